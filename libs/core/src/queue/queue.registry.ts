@@ -1,0 +1,29 @@
+// The typed registry of queues, job names and their payloads. Jobs carry ids only; a worker
+// reloads state from the database. Every job name here must have a handler or the worker refuses to boot.
+
+export const QUEUES = {
+  /** Fan-out of committed outbox events into notification deliveries. */
+  notifications: 'notifications',
+  /** Scheduled housekeeping: outbox sweep, reminders. */
+  maintenance: 'maintenance',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface JobPayloads {
+  /** Process one committed outbox event (job id = outbox id). */
+  'outbox.dispatch': { outboxId: string };
+  /** Enqueue outbox events a crash left behind between commit and enqueue. */
+  'outbox.sweep': Record<string, never>;
+}
+export type JobName = keyof JobPayloads;
+
+export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
+  'outbox.dispatch': QUEUES.notifications,
+  'outbox.sweep': QUEUES.maintenance,
+};
+
+export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
+
+export function jobsOfQueue(queue: QueueName): JobName[] {
+  return JOB_NAMES.filter((job) => JOB_QUEUE[job] === queue);
+}
