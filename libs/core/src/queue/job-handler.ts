@@ -25,6 +25,7 @@ export class JobHandlerRegistry implements OnModuleInit {
   constructor(private readonly discovery: DiscoveryService, private readonly reflector: Reflector) {}
 
   onModuleInit(): void {
+    this.handlers.clear();
     for (const wrapper of this.discovery.getProviders()) {
       const type = wrapper.metatype;
       if (!type || !wrapper.instance || typeof type !== 'function') continue;

@@ -1,0 +1,64 @@
+// Boots the real API (and optionally the worker) in-process against the file's own database.
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import supertest from 'supertest';
+import TestAgent from 'supertest/lib/agent';
+import { AppConfig, JobQueue, OutboxRelay, QUEUES, QueueBackendKind } from '@app/core';
+import { createApi } from '../../../apps/api/src/create-api';
+import { createWorker } from '../../../apps/worker/src/create-worker';
+import { testConfig } from './config';
+import { createTestDatabase, TestDatabase } from './database';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  database: TestDatabase;
+  http: TestAgent;
+  worker: INestApplicationContext | null;
+  startWorker(): Promise<INestApplicationContext>;
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  worker?: boolean;
+  backend?: QueueBackendKind;
+  env?: Record<string, string>;
+  database?: TestDatabase;
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  const config = testConfig(database.url, options.env, options.backend);
+  const app = await createApi(config, { logs: false });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const testApp: TestApp = {
+    app,
+    config,
+    database,
+    http: supertest(app.getHttpServer()),
+    worker: null,
+    async startWorker() {
+      testApp.worker ??= await createWorker(config, { logs: false });
+      return testApp.worker;
+    },
+    async stopWorker() {
+      await testApp.worker?.close();
+      testApp.worker = null;
+    },
+    async close() {
+      await app.get(OutboxRelay).settle();
+      const jobs = app.get(JobQueue);
+      await testApp.stopWorker();
+      if (config.queueBackend === 'redis') {
+        // Redis is shared by every file; leave no keys of this file's namespace behind.
+        for (const name of Object.values(QUEUES)) await jobs.queue(name).obliterate({ force: true }).catch(() => undefined);
+      }
+      await app.close();
+      if (!options.database) await database.drop();
+    },
+  };
+  if (options.worker) await testApp.startWorker();
+  return testApp;
+}

@@ -1,0 +1,47 @@
+// HTTP basics of the contract: health, error bodies, body limit, OpenAPI, security headers.
+import { createTestApp, TestApp } from '@app/testing';
+
+describe('foundation HTTP basics', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers liveness and readiness (database and queue)', async () => {
+    await t.http.get('/api/health/live').expect(200, { status: 'ok' });
+    const ready = await t.http.get('/api/health/ready').expect(200);
+    expect(ready.body.status).toBe('ok');
+    expect(ready.body.details.database.status).toBe('up');
+    expect(ready.body.details.queue.status).toBe('up');
+  });
+
+  it('answers an unknown route with the stable error body', async () => {
+    const res = await t.http.get('/api/nope').expect(404);
+    expect(res.body).toEqual({ statusCode: 404, error: 'Not Found', message: expect.any(String) });
+  });
+
+  it('rejects a body over 1 MiB with 413 and no stack trace', async () => {
+    const res = await t.http
+      .post('/api/health/live')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ blob: 'x'.repeat(1024 * 1024 + 10) }));
+    expect(res.status).toBe(413);
+    expect(res.body.statusCode).toBe(413);
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.js/);
+  });
+
+  it('serves the OpenAPI document and Swagger UI', async () => {
+    const doc = await t.http.get('/api/docs-json').expect(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/health/live', '/api/health/ready']));
+    await t.http.get('/api/docs').expect(200);
+  });
+
+  it('sends security headers and no CORS by default', async () => {
+    const res = await t.http.get('/api/health/live').set('origin', 'https://evil.example');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toBeDefined();
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});

@@ -1,0 +1,92 @@
+// The built entry points as a user runs them: bad configuration stops boot with one line and exit 1;
+// the embedded default starts from nothing, stops cleanly on SIGINT and keeps its data.
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { freePort } from '@app/core';
+
+const root = join(__dirname, '..');
+const dist = (path: string) => join(root, 'dist', path);
+const goodEnv = {
+  PATH: process.env.PATH ?? '',
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none',
+  JWT_SECRET: 'x'.repeat(40),
+  LOG_LEVEL: 'silent',
+};
+
+beforeAll(() => {
+  if (!existsSync(dist('apps/api/src/main.js'))) throw new Error('dist/ is missing: npm test builds it first (pretest)');
+});
+
+describe.each([
+  ['api', 'apps/api/src/main.js'],
+  ['worker', 'apps/worker/src/main.js'],
+])('%s with bad configuration', (_name, entry) => {
+  it.each([
+    [{ PORT: 'abc' }, /^Invalid configuration: PORT must be an integer between 1 and 65535 \(got "abc"\)\n$/],
+    [{ DATABASE_URL: 'not-a-url' }, /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ URL.*\n$/],
+    [{ JWT_SECRET: '' }, /^Invalid configuration: JWT_SECRET must be at least 32 characters.*\n$/],
+  ])('%p exits 1 with one line', (override, expected) => {
+    const result = spawnSync(process.execPath, [dist(entry)], { env: { ...goodEnv, ...override }, encoding: 'utf8', timeout: 20_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(expected);
+    expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+});
+
+describe('embedded default', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'oc-embedded-'));
+  chmodSync(dataDir, 0o755);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  async function start(): Promise<{ child: ChildProcess; port: number; databaseUrl: string }> {
+    const port = await freePort();
+    const child = spawn(process.execPath, [dist('apps/api/src/embedded.js')], {
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`embedded default exited early:\n${output}`);
+      const ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`).then((r) => r.status, () => 0);
+      if (ready === 200) break;
+      if (Date.now() > deadline) throw new Error(`not ready after 30 s:\n${output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const { databaseUrl } = JSON.parse(readFileSync(join(dataDir, 'embedded.json'), 'utf8'));
+    return { child, port, databaseUrl };
+  }
+
+  async function interrupt(child: ChildProcess): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    return exited;
+  }
+
+  const postgresRunningOn = (dir: string) =>
+    spawnSync('pgrep', ['-f', `postgres -D ${join(dir, 'postgres')}`], { encoding: 'utf8' }).stdout.trim() !== '';
+
+  it('starts from nothing, stops on SIGINT with PostgreSQL, and keeps data across restarts', async () => {
+    const first = await start();
+    const client = new Client({ connectionString: first.databaseUrl });
+    await client.connect();
+    await client.query(`CREATE TABLE kept (note text); INSERT INTO kept VALUES ('Łódź')`);
+    await client.end();
+    expect(await interrupt(first.child)).toBe(0);
+    expect(postgresRunningOn(dataDir)).toBe(false);
+
+    const second = await start();
+    const again = new Client({ connectionString: second.databaseUrl });
+    await again.connect();
+    const { rows } = await again.query('SELECT note FROM kept');
+    await again.end();
+    expect(rows).toEqual([{ note: 'Łódź' }]);
+    expect(await interrupt(second.child)).toBe(0);
+    expect(postgresRunningOn(dataDir)).toBe(false);
+  });
+});
