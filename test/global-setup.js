@@ -65,6 +65,15 @@ async function startEmbedded() {
   return `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
 }
 
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 module.exports = async function globalSetup() {
   const candidates = [process.env.TEST_DATABASE_URL, 'postgres://postgres@127.0.0.1:5432/postgres'].filter(Boolean);
   let adminUrl = null;
@@ -75,7 +84,8 @@ module.exports = async function globalSetup() {
     }
   }
   if (!adminUrl || process.env.TEST_EMBEDDED_PG === '1') adminUrl = await startEmbedded();
-  const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  // Database names carry this process's pid so concurrent runs on one machine leave each other alone.
+  const runId = `${process.pid}_${randomBytes(3).toString('hex')}`;
   process.env.TEST_PG_ADMIN_URL = adminUrl;
   process.env.TEST_RUN_ID = runId;
 
@@ -83,13 +93,13 @@ module.exports = async function globalSetup() {
   if (process.env.TEST_NO_REDIS !== '1' && (await redisAnswers(redisUrl))) process.env.TEST_REDIS_URL = redisUrl;
   else delete process.env.TEST_REDIS_URL;
 
-  // Databases of earlier, interrupted runs.
+  // Databases of earlier runs whose process is gone (interrupted runs).
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
-  const stale = await admin.query(
-    `SELECT datname FROM pg_database WHERE datname LIKE 'oc\\_t\\_%' OR datname LIKE 'oc\\_tpl\\_%'`,
-  );
+  const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname ~ '^oc_(t|tpl)_[0-9]+_'`);
   for (const { datname } of stale.rows) {
+    const pid = Number(datname.split('_')[2]);
+    if (pid === process.pid || isAlive(pid)) continue;
     await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
   }
   await admin.end();

@@ -10,7 +10,7 @@ import { ApiModule } from './api.module';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-export async function createApi(config: AppConfig, options: { logs?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApi(config: AppConfig, options: { logs?: boolean; shutdownHooks?: boolean } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: 'loopback', return503OnClosing: true });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -43,6 +43,7 @@ export async function createApi(config: AppConfig, options: { logs?: boolean } =
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  app.enableShutdownHooks();
+  // The embedded default stops everything itself (PostgreSQL last); Nest's hooks would re-raise the signal.
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
   return app;
 }

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   let api: NestFastifyApplication | null = null;
   let worker: INestApplicationContext | null = null;
   let stopping = false;
+  stoppingNow = () => stopping;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -64,9 +65,10 @@ async function main(): Promise<void> {
   const applied = await runMigrations(config.DATABASE_URL, ALL_ENTITIES);
   if (applied.length > 0) say(`Applied ${applied.length} migration(s).`);
 
-  api = await createApi(config);
+  // The worker first: once the API answers, everything is up.
+  worker = await createWorker(config, { shutdownHooks: false });
+  api = await createApi(config, { shutdownHooks: false });
   await api.listen({ port: config.PORT, host: config.HOST });
-  worker = await createWorker(config);
 
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
   say('');
@@ -77,7 +79,11 @@ async function main(): Promise<void> {
   say('Press Ctrl-C to stop.');
 }
 
+let stoppingNow = () => false;
+
 main().catch((error: unknown) => {
+  // Ctrl-C during start-up tears things down under main's feet; the stop handler exits.
+  if (stoppingNow()) return;
   process.stderr.write(`Open Cities failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

