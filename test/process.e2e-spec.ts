@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '@app/core';
+import { createTestDatabase } from '@app/testing';
 
 const root = join(__dirname, '..');
 const dist = (path: string) => join(root, 'dist', path);
@@ -88,5 +89,35 @@ describe('embedded default', () => {
     expect(rows).toEqual([{ note: 'Łódź' }]);
     expect(await interrupt(second.child)).toBe(0);
     expect(postgresRunningOn(dataDir)).toBe(false);
+  });
+});
+
+describe('cli create-coordinator', () => {
+  it('creates an active coordinator with the password read from stdin', async () => {
+    const db = await createTestDatabase();
+    try {
+      const run = (password: string) =>
+        spawnSync(process.execPath, [dist('apps/api/src/cli.js'), 'create-coordinator', '--email', 'Koordynator@Example.org', '--name', 'Anna Nowak'], {
+          env: { PATH: process.env.PATH ?? '', DATABASE_URL: db.url },
+          input: `${password}\n`,
+          encoding: 'utf8',
+          timeout: 30_000,
+        });
+      const weak = run('short');
+      expect(weak.status).toBe(1);
+      expect(weak.stderr).toMatch(/password must be at least 12 characters long/);
+      const ok = run('a long enough passphrase');
+      expect(ok.stderr).toBe('');
+      expect(ok.stdout).toMatch(/Coordinator koordynator@example.org \(.+\) is active/);
+      const client = new Client({ connectionString: db.url });
+      await client.connect();
+      const { rows } = await client.query(
+        `SELECT u.status, u.password_hash LIKE '$argon2id$%' AS argon, g.role FROM app_user u JOIN role_grant g ON g.user_id = u.id WHERE u.email = 'koordynator@example.org'`,
+      );
+      await client.end();
+      expect(rows).toEqual([{ status: 'active', argon: true, role: 'coordinator' }]);
+    } finally {
+      await db.drop();
+    }
   });
 });

@@ -7,12 +7,16 @@ import {
   ConfigModule,
   createValidationPipe,
   DatabaseModule,
+  AuthModule,
   HttpExceptionFilter,
   LoggingModule,
   QueueModule,
+  ThrottlingModule,
 } from '@app/core';
-import { ALL_ENTITIES } from '@app/domain';
+import { AccountsModule, ALL_ENTITIES } from '@app/domain';
+import { AuthController } from './http/auth.controller';
 import { HealthController } from './http/health.controller';
+import { UsersController } from './http/users.controller';
 
 @Module({})
 export class ApiModule {
@@ -25,8 +29,11 @@ export class ApiModule {
         DatabaseModule.forRoot(ALL_ENTITIES),
         QueueModule.forRoot(),
         TerminusModule.forRoot({ logger: false }),
+        AuthModule,
+        ThrottlingModule,
+        AccountsModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, AuthController, UsersController],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -26,6 +26,9 @@ export function testConfig(databaseUrl: string, overrides: Record<string, string
     LOG_LEVEL: 'silent',
     PORT: '0',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'oc-test-data-')),
+    // Suites sign in many times from 127.0.0.1; the rate-limit tests set their own limits.
+    AUTH_RATE_LIMIT_PER_IP: '100000',
+    AUTH_RATE_LIMIT_PER_ACCOUNT: '1000',
     ...overrides,
   });
 }

@@ -2,3 +2,4 @@ export * from './config';
 export * from './create-test-app';
 export * from './database';
 export * from './drain-queue';
+export * from './factories';

@@ -65,6 +65,16 @@ export class AppConfig {
   @Max(90, { message: 'JWT_REFRESH_TTL_DAYS must be at most 90' })
   JWT_REFRESH_TTL_DAYS = 14;
 
+  @Transform(toInt)
+  @IsInt({ message: 'AUTH_RATE_LIMIT_PER_IP must be an integer (requests per minute per IP on sign-in routes)' })
+  @Min(1, { message: 'AUTH_RATE_LIMIT_PER_IP must be at least 1' })
+  AUTH_RATE_LIMIT_PER_IP = 60;
+
+  @Transform(toInt)
+  @IsInt({ message: 'AUTH_RATE_LIMIT_PER_ACCOUNT must be an integer (attempts per 15 minutes per account)' })
+  @Min(1, { message: 'AUTH_RATE_LIMIT_PER_ACCOUNT must be at least 1' })
+  AUTH_RATE_LIMIT_PER_ACCOUNT = 20;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
@@ -112,7 +122,7 @@ export class AppConfig {
 
 const CONFIG_KEYS = [
   'NODE_ENV', 'DATABASE_URL', 'REDIS_URL', 'QUEUE_BACKEND', 'JWT_SECRET', 'JWT_ISSUER', 'JWT_AUDIENCE',
-  'JWT_ACCESS_TTL_SECONDS', 'JWT_REFRESH_TTL_DAYS', 'SMTP_URL', 'MAIL_FROM', 'PORT', 'HOST', 'PUBLIC_URL',
+  'JWT_ACCESS_TTL_SECONDS', 'JWT_REFRESH_TTL_DAYS', 'AUTH_RATE_LIMIT_PER_IP', 'AUTH_RATE_LIMIT_PER_ACCOUNT', 'SMTP_URL', 'MAIL_FROM', 'PORT', 'HOST', 'PUBLIC_URL',
   'LOG_LEVEL', 'DATA_DIR', 'CORS_ORIGINS', 'QUEUE_PREFIX',
 ] as const satisfies readonly (keyof AppConfig)[];
 

@@ -1,6 +1,11 @@
-// The events that leave through the outbox, with their payloads (ids only).
+// The events that leave through the outbox, with their payloads (ids only). The notifications
+// worker resolves recipients and content from these at send time.
 export interface OutboxEventPayloads {
   /** Written by the foundation's self-check and by tests; carries no recipients. */
   'system.ping': { note: string };
+  /** A coordinator created an account: send the invitation (its token is minted at send time). */
+  'user.invited': { userId: string };
+  /** Someone asked to reset the password of an active account. */
+  'user.passwordResetRequested': { userId: string };
 }
 export type OutboxEventType = keyof OutboxEventPayloads;

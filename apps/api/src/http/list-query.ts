@@ -1,0 +1,32 @@
+// The contract's list convention: ?limit= (default 50, max 200) and ?offset=, answering { items, total }.
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export class ListQuery {
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(200, { message: 'must be at most 200' })
+  limit: number = 50;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer' })
+  @Min(0, { message: 'must be at least 0' })
+  offset: number = 0;
+
+  @ApiPropertyOptional({ description: 'Text to search for' })
+  @IsOptional()
+  @IsString({ message: 'must be text' })
+  @MaxLength(200)
+  q?: string;
+}
+
+export interface ListResult<T> {
+  items: T[];
+  total: number;
+}

@@ -1,0 +1,68 @@
+// The signed-in user's own profile, and user administration for coordinators.
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authorize, CurrentPrincipal, Principal } from '@app/core';
+import { AccountsService, CreateUserDto, MeDto, RequestMeta, UpdateMeDto, UserDto } from '@app/domain';
+import { ListQuery, ListResult } from './list-query';
+import { Meta } from './request-meta';
+
+@ApiTags('users')
+@Controller()
+export class UsersController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Authorize('session.self')
+  @Get('me')
+  @ApiOperation({ summary: 'Who I am and which roles I hold' })
+  @ApiOkResponse({ type: MeDto })
+  me(@CurrentPrincipal() principal: Principal): MeDto {
+    return this.accounts.me(principal);
+  }
+
+  @Authorize('session.self')
+  @Patch('me')
+  @ApiOperation({ summary: 'Change my language or display name' })
+  @ApiOkResponse({ type: MeDto })
+  updateMe(@CurrentPrincipal() principal: Principal, @Body() dto: UpdateMeDto): Promise<MeDto> {
+    return this.accounts.updateMe(principal, dto);
+  }
+
+  @Authorize('users.manage')
+  @Post('users')
+  @ApiOperation({ summary: 'Create a user; an invitation goes out by notification' })
+  @ApiCreatedResponse({ type: UserDto })
+  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateUserDto, @Meta() meta: RequestMeta): Promise<UserDto> {
+    return this.accounts.createUser(principal, dto, meta);
+  }
+
+  @Authorize('users.manage')
+  @Get('users')
+  @ApiOperation({ summary: 'List users (search by name or email with q)' })
+  list(@Query() query: ListQuery): Promise<ListResult<UserDto>> {
+    return this.accounts.listUsers(query.limit, query.offset, query.q);
+  }
+
+  @Authorize('users.manage')
+  @Get('users/:userId')
+  @ApiOkResponse({ type: UserDto })
+  get(@Param('userId', ParseUUIDPipe) userId: string): Promise<UserDto> {
+    return this.accounts.getUser(userId);
+  }
+
+  @Authorize('users.manage')
+  @Post('users/:userId/disable')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Disable a user: every session ends at once' })
+  @ApiOkResponse({ type: UserDto })
+  disable(@CurrentPrincipal() principal: Principal, @Param('userId', ParseUUIDPipe) userId: string, @Meta() meta: RequestMeta): Promise<UserDto> {
+    return this.accounts.setDisabled(principal, userId, true, meta);
+  }
+
+  @Authorize('users.manage')
+  @Post('users/:userId/enable')
+  @HttpCode(200)
+  @ApiOkResponse({ type: UserDto })
+  enable(@CurrentPrincipal() principal: Principal, @Param('userId', ParseUUIDPipe) userId: string, @Meta() meta: RequestMeta): Promise<UserDto> {
+    return this.accounts.setDisabled(principal, userId, false, meta);
+  }
+}

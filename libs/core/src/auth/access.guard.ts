@@ -1,0 +1,89 @@
+// The global guard: deny by default. Public routes pass; every other route must declare a
+// permission, needs a valid access token (401), a role that may use it (403), and for object
+// permissions an object the AccessService lets the caller see (404) and act on (403).
+import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors/domain-errors';
+import { AccessService } from './access.service';
+import { AuditRecorder } from './audit-recorder';
+import { ROUTE_ACCESS, RouteAccess } from './authorize.decorator';
+import { PERMISSIONS } from './permissions';
+import { hasRole, Principal } from './principal';
+import { Role } from './roles';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface GuardedRequest {
+  user?: Principal;
+  params?: Record<string, string>;
+  ip?: string;
+  method?: string;
+  url?: string;
+}
+
+@Injectable()
+export class AccessGuard extends AuthGuard('jwt') {
+  private readonly logger = new Logger(AccessGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly access: AccessService,
+    private readonly audit: AuditRecorder,
+  ) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const declared = this.reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
+    if (!declared) {
+      this.logger.error(`route ${request.method} ${request.url} declares no permission: denied`);
+      throw new ForbiddenError('This route declares no permission', 'route_not_declared');
+    }
+    if (declared.public) return true;
+
+    await super.canActivate(context);
+    const principal = request.user!;
+    const spec = PERMISSIONS[declared.permission] as { roles: readonly Role[] | 'anySignedIn' };
+    if (spec.roles !== 'anySignedIn' && !hasRole(principal, ...spec.roles)) {
+      await this.deny(principal, declared.permission, null, request, 'role');
+      throw new ForbiddenError('Your role may not use this route');
+    }
+    if (declared.param) {
+      const objectId = request.params?.[declared.param] ?? '';
+      const decision = UUID.test(objectId) ? await this.access.check(principal, declared.permission, objectId) : 'notFound';
+      if (decision === 'notFound') {
+        await this.deny(principal, declared.permission, objectId, request, 'notVisible');
+        throw new NotFoundError('Resource');
+      }
+      if (decision === 'forbidden') {
+        await this.deny(principal, declared.permission, objectId, request, 'forbidden');
+        throw new ForbiddenError('You may not do this on this resource');
+      }
+    }
+    return true;
+  }
+
+  /** passport's hook: any failure to authenticate is the same 401. */
+  override handleRequest<TUser = Principal>(error: unknown, user: TUser | false): TUser {
+    if (error || !user) throw new UnauthenticatedError();
+    return user;
+  }
+
+  private deny(principal: Principal, permission: string, objectId: string | null, request: GuardedRequest, reason: string) {
+    return this.audit.record({
+      actorId: principal.userId,
+      action: `access.${permission}`,
+      objectType: null,
+      objectId,
+      ip: request.ip ?? null,
+      outcome: 'denied',
+      details: { reason, route: `${request.method} ${request.url?.split('?')[0]}` },
+    });
+  }
+}

@@ -1,0 +1,134 @@
+// The one place object-level access rules live: "may this principal do P on object X", answered
+// from the grants, the edition's stage and conflicts of interest. Foreign objects answer notFound
+// (404, existence not disclosed); a visible object the role may not act on (yet) answers forbidden.
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ObjectKind, Permission, PERMISSIONS } from './permissions';
+import { grantsOf, isCoordinator, Principal } from './principal';
+
+export type AccessDecision = 'allow' | 'notFound' | 'forbidden';
+
+type Stage = 'draft' | 'reportsOpen' | 'juryScoring' | 'deliberation' | 'decided' | 'published';
+const STAGE_ORDER: Stage[] = ['draft', 'reportsOpen', 'juryScoring', 'deliberation', 'decided', 'published'];
+const atOrAfter = (stage: Stage, from: Stage) => STAGE_ORDER.indexOf(stage) >= STAGE_ORDER.indexOf(from);
+
+/** What the rules need to know about an object, loaded in one query. */
+interface Target {
+  editionId: string | null;
+  cityId: string | null;
+  stage: Stage | null;
+}
+
+type Rule = (principal: Principal, target: Target, objectId: string) => AccessDecision | Promise<AccessDecision>;
+
+@Injectable()
+export class AccessService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async check(principal: Principal, permission: Permission, objectId: string): Promise<AccessDecision> {
+    const kind = (PERMISSIONS[permission] as { object?: ObjectKind }).object;
+    if (!kind) return 'allow';
+    const rule = this.rules[permission];
+    if (!rule) throw new Error(`no access rule for permission ${permission}`);
+    const target = await this.load(kind, objectId);
+    if (!target) return 'notFound';
+    return rule(principal, target, objectId);
+  }
+
+  /** Editions the principal may list (null = all). */
+  visibleEditionIds(principal: Principal): string[] | null {
+    if (isCoordinator(principal)) return null;
+    return principal.grants.map((grant) => grant.editionId).filter((id): id is string => id !== null);
+  }
+
+  private async load(kind: ObjectKind, id: string): Promise<Target | null> {
+    const sql = TARGET_SQL[kind];
+    if (!sql) throw new Error(`no target loader for ${kind}`);
+    const rows: Target[] = await this.dataSource.query(sql, [id]);
+    return rows[0] ?? null;
+  }
+
+  private readonly juror = (principal: Principal, editionId: string | null) =>
+    grantsOf(principal, 'juror').find((grant) => grant.editionId === editionId);
+
+  private readonly expertOf = (principal: Principal, target: Target) =>
+    grantsOf(principal, 'expert').some((grant) => grant.editionId === target.editionId && grant.cityId === target.cityId);
+
+  private readonly rules: Partial<Record<Permission, Rule>> = {
+    'edition.read': (p, t) => {
+      if (isCoordinator(p)) return 'allow';
+      if (p.grants.some((grant) => grant.editionId !== null && grant.editionId === t.editionId)) return 'allow';
+      // Officials follow their city across every edition that has started.
+      if (grantsOf(p, 'cityOfficial').length > 0 && t.stage !== 'draft') return 'allow';
+      return 'notFound';
+    },
+    'edition.manage': (p) => (isCoordinator(p) ? 'allow' : 'notFound'),
+    'edition.jury.manage': (p) => (isCoordinator(p) ? 'allow' : 'notFound'),
+    'edition.report.create': (p, t) =>
+      grantsOf(p, 'expert').some((grant) => grant.editionId === t.editionId) ? 'allow' : 'notFound',
+    'edition.practices.read': (p, t) => {
+      if (isCoordinator(p)) return 'allow';
+      if (!this.juror(p, t.editionId)) return 'notFound';
+      return atOrAfter(t.stage!, 'juryScoring') ? 'allow' : 'forbidden';
+    },
+    'edition.ballot.read': (p, t) => (this.juror(p, t.editionId) ? 'allow' : 'notFound'),
+    'edition.results.read': (p, t) => {
+      if (isCoordinator(p)) return 'allow';
+      if (!this.juror(p, t.editionId)) return 'notFound';
+      // Blind until scoring has closed.
+      return atOrAfter(t.stage!, 'deliberation') ? 'allow' : 'forbidden';
+    },
+    'city.manage': (p) => (isCoordinator(p) ? 'allow' : 'notFound'),
+    'city.status.read': (p, t) => {
+      if (isCoordinator(p)) return 'allow';
+      return grantsOf(p, 'cityOfficial').some((grant) => grant.cityId === t.cityId) ? 'allow' : 'notFound';
+    },
+    'report.read': (p, t) => (isCoordinator(p) || this.expertOf(p, t) ? 'allow' : 'notFound'),
+    'report.write': (p, t) => (this.expertOf(p, t) ? 'allow' : 'notFound'),
+    'report.file.read': (p, t) => this.evidenceAccess(p, t),
+    'practice.read': (p, t) => this.evidenceAccess(p, t),
+    'practice.write': (p, t) => (this.expertOf(p, t) ? 'allow' : 'notFound'),
+    'practice.eligibility': (p) => (isCoordinator(p) ? 'allow' : 'notFound'),
+    'practice.score': (p, t, id) => this.jurorOnPractice(p, t, id),
+    'practice.conflict.declare': (p, t, id) => this.jurorOnPractice(p, t, id),
+    'award.manage': (p) => (isCoordinator(p) ? 'allow' : 'notFound'),
+  };
+
+  /** Reports' files and practices: their expert, coordinators, and the edition's jurors from juryScoring on (never their own city's). */
+  private evidenceAccess(p: Principal, t: Target): AccessDecision {
+    if (isCoordinator(p) || this.expertOf(p, t)) return 'allow';
+    const juror = this.juror(p, t.editionId);
+    if (!juror) return 'notFound';
+    if (juror.cityId !== null && juror.cityId === t.cityId) return 'forbidden';
+    return atOrAfter(t.stage!, 'juryScoring') ? 'allow' : 'notFound';
+  }
+
+  /** A juror may act on practices of their edition, except those of their own city or a declared conflict (403). */
+  private async jurorOnPractice(p: Principal, t: Target, practiceId: string): Promise<AccessDecision> {
+    const juror = this.juror(p, t.editionId);
+    if (!juror) return 'notFound';
+    if (juror.cityId !== null && juror.cityId === t.cityId) return 'forbidden';
+    return (await this.hasDeclaredConflict(p.userId, practiceId)) ? 'forbidden' : 'allow';
+  }
+
+  async hasDeclaredConflict(userId: string, practiceId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM conflict_of_interest WHERE juror_id = $1 AND practice_id = $2`,
+      [userId, practiceId],
+    );
+    return rows.length > 0;
+  }
+}
+
+/** One query per object kind: the edition, city and stage that the rules look at. */
+const TARGET_SQL: Partial<Record<ObjectKind, string>> = {
+  edition: `SELECT e.id AS "editionId", NULL::uuid AS "cityId", e.stage::text AS stage FROM edition e WHERE e.id = $1`,
+  city: `SELECT NULL::uuid AS "editionId", c.id AS "cityId", NULL::text AS stage FROM city c WHERE c.id = $1`,
+  report: `SELECT r.edition_id AS "editionId", r.city_id AS "cityId", e.stage::text AS stage
+             FROM report r JOIN edition e ON e.id = r.edition_id WHERE r.id = $1`,
+  practice: `SELECT r.edition_id AS "editionId", r.city_id AS "cityId", e.stage::text AS stage
+               FROM practice pr JOIN report r ON r.id = pr.report_id JOIN edition e ON e.id = r.edition_id
+              WHERE pr.id = $1`,
+  award: `SELECT a.edition_id AS "editionId", a.city_id AS "cityId", e.stage::text AS stage
+            FROM award a JOIN edition e ON e.id = a.edition_id WHERE a.id = $1`,
+};

@@ -1,0 +1,49 @@
+// Every permission a route can declare: which roles may ever use it (coarse, 403 otherwise) and,
+// for object permissions, which object its route parameter names (checked by AccessService).
+import { Role } from './roles';
+
+export type ObjectKind = 'edition' | 'city' | 'report' | 'practice' | 'award' | 'user' | 'notification';
+
+interface PermissionSpec {
+  /** Roles that may use the route at all; 'anySignedIn' includes users without any grant. */
+  roles: readonly Role[] | 'anySignedIn';
+  /** The kind of object named by the route parameter, for the object-level check. */
+  object?: ObjectKind;
+}
+
+const COORDINATOR = ['coordinator'] as const;
+
+export const PERMISSIONS = {
+  'session.self': { roles: 'anySignedIn' },
+  'users.manage': { roles: COORDINATOR },
+  'audit.read': { roles: COORDINATOR },
+  'cities.read': { roles: 'anySignedIn' },
+  'cities.manage': { roles: COORDINATOR },
+  'city.manage': { roles: COORDINATOR, object: 'city' },
+  'city.status.read': { roles: ['coordinator', 'cityOfficial'], object: 'city' },
+  'editions.read': { roles: 'anySignedIn' },
+  'editions.manage': { roles: COORDINATOR },
+  'edition.read': { roles: ['coordinator', 'expert', 'juror', 'cityOfficial'], object: 'edition' },
+  'edition.manage': { roles: COORDINATOR, object: 'edition' },
+  'edition.report.create': { roles: ['expert'], object: 'edition' },
+  'edition.practices.read': { roles: ['coordinator', 'juror'], object: 'edition' },
+  'edition.ballot.read': { roles: ['juror'], object: 'edition' },
+  'edition.results.read': { roles: ['coordinator', 'juror'], object: 'edition' },
+  'edition.jury.manage': { roles: COORDINATOR, object: 'edition' },
+  'report.read': { roles: ['coordinator', 'expert'], object: 'report' },
+  'report.write': { roles: ['expert'], object: 'report' },
+  'report.file.read': { roles: ['coordinator', 'expert', 'juror'], object: 'report' },
+  'practice.read': { roles: ['coordinator', 'expert', 'juror'], object: 'practice' },
+  'practice.write': { roles: ['expert'], object: 'practice' },
+  'practice.eligibility': { roles: COORDINATOR, object: 'practice' },
+  'practice.score': { roles: ['juror'], object: 'practice' },
+  'practice.conflict.declare': { roles: ['juror'], object: 'practice' },
+  'award.manage': { roles: COORDINATOR, object: 'award' },
+  'notifications.manage': { roles: COORDINATOR },
+} as const satisfies Record<string, PermissionSpec>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function permissionSpec(permission: Permission): PermissionSpec {
+  return PERMISSIONS[permission];
+}

@@ -1,0 +1,42 @@
+// The world the authorization matrix runs in: an edition with Lublin, Kraków and Gdańsk, and one
+// signed-in user per principal of the matrix.
+import { DataSource } from 'typeorm';
+import { grantRole, makeCity, makeEdition, makeUser, signIn, TestApp } from '@app/testing';
+import { FixtureKey, PrincipalName, PRINCIPALS } from './authz-matrix';
+
+export interface AuthzWorld {
+  ids: Record<FixtureKey, string>;
+  headers: Record<PrincipalName, Record<string, string>>;
+}
+
+export async function buildAuthzWorld(t: TestApp): Promise<AuthzWorld> {
+  const ds = t.app.get(DataSource);
+  const edition = await makeEdition(ds, { stage: 'reportsOpen' });
+  const lublin = await makeCity(ds, 'Lublin');
+  const krakow = await makeCity(ds, 'Kraków');
+  const gdansk = await makeCity(ds, 'Gdańsk');
+  const someUser = await makeUser(ds);
+  const disposableUser = await makeUser(ds);
+
+  const scopes: Record<Exclude<PrincipalName, 'anonymous'>, Parameters<typeof grantRole>[2] extends infer R ? [R, Parameters<typeof grantRole>[3]] : never> = {
+    coordinator: ['coordinator', {}],
+    expertSame: ['expert', { editionId: edition.id, cityId: lublin.id }],
+    expertOther: ['expert', { editionId: edition.id, cityId: krakow.id }],
+    juror: ['juror', { editionId: edition.id, cityId: gdansk.id }],
+    jurorSame: ['juror', { editionId: edition.id, cityId: lublin.id }],
+    officialSame: ['cityOfficial', { cityId: lublin.id }],
+    officialOther: ['cityOfficial', { cityId: krakow.id }],
+  };
+  const headers = { anonymous: {} } as Record<PrincipalName, Record<string, string>>;
+  for (const name of PRINCIPALS) {
+    if (name === 'anonymous') continue;
+    const user = await makeUser(ds, { email: `${name.toLowerCase()}@authz.example.org` });
+    const [role, scope] = scopes[name];
+    await grantRole(ds, user.id, role, scope);
+    headers[name] = (await signIn(t.http, user.email)).auth;
+  }
+  return {
+    ids: { edition: edition.id, lublin: lublin.id, krakow: krakow.id, someUser: someUser.id, disposableUser: disposableUser.id },
+    headers,
+  };
+}
