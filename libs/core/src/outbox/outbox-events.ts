@@ -7,5 +7,11 @@ export interface OutboxEventPayloads {
   'user.invited': { userId: string };
   /** Someone asked to reset the password of an active account. */
   'user.passwordResetRequested': { userId: string };
+  /** An edition moved to another stage (reportsOpen, juryScoring, deliberation, decided, published). */
+  'edition.stageChanged': { editionId: string; from: string; to: string; stageEventId: string };
+  /** An expert submitted the city's report. */
+  'report.submitted': { reportId: string };
+  /** A coordinator marked a submitted practice eligible or ineligible. */
+  'practice.eligibilityDecided': { practiceId: string };
 }
 export type OutboxEventType = keyof OutboxEventPayloads;
