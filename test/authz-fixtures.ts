@@ -1,7 +1,7 @@
 // The world the authorization matrix runs in: an edition with Lublin, Kraków and Gdańsk, and one
 // signed-in user per principal of the matrix.
 import { DataSource } from 'typeorm';
-import { grantRole, makeCity, makeEdition, makeUser, signIn, TestApp } from '@app/testing';
+import { grantRole, makeCategory, makeCity, makeEdition, makePractice, makeReport, makeReportFile, makeUser, signIn, TestApp } from '@app/testing';
 import { FixtureKey, PrincipalName, PRINCIPALS } from './authz-matrix';
 
 export interface AuthzWorld {
@@ -35,8 +35,33 @@ export async function buildAuthzWorld(t: TestApp): Promise<AuthzWorld> {
     await grantRole(ds, user.id, role, scope);
     headers[name] = (await signIn(t.http, user.email)).auth;
   }
+  const category = await makeCategory(ds, edition.id);
+  const lublinReport = await makeReport(ds, edition.id, lublin.id);
+  const lublinPractice = await makePractice(ds, lublinReport.id, { categoryIds: [category.id] });
+  const disposablePractice = await makePractice(ds, lublinReport.id, { categoryIds: [category.id] });
+  const lublinFile = await makeReportFile(ds, t.config.DATA_DIR, lublinReport.id);
+  const disposableFile = await makeReportFile(ds, t.config.DATA_DIR, lublinReport.id);
+  const poznan = await makeCity(ds, 'Poznań');
+  const spare = await makeUser(ds);
+  const spareExpertAssignment = await grantRole(ds, spare.id, 'expert', { editionId: edition.id, cityId: poznan.id });
+  const spareJurorAssignment = await grantRole(ds, spare.id, 'juror', { editionId: edition.id });
+  const spareOfficialAssignment = await grantRole(ds, spare.id, 'cityOfficial', { cityId: lublin.id });
   return {
-    ids: { edition: edition.id, lublin: lublin.id, krakow: krakow.id, someUser: someUser.id, disposableUser: disposableUser.id },
+    ids: {
+      edition: edition.id,
+      lublin: lublin.id,
+      krakow: krakow.id,
+      someUser: someUser.id,
+      disposableUser: disposableUser.id,
+      lublinReport: lublinReport.id,
+      lublinPractice: lublinPractice.id,
+      disposablePractice: disposablePractice.id,
+      lublinFile: lublinFile.id,
+      disposableFile: disposableFile.id,
+      spareExpertAssignment,
+      spareJurorAssignment,
+      spareOfficialAssignment,
+    },
     headers,
   };
 }

@@ -2,8 +2,8 @@
 // principal. The suite (authz-matrix.e2e-spec.ts) reads the routes from the OpenAPI document and
 // fails on a route without a row here, so every new route must be added with its rules.
 //
-// Outcomes: 'ok' = authorized (any status but 401/403/404: the handler ran, e.g. 200/201/204, or
-// 400/409 on the deliberately empty body), 401 = not signed in, 403 = the role may never use the
+// Outcomes: 'ok' = authorized (a status below 500 other than 401/403/404: the handler ran, e.g.
+// 200/201/204, or 400/409 on the deliberately empty body; a 5xx is always a failure), 401 = not signed in, 403 = the role may never use the
 // route, 404 = the object exists but is not visible to the principal.
 
 export const PRINCIPALS = [
@@ -20,7 +20,20 @@ export type PrincipalName = (typeof PRINCIPALS)[number];
 export type Outcome = 'ok' | 401 | 403 | 404;
 
 /** Fixture objects a route parameter can point at (see authz-fixtures.ts). */
-export type FixtureKey = 'edition' | 'lublin' | 'krakow' | 'disposableUser' | 'someUser';
+export type FixtureKey =
+  | 'edition'
+  | 'lublin'
+  | 'krakow'
+  | 'disposableUser'
+  | 'someUser'
+  | 'lublinReport'
+  | 'lublinPractice'
+  | 'disposablePractice'
+  | 'lublinFile'
+  | 'disposableFile'
+  | 'spareExpertAssignment'
+  | 'spareJurorAssignment'
+  | 'spareOfficialAssignment';
 
 export interface MatrixRow {
   expect: Record<PrincipalName, Outcome>;
@@ -43,6 +56,10 @@ function row(outcomes: string, extra: Omit<MatrixRow, 'expect'> = {}): MatrixRow
 const PUBLIC = 'ok ok ok ok ok ok ok ok';
 const SIGNED_IN = '401 ok ok ok ok ok ok ok';
 const COORDINATOR = '401 ok 403 403 403 403 403 403';
+const EDITION_MEMBERS = '401 ok ok ok ok ok ok ok'; // stage reportsOpen: officials see started editions
+const REPORT_READERS = '401 ok ok 404 403 403 403 403';
+const REPORT_WRITERS = '401 403 ok 404 403 403 403 403';
+const EVIDENCE_READERS = '401 ok ok 404 404 403 403 403'; // jurors only from juryScoring, never their own city
 
 export const MATRIX: Record<string, MatrixRow> = {
   // health
@@ -63,4 +80,45 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/users/{userId}': row(COORDINATOR, { params: { userId: 'someUser' } }),
   'POST /api/users/{userId}/disable': row(COORDINATOR, { params: { userId: 'disposableUser' } }),
   'POST /api/users/{userId}/enable': row(COORDINATOR, { params: { userId: 'disposableUser' } }),
+
+  // editions, categories, assignments (the fixture edition is in stage reportsOpen)
+  'GET /api/editions': row(SIGNED_IN),
+  'POST /api/editions': row(COORDINATOR),
+  'GET /api/editions/{id}': row(EDITION_MEMBERS, { params: { id: 'edition' } }),
+  'PATCH /api/editions/{id}': row(COORDINATOR, { params: { id: 'edition' } }),
+  'GET /api/editions/{id}/transitions': row(COORDINATOR, { params: { id: 'edition' } }),
+  'POST /api/editions/{id}/transitions': row(COORDINATOR, { params: { id: 'edition' } }),
+  'GET /api/editions/{id}/categories': row(EDITION_MEMBERS, { params: { id: 'edition' } }),
+  'POST /api/editions/{id}/categories': row(COORDINATOR, { params: { id: 'edition' } }),
+  'GET /api/editions/{id}/experts': row(COORDINATOR, { params: { id: 'edition' } }),
+  'POST /api/editions/{id}/experts': row(COORDINATOR, { params: { id: 'edition' } }),
+  'DELETE /api/editions/{id}/experts/{assignmentId}': row(COORDINATOR, { params: { id: 'edition', assignmentId: 'spareExpertAssignment' } }),
+  'GET /api/editions/{id}/jurors': row(COORDINATOR, { params: { id: 'edition' } }),
+  'POST /api/editions/{id}/jurors': row(COORDINATOR, { params: { id: 'edition' } }),
+  'DELETE /api/editions/{id}/jurors/{assignmentId}': row(COORDINATOR, { params: { id: 'edition', assignmentId: 'spareJurorAssignment' } }),
+
+  // cities and officials
+  'GET /api/cities': row(SIGNED_IN),
+  'POST /api/cities': row(COORDINATOR),
+  'GET /api/cities/{id}/officials': row(COORDINATOR, { params: { id: 'lublin' } }),
+  'POST /api/cities/{id}/officials': row(COORDINATOR, { params: { id: 'lublin' } }),
+  'DELETE /api/cities/{id}/officials/{assignmentId}': row(COORDINATOR, { params: { id: 'lublin', assignmentId: 'spareOfficialAssignment' } }),
+  'GET /api/cities/{id}/status': row('401 ok 403 403 403 403 ok 404', { params: { id: 'lublin' } }),
+
+  // the expert stage (objects of Lublin; the report is a draft with a practice and a file)
+  'POST /api/editions/{id}/reports': row('401 403 ok ok 403 403 403 403', { params: { id: 'edition' } }),
+  'GET /api/editions/{id}/practices': row('401 ok 403 403 403 403 403 403', { params: { id: 'edition' } }),
+  'GET /api/reports/{id}': row(REPORT_READERS, { params: { id: 'lublinReport' } }),
+  'PATCH /api/reports/{id}': row(REPORT_WRITERS, { params: { id: 'lublinReport' } }),
+  'POST /api/reports/{id}/submit': row(REPORT_WRITERS, { params: { id: 'lublinReport' } }),
+  'POST /api/reports/{id}/practices': row(REPORT_WRITERS, { params: { id: 'lublinReport' } }),
+  'GET /api/practices/{id}': row(EVIDENCE_READERS, { params: { id: 'lublinPractice' } }),
+  'PATCH /api/practices/{id}': row(REPORT_WRITERS, { params: { id: 'lublinPractice' } }),
+  'DELETE /api/practices/{id}': row(REPORT_WRITERS, { params: { id: 'disposablePractice' } }),
+  'POST /api/practices/{id}/eligibility': row(COORDINATOR, { params: { id: 'lublinPractice' } }),
+  'POST /api/reports/{id}/files': row(REPORT_WRITERS, { params: { id: 'lublinReport' } }),
+  'GET /api/reports/{id}/files/{fileId}': row(EVIDENCE_READERS, { params: { id: 'lublinReport', fileId: 'lublinFile' } }),
+  'DELETE /api/reports/{id}/files/{fileId}': row(REPORT_WRITERS, { params: { id: 'lublinReport', fileId: 'disposableFile' } }),
+  'GET /api/reports/{id}/previous-distinctions': row(REPORT_READERS, { params: { id: 'lublinReport' } }),
+  'POST /api/reports/{id}/follow-ups': row(REPORT_WRITERS, { params: { id: 'lublinReport' } }),
 };

@@ -13,7 +13,10 @@ import {
   QueueModule,
   ThrottlingModule,
 } from '@app/core';
-import { AccountsModule, ALL_ENTITIES } from '@app/domain';
+import { AccountsModule, ALL_ENTITIES, EditionsModule, ReportsModule } from '@app/domain';
+import { CitiesController } from './http/cities.controller';
+import { EditionsController } from './http/editions.controller';
+import { ReportsController } from './http/reports.controller';
 import { AuthController } from './http/auth.controller';
 import { HealthController } from './http/health.controller';
 import { UsersController } from './http/users.controller';
@@ -32,8 +35,10 @@ export class ApiModule {
         AuthModule,
         ThrottlingModule,
         AccountsModule,
+        EditionsModule,
+        ReportsModule,
       ],
-      controllers: [HealthController, AuthController, UsersController],
+      controllers: [HealthController, AuthController, UsersController, EditionsController, CitiesController, ReportsController],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -1,11 +1,13 @@
 // Builds the Fastify-based Nest application with the contract's HTTP basics. Shared by main,
 // the embedded default and the tests, so all three serve the same app.
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/core';
+import { MAX_FILE_BYTES } from '@app/domain';
 import { ApiModule } from './api.module';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -30,6 +32,8 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
       },
     },
   });
+  // Uploads stream to disk; one file per request, counted against MAX_FILE_BYTES by the file store too.
+  await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
   if (config.CORS_ORIGINS) {
     app.enableCors({ origin: config.CORS_ORIGINS.split(',').map((origin) => origin.trim()), credentials: false });
   }

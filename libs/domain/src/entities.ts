@@ -5,6 +5,11 @@ import { RoleGrant } from './accounts/role-grant.entity';
 import { User } from './accounts/user.entity';
 import { AuditEvent } from './audit/audit-event.entity';
 import { City } from './cities/city.entity';
+import { Award } from './awards/award.entity';
+import { Category } from './editions/category.entity';
+import { EditionStageEvent } from './editions/edition-stage-event.entity';
 import { Edition } from './editions/edition.entity';
+import { FollowUp, Practice, Report, ReportFile } from './reports/report.entity';
 
-export const ALL_ENTITIES = [OutboxEvent, AuditEvent, User, RoleGrant, AuthSession, RefreshToken, OneTimeToken, City, Edition];
+export const ALL_ENTITIES = [OutboxEvent, AuditEvent, User, RoleGrant, AuthSession, RefreshToken, OneTimeToken, City, Edition,
+  Category, EditionStageEvent, Report, Practice, ReportFile, FollowUp, Award];

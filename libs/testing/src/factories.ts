@@ -83,3 +83,51 @@ export async function makeSignedInUser(
   if (role) await grantRole(ds, user.id, role, scope);
   return { ...user, ...(await signIn(http, user.email)) };
 }
+
+export async function makeCategory(ds: DataSource, editionId: string, name = `Kategoria ${unique()}`): Promise<{ id: string; name: string }> {
+  const [row] = await ds.query(`INSERT INTO category (edition_id, name) VALUES ($1, $2) RETURNING id, name`, [editionId, name]);
+  return row;
+}
+
+export async function makeReport(ds: DataSource, editionId: string, cityId: string, status: 'draft' | 'submitted' = 'draft'): Promise<{ id: string }> {
+  const [row] = await ds.query(
+    `INSERT INTO report (edition_id, city_id, status, submitted_at) VALUES ($1, $2, $3::report_status, CASE WHEN $3::text = 'submitted' THEN now() END) RETURNING id`,
+    [editionId, cityId, status],
+  );
+  return row;
+}
+
+export async function makePractice(
+  ds: DataSource,
+  reportId: string,
+  options: { title?: string; description?: string; status?: string; categoryIds?: string[]; recipientUnits?: string[] } = {},
+): Promise<{ id: string; title: string }> {
+  const [row] = await ds.query(
+    `INSERT INTO practice (report_id, title, description, status, recipient_units) VALUES ($1, $2, $3, $4, $5) RETURNING id, title`,
+    [reportId, options.title ?? `Praktyka ${unique()}`, options.description ?? 'Opis praktyki.', options.status ?? 'draft', options.recipientUnits ?? []],
+  );
+  for (const categoryId of options.categoryIds ?? []) {
+    await ds.query(`INSERT INTO practice_category (practice_id, category_id) VALUES ($1, $2)`, [row.id, categoryId]);
+  }
+  return row;
+}
+
+/** A minimal valid PDF. */
+export const PDF_BYTES = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
+
+export async function makeReportFile(ds: DataSource, dataDir: string, reportId: string, filename = 'raport.pdf'): Promise<{ id: string }> {
+  const { createHash, randomUUID } = await import('node:crypto');
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const id = randomUUID();
+  await mkdir(join(dataDir, 'files'), { recursive: true });
+  await writeFile(join(dataDir, 'files', id), PDF_BYTES);
+  await ds.query(
+    `INSERT INTO report_file (id, report_id, filename, content_type, size, sha256) VALUES ($1, $2, $3, 'application/pdf', $4, $5)`,
+    [id, reportId, filename, PDF_BYTES.length, createHash('sha256').update(PDF_BYTES).digest('hex')],
+  );
+  return { id };
+}

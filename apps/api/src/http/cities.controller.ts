@@ -1,0 +1,56 @@
+// Cities, their officials, and the city status officials follow.
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authorize, CurrentPrincipal, Principal } from '@app/core';
+import { AssignmentView, AssignOfficialDto, CityStatusQuery, CityView, CreateCityDto, EditionsService, ReportsService } from '@app/domain';
+
+@ApiTags('cities')
+@Controller('cities')
+export class CitiesController {
+  constructor(private readonly editions: EditionsService, private readonly reports: ReportsService) {}
+
+  @Authorize('cities.read')
+  @Get()
+  @ApiOkResponse({ type: [CityView] })
+  list(): Promise<CityView[]> {
+    return this.editions.listCities();
+  }
+
+  @Authorize('cities.manage')
+  @Post()
+  @ApiOperation({ summary: 'Add a city (names unique regardless of case; Polish letters kept)' })
+  @ApiCreatedResponse({ type: CityView })
+  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateCityDto): Promise<CityView> {
+    return this.editions.createCity(principal, dto);
+  }
+
+  @Authorize('city.manage')
+  @Get(':id/officials')
+  @ApiOkResponse({ type: [AssignmentView] })
+  officials(@Param('id') id: string): Promise<AssignmentView[]> {
+    return this.editions.listAssignments('cityOfficial', { cityId: id });
+  }
+
+  @Authorize('city.manage')
+  @Post(':id/officials')
+  @ApiOperation({ summary: 'Make a user an official of this city' })
+  @ApiCreatedResponse({ type: AssignmentView })
+  assignOfficial(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: AssignOfficialDto): Promise<AssignmentView> {
+    return this.editions.assignOfficial(principal, id, dto.userId);
+  }
+
+  @Authorize('city.manage')
+  @Delete(':id/officials/:assignmentId')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async removeOfficial(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Param('assignmentId', ParseUUIDPipe) assignmentId: string): Promise<void> {
+    await this.editions.revoke(principal, 'cityOfficial', assignmentId, { cityId: id });
+  }
+
+  @Authorize('city.status.read')
+  @Get(':id/status')
+  @ApiOperation({ summary: 'The city’s reports and practices with statuses and history; no scores or awards before publication' })
+  status(@Param('id') id: string, @Query() query: CityStatusQuery) {
+    return this.reports.cityStatus(id, query.editionId);
+  }
+}

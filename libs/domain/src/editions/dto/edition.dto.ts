@@ -1,0 +1,283 @@
+// Request and response shapes of editions, categories and assignments.
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { EDITION_STAGES, EditionStage } from '../edition-stage';
+
+export class CeremonyDto {
+  @ApiProperty({ example: '2015-05-14T15:30:00+02:00', description: 'Date and time with zone' })
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time with zone' })
+  startsAt!: string;
+
+  @ApiProperty({ example: 'Synagoga pod Białym Bocianem' })
+  @IsString({ message: 'must be text' })
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(300)
+  venue!: string;
+
+  @ApiProperty({ example: 'Wrocław' })
+  @IsString({ message: 'must be text' })
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(120)
+  city!: string;
+}
+
+export class CreateEditionDto {
+  @ApiProperty({ example: 2015 })
+  @IsInt({ message: 'must be an integer year' })
+  @Min(2000, { message: 'must be 2000 or later' })
+  @Max(2100, { message: 'must be 2100 or earlier' })
+  year!: number;
+
+  @ApiProperty({ example: 'Miasta Otwarte 2015' })
+  @IsString({ message: 'must be text' })
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ type: CeremonyDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CeremonyDto)
+  ceremony?: CeremonyDto;
+
+  @ApiPropertyOptional({ description: 'Deadline for expert reports' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time with zone' })
+  reportsDueAt?: string;
+
+  @ApiPropertyOptional({ description: 'Deadline for jury scores' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time with zone' })
+  scoringDueAt?: string;
+}
+
+export class WeightsDto {
+  @ApiProperty() @IsNumber({}, { message: 'must be a number' }) @Min(0, { message: 'must not be negative' }) @Max(100) comprehensiveness!: number;
+  @ApiProperty() @IsNumber({}, { message: 'must be a number' }) @Min(0, { message: 'must not be negative' }) @Max(100) longTerm!: number;
+  @ApiProperty() @IsNumber({}, { message: 'must be a number' }) @Min(0, { message: 'must not be negative' }) @Max(100) governmentEngagement!: number;
+  @ApiProperty() @IsNumber({}, { message: 'must be a number' }) @Min(0, { message: 'must not be negative' }) @Max(100) effectiveness!: number;
+}
+
+export class ScoringSettingsDto {
+  @ApiPropertyOptional({ minimum: 3, maximum: 10, default: 5 })
+  @IsOptional()
+  @IsInt({ message: 'must be an integer' })
+  @Min(3, { message: 'must be at least 3' })
+  @Max(10, { message: 'must be at most 10' })
+  scaleMax?: number;
+
+  @ApiPropertyOptional({ type: WeightsDto, description: 'Relative weight of each criterion (default equal)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WeightsDto)
+  weights?: WeightsDto;
+}
+
+export class ReminderSettingsDto {
+  @ApiPropertyOptional({ description: 'Days before reportsDueAt to remind experts', default: 3 })
+  @IsOptional()
+  @IsInt({ message: 'must be an integer' })
+  @Min(0) @Max(60)
+  reportsDays?: number;
+
+  @ApiPropertyOptional({ description: 'Days before scoringDueAt to remind jurors', default: 1 })
+  @IsOptional()
+  @IsInt({ message: 'must be an integer' })
+  @Min(0) @Max(60)
+  scoringDays?: number;
+}
+
+export class UpdateEditionDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'must be text' })
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time with zone, or null' })
+  reportsDueAt?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time with zone, or null' })
+  scoringDueAt?: string | null;
+
+  @ApiPropertyOptional({ type: CeremonyDto, nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @ValidateNested()
+  @Type(() => CeremonyDto)
+  ceremony?: CeremonyDto | null;
+
+  @ApiPropertyOptional({ type: ScoringSettingsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ScoringSettingsDto)
+  scoring?: ScoringSettingsDto;
+
+  @ApiPropertyOptional({ type: ReminderSettingsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReminderSettingsDto)
+  reminders?: ReminderSettingsDto;
+}
+
+export class TransitionDto {
+  @ApiProperty({ enum: EDITION_STAGES })
+  @IsIn(EDITION_STAGES, { message: `must be one of ${EDITION_STAGES.join(', ')}` })
+  to!: EditionStage;
+}
+
+export class CeremonyView {
+  @ApiProperty() startsAt!: Date;
+  @ApiProperty() venue!: string;
+  @ApiProperty() city!: string;
+}
+
+export class EditionView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: EDITION_STAGES }) stage!: EditionStage;
+  @ApiProperty({ nullable: true }) reportsDueAt!: Date | null;
+  @ApiProperty({ nullable: true }) scoringDueAt!: Date | null;
+  @ApiProperty({ type: CeremonyView, nullable: true }) ceremony!: CeremonyView | null;
+  @ApiProperty() scoring!: { scaleMax: number; weights: WeightsDto };
+  @ApiProperty() reminders!: { reportsDays: number; scoringDays: number };
+  @ApiProperty({ enum: EDITION_STAGES, isArray: true, description: 'Stages this edition may move to next' })
+  allowedTransitions!: EditionStage[];
+  @ApiProperty() createdAt!: Date;
+}
+
+export class TransitionOption {
+  @ApiProperty({ enum: EDITION_STAGES }) to!: EditionStage;
+  @ApiProperty() ready!: boolean;
+  @ApiProperty({ type: [String], description: 'Why the move is not possible yet' }) blockers!: string[];
+}
+
+export class StageHistoryEntry {
+  @ApiProperty({ enum: EDITION_STAGES }) from!: EditionStage;
+  @ApiProperty({ enum: EDITION_STAGES }) to!: EditionStage;
+  @ApiProperty({ nullable: true }) actorId!: string | null;
+  @ApiProperty() at!: Date;
+}
+
+export class TransitionsView {
+  @ApiProperty({ enum: EDITION_STAGES }) stage!: EditionStage;
+  @ApiProperty({ type: [TransitionOption] }) next!: TransitionOption[];
+  @ApiProperty({ type: [StageHistoryEntry] }) history!: StageHistoryEntry[];
+}
+
+export class CreateCategoryDto {
+  @ApiProperty({ example: 'Miejski punkt obsługi cudzoziemców' })
+  @IsString({ message: 'must be text' })
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(300)
+  name!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'must be text' })
+  @MaxLength(5000)
+  description?: string;
+
+  @ApiPropertyOptional({ example: { en: 'City service point for foreigners', uk: 'Міський пункт обслуговування іноземців' }, description: 'Name per locale' })
+  @IsOptional()
+  @IsObject({ message: 'must be an object of locale → name' })
+  translations?: Record<string, string>;
+}
+
+export class CategoryView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) editionId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true }) description!: string | null;
+  @ApiProperty() translations!: Record<string, string>;
+  @ApiProperty() position!: number;
+}
+
+export class AssignExpertDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'must be a UUID' }) userId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'must be a UUID' }) cityId!: string;
+}
+
+export class AssignJurorDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'must be a UUID' }) userId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The city the juror is tied to (conflict of interest on its practices)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  cityId?: string;
+
+  @ApiPropertyOptional({ example: 'Kenya' })
+  @IsOptional()
+  @IsString({ message: 'must be text' })
+  @MaxLength(100)
+  countryOfOrigin?: string;
+
+  @ApiPropertyOptional({ example: ['en', 'pl'], description: 'ISO 639-1 codes' })
+  @IsOptional()
+  @IsArray({ message: 'must be a list of language codes' })
+  @ArrayMaxSize(20)
+  @Matches(/^[a-z]{2,3}$/, { each: true, message: 'must hold ISO 639 language codes such as en or pl' })
+  languages?: string[];
+}
+
+export class AssignOfficialDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'must be a UUID' }) userId!: string;
+}
+
+export class AssignmentView {
+  @ApiProperty({ format: 'uuid', description: 'The assignment id (for DELETE)' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ format: 'uuid', nullable: true }) cityId!: string | null;
+  @ApiProperty({ nullable: true }) cityName!: string | null;
+  @ApiPropertyOptional({ nullable: true }) countryOfOrigin?: string | null;
+  @ApiPropertyOptional({ type: [String], nullable: true }) languages?: string[] | null;
+}
+
+export class CreateCityDto {
+  @ApiProperty({ example: 'Łódź' })
+  @IsString({ message: 'must be text' })
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(120)
+  name!: string;
+
+  @ApiPropertyOptional({ example: 'łódzkie' })
+  @IsOptional()
+  @IsString({ message: 'must be text' })
+  @MaxLength(120)
+  region?: string;
+}
+
+export class CityView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true }) region!: string | null;
+}

@@ -1,0 +1,221 @@
+// Request and response shapes of the expert stage.
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { FOLLOW_UP_STATUSES, FollowUpStatus, PRACTICE_STATUSES, PracticeStatus, REPORT_STATUSES, ReportStatus } from '../report.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateReportDto {
+  @ApiProperty({ format: 'uuid', description: 'The city the expert is assigned to' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  cityId!: string;
+}
+
+export class UpdateReportDto {
+  @ApiProperty({ description: 'The report’s overview of the city government’s work for migrants' })
+  @IsString({ message: 'must be text' })
+  @MaxLength(50_000, { message: 'must be at most 50000 characters' })
+  summary!: string;
+}
+
+export class CreatePracticeDto {
+  @ApiProperty({ example: 'Miejski punkt obsługi cudzoziemców' })
+  @Transform(trim)
+  @IsString({ message: 'must be text' })
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(300, { message: 'must be at most 300 characters' })
+  title!: string;
+
+  @ApiProperty()
+  @IsString({ message: 'must be text' })
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(20_000, { message: 'must be at most 20000 characters' })
+  description!: string;
+
+  @ApiProperty({ type: [String], example: ['Biuro Obsługi Mieszkańców Urzędu Miasta Lublin'] })
+  @IsArray({ message: 'must be a list of unit names' })
+  @ArrayMaxSize(20)
+  @IsString({ each: true, message: 'must hold unit names' })
+  @MinLength(1, { each: true, message: 'must not hold empty names' })
+  @MaxLength(300, { each: true })
+  recipientUnits!: string[];
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Categories of the same edition' })
+  @IsArray({ message: 'must be a list of category ids' })
+  @ArrayMinSize(1, { message: 'must name at least one category' })
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true, message: 'must hold category ids' })
+  categoryIds!: string[];
+
+  @ApiPropertyOptional({ example: '2013-10-01', format: 'date' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be a date such as 2014-03-01' })
+  startedOn?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['https://lublin.eu/'] })
+  @IsOptional()
+  @IsArray({ message: 'must be a list of URLs' })
+  @ArrayMaxSize(20)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true, message: 'must hold http(s) URLs' })
+  links?: string[];
+}
+
+export class UpdatePracticeDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'must be text' })
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(300, { message: 'must be at most 300 characters' })
+  title?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'must be text' })
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(20_000)
+  description?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray({ message: 'must be a list of unit names' })
+  @ArrayMaxSize(20)
+  @IsString({ each: true, message: 'must hold unit names' })
+  @MaxLength(300, { each: true })
+  recipientUnits?: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @IsOptional()
+  @IsArray({ message: 'must be a list of category ids' })
+  @ArrayMinSize(1, { message: 'must name at least one category' })
+  @IsUUID('all', { each: true, message: 'must hold category ids' })
+  categoryIds?: string[];
+
+  @ApiPropertyOptional({ format: 'date', nullable: true })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be a date such as 2014-03-01' })
+  startedOn?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray({ message: 'must be a list of URLs' })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true, message: 'must hold http(s) URLs' })
+  links?: string[];
+}
+
+export class CreateFollowUpDto {
+  @ApiProperty({ format: 'uuid', description: 'A distinction of the previous edition in the same city' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  awardId!: string;
+
+  @ApiProperty({ enum: FOLLOW_UP_STATUSES })
+  @IsIn(FOLLOW_UP_STATUSES, { message: `must be one of ${FOLLOW_UP_STATUSES.join(', ')}` })
+  status!: FollowUpStatus;
+
+  @ApiProperty()
+  @IsString({ message: 'must be text' })
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(20_000)
+  assessment!: string;
+}
+
+export class EligibilityDto {
+  @ApiProperty()
+  @IsBoolean({ message: 'must be true or false' })
+  eligible!: boolean;
+
+  @ApiPropertyOptional({ description: 'Required when eligible is false' })
+  @IsOptional()
+  @IsString({ message: 'must be text' })
+  @MaxLength(5000)
+  reason?: string;
+}
+
+export class EditionPracticesQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  cityId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  categoryId?: string;
+
+  @ApiPropertyOptional({ enum: PRACTICE_STATUSES })
+  @IsOptional()
+  @IsIn(PRACTICE_STATUSES, { message: `must be one of ${PRACTICE_STATUSES.join(', ')}` })
+  status?: PracticeStatus;
+}
+
+export class CityStatusQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'One edition; all editions when omitted' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  editionId?: string;
+}
+
+export class CategoryRef {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class PracticeView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) reportId!: string;
+  @ApiProperty({ format: 'uuid' }) editionId!: string;
+  @ApiProperty({ format: 'uuid' }) cityId!: string;
+  @ApiProperty() cityName!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ type: [String] }) recipientUnits!: string[];
+  @ApiProperty({ type: [CategoryRef] }) categories!: CategoryRef[];
+  @ApiProperty({ nullable: true, format: 'date' }) startedOn!: string | null;
+  @ApiProperty({ type: [String] }) links!: string[];
+  @ApiProperty({ enum: PRACTICE_STATUSES }) status!: PracticeStatus;
+  @ApiPropertyOptional({ nullable: true }) eligibilityReason?: string | null;
+}
+
+export class ReportFileView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() filename!: string;
+  @ApiProperty() contentType!: string;
+  @ApiProperty() size!: number;
+  @ApiProperty() sha256!: string;
+  @ApiProperty() createdAt!: Date;
+}
+
+export class FollowUpView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) awardId!: string;
+  @ApiProperty({ enum: FOLLOW_UP_STATUSES }) status!: FollowUpStatus;
+  @ApiProperty() assessment!: string;
+  @ApiProperty({ description: 'The distinction assessed' }) award!: { recipientUnit: string | null; citation: string | null; editionYear: number };
+}
+
+export class ReportView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) editionId!: string;
+  @ApiProperty({ format: 'uuid' }) cityId!: string;
+  @ApiProperty() cityName!: string;
+  @ApiProperty({ enum: REPORT_STATUSES }) status!: ReportStatus;
+  @ApiProperty() summary!: string;
+  @ApiProperty({ nullable: true }) submittedAt!: Date | null;
+  @ApiProperty({ type: [PracticeView] }) practices!: PracticeView[];
+  @ApiProperty({ type: [ReportFileView] }) files!: ReportFileView[];
+  @ApiProperty({ type: [FollowUpView] }) followUps!: FollowUpView[];
+}
