@@ -1,7 +1,7 @@
 // Jest in CommonJS mode; TypeScript and the ESM-only packages are compiled by @swc/jest.
 const esmPackages = [
   '@nestjs', 'file-type', 'strtok3', 'token-types', 'peek-readable', 'uint8array-extras', '@tokenizer',
-  '@bull-board', 'content-disposition',
+  '@bull-board', 'content-disposition', '@borewit',
 ].join('|');
 
 const swc = [

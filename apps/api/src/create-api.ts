@@ -33,7 +33,8 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
     },
   });
   // Uploads stream to disk; one file per request, counted against MAX_FILE_BYTES by the file store too.
-  await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
+  // preservePath: the file store sees the name as sent, so a path-like name is refused, not trimmed.
+  await app.register(multipart, { preservePath: true, limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
   if (config.CORS_ORIGINS) {
     app.enableCors({ origin: config.CORS_ORIGINS.split(',').map((origin) => origin.trim()), credentials: false });
   }

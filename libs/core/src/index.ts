@@ -29,3 +29,5 @@ export * from './auth/principal';
 export * from './auth/roles';
 export * from './throttling/auth-throttler.guard';
 export * from './throttling/throttling.module';
+export * from './database/query-rows';
+export * from './http/list-query';

@@ -30,7 +30,9 @@ export interface TestAppOptions {
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const config = testConfig(database.url, options.env, options.backend);
-  const app = await createApi(config, { logs: false });
+  // TEST_LOGS=1 shows the app's logs (and 500s' causes) while debugging a test.
+  const logs = process.env.TEST_LOGS === '1';
+  const app = await createApi(logs ? { ...config, LOG_LEVEL: 'debug' } as typeof config : config, { logs });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const testApp: TestApp = {

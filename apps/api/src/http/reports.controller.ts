@@ -2,7 +2,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Authorize, CurrentPrincipal, InvalidInputError, Principal } from '@app/core';
+import { Authorize, CurrentPrincipal, InvalidInputError, ListResult, Principal } from '@app/core';
 import {
   CreateFollowUpDto,
   CreatePracticeDto,
@@ -17,11 +17,15 @@ import {
   UpdatePracticeDto,
   UpdateReportDto,
 } from '@app/domain';
-import { ListQuery, ListResult } from './list-query';
 
 /** RFC 6266 / 5987: an ASCII fallback plus the exact UTF-8 name. */
 export function contentDisposition(filename: string): string {
-  const fallback = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const fallback = filename
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
@@ -42,8 +46,8 @@ export class ReportsController {
   @Authorize('edition.practices.read')
   @Get('editions/:id/practices')
   @ApiOperation({ summary: 'Practices of submitted reports (coordinators: all; jurors from juryScoring: eligible ones, not of their own city)' })
-  practices(@CurrentPrincipal() principal: Principal, @Param('id') editionId: string, @Query() filters: EditionPracticesQuery, @Query() page: ListQuery): Promise<ListResult<PracticeView>> {
-    return this.reports.editionPractices(principal, editionId, filters, page.limit, page.offset);
+  practices(@CurrentPrincipal() principal: Principal, @Param('id') editionId: string, @Query() query: EditionPracticesQuery): Promise<ListResult<PracticeView>> {
+    return this.reports.editionPractices(principal, editionId, query);
   }
 
   @Authorize('report.read')

@@ -1,9 +1,8 @@
 // The signed-in user's own profile, and user administration for coordinators.
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authorize, CurrentPrincipal, Principal } from '@app/core';
 import { AccountsService, CreateUserDto, MeDto, RequestMeta, UpdateMeDto, UserDto } from '@app/domain';
-import { ListQuery, ListResult } from './list-query';
+import { Authorize, CurrentPrincipal, ListQuery, ListResult, Principal } from '@app/core';
 import { Meta } from './request-meta';
 
 @ApiTags('users')

@@ -1,7 +1,7 @@
 // Outbox jobs: dispatching one committed event, and the sweep that recovers rows a crash left behind.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { HandlesJob, JobHandler, JobPayloads, OutboxRelay } from '@app/core';
+import { HandlesJob, JobHandler, JobPayloads, OutboxRelay, queryRows } from '@app/core';
 
 /** Rows older than this without an enqueue are presumed orphaned by a crash between commit and enqueue. */
 export const SWEEP_GRACE_MS = 5000;
@@ -13,7 +13,8 @@ export class OutboxDispatchHandler implements JobHandler<'outbox.dispatch'> {
 
   async handle({ outboxId }: JobPayloads['outbox.dispatch']): Promise<{ processed: boolean }> {
     // Idempotent: a redelivered job finds the row already processed and does nothing.
-    const rows: unknown[] = await this.dataSource.query(
+    const rows = await queryRows(
+      this.dataSource,
       `UPDATE outbox_event SET processed_at = now() WHERE id = $1 AND processed_at IS NULL RETURNING id`,
       [outboxId],
     );

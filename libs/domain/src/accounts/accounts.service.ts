@@ -12,6 +12,7 @@ import {
   JWT_ALGORITHM,
   NotFoundError,
   Principal,
+  queryRows,
   UnauthenticatedError,
   UnitOfWork,
 } from '@app/core';
@@ -167,7 +168,8 @@ export class AccountsService {
   /** Disabling ends every session at once; their access tokens stop working on the next request. */
   async setDisabled(actor: Principal, userId: string, disabled: boolean, meta: RequestMeta): Promise<UserDto> {
     return this.uow.run(async ({ manager }) => {
-      const rows: UserRow[] = await manager.query(
+      const rows = await queryRows<UserRow>(
+        manager,
         `UPDATE app_user SET status = CASE WHEN $2 THEN 'disabled'::user_status
                                            WHEN password_hash IS NULL THEN 'invited'::user_status
                                            ELSE 'active'::user_status END,
@@ -234,7 +236,8 @@ export class AccountsService {
       }
       assertPasswordPolicy(password, found.email);
       await manager.query(`UPDATE one_time_token SET used_at = now() WHERE id = $1`, [found.id]);
-      const rows: UserRow[] = await manager.query(
+      const rows = await queryRows<UserRow>(
+        manager,
         `UPDATE app_user SET password_hash = $2, status = 'active', updated_at = now() WHERE id = $1 RETURNING ${USER_COLUMNS}`,
         [found.user_id, await hashPassword(password)],
       );

@@ -9,6 +9,7 @@ import {
   InvalidInputError,
   NotFoundError,
   Principal,
+  queryRows,
   Role,
   UnitOfWork,
 } from '@app/core';
@@ -149,7 +150,8 @@ export class EditionsService {
       if (dto.reminders?.reportsDays !== undefined) assign('reports_reminder_days', dto.reminders.reportsDays);
       if (dto.reminders?.scoringDays !== undefined) assign('scoring_reminder_days', dto.reminders.scoringDays);
       if (set.length === 0) return toEditionView(current);
-      const [row]: EditionRow[] = await manager.query(
+      const [row] = await queryRows<EditionRow>(
+        manager,
         `UPDATE edition SET ${set.join(', ')}, updated_at = now() WHERE id = $1 RETURNING *`,
         values,
       );
@@ -172,7 +174,8 @@ export class EditionsService {
       if (blockers.length > 0) {
         throw new ConflictError('transition_blocked', `Cannot move to ${to}: ${blockers.join('; ')}`, { from: current.stage, to, blockers });
       }
-      const moved: EditionRow[] = await tx.manager.query(
+      const moved = await queryRows<EditionRow>(
+        tx.manager,
         `UPDATE edition SET stage = $3, updated_at = now() WHERE id = $1 AND stage = $2 RETURNING *`,
         [editionId, current.stage, to],
       );

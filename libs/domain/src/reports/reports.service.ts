@@ -12,6 +12,7 @@ import {
   isCoordinator,
   NotFoundError,
   Principal,
+  queryRows,
   UnitOfWork,
 } from '@app/core';
 import { EditionStage } from '../editions/edition-stage';
@@ -108,7 +109,8 @@ export class ReportsService {
       const report = await this.lockWritable(tx.manager, reportId);
       const [{ count }] = await tx.manager.query(`SELECT count(*)::int AS count FROM practice WHERE report_id = $1`, [reportId]);
       if (count < 1) throw new ConflictError('no_practices', 'Add at least one practice before submitting');
-      const submitted: unknown[] = await tx.manager.query(
+      const submitted = await queryRows(
+        tx.manager,
         `UPDATE report r SET status = 'submitted', submitted_at = now(), submitted_by = $2, updated_at = now()
            FROM edition e
           WHERE r.id = $1 AND r.status = 'draft' AND e.id = r.edition_id
@@ -273,7 +275,7 @@ export class ReportsService {
   async deleteFile(reportId: string, fileId: string): Promise<void> {
     await this.uow.run(async ({ manager }) => {
       await this.lockWritable(manager, reportId);
-      const deleted: unknown[] = await manager.query(`DELETE FROM report_file WHERE id = $1 AND report_id = $2 RETURNING id`, [fileId, reportId]);
+      const deleted = await queryRows(manager, `DELETE FROM report_file WHERE id = $1 AND report_id = $2 RETURNING id`, [fileId, reportId]);
       if (deleted.length === 0) throw new NotFoundError('File');
     });
     await this.files.remove(fileId);
@@ -355,7 +357,7 @@ export class ReportsService {
   // ---- lists ----------------------------------------------------------------------------
 
   /** Coordinators: every practice of submitted reports. Jurors: the eligible ones, never their own city's. */
-  async editionPractices(principal: Principal, editionId: string, query: EditionPracticesQuery, limit: number, offset: number): Promise<{ items: PracticeView[]; total: number }> {
+  async editionPractices(principal: Principal, editionId: string, query: EditionPracticesQuery): Promise<{ items: PracticeView[]; total: number }> {
     const coordinator = isCoordinator(principal);
     const ownCity = coordinator ? null : (grantsOf(principal, 'juror').find((grant) => grant.editionId === editionId)?.cityId ?? null);
     const rows: (PracticeView & { total: string })[] = await this.dataSource.query(
@@ -368,7 +370,7 @@ export class ReportsService {
           AND ($6::text IS NULL OR p.status::text = $6)
       ) AS listed
       ORDER BY "cityName", title LIMIT $7 OFFSET $8`,
-      [editionId, coordinator, ownCity, query.cityId ?? null, query.categoryId ?? null, query.status ?? null, limit, offset],
+      [editionId, coordinator, ownCity, query.cityId ?? null, query.categoryId ?? null, query.status ?? null, query.limit, query.offset],
     );
     return { items: rows.map(({ total: _total, ...item }) => item), total: rows.length ? Number(rows[0].total) : 0 };
   }
