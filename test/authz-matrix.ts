@@ -121,4 +121,14 @@ export const MATRIX: Record<string, MatrixRow> = {
   'DELETE /api/reports/{id}/files/{fileId}': row(REPORT_WRITERS, { params: { id: 'lublinReport', fileId: 'disposableFile' } }),
   'GET /api/reports/{id}/previous-distinctions': row(REPORT_READERS, { params: { id: 'lublinReport' } }),
   'POST /api/reports/{id}/follow-ups': row(REPORT_WRITERS, { params: { id: 'lublinReport' } }),
+
+  // the jury stage, seen in stage reportsOpen (jury-stage-specific access is in jury.e2e-spec.ts)
+  'GET /api/editions/{id}/ballot': row('401 403 403 403 ok ok 403 403', { params: { id: 'edition' } }),
+  'PUT /api/practices/{id}/scores/mine': row('401 403 403 403 ok 403 403 403', { params: { id: 'lublinPractice' } }),
+  'POST /api/practices/{id}/conflicts': row('401 403 403 403 ok 403 403 403', { params: { id: 'lublinPractice' } }),
+  'GET /api/editions/{id}/conflicts': row(COORDINATOR, { params: { id: 'edition' } }),
+  'GET /api/editions/{id}/jury-progress': row(COORDINATOR, { params: { id: 'edition' } }),
+  'GET /api/editions/{id}/results': row('401 ok 403 403 403 403 403 403', { params: { id: 'edition' } }),
+  'GET /api/editions/{id}/agreement': row(COORDINATOR, { params: { id: 'edition' } }),
+  'GET /api/editions/{id}/scores.csv': row(COORDINATOR, { params: { id: 'edition' } }),
 };

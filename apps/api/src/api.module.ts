@@ -13,7 +13,8 @@ import {
   QueueModule,
   ThrottlingModule,
 } from '@app/core';
-import { AccountsModule, ALL_ENTITIES, EditionsModule, ReportsModule } from '@app/domain';
+import { AccountsModule, ALL_ENTITIES, EditionsModule, JuryModule, ReportsModule } from '@app/domain';
+import { JuryController } from './http/jury.controller';
 import { CitiesController } from './http/cities.controller';
 import { EditionsController } from './http/editions.controller';
 import { ReportsController } from './http/reports.controller';
@@ -37,8 +38,9 @@ export class ApiModule {
         AccountsModule,
         EditionsModule,
         ReportsModule,
+        JuryModule,
       ],
-      controllers: [HealthController, AuthController, UsersController, EditionsController, CitiesController, ReportsController],
+      controllers: [HealthController, AuthController, UsersController, EditionsController, CitiesController, ReportsController, JuryController],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

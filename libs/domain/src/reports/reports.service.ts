@@ -29,7 +29,7 @@ import {
 } from './dto/report.dto';
 import { cleanFilename, FileStore } from './file-store';
 
-const PRACTICE_SELECT = `
+export const PRACTICE_SELECT = `
   SELECT p.id, p.report_id AS "reportId", r.edition_id AS "editionId", r.city_id AS "cityId", c.name AS "cityName",
          p.title, p.description, p.recipient_units AS "recipientUnits", to_char(p.started_on, 'YYYY-MM-DD') AS "startedOn",
          p.links, p.status, p.eligibility_reason AS "eligibilityReason",

@@ -1,0 +1,119 @@
+// Request and response shapes of the jury stage.
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { PracticeView } from '../../reports/dto/report.dto';
+
+export class CriteriaScoresDto {
+  @ApiProperty({ minimum: 1, description: 'Integer 1..scaleMax (edition setting, default 5)' })
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(10, { message: 'must be at most the edition’s scale maximum' })
+  comprehensiveness!: number;
+
+  @ApiProperty({ minimum: 1 })
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(10, { message: 'must be at most the edition’s scale maximum' })
+  longTerm!: number;
+
+  @ApiProperty({ minimum: 1 })
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(10, { message: 'must be at most the edition’s scale maximum' })
+  governmentEngagement!: number;
+
+  @ApiProperty({ minimum: 1 })
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(10, { message: 'must be at most the edition’s scale maximum' })
+  effectiveness!: number;
+}
+
+export class PutScoreDto {
+  @ApiProperty({ type: CriteriaScoresDto })
+  @IsDefined({ message: 'is required: { comprehensiveness, longTerm, governmentEngagement, effectiveness }' })
+  @IsObject({ message: 'must be an object with the four criteria' })
+  @ValidateNested()
+  @Type(() => CriteriaScoresDto)
+  criteria!: CriteriaScoresDto;
+
+  @ApiPropertyOptional({ maxLength: 5000 })
+  @IsOptional()
+  @IsString({ message: 'must be text' })
+  @MaxLength(5000)
+  comment?: string;
+}
+
+export class DeclareConflictDto {
+  @ApiProperty({ example: 'I worked for this city office until 2014.' })
+  @IsString({ message: 'must be text' })
+  @MinLength(3, { message: 'must say why (at least 3 characters)' })
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export const RESULT_METHODS = ['mean', 'median', 'zscore', 'borda'] as const;
+export type ResultMethod = (typeof RESULT_METHODS)[number];
+
+export class ResultsQuery {
+  @ApiPropertyOptional({ enum: RESULT_METHODS, default: 'mean' })
+  @IsOptional()
+  @IsIn(RESULT_METHODS, { message: `must be one of ${RESULT_METHODS.join(', ')}` })
+  method: ResultMethod = 'mean';
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  categoryId?: string;
+
+  @ApiPropertyOptional({ description: 'Practices with fewer scores than this are flagged in coverage', default: 3 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  @Max(100)
+  minScores: number = 3;
+}
+
+export class MyScoreView {
+  @ApiProperty() criteria!: CriteriaScoresDto;
+  @ApiProperty({ nullable: true }) comment!: string | null;
+  @ApiProperty() updatedAt!: Date;
+}
+
+export class BallotItem {
+  @ApiProperty({ type: PracticeView }) practice!: PracticeView;
+  @ApiProperty({ type: MyScoreView, nullable: true }) myScore!: MyScoreView | null;
+}
+
+export class BallotView {
+  @ApiProperty({ format: 'uuid' }) editionId!: string;
+  @ApiProperty() stage!: string;
+  @ApiProperty({ nullable: true }) scoringDueAt!: Date | null;
+  @ApiProperty() scaleMax!: number;
+  @ApiProperty({ description: 'Criteria with their names and guiding questions in the juror’s language' })
+  criteria!: { key: string; name: string; question: string }[];
+  @ApiProperty({ description: 'n of m practices scored' }) progress!: { scored: number; total: number };
+  @ApiProperty({ type: [BallotItem] }) items!: BallotItem[];
+  @ApiProperty({ type: [String], description: 'Practices the juror declared a conflict on (not on the ballot)' }) recusedPracticeIds!: string[];
+}
+
+export class ResultRow {
+  @ApiProperty({ format: 'uuid' }) practiceId!: string;
+  @ApiProperty({ format: 'uuid' }) cityId!: string;
+  @ApiProperty() cityName!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ nullable: true }) score!: number | null;
+  @ApiProperty({ description: 'Ties share a rank (1, 2, 2, 4)' }) rank!: number;
+  @ApiProperty({ description: 'Jurors whose scores count' }) n!: number;
+  @ApiProperty() perCriterion!: Record<string, number | null>;
+  @ApiProperty({ nullable: true, description: 'Sample standard deviation of the weighted scores' }) stddev!: number | null;
+}
+
+export class ResultsView {
+  @ApiProperty({ enum: RESULT_METHODS }) method!: ResultMethod;
+  @ApiProperty({ nullable: true }) categoryId!: string | null;
+  @ApiProperty({ type: [ResultRow] }) items!: ResultRow[];
+  @ApiProperty() coverage!: { minScores: number; complete: number; flagged: { practiceId: string; n: number }[] };
+}

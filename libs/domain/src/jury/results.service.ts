@@ -1,0 +1,167 @@
+// Jury results, agreement and the score export, computed in PostgreSQL and read raw.
+//
+// Which scores count: those of the edition's jurors on its eligible (later distinguished or not)
+// practices, except a juror's scores on the practices of the city they are tied to and on
+// practices they declared a conflict on — even if such a score exists.
+//
+// Methods (each juror's weighted score v = Σ w_c·criterion_c / Σ w_c):
+//   mean    practice score = mean of v over its jurors
+//   median  median of v
+//   zscore  each juror's v standardised over that juror's own counted scores ((v - mean_j) / sd_j,
+//           population sd; 0 when the juror's scores do not vary), then averaged per practice
+//   borda   each juror ranks their practices by v; a practice gets the number of that juror's
+//           practices it beats plus half of those it ties, divided by (n_j - 1) so ballots of
+//           different sizes weigh the same (0.5 for a one-practice ballot); averaged per practice
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CRITERIA, CRITERION_COLUMN } from './criteria';
+import { ResultMethod, ResultRow, ResultsView } from './dto/jury.dto';
+import { alphaFromMoments, AlphaResult, UnitMoments } from './krippendorff';
+
+/** Counted scores of edition $1 with their weighted value v (no category filter here). */
+export const COUNTED_SCORES_SQL = `
+  counted AS (
+    SELECT s.practice_id, s.juror_id,
+           s.comprehensiveness AS c1, s.long_term AS c2, s.government_engagement AS c3, s.effectiveness AS c4,
+           (s.comprehensiveness * (e.scoring_weights->>'comprehensiveness')::float8
+            + s.long_term * (e.scoring_weights->>'longTerm')::float8
+            + s.government_engagement * (e.scoring_weights->>'governmentEngagement')::float8
+            + s.effectiveness * (e.scoring_weights->>'effectiveness')::float8)
+           / NULLIF((e.scoring_weights->>'comprehensiveness')::float8 + (e.scoring_weights->>'longTerm')::float8
+                    + (e.scoring_weights->>'governmentEngagement')::float8 + (e.scoring_weights->>'effectiveness')::float8, 0) AS v
+      FROM score s
+      JOIN edition e ON e.id = s.edition_id
+      JOIN practice p ON p.id = s.practice_id AND p.status IN ('eligible', 'distinguished', 'notDistinguished')
+      JOIN report r ON r.id = p.report_id
+      JOIN role_grant g ON g.user_id = s.juror_id AND g.role = 'juror' AND g.edition_id = s.edition_id
+     WHERE s.edition_id = $1
+       AND (g.city_id IS NULL OR g.city_id <> r.city_id)
+       AND NOT EXISTS (SELECT 1 FROM conflict_of_interest ci WHERE ci.juror_id = s.juror_id AND ci.practice_id = s.practice_id)
+  )`;
+
+const METHOD_VALUE: Record<ResultMethod, string> = {
+  mean: `v`,
+  median: `v`,
+  zscore: `CASE WHEN stddev_pop(v) OVER juror > 0 THEN (v - avg(v) OVER juror) / stddev_pop(v) OVER juror ELSE 0 END`,
+  borda: `CASE WHEN count(*) OVER juror > 1
+               THEN ((rank() OVER (PARTITION BY juror_id ORDER BY v) - 1) + (count(*) OVER (PARTITION BY juror_id, v) - 1) / 2.0)
+                    / (count(*) OVER juror - 1)
+               ELSE 0.5 END`,
+};
+
+/** The results query of a method: $1 edition, $2 category (or null). Also used by the benchmark. */
+export function resultsSql(method: ResultMethod): string {
+  const aggregate = method === 'median' ? `percentile_cont(0.5) WITHIN GROUP (ORDER BY x)` : `avg(x)`;
+  return `
+    WITH ${COUNTED_SCORES_SQL},
+    valued AS (
+      SELECT practice_id, juror_id, v, c1, c2, c3, c4, ${METHOD_VALUE[method]} AS x
+        FROM counted WINDOW juror AS (PARTITION BY juror_id)
+    ),
+    per_practice AS (
+      SELECT practice_id, ${aggregate} AS score, count(*)::int AS n,
+             avg(c1) AS c1, avg(c2) AS c2, avg(c3) AS c3, avg(c4) AS c4, stddev_samp(v) AS sd
+        FROM valued GROUP BY practice_id
+    )
+    SELECT p.id AS "practiceId", r.city_id AS "cityId", c.name AS "cityName", p.title,
+           round(pp.score::numeric, 6)::float8 AS score,
+           rank() OVER (ORDER BY pp.score DESC NULLS LAST)::int AS rank,
+           COALESCE(pp.n, 0) AS n,
+           json_build_object('comprehensiveness', round(pp.c1::numeric, 6)::float8, 'longTerm', round(pp.c2::numeric, 6)::float8,
+                             'governmentEngagement', round(pp.c3::numeric, 6)::float8, 'effectiveness', round(pp.c4::numeric, 6)::float8) AS "perCriterion",
+           round(pp.sd::numeric, 6)::float8 AS stddev
+      FROM practice p
+      JOIN report r ON r.id = p.report_id
+      JOIN city c ON c.id = r.city_id
+      LEFT JOIN per_practice pp ON pp.practice_id = p.id
+     WHERE r.edition_id = $1 AND p.status IN ('eligible', 'distinguished', 'notDistinguished')
+       AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM practice_category pc WHERE pc.practice_id = p.id AND pc.category_id = $2))
+     ORDER BY rank, c.name, p.title`;
+}
+
+export interface AgreementView {
+  overall: AlphaResult;
+  perCriterion: Record<string, AlphaResult>;
+  jurors: number;
+  practices: number;
+}
+
+@Injectable()
+export class ResultsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async results(editionId: string, method: ResultMethod, categoryId: string | null, minScores: number): Promise<ResultsView> {
+    const items: ResultRow[] = await this.dataSource.query(resultsSql(method), [editionId, categoryId]);
+    const flagged = items.filter((item) => item.n < minScores).map((item) => ({ practiceId: item.practiceId, n: item.n }));
+    return { method, categoryId, items, coverage: { minScores, complete: items.length - flagged.length, flagged } };
+  }
+
+  /** Krippendorff's alpha (interval): units are practices, coders jurors, over the counted scores. */
+  async agreement(editionId: string): Promise<AgreementView> {
+    const values = ['v', 'c1', 'c2', 'c3', 'c4'];
+    const [row]: ({ jurors: number; practices: number } & Record<string, UnitMoments[]>)[] = await this.dataSource.query(
+      `WITH ${COUNTED_SCORES_SQL},
+       units AS (
+         SELECT practice_id, count(*)::int AS m,
+                ${values.map((x) => `sum(${x})::float8 AS s_${x}, sum(${x} * ${x})::float8 AS ss_${x}`).join(', ')}
+           FROM counted GROUP BY practice_id
+       )
+       SELECT (SELECT count(DISTINCT juror_id)::int FROM counted) AS jurors, count(*)::int AS practices,
+              ${values.map((x) => `COALESCE(json_agg(json_build_object('m', m, 'sum', s_${x}, 'sumSquares', ss_${x})), '[]') AS "${x}"`).join(', ')}
+         FROM units`,
+      [editionId],
+    );
+    const moments = (key: string) => row[key] as unknown as UnitMoments[];
+    const perCriterion = Object.fromEntries(CRITERIA.map((criterion, i) => [criterion, alphaFromMoments(moments(`c${i + 1}`))]));
+    return { overall: alphaFromMoments(moments('v')), perCriterion, jurors: row.jurors, practices: row.practices };
+  }
+
+  /** RFC 4180 CSV of every score, one line per juror × practice × criterion, streamed in batches. */
+  async *scoresCsv(editionId: string): AsyncGenerator<string> {
+    yield 'edition_year,practice_id,practice_title,city,juror_id,juror_name,criterion,value,counted,comment,updated_at\r\n';
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: {
+        id: string;
+        year: number;
+        practice_id: string;
+        title: string;
+        city: string;
+        juror_id: string;
+        juror: string;
+        counted: boolean;
+        comment: string | null;
+        updated_at: Date;
+        values: Record<string, number>;
+      }[] = await this.dataSource.query(
+        `SELECT s.id, e.year, s.practice_id, p.title, c.name AS city, s.juror_id, u.name AS juror, s.comment, s.updated_at,
+                json_build_object(${CRITERIA.map((k) => `'${k}', s.${CRITERION_COLUMN[k]}`).join(', ')}) AS values,
+                (COALESCE(g.city_id <> r.city_id, true) AND g.id IS NOT NULL
+                 AND NOT EXISTS (SELECT 1 FROM conflict_of_interest ci WHERE ci.juror_id = s.juror_id AND ci.practice_id = s.practice_id)) AS counted
+           FROM score s JOIN edition e ON e.id = s.edition_id JOIN practice p ON p.id = s.practice_id
+           JOIN report r ON r.id = p.report_id JOIN city c ON c.id = r.city_id JOIN app_user u ON u.id = s.juror_id
+           LEFT JOIN role_grant g ON g.user_id = s.juror_id AND g.role = 'juror' AND g.edition_id = s.edition_id
+          WHERE s.edition_id = $1 AND s.id > $2
+          ORDER BY s.id LIMIT 2000`,
+        [editionId, after],
+      );
+      if (rows.length === 0) return;
+      let chunk = '';
+      for (const row of rows) {
+        for (const criterion of CRITERIA) {
+          chunk += [row.year, row.practice_id, row.title, row.city, row.juror_id, row.juror, criterion, row.values[criterion], row.counted, row.comment ?? '', row.updated_at.toISOString()]
+            .map(csvField)
+            .join(',') + '\r\n';
+        }
+      }
+      yield chunk;
+      after = rows[rows.length - 1].id;
+    }
+  }
+}
+
+/** RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes inside. */
+export function csvField(value: unknown): string {
+  const text = String(value ?? '');
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
