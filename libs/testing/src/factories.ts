@@ -48,11 +48,14 @@ export async function makeCity(ds: DataSource, name = `Miasto ${unique()}`, regi
   return row;
 }
 
+// Distinct years per file (the year is unique); far from real ones.
+let nextYear = 3000 + Math.floor(Math.random() * 1000) * 50;
+
 export async function makeEdition(
   ds: DataSource,
   options: { year?: number; name?: string; stage?: string; reportsDueAt?: Date | null; scoringDueAt?: Date | null } = {},
 ): Promise<{ id: string; year: number }> {
-  const year = options.year ?? 3000 + Math.floor(Math.random() * 5000);
+  const year = options.year ?? nextYear++;
   const [row] = await ds.query(
     `INSERT INTO edition (year, name, stage, reports_due_at, scoring_due_at) VALUES ($1, $2, $3, $4, $5) RETURNING id, year`,
     [year, options.name ?? `Edition ${year}`, options.stage ?? 'draft', options.reportsDueAt ?? null, options.scoringDueAt ?? null],
@@ -103,7 +106,8 @@ export async function makePractice(
   options: { title?: string; description?: string; status?: string; categoryIds?: string[]; recipientUnits?: string[] } = {},
 ): Promise<{ id: string; title: string }> {
   const [row] = await ds.query(
-    `INSERT INTO practice (report_id, title, description, status, recipient_units) VALUES ($1, $2, $3, $4, $5) RETURNING id, title`,
+    `INSERT INTO practice (report_id, title, description, status, recipient_units, eligibility_reason)
+     VALUES ($1, $2, $3, $4::practice_status, $5, CASE WHEN $4::text = 'ineligible' THEN 'Poza zakresem konkursu.' END) RETURNING id, title`,
     [reportId, options.title ?? `Praktyka ${unique()}`, options.description ?? 'Opis praktyki.', options.status ?? 'draft', options.recipientUnits ?? []],
   );
   for (const categoryId of options.categoryIds ?? []) {

@@ -65,7 +65,8 @@ export function resultsSql(method: ResultMethod): string {
     )
     SELECT p.id AS "practiceId", r.city_id AS "cityId", c.name AS "cityName", p.title,
            round(pp.score::numeric, 6)::float8 AS score,
-           rank() OVER (ORDER BY pp.score DESC NULLS LAST)::int AS rank,
+           -- Ranked on the rounded score, so equal scores tie whatever the floating-point noise.
+           rank() OVER (ORDER BY round(pp.score::numeric, 6) DESC NULLS LAST)::int AS rank,
            COALESCE(pp.n, 0) AS n,
            json_build_object('comprehensiveness', round(pp.c1::numeric, 6)::float8, 'longTerm', round(pp.c2::numeric, 6)::float8,
                              'governmentEngagement', round(pp.c3::numeric, 6)::float8, 'effectiveness', round(pp.c4::numeric, 6)::float8) AS "perCriterion",
