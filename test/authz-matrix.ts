@@ -33,7 +33,10 @@ export type FixtureKey =
   | 'disposableFile'
   | 'spareExpertAssignment'
   | 'spareJurorAssignment'
-  | 'spareOfficialAssignment';
+  | 'spareOfficialAssignment'
+  | 'lublinAward'
+  | 'publishedYear'
+  | 'publicPractice';
 
 export interface MatrixRow {
   expect: Record<PrincipalName, Outcome>;
@@ -131,4 +134,19 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/editions/{id}/results': row('401 ok 403 403 403 403 403 403', { params: { id: 'edition' } }),
   'GET /api/editions/{id}/agreement': row(COORDINATOR, { params: { id: 'edition' } }),
   'GET /api/editions/{id}/scores.csv': row(COORDINATOR, { params: { id: 'edition' } }),
+
+  // deliberation and decisions (jurors only from deliberation: the fixture edition is earlier)
+  'GET /api/editions/{id}/awards': row('401 ok 403 403 403 403 403 403', { params: { id: 'edition' } }),
+  'POST /api/editions/{id}/awards': row(COORDINATOR, { params: { id: 'edition' } }),
+  'PATCH /api/awards/{id}': row(COORDINATOR, { params: { id: 'lublinAward' } }),
+  'DELETE /api/awards/{id}': row(COORDINATOR, { params: { id: 'lublinAward' } }),
+  'GET /api/editions/{id}/deliberation-notes': row('401 ok 403 403 403 403 403 403', { params: { id: 'edition' } }),
+  'POST /api/editions/{id}/deliberation-notes': row('401 ok 403 403 403 403 403 403', { params: { id: 'edition' } }),
+  'GET /api/editions/{id}/comments': row('401 ok 403 403 403 403 403 403', { params: { id: 'edition' } }),
+
+  // the public read API
+  'GET /api/public/editions': row(PUBLIC),
+  'GET /api/public/editions/{year}/awards': row(PUBLIC, { params: { year: 'publishedYear' } }),
+  'GET /api/public/practices': row(PUBLIC),
+  'GET /api/public/practices/{id}': row(PUBLIC, { params: { id: 'publicPractice' } }),
 };

@@ -13,7 +13,9 @@ import {
   QueueModule,
   ThrottlingModule,
 } from '@app/core';
-import { AccountsModule, ALL_ENTITIES, EditionsModule, JuryModule, ReportsModule } from '@app/domain';
+import { AccountsModule, ALL_ENTITIES, CatalogueModule, DecisionsModule, EditionsModule, JuryModule, ReportsModule } from '@app/domain';
+import { DecisionsController } from './http/decisions.controller';
+import { PublicController } from './http/public.controller';
 import { JuryController } from './http/jury.controller';
 import { CitiesController } from './http/cities.controller';
 import { EditionsController } from './http/editions.controller';
@@ -39,8 +41,10 @@ export class ApiModule {
         EditionsModule,
         ReportsModule,
         JuryModule,
+        DecisionsModule,
+        CatalogueModule,
       ],
-      controllers: [HealthController, AuthController, UsersController, EditionsController, CitiesController, ReportsController, JuryController],
+      controllers: [HealthController, AuthController, UsersController, EditionsController, CitiesController, ReportsController, JuryController, DecisionsController, PublicController],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

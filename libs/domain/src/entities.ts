@@ -9,9 +9,10 @@ import { Award } from './awards/award.entity';
 import { Category } from './editions/category.entity';
 import { EditionStageEvent } from './editions/edition-stage-event.entity';
 import { Edition } from './editions/edition.entity';
+import { DeliberationNote } from './decisions/deliberation-note.entity';
 import { ConflictOfInterest, Score } from './jury/score.entity';
 import { FollowUp, Practice, Report, ReportFile } from './reports/report.entity';
 
 export const ALL_ENTITIES = [OutboxEvent, AuditEvent, User, RoleGrant, AuthSession, RefreshToken, OneTimeToken, City, Edition,
   Category, EditionStageEvent, Report, Practice, ReportFile, FollowUp, Award,
-  Score, ConflictOfInterest];
+  Score, ConflictOfInterest, DeliberationNote];

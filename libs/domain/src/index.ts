@@ -17,3 +17,8 @@ export * from './jury/jury.module';
 export * from './jury/jury.service';
 export * from './jury/krippendorff';
 export * from './jury/results.service';
+export * from './catalogue/catalogue.module';
+export * from './catalogue/catalogue.service';
+export * from './decisions/decisions.module';
+export * from './decisions/decisions.service';
+export * from './decisions/dto/decisions.dto';

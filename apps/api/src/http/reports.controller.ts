@@ -2,7 +2,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Authorize, CurrentPrincipal, InvalidInputError, ListResult, Principal } from '@app/core';
+import { Authorize, CurrentPrincipal, InvalidInputError, isCoordinator, ListResult, Principal } from '@app/core';
 import {
   CreateFollowUpDto,
   CreatePracticeDto,
@@ -53,8 +53,8 @@ export class ReportsController {
   @Authorize('report.read')
   @Get('reports/:id')
   @ApiOkResponse({ type: ReportView })
-  get(@Param('id') id: string): Promise<ReportView> {
-    return this.reports.get(id);
+  get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<ReportView> {
+    return this.reports.get(id, isCoordinator(principal));
   }
 
   @Authorize('report.write')
@@ -85,8 +85,8 @@ export class ReportsController {
   @Authorize('practice.read')
   @Get('practices/:id')
   @ApiOkResponse({ type: PracticeView })
-  practice(@Param('id') id: string): Promise<PracticeView> {
-    return this.reports.practice(id);
+  practice(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<PracticeView> {
+    return this.reports.practice(id, principal);
   }
 
   @Authorize('practice.write')

@@ -78,6 +78,9 @@ export class AccessService {
       // Blind until scoring has closed.
       return atOrAfter(t.stage!, 'deliberation') ? 'allow' : 'forbidden';
     },
+    // The jury deliberates once scoring has closed: results, comments, notes, draft awards.
+    'edition.deliberation.read': (p, t) => this.jurySeesDeliberation(p, t),
+    'edition.deliberation.write': (p, t) => this.jurySeesDeliberation(p, t),
     'city.manage': (p) => (isCoordinator(p) ? 'allow' : 'notFound'),
     'city.status.read': (p, t) => {
       if (isCoordinator(p)) return 'allow';
@@ -93,6 +96,12 @@ export class AccessService {
     'practice.conflict.declare': (p, t, id) => this.jurorOnPractice(p, t, id),
     'award.manage': (p) => (isCoordinator(p) ? 'allow' : 'notFound'),
   };
+
+  private jurySeesDeliberation(p: Principal, t: Target): AccessDecision {
+    if (isCoordinator(p)) return 'allow';
+    if (!this.juror(p, t.editionId)) return 'notFound';
+    return atOrAfter(t.stage!, 'deliberation') ? 'allow' : 'forbidden';
+  }
 
   /** Reports' files and practices: their expert, coordinators, and the edition's jurors from juryScoring on (never their own city's). */
   private evidenceAccess(p: Principal, t: Target): AccessDecision {

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   'edition.ballot.read': { roles: ['juror'], object: 'edition' },
   'edition.results.read': { roles: ['coordinator', 'juror'], object: 'edition' },
   'edition.jury.manage': { roles: COORDINATOR, object: 'edition' },
+  'edition.deliberation.read': { roles: ['coordinator', 'juror'], object: 'edition' },
+  'edition.deliberation.write': { roles: ['coordinator', 'juror'], object: 'edition' },
   'report.read': { roles: ['coordinator', 'expert'], object: 'report' },
   'report.write': { roles: ['expert'], object: 'report' },
   'report.file.read': { roles: ['coordinator', 'expert', 'juror'], object: 'report' },

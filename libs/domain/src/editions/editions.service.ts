@@ -63,6 +63,28 @@ export function toEditionView(row: EditionRow): EditionView {
   };
 }
 
+/** What entering a stage does to the edition's practices, in the transition's transaction. */
+const STAGE_EFFECTS: Partial<Record<EditionStage, string[]>> = {
+  // Finalising: the decisions are in; every eligible practice is now distinguished or not.
+  decided: [
+    `UPDATE practice p
+        SET status = CASE WHEN EXISTS (SELECT 1 FROM award_practice ap JOIN award a ON a.id = ap.award_id
+                                        WHERE ap.practice_id = p.id AND a.edition_id = $1)
+                          THEN 'distinguished'::practice_status ELSE 'notDistinguished'::practice_status END,
+            updated_at = now()
+       FROM report r WHERE r.id = p.report_id AND r.edition_id = $1 AND p.status = 'eligible'`,
+  ],
+  // Publishing: the distinguished practices enter the public catalogue's full-text index.
+  published: [
+    `UPDATE practice p
+        SET search_vector = setweight(to_tsvector('oc_simple', p.title), 'A')
+                         || setweight(to_tsvector('oc_simple', c.name || ' ' || array_to_string(p.recipient_units, ' ')), 'B')
+                         || setweight(to_tsvector('oc_simple', p.description), 'C')
+       FROM report r JOIN city c ON c.id = r.city_id
+      WHERE r.id = p.report_id AND r.edition_id = $1 AND p.status = 'distinguished'`,
+  ],
+};
+
 /** Which stage consumes each kind of assignment: it can be removed only before that stage. */
 const ASSIGNMENT_USED_FROM: Record<'expert' | 'juror', EditionStage> = { expert: 'reportsOpen', juror: 'juryScoring' };
 
@@ -184,6 +206,7 @@ export class EditionsService {
         `INSERT INTO edition_stage_event (edition_id, from_stage, to_stage, actor_id) VALUES ($1, $2, $3, $4) RETURNING id`,
         [editionId, current.stage, to, actor.userId],
       );
+      for (const effect of STAGE_EFFECTS[to] ?? []) await tx.manager.query(effect, [editionId]);
       await tx.emit('edition.stageChanged', { editionId, from: current.stage, to, stageEventId: event.id });
       await this.audit.record({ actorId: actor.userId, action: 'edition.transition', objectType: 'edition', objectId: editionId, outcome: 'success', details: { from: current.stage, to } }, tx.manager);
       return toEditionView(moved[0]);
@@ -214,12 +237,14 @@ export class EditionsService {
       jurors: number;
       unchecked: number;
       eligible: number;
+      awards: number;
     }[] = await manager.query(
       `SELECT (SELECT count(*)::int FROM category WHERE edition_id = $1) AS categories,
               (SELECT count(*)::int FROM role_grant WHERE edition_id = $1 AND role = 'expert') AS experts,
               (SELECT count(*)::int FROM role_grant WHERE edition_id = $1 AND role = 'juror') AS jurors,
               (SELECT count(*)::int FROM practice p JOIN report r ON r.id = p.report_id WHERE r.edition_id = $1 AND p.status = 'submitted') AS unchecked,
-              (SELECT count(*)::int FROM practice p JOIN report r ON r.id = p.report_id WHERE r.edition_id = $1 AND p.status = 'eligible') AS eligible`,
+              (SELECT count(*)::int FROM practice p JOIN report r ON r.id = p.report_id WHERE r.edition_id = $1 AND p.status = 'eligible') AS eligible,
+              (SELECT count(*)::int FROM award WHERE edition_id = $1) AS awards`,
       [edition.id],
     );
     const blockers: string[] = [];
@@ -234,6 +259,7 @@ export class EditionsService {
       if (facts.jurors < 3) blockers.push(`assign at least 3 jurors (now ${facts.jurors})`);
       if (edition.scoring_due_at && edition.scoring_due_at.getTime() <= Date.now()) blockers.push('scoringDueAt is in the past');
     }
+    if (to === 'decided' && facts.awards < 1) blockers.push('record at least one award');
     return blockers;
   }
 

@@ -56,6 +56,7 @@ export type PracticeStatus = (typeof PRACTICE_STATUSES)[number];
 
 @Entity('practice')
 @Index('practice_report_idx', ['reportId'])
+@Index('practice_search_idx', { synchronize: false })
 @Check('practice_ineligible_has_reason', `status <> 'ineligible' OR eligibility_reason IS NOT NULL`)
 export class Practice {
   @PrimaryGeneratedColumn('uuid')
@@ -98,6 +99,13 @@ export class Practice {
 
   @Column({ type: 'smallint', default: 0 })
   position!: number;
+
+  /**
+   * Full-text document of a published practice (title, description, city, units), folded with the
+   * oc_simple configuration (unaccent: "Lodz" finds "Łódź"); written at publication, GIN-indexed.
+   */
+  @Column({ type: 'tsvector', nullable: true, select: false })
+  searchVector!: string | null;
 
   @ManyToMany(() => Category)
   @JoinTable({

@@ -80,19 +80,22 @@ export class ReportsService {
     });
   }
 
-  async get(reportId: string): Promise<ReportView> {
+  /** The report; decisions (distinguished or not) show only to coordinators until publication. */
+  async get(reportId: string, revealDecisions = false): Promise<ReportView> {
     const [report] = await this.dataSource.query(
-      `SELECT r.id, r.edition_id AS "editionId", r.city_id AS "cityId", c.name AS "cityName", r.status, r.summary, r.submitted_at AS "submittedAt"
-         FROM report r JOIN city c ON c.id = r.city_id WHERE r.id = $1`,
+      `SELECT r.id, r.edition_id AS "editionId", r.city_id AS "cityId", c.name AS "cityName", r.status, r.summary, r.submitted_at AS "submittedAt", e.stage
+         FROM report r JOIN city c ON c.id = r.city_id JOIN edition e ON e.id = r.edition_id WHERE r.id = $1`,
       [reportId],
     );
     if (!report) throw new NotFoundError('Report');
     const [practices, files, followUps] = await Promise.all([
-      this.dataSource.query(`${PRACTICE_SELECT} WHERE p.report_id = $1 ORDER BY p.position, p.created_at`, [reportId]),
+      this.dataSource.query(`${PRACTICE_SELECT} WHERE p.report_id = $1 ORDER BY p.position, p.created_at`, [reportId]) as Promise<PracticeView[]>,
       this.listFiles(reportId),
       this.listFollowUps(reportId),
     ]);
-    return { ...report, practices, files, followUps };
+    const { stage, ...view } = report;
+    const shown = revealDecisions ? practices : practices.map((p) => ({ ...p, status: maskBeforePublication(p.status, stage) as PracticeView['status'] }));
+    return { ...view, practices: shown, files, followUps };
   }
 
   async updateSummary(reportId: string, summary: string): Promise<ReportView> {
@@ -194,10 +197,17 @@ export class ReportsService {
     });
   }
 
-  async practice(practiceId: string): Promise<PracticeView> {
-    const [row] = await this.dataSource.query(`${PRACTICE_SELECT} WHERE p.id = $1`, [practiceId]);
+  /** A practice; its expert sees the decision on it only once the edition is published. */
+  async practice(practiceId: string, viewer?: Principal): Promise<PracticeView> {
+    const [row] = await this.dataSource.query(
+      `SELECT pv.*, e.stage FROM (${PRACTICE_SELECT} WHERE p.id = $1) pv JOIN edition e ON e.id = pv."editionId"`,
+      [practiceId],
+    );
     if (!row) throw new NotFoundError('Practice');
-    return row;
+    const { stage, ...practice } = row;
+    const expertOfIt = viewer && !isCoordinator(viewer)
+      && grantsOf(viewer, 'expert').some((grant) => grant.editionId === practice.editionId && grant.cityId === practice.cityId);
+    return expertOfIt ? { ...practice, status: maskBeforePublication(practice.status, stage) } : practice;
   }
 
   private async reportOf(practiceId: string): Promise<string> {
@@ -397,6 +407,16 @@ export class ReportsService {
         ORDER BY pv.title`,
       [cityId],
     );
+    // Distinctions show only once their edition is published.
+    const awards: { editionId: string; id: string; recipientUnit: string | null; citation: string | null; categories: unknown; practices: unknown }[] =
+      await this.dataSource.query(
+        `SELECT a.edition_id AS "editionId", a.id, a.recipient_unit AS "recipientUnit", a.citation,
+                COALESCE((SELECT json_agg(json_build_object('id', cat.id, 'name', cat.name)) FROM award_category ac JOIN category cat ON cat.id = ac.category_id WHERE ac.award_id = a.id), '[]') AS categories,
+                COALESCE((SELECT json_agg(json_build_object('id', p.id, 'title', p.title)) FROM award_practice ap JOIN practice p ON p.id = ap.practice_id WHERE ap.award_id = a.id), '[]') AS practices
+           FROM award a JOIN edition e ON e.id = a.edition_id
+          WHERE a.city_id = $1 AND e.stage = 'published' ORDER BY a.position`,
+        [cityId],
+      );
     return {
       city,
       editions: editions.map((edition) => {
@@ -407,6 +427,7 @@ export class ReportsService {
           name: edition.name,
           stage: edition.stage,
           report: report ? { id: report.id, status: report.status, submittedAt: report.submitted_at } : null,
+          awards: edition.stage === 'published' ? awards.filter((a) => a.editionId === edition.id).map(({ editionId: _e, ...award }) => award) : [],
           practices: practices
             .filter((p) => p.editionId === edition.id)
             .map((p) => ({

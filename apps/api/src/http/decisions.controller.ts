@@ -1,0 +1,68 @@
+// Deliberation and decisions: awards, notes, the jury's comments. Finalise and publish are the
+// edition transitions to decided and published (POST /editions/:id/transitions).
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authorize, CurrentPrincipal, Principal } from '@app/core';
+import { AwardView, CreateAwardDto, CreateNoteDto, DecisionsService, UpdateAwardDto } from '@app/domain';
+
+@ApiTags('decisions')
+@Controller()
+export class DecisionsController {
+  constructor(private readonly decisions: DecisionsService) {}
+
+  @Authorize('edition.deliberation.read')
+  @Get('editions/:id/awards')
+  @ApiOperation({ summary: 'The edition’s awards (coordinators any time; jurors from deliberation)' })
+  @ApiOkResponse({ type: [AwardView] })
+  awards(@Param('id') id: string): Promise<AwardView[]> {
+    return this.decisions.listAwards(id);
+  }
+
+  @Authorize('edition.manage')
+  @Post('editions/:id/awards')
+  @ApiOperation({ summary: 'Record a distinction (stage deliberation): a city, an optional unit, categories, the practices it covers, a citation' })
+  @ApiCreatedResponse({ type: AwardView })
+  @ApiConflictResponse({ description: 'Not in stage deliberation' })
+  createAward(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: CreateAwardDto): Promise<AwardView> {
+    return this.decisions.createAward(principal, id, dto);
+  }
+
+  @Authorize('award.manage')
+  @Patch('awards/:id')
+  @ApiOperation({ summary: 'Change an award (stage deliberation only)' })
+  @ApiOkResponse({ type: AwardView })
+  updateAward(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: UpdateAwardDto): Promise<AwardView> {
+    return this.decisions.updateAward(principal, id, dto);
+  }
+
+  @Authorize('award.manage')
+  @Delete('awards/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove an award (stage deliberation only)' })
+  @ApiNoContentResponse()
+  async deleteAward(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<void> {
+    await this.decisions.deleteAward(principal, id);
+  }
+
+  @Authorize('edition.deliberation.read')
+  @Get('editions/:id/deliberation-notes')
+  @ApiOperation({ summary: 'Deliberation notes with author and time' })
+  notes(@Param('id') id: string) {
+    return this.decisions.notes(id);
+  }
+
+  @Authorize('edition.deliberation.write')
+  @Post('editions/:id/deliberation-notes')
+  @ApiOperation({ summary: 'Record a deliberation note (stage deliberation)' })
+  @ApiCreatedResponse()
+  addNote(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: CreateNoteDto) {
+    return this.decisions.addNote(principal, id, dto.text);
+  }
+
+  @Authorize('edition.deliberation.read')
+  @Get('editions/:id/comments')
+  @ApiOperation({ summary: 'Every juror’s comments, for the deliberation (jurors once scoring has closed)' })
+  comments(@Param('id') id: string) {
+    return this.decisions.comments(id);
+  }
+}
