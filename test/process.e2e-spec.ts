@@ -42,10 +42,10 @@ describe('embedded default', () => {
   chmodSync(dataDir, 0o755);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  async function start(): Promise<{ child: ChildProcess; port: number; databaseUrl: string }> {
+  async function start(env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number; databaseUrl: string; output: () => string }> {
     const port = await freePort();
     const child = spawn(process.execPath, [dist('apps/api/src/embedded.js')], {
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -55,12 +55,13 @@ describe('embedded default', () => {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`embedded default exited early:\n${output}`);
       const ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`).then((r) => r.status, () => 0);
-      if (ready === 200) break;
+      // The banner (and the demo accounts) are printed right after the API starts listening.
+      if (ready === 200 && output.includes('Press Ctrl-C to stop.')) break;
       if (Date.now() > deadline) throw new Error(`not ready after 30 s:\n${output}`);
       await new Promise((r) => setTimeout(r, 100));
     }
     const { databaseUrl } = JSON.parse(readFileSync(join(dataDir, 'embedded.json'), 'utf8'));
-    return { child, port, databaseUrl };
+    return { child, port, databaseUrl, output: () => output };
   }
 
   async function interrupt(child: ChildProcess): Promise<number | null> {
@@ -74,6 +75,17 @@ describe('embedded default', () => {
 
   it('starts from nothing, stops on SIGINT with PostgreSQL, and keeps data across restarts', async () => {
     const first = await start();
+    // The demo data is loaded into the new database and its accounts printed, marked for local use.
+    expect(first.output()).toMatch(/Loaded the demo data/);
+    expect(first.output()).toMatch(/FOR LOCAL USE ONLY/);
+    expect(first.output()).toMatch(/password: miasta-otwarte-demo\n/);
+    expect(first.output()).toMatch(/koordynator@demo\.miastaotwarte\.pl +coordinator/);
+    const login = await fetch(`http://127.0.0.1:${first.port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'koordynator@demo.miastaotwarte.pl', password: 'miasta-otwarte-demo' }),
+    });
+    expect(login.status).toBe(200);
     const client = new Client({ connectionString: first.databaseUrl });
     await client.connect();
     await client.query(`CREATE TABLE kept (note text); INSERT INTO kept VALUES ('Łódź')`);
@@ -82,13 +94,34 @@ describe('embedded default', () => {
     expect(postgresRunningOn(dataDir)).toBe(false);
 
     const second = await start();
+    expect(second.output()).toMatch(/Demo data is loaded \(from an earlier start\)/);
     const again = new Client({ connectionString: second.databaseUrl });
     await again.connect();
     const { rows } = await again.query('SELECT note FROM kept');
+    const editions = await again.query('SELECT count(*)::int AS count FROM edition');
     await again.end();
     expect(rows).toEqual([{ note: 'Łódź' }]);
+    expect(editions.rows).toEqual([{ count: 3 }]);
     expect(await interrupt(second.child)).toBe(0);
     expect(postgresRunningOn(dataDir)).toBe(false);
+  });
+});
+
+describe('embedded default with bad DEMO_DATA', () => {
+  it('exits 1 with one line before starting anything', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'oc-embedded-bad-'));
+    try {
+      const result = spawnSync(process.execPath, [dist('apps/api/src/embedded.js')], {
+        env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, DEMO_DATA: 'maybe' },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toBe('Invalid configuration: DEMO_DATA must be on or off (got "maybe")\n');
+      expect(existsSync(join(dataDir, 'postgres'))).toBe(false);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

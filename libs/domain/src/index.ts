@@ -2,6 +2,8 @@ export * from './accounts/accounts.module';
 export * from './accounts/accounts.service';
 export * from './accounts/dto/auth.dto';
 export * from './accounts/passwords';
+export * from './demo/demo-data';
+export * from './demo/demo-seed';
 export * from './editions/dto/edition.dto';
 export * from './editions/edition-stage';
 export * from './editions/editions.module';

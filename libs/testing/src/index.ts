@@ -1,5 +1,6 @@
 export * from './config';
 export * from './create-test-app';
 export * from './database';
+export * from './demo';
 export * from './drain-queue';
 export * from './factories';
