@@ -3,6 +3,7 @@
 // the Demo edition open for reports, and one active account per role. Idempotent: the 2015
 // edition is the marker, and a second run changes nothing. Plain SQL on the migrated tables; no
 // outbox rows, so nothing is mailed for the history it writes.
+import { CATALOGUE_INDEX_SQL } from '../catalogue/catalogue-index';
 import { EntityManager } from 'typeorm';
 import { Role } from '@app/core/auth/roles';
 import { assertPasswordPolicy, hashPassword } from '../accounts/passwords';
@@ -104,6 +105,8 @@ class DemoSeeder {
 
     const awards2014 = await this.insertLublinReport(EDITION_2014, edition2014, null);
     await this.insertLublinReport(EDITION_2015, edition2015, awards2014);
+    // Published editions are in the catalogue's search index, as publishing would have put them.
+    for (const editionId of [edition2014, edition2015]) await this.tx.query(CATALOGUE_INDEX_SQL, [editionId]);
 
     await this.tx.query(
       `INSERT INTO audit_event (action, object_type, outcome, details) VALUES ('demo.seed', 'edition', 'success', $1::jsonb)`,

@@ -26,6 +26,7 @@ import {
   TransitionsView,
   UpdateEditionDto,
 } from './dto/edition.dto';
+import { CATALOGUE_INDEX_SQL } from '../catalogue/catalogue-index';
 import { allowedTargets, assertTransition, EDITION_STAGES, EditionStage, isAtOrAfter } from './edition-stage';
 
 interface EditionRow {
@@ -75,14 +76,7 @@ const STAGE_EFFECTS: Partial<Record<EditionStage, string[]>> = {
        FROM report r WHERE r.id = p.report_id AND r.edition_id = $1 AND p.status = 'eligible'`,
   ],
   // Publishing: the distinguished practices enter the public catalogue's full-text index.
-  published: [
-    `UPDATE practice p
-        SET search_vector = setweight(to_tsvector('oc_simple', p.title), 'A')
-                         || setweight(to_tsvector('oc_simple', c.name || ' ' || array_to_string(p.recipient_units, ' ')), 'B')
-                         || setweight(to_tsvector('oc_simple', p.description), 'C')
-       FROM report r JOIN city c ON c.id = r.city_id
-      WHERE r.id = p.report_id AND r.edition_id = $1 AND p.status = 'distinguished'`,
-  ],
+  published: [CATALOGUE_INDEX_SQL],
 };
 
 /** Which stage consumes each kind of assignment: it can be removed only before that stage. */
