@@ -45,3 +45,20 @@ describe('foundation HTTP basics', () => {
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
+
+describe('request ids', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('echoes a sane X-Request-Id and makes a UUID otherwise', async () => {
+    const given = await t.http.get('/api/health/live').set('x-request-id', 'abc-123.x').expect(200);
+    expect(given.headers['x-request-id']).toBe('abc-123.x');
+    const bad = await t.http.get('/api/health/live').set('x-request-id', '<script>').expect(200);
+    expect(bad.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const none = await t.http.get('/api/health/live').expect(200);
+    expect(none.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -1,5 +1,6 @@
 // Builds the Fastify-based Nest application with the contract's HTTP basics. Shared by main,
 // the embedded default and the tests, so all three serve the same app.
+import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
@@ -13,7 +14,18 @@ import { ApiModule } from './api.module';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export async function createApi(config: AppConfig, options: { logs?: boolean; shutdownHooks?: boolean } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: 'loopback', return503OnClosing: true });
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: 'loopback',
+    return503OnClosing: true,
+    // Request ids: the caller's X-Request-Id when it is sane, a UUID otherwise; logged and echoed.
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
+  adapter.getInstance().addHook('onRequest', async (request, reply) => {
+    if (!/^[\w.-]{1,64}$/.test(request.id)) (request as { id: string }).id = randomUUID();
+    reply.header('x-request-id', request.id);
+  });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     bufferLogs: true,
     abortOnError: false,

@@ -27,10 +27,8 @@ export class LoggingModule {
             pinoHttp: {
               level: config.LOG_LEVEL,
               redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-              genReqId: (req: IncomingMessage) => {
-                const given = req.headers['x-request-id'];
-                return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-              },
+              // Fastify assigns the request id (apps/api/src/create-api.ts); pino-http reuses it.
+              genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? randomUUID(),
               customProps: () => ({ service: 'open-cities' }),
               autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/api/health') },
               transport:
