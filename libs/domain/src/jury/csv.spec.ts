@@ -12,4 +12,10 @@ describe('csvField (RFC 4180)', () => {
     expect(csvField('say "tak"')).toBe('"say ""tak"""');
     expect(csvField('line\r\nbreak')).toBe('"line\r\nbreak"');
   });
+
+  it('defuses text a spreadsheet would run as a formula, but not numbers', () => {
+    expect(csvField('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField(-1)).toBe('-1');
+  });
 });

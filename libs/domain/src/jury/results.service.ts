@@ -161,8 +161,12 @@ export class ResultsService {
   }
 }
 
-/** RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes inside. */
+/**
+ * RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes inside. Text that a
+ * spreadsheet would run as a formula (=, +, -, @ first) is prefixed with ' (OWASP CSV injection).
+ */
 export function csvField(value: unknown): string {
-  const text = String(value ?? '');
+  let text = String(value ?? '');
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
