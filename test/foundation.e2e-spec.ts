@@ -62,3 +62,21 @@ describe('request ids', () => {
     expect(none.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe('OpenAPI document', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('describes the error responses of every protected operation with the error body', async () => {
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body;
+    expect(doc.components.schemas.ErrorBody.required).toEqual(['statusCode', 'error', 'message']);
+    const submit = doc.paths['/api/reports/{id}/submit'].post;
+    for (const status of ['401', '403', '404', '409']) {
+      expect(submit.responses[status].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ErrorBody' });
+    }
+    expect(doc.paths['/api/editions'].post.responses['400']).toBeDefined();
+  });
+});

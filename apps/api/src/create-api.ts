@@ -10,6 +10,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/core';
 import { MAX_FILE_BYTES } from '@app/domain';
 import { ApiModule } from './api.module';
+import { documentErrors } from './openapi';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -50,7 +51,7 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
   if (config.CORS_ORIGINS) {
     app.enableCors({ origin: config.CORS_ORIGINS.split(',').map((origin) => origin.trim()), credentials: false });
   }
-  const document = SwaggerModule.createDocument(
+  const document = documentErrors(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Open Cities API')
@@ -58,7 +59,7 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
       .setVersion('1')
       .addBearerAuth()
       .build(),
-  );
+  ));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   // The embedded default stops everything itself (PostgreSQL last); Nest's hooks would re-raise the signal.
   if (options.shutdownHooks !== false) app.enableShutdownHooks();

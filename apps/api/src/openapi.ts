@@ -1,0 +1,56 @@
+// Completes the OpenAPI document with the contract's error responses, so every operation shows
+// the stable error body for the statuses it can answer.
+import { OpenAPIObject } from '@nestjs/swagger';
+
+const ERROR_BODY = {
+  type: 'object',
+  required: ['statusCode', 'error', 'message'],
+  properties: {
+    statusCode: { type: 'integer', example: 400 },
+    error: { type: 'string', example: 'Bad Request' },
+    message: { type: 'string' },
+    code: { type: 'string', description: 'Stable machine-readable reason, e.g. report_submitted, wrong_stage' },
+    details: {
+      type: 'array',
+      items: { type: 'object', properties: { field: { type: 'string' }, problem: { type: 'string' } } },
+      description: 'One entry per invalid field (400)',
+    },
+  },
+};
+
+const DESCRIPTIONS: Record<string, string> = {
+  '400': 'Invalid input: details name each field and its problem; unknown fields are rejected',
+  '401': 'No valid access token',
+  '403': 'The caller’s role may never use this route, or a conflict of interest',
+  '404': 'No such object visible to the caller (objects of other cities, editions or users answer 404)',
+  '409': 'Wrong stage or state (code says which; transitions list the allowed targets or blockers)',
+  '429': 'Too many attempts (Retry-After)',
+};
+
+export function documentErrors(document: OpenAPIObject): OpenAPIObject {
+  document.components ??= {};
+  document.components.schemas ??= {};
+  document.components.schemas.ErrorBody = ERROR_BODY;
+  const ref = { $ref: '#/components/schemas/ErrorBody' };
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(item) as [string, { responses?: Record<string, unknown>; security?: unknown[]; requestBody?: unknown; parameters?: { in: string }[] }][]) {
+      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+      const statuses = new Set<string>();
+      if (operation.requestBody || operation.parameters?.some((p) => p.in === 'query')) statuses.add('400');
+      if (operation.security?.length) ['401', '403'].forEach((s) => statuses.add(s));
+      if (path.includes('{')) statuses.add('404');
+      if (method !== 'get' && operation.security?.length) statuses.add('409');
+      operation.responses ??= {};
+      for (const status of statuses) {
+        const existing = operation.responses[status] as { description?: string } | undefined;
+        operation.responses[status] = { description: existing?.description ?? DESCRIPTIONS[status], content: { 'application/json': { schema: ref } } };
+      }
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (DESCRIPTIONS[status] && !(response as { content?: unknown }).content) {
+          (response as { content?: unknown }).content = { 'application/json': { schema: ref } };
+        }
+      }
+    }
+  }
+  return document;
+}
