@@ -1,0 +1,101 @@
+// Child processes of the harness: spawning with captured output, waiting until an HTTP path answers,
+// stopping by pid with a deadline, reading RSS. Every child is tracked so an abort stops them all.
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const children = new Set<ChildProcess>();
+
+export interface SpawnedNode {
+  child: ChildProcess;
+  /** Everything the child wrote so far (stdout and stderr), for error messages. */
+  output(): string;
+}
+
+export function spawnNode(script: string, options: { args?: string[]; nodeArgs?: string[]; env: NodeJS.ProcessEnv; cwd: string }): SpawnedNode {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, ...(options.args ?? [])], {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+    if (output.length > 64_000) output = output.slice(-32_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return { child, output: () => output };
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Status of one GET, 0 when nothing answers. */
+export async function statusOf(url: string): Promise<number> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    await response.arrayBuffer();
+    return response.status;
+  } catch {
+    return 0;
+  }
+}
+
+/** Polls until `url` answers 2xx; fails when the child exits or the deadline passes. */
+export async function waitForHttp(url: string, spawned: SpawnedNode, timeoutMs: number, intervalMs = 50): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (spawned.child.exitCode !== null || spawned.child.signalCode !== null) {
+      throw new Error(`process exited before ${url} answered:\n${spawned.output().trim()}`);
+    }
+    const status = await statusOf(url);
+    if (status >= 200 && status < 300) return;
+    if (Date.now() > deadline) throw new Error(`${url} did not answer 2xx within ${timeoutMs} ms:\n${spawned.output().trim()}`);
+    await sleep(intervalMs);
+  }
+}
+
+/** Sends `signal`, waits up to `timeoutMs` for the exit, then SIGKILL. Resolves with the exit code. */
+export async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 15_000): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  try {
+    return await exited;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Stops every child still running (on abort or at the end). */
+export async function stopAllChildren(): Promise<void> {
+  await Promise.all([...children].map((child) => stopChild(child, 'SIGTERM', 10_000)));
+}
+
+/** VmRSS of a process in bytes, null when it is gone. */
+export function rssOf(pid: number): number | null {
+  try {
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Samples the RSS of `pid` every `intervalMs` until the returned function is called. */
+export function sampleRss(pid: number, intervalMs = 250): () => number[] {
+  const samples: number[] = [];
+  const take = () => {
+    const rss = rssOf(pid);
+    if (rss !== null) samples.push(rss);
+  };
+  take();
+  const timer = setInterval(take, intervalMs);
+  return () => {
+    clearInterval(timer);
+    take();
+    return samples;
+  };
+}
