@@ -13,7 +13,7 @@ import { runComparison } from './lib/compare';
 import { BenchDatabase, openBenchDatabase } from './lib/database';
 import { rssOf, spawnNode, stopAllChildren, stopChild, waitForHttp } from './lib/processes';
 import { summarizeProfile } from './lib/profile';
-import { appendResults, entry, machineLine, table, updateReadme } from './lib/report';
+import { appendResults, entry, machineLine, RunInfo, summary, updateReadme } from './lib/report';
 import type { BaselineServerSpec, BenchContext, BenchOptions, RunningServer, ScenarioReport } from './lib/scenario';
 import { SCENARIOS } from './scenarios';
 
@@ -178,28 +178,26 @@ async function main(): Promise<number> {
   }
 
   const durationSec = (Date.now() - startedAt.getTime()) / 1000;
-  log(`\n${table(reports)}\n`);
-  const text = entry(
-    root,
-    {
-      startedAt,
-      durationSec,
-      database: database?.description ?? 'no database (no selected scenario uses one)',
-      queue: api ? (redisUrl ? `API queues: BullMQ on Redis ${new URL(redisUrl).host}` : 'API queues: BullMQ on PostgreSQL') : 'no API process',
-      load: `autocannon in its own process, ${options.connections} connections, pipelining 1; ${options.warmupSec} s warm-up per side, then ${options.pairs} alternating A/B pairs of ${options.durationSec} s runs`,
-      data: dataLine,
-      notes: [],
-    },
-    reports,
-  );
+  const info: RunInfo = {
+    startedAt,
+    durationSec,
+    database: database?.description ?? 'no database (no selected scenario uses one)',
+    queue: api ? (redisUrl ? `API queues: BullMQ on Redis ${new URL(redisUrl).host}` : 'API queues: BullMQ on PostgreSQL') : 'no API process',
+    load: `autocannon in its own process, ${options.connections} connections, pipelining 1; ${options.warmupSec} s warm-up per side, then ${options.pairs} alternating A/B pairs of ${options.durationSec} s runs`,
+    data: dataLine,
+    notes: [],
+  };
+  const text = entry(root, info, reports);
+  log(`\n${text}`);
   if (options.cpuProf) {
     const profiles = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'));
-    const summary = profiles.map((f) => summarizeProfile(join(profileDir, f))).join('\n\n');
-    writeFileSync(join(profileDir, 'summary.txt'), `${summary}\n`);
-    log(`${summary}\n\nProfiled run: numbers are skewed by the profiler and were not saved to RESULTS.md.`);
+    const profileSummary = profiles.map((f) => summarizeProfile(join(profileDir, f))).join('\n\n');
+    writeFileSync(join(profileDir, 'summary.txt'), `${profileSummary}\n`);
+    log(`${profileSummary}\n\nProfiled run: numbers are skewed by the profiler and were not saved to RESULTS.md.`);
   } else if (options.save) {
     appendResults(join(benchDir, 'RESULTS.md'), text);
-    log(`appended to bench/RESULTS.md${fullRun && updateReadme(join(benchDir, 'README.md'), text) ? ' and bench/README.md' : ''}`);
+    const latest = `${summary(root, info, reports).replace(/^## /, '### ')}\nPer-run values and notes: [RESULTS.md](RESULTS.md).`;
+    log(`appended to bench/RESULTS.md${fullRun && updateReadme(join(benchDir, 'README.md'), latest) ? ' and bench/README.md' : ''}`);
   }
   log(`done in ${Math.round(durationSec)} s`);
   return reports.every((r) => r.valid) ? 0 : 1;

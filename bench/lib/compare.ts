@@ -3,11 +3,14 @@
 // Medians over the valid runs; a run with any non-2xx answer or error is reported as invalid and
 // left out of the medians; fewer than 3 valid runs on a side makes the whole result invalid.
 import { runHttpLoad } from './load';
+import { waitForQuiet } from './processes';
 import type { BenchContext, ComparisonScenario, ReportRow, RunningServer, Sample, ScenarioReport, Side, Target } from './scenario';
 import { sampleIsValid } from './scenario';
 import { fmtInt, fmtMiB, fmtMs, fmtRatio, median } from './stats';
 
 const MIN_VALID_RUNS = 3;
+/** Other work above this many cores during a run is called out as noise (the machine has few). */
+const NOISY_CORES = 0.2;
 
 interface PreparedSide {
   label: string;
@@ -72,6 +75,7 @@ export async function runComparison(ctx: BenchContext, scenario: ComparisonScena
   const baseline = await prepare(ctx, scenario.baseline);
   const appRuns: Sample[] = [];
   const baselineRuns: Sample[] = [];
+  const waits: string[] = [];
   try {
     if (scenario.sameBody && app.probe && baseline.probe) {
       const [a, b] = await Promise.all([app.probe(), baseline.probe()]);
@@ -86,10 +90,19 @@ export async function runComparison(ctx: BenchContext, scenario: ComparisonScena
       const warm = await side.run('warmup');
       if (!sampleIsValid(warm)) details.push(`warm-up of ${label} had ${warm.non2xx} non-2xx and ${warm.errors} errors (not counted)`);
     }
+    const quietly = async (side: PreparedSide) => {
+      const quiet = await waitForQuiet();
+      if (quiet.waitedMs > 1000) {
+        const busy = quiet.cores === null ? '?' : quiet.cores.toFixed(2);
+        ctx.log(`  (waited ${(quiet.waitedMs / 1000).toFixed(1)} s for the machine to be quiet; ${busy} cores busy elsewhere at the start)`);
+        waits.push(`${(quiet.waitedMs / 1000).toFixed(1)} s (${busy} cores still busy)`);
+      }
+      return side.run('measure');
+    };
     for (let pair = 0; pair < ctx.options.pairs; pair++) {
-      const a = await app.run('measure');
+      const a = await quietly(app);
       appRuns.push(a);
-      const b = await baseline.run('measure');
+      const b = await quietly(baseline);
       baselineRuns.push(b);
       ctx.log(
         `  pair ${pair + 1}/${ctx.options.pairs}: app ${fmtInt(a.throughput)} ${unit} p99 ${fmtMs(a.p99Ms)}${sampleIsValid(a) ? '' : ' INVALID'}` +
@@ -146,6 +159,23 @@ export async function runComparison(ctx: BenchContext, scenario: ComparisonScena
     `p99 by run: app ${appRuns.map((s) => fmtMs(s.p99Ms)).join(', ')}; baseline ${baselineRuns.map((s) => fmtMs(s.p99Ms)).join(', ')}`,
     pairRatios.length ? `${unit} ratio per pair: ${pairRatios.map(fmtRatio).join(', ')}` : 'no pair with both runs valid',
   );
+  const other = (runs: Sample[]) => runs.map((s) => (s.otherCores === undefined ? '?' : s.otherCores.toFixed(2))).join(', ');
+  if ([...appRuns, ...baselineRuns].some((s) => s.otherCores !== undefined)) {
+    details.push(`other CPU load on the machine during each run, in cores (ideally ~0): app ${other(appRuns)}; baseline ${other(baselineRuns)}`);
+    const noisy = [...appRuns, ...baselineRuns].filter((s) => (s.otherCores ?? 0) > NOISY_CORES).length;
+    if (waits.length) details.push(`waited for a quiet machine before ${waits.length} run(s): ${waits.join(', ')}`);
+    if (noisy) {
+      details.push(`NOISY: ${noisy} run(s) shared the machine with more than ${NOISY_CORES} cores of other work; compare with care`);
+      // Not a result (the medians above are), a cross-check: the same medians over the quiet runs only.
+      const quiet = (runs: Sample[]) => runs.filter((s) => s.otherCores !== undefined && s.otherCores <= NOISY_CORES);
+      const [qa, qb] = [quiet(validApp), quiet(validBaseline)];
+      if (qa.length && qb.length) {
+        const qA = median(qa.map((s) => s.throughput));
+        const qB = median(qb.map((s) => s.throughput));
+        details.push(`quiet runs only (≤ ${NOISY_CORES} cores of other work): app ${fmtInt(qA)} ${unit} (${qa.length} runs), baseline ${fmtInt(qB)} ${unit} (${qb.length} runs), ratio ${fmtRatio(qA / qB)}`);
+      }
+    }
+  }
   if (!valid) details.push(`INVALID: fewer than ${MIN_VALID_RUNS} valid runs on a side; the medians above are not a result`);
   return { name: scenario.name, title: scenario.title, rows, details, targetMet: met, valid };
 }

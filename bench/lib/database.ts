@@ -72,6 +72,6 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
   }
   const applied = await runMigrations(url, ALL_ENTITIES);
   log(`  database ${BENCH_DATABASE} (${where}): ${applied.length} migration(s) applied`);
-  const version = await withClient(url, async (client) => (await client.query<{ v: string }>('SHOW server_version')).rows[0].v);
+  const version = await withClient(url, async (client) => (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0].v);
   return { url, version, description: `PostgreSQL ${version} (${where}, database ${BENCH_DATABASE})`, stop };
 }

@@ -99,3 +99,47 @@ export function sampleRss(pid: number, intervalMs = 250): () => number[] {
     return samples;
   };
 }
+
+const TICKS_PER_SECOND = 100; // USER_HZ: the unit of /proc/<pid>/stat and /proc/stat on Linux
+
+/** CPU seconds (user + system) a process has used so far, null when it is gone. */
+export function cpuSecondsOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND; // utime, stime
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds the whole machine spent busy so far (steal included: the host took it from us). */
+export function machineBusySeconds(): number | null {
+  try {
+    const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Waits (bounded) until the machine is quiet: less than `thresholdCores` busy over a `windowMs`
+ * window while nothing of ours is loaded. The machine may be shared (other builds and test runs);
+ * starting a run in the middle of someone's compile skews it. Gives up after `maxWaitMs`.
+ */
+export async function waitForQuiet(options: { thresholdCores?: number; windowMs?: number; maxWaitMs?: number } = {}): Promise<{ waitedMs: number; cores: number | null }> {
+  const { thresholdCores = 0.15, windowMs = 500, maxWaitMs = 10_000 } = options;
+  const began = performance.now();
+  for (;;) {
+    const before = machineBusySeconds();
+    const harnessBefore = process.cpuUsage();
+    await sleep(windowMs);
+    const after = machineBusySeconds();
+    if (before === null || after === null) return { waitedMs: 0, cores: null };
+    const harness = process.cpuUsage(harnessBefore);
+    const cores = Math.max(0, after - before - (harness.user + harness.system) / 1e6) / (windowMs / 1000);
+    const waitedMs = performance.now() - began;
+    if (cores < thresholdCores || waitedMs >= maxWaitMs) return { waitedMs, cores };
+  }
+}

@@ -58,7 +58,8 @@ export function table(reports: ScenarioReport[]): string {
   return [format(HEADER), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(format)].join('\n');
 }
 
-export function entry(root: string, info: RunInfo, reports: ScenarioReport[]): string {
+/** Date, machine, software and the table: the part bench/README.md shows. */
+export function summary(root: string, info: RunInfo, reports: ScenarioReport[]): string {
   const when = info.startedAt.toISOString().replace('T', ' ').slice(0, 16);
   const out = [
     `## ${when} UTC: ${reports.map((r) => r.name).join(', ')}`,
@@ -72,17 +73,24 @@ export function entry(root: string, info: RunInfo, reports: ScenarioReport[]): s
     table(reports),
     '',
   ];
+  for (const report of reports.filter((r) => r.targetMet === false)) {
+    out.push(`**Target missed: ${report.name.toUpperCase()}.** Not tuned away; see the analysis under this entry when there is one, or profile with \`npm run bench -- ${report.name} --cpu-prof\`.`, '');
+  }
+  for (const report of reports.filter((r) => !r.valid)) {
+    out.push(`**Invalid: ${report.name.toUpperCase()}.** See its details: a run had non-2xx answers or errors, or the scenario failed.`, '');
+  }
+  for (const note of info.notes) out.push(note, '');
+  return out.join('\n');
+}
+
+/** The summary plus every scenario's per-run details: one entry of bench/RESULTS.md. */
+export function entry(root: string, info: RunInfo, reports: ScenarioReport[]): string {
+  const out = [summary(root, info, reports)];
   for (const report of reports) {
     out.push(`**${report.name.toUpperCase()}** ${report.title}:`);
     for (const line of report.details) out.push(`- ${line}`);
     out.push('');
   }
-  const missed = reports.filter((r) => r.targetMet === false);
-  for (const report of missed) {
-    out.push(`**Target missed: ${report.name.toUpperCase()}.** Not tuned away; see the analysis under this entry when there is one, or profile with \`npm run bench -- ${report.name} --cpu-prof\`.`);
-    out.push('');
-  }
-  for (const note of info.notes) out.push(`${note}`, '');
   return out.join('\n');
 }
 

@@ -47,6 +47,8 @@ export interface Sample {
   errors: number;
   /** RSS of the measured server sampled during the run, in bytes (HTTP sides). */
   rssBytes?: number[];
+  /** CPU the rest of the machine used during the run, in cores (other processes, steal time). */
+  otherCores?: number;
   /** Raw extra facts for the detail lines. */
   detail?: string;
 }

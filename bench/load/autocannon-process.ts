@@ -24,6 +24,8 @@ export interface LoadResult {
   timeouts: number;
   statusCodes: Record<string, number>;
   durationSec: number;
+  /** CPU seconds this load process used, so the harness can tell other load on the machine apart. */
+  cpuSeconds: number;
 }
 
 interface AutocannonResult {
@@ -120,6 +122,7 @@ async function main(): Promise<void> {
     timeouts: result.timeouts,
     statusCodes,
     durationSec: result.duration,
+    cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }

@@ -6,7 +6,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@app/core/net/free-port';
-import { spawnNode, stopChild, waitForHttp } from '../lib/processes';
+import { spawnNode, stopChild, waitForHttp, waitForQuiet } from '../lib/processes';
 import type { MeasurementScenario } from '../lib/scenario';
 import { fmtSec, median } from '../lib/stats';
 
@@ -22,6 +22,7 @@ interface StartTiming {
 
 async function startOnce(root: string, dataDir: string): Promise<StartTiming> {
   const port = await freePort();
+  await waitForQuiet();
   const began = performance.now();
   const spawned = spawnNode(join(root, 'dist/apps/api/src/embedded.js'), {
     cwd: root,

@@ -1,7 +1,7 @@
 // Memory: RSS of the API process (VmRSS from /proc) idle and under the P1 load, with the bare
 // Fastify server of P1 measured the same way for reference. No target yet.
 import { runHttpLoad } from '../lib/load';
-import { rssOf, sleep } from '../lib/processes';
+import { rssOf, sleep, waitForQuiet } from '../lib/processes';
 import type { MeasurementScenario, ReportRow, RunningServer } from '../lib/scenario';
 import { fmtMiB, fmtRatio, median } from '../lib/stats';
 import { HEALTH_LIVE } from './p1-health-live';
@@ -18,6 +18,7 @@ export const memory: MeasurementScenario = {
     await sleep(SETTLE_MS);
     const measure = async (server: RunningServer) => {
       const idle = rssOf(server.pid) ?? Number.NaN;
+      await waitForQuiet();
       const load = await runHttpLoad(server, HEALTH_LIVE, { connections: ctx.options.connections, durationSec: ctx.options.durationSec * 2, cwd: ctx.root });
       await sleep(SETTLE_MS);
       const after = rssOf(server.pid) ?? Number.NaN;
