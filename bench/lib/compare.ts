@@ -93,9 +93,10 @@ export async function runComparison(ctx: BenchContext, scenario: ComparisonScena
     const quietly = async (side: PreparedSide) => {
       const quiet = await waitForQuiet();
       if (quiet.waitedMs > 1000) {
-        const busy = quiet.cores === null ? '?' : quiet.cores.toFixed(2);
-        ctx.log(`  (waited ${(quiet.waitedMs / 1000).toFixed(1)} s for the machine to be quiet; ${busy} cores busy elsewhere at the start)`);
-        waits.push(`${(quiet.waitedMs / 1000).toFixed(1)} s (${busy} cores still busy)`);
+        const waited = `${(quiet.waitedMs / 1000).toFixed(1)} s`;
+        const note = quiet.quiet ? waited : `${waited}, gave up with ${quiet.cores?.toFixed(2) ?? '?'} cores busy elsewhere`;
+        ctx.log(`  (waited for a quiet machine: ${note})`);
+        waits.push(note);
       }
       return side.run('measure');
     };

@@ -128,7 +128,7 @@ export function machineBusySeconds(): number | null {
  * window while nothing of ours is loaded. The machine may be shared (other builds and test runs);
  * starting a run in the middle of someone's compile skews it. Gives up after `maxWaitMs`.
  */
-export async function waitForQuiet(options: { thresholdCores?: number; windowMs?: number; maxWaitMs?: number } = {}): Promise<{ waitedMs: number; cores: number | null }> {
+export async function waitForQuiet(options: { thresholdCores?: number; windowMs?: number; maxWaitMs?: number } = {}): Promise<{ waitedMs: number; cores: number | null; quiet: boolean }> {
   const { thresholdCores = 0.15, windowMs = 500, maxWaitMs = 10_000 } = options;
   const began = performance.now();
   for (;;) {
@@ -136,10 +136,10 @@ export async function waitForQuiet(options: { thresholdCores?: number; windowMs?
     const harnessBefore = process.cpuUsage();
     await sleep(windowMs);
     const after = machineBusySeconds();
-    if (before === null || after === null) return { waitedMs: 0, cores: null };
+    if (before === null || after === null) return { waitedMs: 0, cores: null, quiet: true };
     const harness = process.cpuUsage(harnessBefore);
     const cores = Math.max(0, after - before - (harness.user + harness.system) / 1e6) / (windowMs / 1000);
     const waitedMs = performance.now() - began;
-    if (cores < thresholdCores || waitedMs >= maxWaitMs) return { waitedMs, cores };
+    if (cores < thresholdCores || waitedMs >= maxWaitMs) return { waitedMs, cores, quiet: cores < thresholdCores };
   }
 }
