@@ -28,7 +28,9 @@ function cpuModel(): string {
 function gitRevision(root: string): string {
   try {
     const head = execFileSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['-C', root, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['-C', root, 'status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/RESULTS.md', ':!bench/README.md'], {
+      encoding: 'utf8',
+    }).trim();
     return dirty ? `${head} + uncommitted changes` : head;
   } catch {
     return 'unknown';
