@@ -78,6 +78,10 @@ export function summary(root: string, info: RunInfo, reports: ScenarioReport[]):
   for (const report of reports.filter((r) => r.targetMet === false)) {
     out.push(`**Target missed: ${report.name.toUpperCase()}.** Not tuned away; see the analysis under this entry when there is one, or profile with \`npm run bench -- ${report.name} --cpu-prof\`.`, '');
   }
+  for (const report of reports) {
+    const noisy = report.details.find((line) => line.startsWith('NOISY'));
+    if (noisy) out.push(`**Noisy: ${report.name.toUpperCase()}.** ${noisy.replace(/^NOISY: /, '')}.`, '');
+  }
   for (const report of reports.filter((r) => !r.valid)) {
     out.push(`**Invalid: ${report.name.toUpperCase()}.** See its details: a run had non-2xx answers or errors, or the scenario failed.`, '');
   }
