@@ -61,7 +61,7 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'oc-bench-pg-'));
     chmodSync(dir, 0o755); // as root, PostgreSQL runs as the OS user postgres, which must reach it
-    log(`  no PostgreSQL at ${adminUrl.replace(/:[^:@/]*@/, '@')}: starting an embedded one in ${dir}`);
+    log(`  ${process.env.BENCH_EMBEDDED_PG === '1' ? 'BENCH_EMBEDDED_PG=1' : `no PostgreSQL at ${adminUrl.replace(/:[^:@/]*@/, '@')}`}: starting an embedded one in ${dir}`);
     const embedded = await startEmbeddedPostgres(dir, { database: BENCH_DATABASE });
     url = embedded.url;
     where = 'embedded, fsync on';
