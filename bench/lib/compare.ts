@@ -70,13 +70,15 @@ const describeInvalid = (side: string, index: number, sample: Sample) =>
 export async function runComparison(ctx: BenchContext, scenario: ComparisonScenario): Promise<ScenarioReport> {
   const details: string[] = [];
   const unit = scenario.unit ?? 'req/s';
-  await scenario.setup?.(ctx);
-  const app = await prepare(ctx, scenario.app);
-  const baseline = await prepare(ctx, scenario.baseline);
   const appRuns: Sample[] = [];
   const baselineRuns: Sample[] = [];
   const waits: string[] = [];
+  let app: PreparedSide | undefined;
+  let baseline: PreparedSide | undefined;
   try {
+    await scenario.setup?.(ctx);
+    app = await prepare(ctx, scenario.app);
+    baseline = await prepare(ctx, scenario.baseline);
     if (scenario.sameBody && app.probe && baseline.probe) {
       const [a, b] = await Promise.all([app.probe(), baseline.probe()]);
       if (a.status !== b.status || a.body !== b.body) {
@@ -155,7 +157,7 @@ export async function runComparison(ctx: BenchContext, scenario: ComparisonScena
     .map((a, i) => (sampleIsValid(a) && sampleIsValid(baselineRuns[i]) ? a.throughput / baselineRuns[i].throughput : null))
     .filter((r): r is number => r !== null);
   details.unshift(
-    `${app.label} vs ${baseline.label}; ${validApp.length}/${appRuns.length} app and ${validBaseline.length}/${baselineRuns.length} baseline runs valid`,
+    `${sideLabel(scenario.app)} vs ${sideLabel(scenario.baseline)}; ${validApp.length}/${appRuns.length} app and ${validBaseline.length}/${baselineRuns.length} baseline runs valid`,
     `${unit} by run, in order: app ${appRuns.map((s) => fmtInt(s.throughput)).join(', ')}; baseline ${baselineRuns.map((s) => fmtInt(s.throughput)).join(', ')}`,
     `p99 by run: app ${appRuns.map((s) => fmtMs(s.p99Ms)).join(', ')}; baseline ${baselineRuns.map((s) => fmtMs(s.p99Ms)).join(', ')}`,
     pairRatios.length ? `${unit} ratio per pair: ${pairRatios.map(fmtRatio).join(', ')}` : 'no pair with both runs valid',
