@@ -1,0 +1,47 @@
+// Runs one bounded autocannon run in its own process against a server and samples the server's RSS
+// meanwhile. The child is killed if it outlives its duration by more than 30 s.
+import { join } from 'node:path';
+import type { LoadJob, LoadResult } from '../load/autocannon-process';
+import { cpuSecondsOf, machineBusySeconds, sampleRss, spawnNode } from './processes';
+import type { RequestSpec, RunningServer, Sample } from './scenario';
+
+const LOAD_SCRIPT = join(__dirname, '..', 'load', 'autocannon-process.js');
+
+export async function runHttpLoad(
+  server: RunningServer,
+  request: RequestSpec,
+  options: { connections: number; durationSec: number; cwd: string },
+): Promise<Sample & { raw: LoadResult }> {
+  const began = { wall: performance.now(), machine: machineBusySeconds(), server: cpuSecondsOf(server.pid), harness: process.cpuUsage() };
+  const job: LoadJob = { url: server.url, request, connections: options.connections, durationSec: options.durationSec };
+  const spawned = spawnNode(LOAD_SCRIPT, { args: [JSON.stringify(job)], env: { PATH: process.env.PATH ?? '' }, cwd: options.cwd });
+  const stopSampling = sampleRss(server.pid);
+  const killer = setTimeout(() => spawned.child.kill('SIGKILL'), (options.durationSec + 30) * 1000);
+  const code = await new Promise<number | null>((resolve) => spawned.child.once('exit', (exitCode) => resolve(exitCode)));
+  clearTimeout(killer);
+  const rssBytes = stopSampling();
+  const line = spawned.output().trim().split('\n').filter((l) => l.startsWith('{')).pop();
+  if (code !== 0 || !line) throw new Error(`load process failed (exit ${code}):\n${spawned.output().trim()}`);
+  const raw = JSON.parse(line) as LoadResult;
+  // What the machine was busy with besides this server, this load process and the harness: other
+  // processes (or the host: steal time). Reported per run, so a noisy run can be recognised.
+  const machine = machineBusySeconds();
+  const serverCpu = cpuSecondsOf(server.pid);
+  const harness = process.cpuUsage(began.harness);
+  const wallSec = (performance.now() - began.wall) / 1000;
+  const otherCores =
+    machine === null || began.machine === null || serverCpu === null || began.server === null
+      ? undefined
+      : Math.max(0, machine - began.machine - (serverCpu - began.server) - raw.cpuSeconds - (harness.user + harness.system) / 1e6) / wallSec;
+  return {
+    throughput: raw.rps,
+    p50Ms: raw.p50Ms,
+    p99Ms: raw.p99Ms,
+    non2xx: raw.non2xx,
+    errors: raw.errors, // connection errors and timeouts (autocannon counts both)
+    rssBytes,
+    otherCores,
+    detail: `${raw.totalRequests} requests in ${raw.durationSec} s, status ${JSON.stringify(raw.statusCodes)}`,
+    raw,
+  };
+}

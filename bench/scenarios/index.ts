@@ -1,0 +1,9 @@
+// Every scenario, in the order `npm run bench` runs them. Add a new one here.
+// Memory runs first so its idle reading is of an API that has served nothing yet; the cold start
+// runs last: it starts whole PostgreSQL servers and would disturb the load runs.
+import type { Scenario } from '../lib/scenario';
+import { coldStart } from './cold-start';
+import { memory } from './memory';
+import { p1 } from './p1-health-live';
+
+export const SCENARIOS: Scenario[] = [memory, p1, coldStart];
