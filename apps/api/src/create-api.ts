@@ -1,7 +1,6 @@
 // Builds the Fastify-based Nest application with the contract's HTTP basics. Shared by main,
 // the embedded default and the tests, so all three serve the same app.
 import { randomUUID } from 'node:crypto';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,6 +10,7 @@ import { AppConfig } from '@app/core';
 import { MAX_FILE_BYTES } from '@app/domain';
 import { ApiModule } from './api.module';
 import { documentErrors } from './openapi';
+import { registerSecurityHeaders } from './security-headers';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -34,17 +34,7 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
   if (options.logs !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
   app.setGlobalPrefix('api');
-  await app.register(helmet, {
-    // Swagger UI needs inline scripts and styles; everything else keeps helmet's defaults.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  });
+  registerSecurityHeaders(adapter.getInstance());
   // Uploads stream to disk; one file per request, counted against MAX_FILE_BYTES by the file store too.
   // preservePath: the file store sees the name as sent, so a path-like name is refused, not trimmed.
   await app.register(multipart, { preservePath: true, limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
