@@ -1,0 +1,149 @@
+// Routes of the HTTP contract (/work/shared/API.md) that screens already call but the API does not
+// serve yet, typed by hand in the shape openapi-typescript generates. The client merges them UNDER
+// the generated schema.d.ts: once a route is served, its generated types win automatically and its
+// entry here is dead. `npm run web:api-types` lists the entries to delete.
+import type { ApiErrorBody } from './errors';
+
+type Json<T> = { headers: { [name: string]: unknown }; content: { 'application/json': T } };
+type Empty = { headers: { [name: string]: unknown }; content?: never };
+type Errors = { default: Json<ApiErrorBody> };
+type Params<Path = never, Query = never> = {
+  query?: [Query] extends [never] ? never : Query;
+  header?: never;
+  path: [Path] extends [never] ? never : Path;
+  cookie?: never;
+};
+type NoParams = { query?: never; header?: never; path?: never; cookie?: never };
+
+interface Get<Res, Path = never, Query = never> {
+  parameters: [Path] extends [never] ? ([Query] extends [never] ? NoParams : Omit<NoParams, 'query'> & { query?: Query }) : Params<Path, Query>;
+  requestBody?: never;
+  responses: { 200: Json<Res> } & Errors;
+}
+interface Send<Body, Res, Status extends number = 200, Path = never> {
+  parameters: [Path] extends [never] ? NoParams : Params<Path>;
+  requestBody: { content: { 'application/json': Body } };
+  responses: { [S in Status]: [Res] extends [never] ? Empty : Json<Res> } & Errors;
+}
+
+// ---- Shapes of API.md (ids are UUIDs, times ISO 8601 with zone) ----
+export type Role = 'coordinator' | 'expert' | 'juror' | 'cityOfficial';
+export type EditionStage = 'draft' | 'reportsOpen' | 'juryScoring' | 'deliberation' | 'decided' | 'published';
+export type PracticeStatus = 'draft' | 'submitted' | 'eligible' | 'ineligible';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+}
+export interface RoleGrant {
+  role: Role;
+  editionId?: string;
+  cityId?: string;
+}
+export interface Me {
+  id: string;
+  email: string;
+  name: string;
+  locale: string;
+  roles: RoleGrant[];
+}
+export interface Ceremony {
+  startsAt: string;
+  venue: string;
+  city: string;
+}
+export interface Edition {
+  id: string;
+  year: number;
+  name: string;
+  stage: EditionStage;
+  reportsDueAt?: string | null;
+  scoringDueAt?: string | null;
+  ceremony?: Ceremony | null;
+}
+export interface City {
+  id: string;
+  name: string;
+  region?: string | null;
+}
+export interface Named {
+  id: string;
+  name: string;
+}
+export interface PublicEdition {
+  id: string;
+  year: number;
+  name: string;
+  ceremony?: Ceremony | null;
+}
+export interface PublicAward {
+  id: string;
+  city: Named;
+  recipientUnit?: string | null;
+  categories: Named[];
+  practices: { id: string; title: string }[];
+  citation?: string | null;
+}
+export interface PublicPractice {
+  id: string;
+  title: string;
+  description?: string | null;
+  city: Named;
+  year: number;
+  categories: Named[];
+  recipientUnits?: string[];
+  awarded?: boolean;
+}
+export interface CityStatus {
+  city: Named;
+  edition: { id: string; year: number; name: string; stage: EditionStage };
+  practices: { id: string; title: string; status: PracticeStatus }[];
+}
+export interface BallotItem {
+  practiceId: string;
+  title: string;
+  city: Named;
+  categories: Named[];
+  myScores?: Record<string, number> | null;
+}
+export interface Notification {
+  id: string;
+  subject: string;
+  createdAt: string;
+  status?: 'pending' | 'sent' | 'failed';
+}
+
+export interface PublicPracticeQuery {
+  q?: string;
+  city?: string;
+  category?: string;
+  year?: number;
+  limit?: number;
+  offset?: number;
+}
+
+export interface PendingPaths {
+  '/api/auth/login': { post: Send<{ email: string; password: string }, TokenPair> };
+  '/api/auth/refresh': { post: Send<{ refreshToken: string }, TokenPair> };
+  '/api/auth/logout': { post: Send<{ refreshToken: string }, never, 204> };
+  '/api/auth/password-reset': { post: Send<{ email: string }, never, 202> };
+  '/api/auth/password-reset/confirm': { post: Send<{ token: string; password: string }, never> };
+  '/api/invitations/accept': { post: Send<{ token: string; password: string }, never> };
+  '/api/me': { get: Get<Me> };
+  '/api/me/notifications': { get: Get<Page<Notification>, never, { limit?: number; offset?: number }> };
+  '/api/notifications': { get: Get<Page<Notification>, never, { limit?: number; offset?: number }> };
+  '/api/editions': { get: Get<Page<Edition>, never, { limit?: number; offset?: number }> };
+  '/api/editions/{id}': { get: Get<Edition, { id: string }> };
+  '/api/editions/{id}/ballot': { get: Get<Page<BallotItem>, { id: string }> };
+  '/api/cities': { get: Get<Page<City>, never, { limit?: number; offset?: number }> };
+  '/api/cities/{id}/status': { get: Get<CityStatus, { id: string }, { editionId?: string }> };
+  '/api/public/editions': { get: Get<Page<PublicEdition>> };
+  '/api/public/editions/{year}/awards': { get: Get<Page<PublicAward>, { year: number }> };
+  '/api/public/practices': { get: Get<Page<PublicPractice>, never, PublicPracticeQuery> };
+}
