@@ -26,7 +26,14 @@ const text = `${header}${astToString(ast)}`;
 
 const served = Object.keys(document.paths ?? {});
 const pending = [...readFileSync(pendingFile, 'utf8').matchAll(/^\s+'(\/api\/[^']+)':/gm)].map((m) => m[1]);
-const landed = pending.filter((path) => served.includes(path));
+/** Every operation of the path answers success with a JSON schema (or, like 204, with nothing by design). */
+const described = (path) =>
+  Object.values(document.paths[path]).every((operation) => {
+    const success = Object.entries(operation.responses ?? {}).filter(([status]) => /^2/.test(status));
+    return success.some(([status, response]) => status === '204' || status === '202' || response.content?.['application/json']?.schema);
+  });
+const landed = pending.filter((path) => served.includes(path) && described(path));
+const undescribed = pending.filter((path) => served.includes(path) && !described(path));
 
 if (check) {
   const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
@@ -40,6 +47,11 @@ if (check) {
   process.stdout.write(`Wrote apps/web/src/api/schema.d.ts: ${served.length} paths.\n`);
 }
 if (landed.length > 0) {
-  process.stdout.write(`Now served, delete from apps/web/src/api/pending-paths.ts:\n${landed.map((p) => `  ${p}`).join('\n')}\n`);
+  process.stdout.write(`Now served and described, delete from apps/web/src/api/pending-paths.ts:\n${landed.map((p) => `  ${p}`).join('\n')}\n`);
+}
+if (undescribed.length > 0) {
+  process.stdout.write(
+    `Served without a response schema in the OpenAPI document (the client keeps the pending types; the API should add @ApiOkResponse):\n${undescribed.map((p) => `  ${p}`).join('\n')}\n`,
+  );
 }
 process.exit(0);

@@ -6,8 +6,9 @@
 //
 // No chromium: the suite FAILS (CI installs it: .ci/run). SKIP_BROWSER_TESTS=1 skips it, loudly.
 //
-// Routes the backend does not serve yet (public catalogue, awards, /me, editions) are answered by
-// fixtures in the page (`mockApi`), marked as such; replace them with seeded data as routes land.
+// Routes this branch's API does not serve yet (public catalogue and awards, /me, editions) are
+// answered by fixtures in the page (`mockApi`) in the shapes the backend returns; replace them with
+// seeded data once the branches meet.
 import axe from 'axe-core';
 import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -307,20 +308,19 @@ const axeReport: string[] = [];
       service: { id: 'k5', name: 'Miejski punkt obsługi cudzoziemców' },
       social: { id: 'k4', name: 'Kompleksowa pomoc społeczna dostępna dla cudzoziemców' },
     };
-    const editions = {
-      items: [
-        {
-          id: 'e2015',
-          year: 2015,
-          name: 'Miasta Otwarte 2015',
-          ceremony: { startsAt: '2015-05-14T15:30:00+02:00', venue: 'Synagoga pod Białym Bocianem', city: 'Wrocław' },
-        },
-        { id: 'e2014', year: 2014, name: 'Miasta Otwarte 2014', ceremony: null },
-      ],
-      total: 2,
-    };
+    // Shapes as the API's public routes return them (libs/domain catalogue service).
+    const editions = [
+      {
+        year: 2015,
+        name: 'Miasta Otwarte 2015',
+        ceremony: { startsAt: '2015-05-14T13:30:00.000Z', venue: 'Synagoga pod Białym Bocianem', city: 'Wrocław' },
+        publishedAt: '2015-05-20T10:00:00.000Z',
+      },
+      { year: 2014, name: 'Miasta Otwarte 2014', ceremony: null, publishedAt: '2014-09-30T10:00:00.000Z' },
+    ];
     const awards = {
-      items: [
+      edition: editions[0],
+      awards: [
         {
           id: 'a1',
           city: lublin,
@@ -335,7 +335,6 @@ const axeReport: string[] = [];
         { id: 'a2', city: lublin, recipientUnit: 'Biuro Obsługi Mieszkańców', categories: [categories.service], practices: [{ id: 'p2', title: 'Punkt obsługi cudzoziemców w Biurze Obsługi Mieszkańców' }], citation: null },
         { id: 'a3', city: lublin, recipientUnit: 'Miejski Ośrodek Pomocy Rodzinie', categories: [categories.social], practices: [{ id: 'p3', title: 'Kompleksowa pomoc społeczna dla cudzoziemców' }], citation: null },
       ],
-      total: 3,
     };
     const practices = {
       items: [
@@ -345,9 +344,9 @@ const axeReport: string[] = [];
           description: 'Jedno miejsce w urzędzie, w którym cudzoziemcy załatwiają sprawy i dostają informację w kilku językach.',
           city: lublin,
           year: 2015,
+          editionName: 'Miasta Otwarte 2015',
           categories: [categories.service],
           recipientUnits: ['Biuro Obsługi Mieszkańców'],
-          awarded: true,
         },
         {
           id: 'p9',
@@ -355,9 +354,9 @@ const axeReport: string[] = [];
           description: 'Trzy mieszkania miejskie pod opieką MOPR.',
           city: lublin,
           year: 2014,
+          editionName: 'Miasta Otwarte 2014',
           categories: [],
           recipientUnits: ['Miejski Ośrodek Pomocy Rodzinie', 'Urząd Miasta Lublin'],
-          awarded: true,
         },
       ],
       total: 2,
@@ -374,7 +373,12 @@ const axeReport: string[] = [];
         ),
       );
       await page.route(/\/api\/editions(\?|$)/, (route) =>
-        route.fulfill(json({ items: [{ ...editions.items[0], stage: 'published' }, { id: 'e2016', year: 2016, name: 'Miasta Otwarte 2016', stage: 'juryScoring', scoringDueAt: '2016-04-30T23:59:00+02:00' }], total: 2 })),
+        route.fulfill(
+          json([
+            { id: 'e2015', year: 2015, name: 'Miasta Otwarte 2015', stage: 'published', reportsDueAt: null, scoringDueAt: null, ceremony: editions[0].ceremony },
+            { id: 'e2016', year: 2016, name: 'Miasta Otwarte 2016', stage: 'juryScoring', reportsDueAt: null, scoringDueAt: '2016-04-30T21:59:00.000Z', ceremony: null },
+          ]),
+        ),
       );
     }
 

@@ -7,8 +7,26 @@ import { unwrap } from './errors';
 import type { PendingPaths } from './pending-paths';
 import type { paths as ServedPaths } from './schema';
 
-/** Served routes win over the hand-typed pending ones as soon as the backend has them. */
-export type ApiPaths = ServedPaths & Omit<PendingPaths, keyof ServedPaths>;
+/** The success answers of an operation that carry JSON (200, 201, 202). */
+type SuccessJson<Op> = Op extends { responses: infer R } ? Extract<R[Extract<keyof R, 200 | 201 | 202>], { content: { 'application/json': unknown } }> : never;
+type Described<Op> = [SuccessJson<Op>] extends [never] ? false : true;
+/** The generated operation, unless it leaves out an answer the hand-typed one describes. */
+type Prefer<Generated, Pending> = Described<Generated> extends true ? Generated : Described<Pending> extends true ? Pending : Generated;
+type MergeItem<Generated, Pending> = { [M in keyof Generated]: M extends keyof Pending ? Prefer<Generated[M], Pending[M]> : Generated[M] };
+
+/**
+ * Served routes (generated from the OpenAPI document) win over the hand-typed pending ones; an
+ * operation the document serves without a response schema keeps its pending type meanwhile.
+ */
+export type ApiPaths = {
+  [P in keyof ServedPaths | keyof PendingPaths]: P extends keyof ServedPaths
+    ? P extends keyof PendingPaths
+      ? MergeItem<ServedPaths[P], PendingPaths[P]>
+      : ServedPaths[P]
+    : P extends keyof PendingPaths
+      ? PendingPaths[P]
+      : never;
+};
 
 const baseUrl = window.location.origin;
 

@@ -1,7 +1,8 @@
-// Routes of the HTTP contract (/work/shared/API.md) that screens already call but the API does not
-// serve yet, typed by hand in the shape openapi-typescript generates. The client merges them UNDER
-// the generated schema.d.ts: once a route is served, its generated types win automatically and its
-// entry here is dead. `npm run web:api-types` lists the entries to delete.
+// Routes of the HTTP contract (API.md) that screens call but this branch's API does not serve or
+// does not describe yet, typed by hand in the shape openapi-typescript generates. The client merges
+// them UNDER the generated schema.d.ts (see client.ts): an operation the OpenAPI document describes
+// wins; one it serves without a response schema keeps these types. `npm run web:api-types` lists the
+// entries that have become dead.
 import type { ApiErrorBody } from './errors';
 
 type Json<T> = { headers: { [name: string]: unknown }; content: { 'application/json': T } };
@@ -26,10 +27,12 @@ interface Send<Body, Res, Status extends number = 200, Path = never> {
   responses: { [S in Status]: [Res] extends [never] ? Empty : Json<Res> } & Errors;
 }
 
-// ---- Shapes of API.md (ids are UUIDs, times ISO 8601 with zone) ----
+// ---- Shapes as the API returns them (API.md, checked against the backend's DTOs and queries).
+// Where they differ from API.md's conventions the API wins: /editions and /cities are arrays, not
+// `{ items, total }`; the public awards come with their edition.
 export type Role = 'coordinator' | 'expert' | 'juror' | 'cityOfficial';
 export type EditionStage = 'draft' | 'reportsOpen' | 'juryScoring' | 'deliberation' | 'decided' | 'published';
-export type PracticeStatus = 'draft' | 'submitted' | 'eligible' | 'ineligible';
+export type PracticeStatus = 'draft' | 'submitted' | 'eligible' | 'ineligible' | 'distinguished' | 'notDistinguished';
 
 export interface Page<T> {
   items: T[];
@@ -63,9 +66,9 @@ export interface Edition {
   year: number;
   name: string;
   stage: EditionStage;
-  reportsDueAt?: string | null;
-  scoringDueAt?: string | null;
-  ceremony?: Ceremony | null;
+  reportsDueAt: string | null;
+  scoringDueAt: string | null;
+  ceremony: Ceremony | null;
 }
 export interface City {
   id: string;
@@ -77,40 +80,50 @@ export interface Named {
   name: string;
 }
 export interface PublicEdition {
-  id: string;
   year: number;
   name: string;
-  ceremony?: Ceremony | null;
+  ceremony: Ceremony | null;
+  publishedAt?: string | null;
 }
 export interface PublicAward {
   id: string;
   city: Named;
-  recipientUnit?: string | null;
+  recipientUnit: string | null;
   categories: Named[];
   practices: { id: string; title: string }[];
-  citation?: string | null;
+  citation: string | null;
 }
+export interface PublicAwards {
+  edition: PublicEdition;
+  awards: PublicAward[];
+}
+/** A distinguished practice of a published edition. */
 export interface PublicPractice {
   id: string;
   title: string;
-  description?: string | null;
+  description: string;
   city: Named;
   year: number;
+  editionName?: string;
   categories: Named[];
-  recipientUnits?: string[];
-  awarded?: boolean;
+  recipientUnits: string[];
 }
 export interface CityStatus {
-  city: Named;
-  edition: { id: string; year: number; name: string; stage: EditionStage };
-  practices: { id: string; title: string; status: PracticeStatus }[];
+  city: City;
+  editions: {
+    editionId: string;
+    year: number;
+    name: string;
+    stage: EditionStage;
+    report: { id: string; status: string; submittedAt: string | null } | null;
+    practices: { id: string; title: string; status: PracticeStatus }[];
+  }[];
 }
-export interface BallotItem {
-  practiceId: string;
-  title: string;
-  city: Named;
-  categories: Named[];
-  myScores?: Record<string, number> | null;
+export interface Ballot {
+  editionId: string;
+  scaleMax: number;
+  progress: { scored: number; total: number };
+  items: { practice: { id: string; title: string; cityName: string }; myScore: object | null }[];
 }
 export interface Notification {
   id: string;
@@ -138,12 +151,12 @@ export interface PendingPaths {
   '/api/me': { get: Get<Me> };
   '/api/me/notifications': { get: Get<Page<Notification>, never, { limit?: number; offset?: number }> };
   '/api/notifications': { get: Get<Page<Notification>, never, { limit?: number; offset?: number }> };
-  '/api/editions': { get: Get<Page<Edition>, never, { limit?: number; offset?: number }> };
+  '/api/editions': { get: Get<Edition[]> };
   '/api/editions/{id}': { get: Get<Edition, { id: string }> };
-  '/api/editions/{id}/ballot': { get: Get<Page<BallotItem>, { id: string }> };
-  '/api/cities': { get: Get<Page<City>, never, { limit?: number; offset?: number }> };
+  '/api/editions/{id}/ballot': { get: Get<Ballot, { id: string }> };
+  '/api/cities': { get: Get<City[]> };
   '/api/cities/{id}/status': { get: Get<CityStatus, { id: string }, { editionId?: string }> };
-  '/api/public/editions': { get: Get<Page<PublicEdition>> };
-  '/api/public/editions/{year}/awards': { get: Get<Page<PublicAward>, { year: number }> };
+  '/api/public/editions': { get: Get<PublicEdition[]> };
+  '/api/public/editions/{year}/awards': { get: Get<PublicAwards, { year: number }> };
   '/api/public/practices': { get: Get<Page<PublicPractice>, never, PublicPracticeQuery> };
 }

@@ -10,16 +10,25 @@ export function intlLocale(language: string): string {
   return INTL_LOCALE[toLanguage(language) ?? DEFAULT_LANGUAGE];
 }
 
-export function formatDate(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long', timeZone: EVENT_TIME_ZONE }).format(new Date(iso));
+/**
+ * A time from the API (ISO 8601 text) as a Date. `unknown` on purpose: the OpenAPI document may type
+ * a date field loosely; anything that is not a valid time gives null.
+ */
+export function toDate(value: unknown): Date | null {
+  if (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof Date)) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
-export function formatDateTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(intlLocale(language), {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: EVENT_TIME_ZONE,
-  }).format(new Date(iso));
+export function formatDate(value: unknown, language: string): string {
+  const date = toDate(value);
+  return date ? new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long', timeZone: EVENT_TIME_ZONE }).format(date) : '';
+}
+
+export function formatDateTime(value: unknown, language: string): string {
+  const date = toDate(value);
+  if (!date) return '';
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long', timeStyle: 'short', timeZone: EVENT_TIME_ZONE }).format(date);
 }
 
 export function formatNumber(value: number, language: string, options?: Intl.NumberFormatOptions): string {
@@ -31,8 +40,8 @@ export function useFormat() {
   const language = i18n.language;
   return useMemo(
     () => ({
-      date: (iso: string) => formatDate(iso, language),
-      dateTime: (iso: string) => formatDateTime(iso, language),
+      date: (value: unknown) => formatDate(value, language),
+      dateTime: (value: unknown) => formatDateTime(value, language),
       number: (value: number, options?: Intl.NumberFormatOptions) => formatNumber(value, language, options),
     }),
     [language],

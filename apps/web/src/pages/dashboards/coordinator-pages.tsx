@@ -6,6 +6,7 @@ import { unwrap } from '../../api/errors';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
 import { useFormat } from '../../i18n/format';
+import { stageLabel } from '../../i18n/labels';
 import { RoleArea, Upcoming } from './role-area';
 import { StageSteps } from './stage-steps';
 
@@ -26,11 +27,11 @@ export function CoordinatorArea() {
 export function CoordinatorEditionsPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const editions = useApiQuery((signal) => unwrap(client.GET('/api/editions', { params: { query: { limit: 200 } }, signal })), []);
+  const editions = useApiQuery((signal) => unwrap(client.GET('/api/editions', { signal })), []);
   return (
     <Page title={t('coordinator.editionsTitle')} lead={t('coordinator.editionsLead')}>
       <Loaded query={editions} what={t('editions.what')}>
-        {({ items }) =>
+        {(items) =>
           items.length === 0 ? (
             <p>{t('coordinator.noEditions')}</p>
           ) : (
@@ -55,7 +56,7 @@ export function CoordinatorEditionsPage() {
                         <th scope="row">
                           <Link to={`/coordinator/editions/${edition.id}`}>{edition.name}</Link>
                         </th>
-                        <td>{t(`stages.${edition.stage}`)}</td>
+                        <td>{stageLabel(t, edition.stage)}</td>
                         <td>{edition.reportsDueAt ? format.dateTime(edition.reportsDueAt) : t('common.notSet')}</td>
                         <td>{edition.scoringDueAt ? format.dateTime(edition.scoringDueAt) : t('common.notSet')}</td>
                       </tr>

@@ -8,6 +8,7 @@ import type { RoleGrant } from '../../api/pending-paths';
 import { useAuth } from '../../auth/auth-context';
 import { grantsOf } from '../../auth/roles';
 import { Page } from '../../components/page';
+import { practiceStatusLabel, stageLabel } from '../../i18n/labels';
 import { Loaded, useApiQuery } from '../../components/query';
 import { loadNames, type Names } from './lookups';
 import { Upcoming } from './role-area';
@@ -103,12 +104,12 @@ export function JurorBallotPage() {
             <p>{t('juror.nothingToScore')}</p>
           ) : (
             <ul className="plain-list">
-              {items.map((item) => (
-                <li key={item.practiceId} className="card">
-                  <h2 className="card__title">{item.title}</h2>
+              {items.map(({ practice, myScore }) => (
+                <li key={practice.id} className="card">
+                  <h2 className="card__title">{practice.title}</h2>
                   <p className="meta">
-                    {item.city.name}
-                    <span className="badge">{item.myScores ? t('juror.scored') : t('juror.notScored')}</span>
+                    {practice.cityName}
+                    <span className="badge">{myScore ? t('juror.scored') : t('juror.notScored')}</span>
                   </p>
                 </li>
               ))}
@@ -121,6 +122,7 @@ export function JurorBallotPage() {
   );
 }
 
+/** One city: per edition under way, the report's status and each practice's status (GET /api/cities/:id/status). */
 function CityStatus({ cityId, editionId }: { cityId: string; editionId?: string }) {
   const { t } = useTranslation();
   const status = useApiQuery(
@@ -129,34 +131,43 @@ function CityStatus({ cityId, editionId }: { cityId: string; editionId?: string 
   );
   return (
     <Loaded query={status} what={t('city.status')}>
-      {(data) => (
-        <section className="section" aria-labelledby={`city-${cityId}`}>
-          <h2 id={`city-${cityId}`}>{t('city.statusOf', { city: data.city.name, year: data.edition.year })}</h2>
-          <p className="meta">{t('city.editionStage', { stage: t(`stages.${data.edition.stage}`) })}</p>
-          {data.practices.length === 0 ? (
-            <p>{t('city.noPractices')}</p>
-          ) : (
-            <div className="table-wrap" role="region" aria-labelledby={`city-${cityId}`} tabIndex={0}>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('city.practice')}</th>
-                    <th scope="col">{t('city.practiceStatus')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.practices.map((practice) => (
-                    <tr key={practice.id}>
-                      <th scope="row">{practice.title}</th>
-                      <td>{t(`practiceStatus.${practice.status}`)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
-      )}
+      {(data) =>
+        data.editions.length === 0 ? (
+          <p>{t('city.noEditions', { city: data.city.name })}</p>
+        ) : (
+          data.editions.map((edition) => {
+            const headingId = `city-${cityId}-${edition.editionId}`;
+            return (
+              <section key={edition.editionId} className="section" aria-labelledby={headingId}>
+                <h2 id={headingId}>{t('city.statusOf', { city: data.city.name, year: edition.year })}</h2>
+                <p className="meta">{t('city.editionStage', { stage: stageLabel(t, edition.stage) })}</p>
+                {edition.practices.length === 0 ? (
+                  <p>{t('city.noPractices')}</p>
+                ) : (
+                  <div className="table-wrap" role="region" aria-labelledby={headingId} tabIndex={0}>
+                    <table className="table">
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('city.practice')}</th>
+                          <th scope="col">{t('city.practiceStatus')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {edition.practices.map((practice) => (
+                          <tr key={practice.id}>
+                            <th scope="row">{practice.title}</th>
+                            <td>{practiceStatusLabel(t, practice.status)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+              </section>
+            );
+          })
+        )
+      }
     </Loaded>
   );
 }

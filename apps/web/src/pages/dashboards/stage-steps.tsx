@@ -1,13 +1,11 @@
 // An edition's stages in order, the current one marked: draft → reportsOpen → juryScoring →
 // deliberation → decided → published.
 import { useTranslation } from 'react-i18next';
-import type { EditionStage } from '../../api/pending-paths';
+import { stageLabel, STAGES } from '../../i18n/labels';
 
-export const STAGES: readonly EditionStage[] = ['draft', 'reportsOpen', 'juryScoring', 'deliberation', 'decided', 'published'];
-
-export function StageSteps({ stage }: { stage: EditionStage }) {
+export function StageSteps({ stage }: { stage: string }) {
   const { t } = useTranslation();
-  const current = STAGES.indexOf(stage);
+  const current = (STAGES as readonly string[]).indexOf(stage);
   return (
     <ol className="stages" aria-label={t('stages.label')}>
       {STAGES.map((name, index) => (
@@ -16,7 +14,7 @@ export function StageSteps({ stage }: { stage: EditionStage }) {
           className={index < current ? 'stages__step stages__step--done' : index === current ? 'stages__step stages__step--current' : 'stages__step'}
           aria-current={index === current ? 'step' : undefined}
         >
-          {t(`stages.${name}`)}
+          {stageLabel(t, name)}
         </li>
       ))}
     </ol>

@@ -36,7 +36,6 @@ function PracticeCard({ practice }: { practice: PublicPractice }) {
       <h3 className="card__title">{practice.title}</h3>
       <p className="meta">
         {t('catalogue.cityYear', { city: practice.city.name, year: practice.year })}
-        {practice.awarded && <span className="badge">{t('catalogue.awarded')}</span>}
       </p>
       {practice.description && <p>{practice.description}</p>}
       {practice.recipientUnits && practice.recipientUnits.length > 0 && (

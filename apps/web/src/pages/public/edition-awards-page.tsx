@@ -3,13 +3,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { client } from '../../api/client';
-import { unwrap } from '../../api/errors';
+import { ApiError, unwrap } from '../../api/errors';
 import type { PublicAward } from '../../api/pending-paths';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
 import { NotFoundPage } from '../not-found-page';
 import { CeremonyLine } from './edition-summary';
-import { loadPublishedEditions } from './public-data';
 
 function byCity(awards: PublicAward[], locale: string): [string, PublicAward[]][] {
   const groups = new Map<string, PublicAward[]>();
@@ -58,14 +57,10 @@ export function EditionAwardsPage() {
   const year = Number(useParams().year);
   const valid = Number.isInteger(year) && year > 2000 && year < 3000;
   const data = useApiQuery(
-    async (signal) => {
-      if (!valid) return { edition: null, awards: [] };
-      const [editions, awards] = await Promise.all([
-        loadPublishedEditions(signal),
-        unwrap(client.GET('/api/public/editions/{year}/awards', { params: { path: { year } }, signal })),
-      ]);
-      return { edition: editions.find((edition) => edition.year === year) ?? null, awards: awards.items };
-    },
+    (signal) =>
+      valid
+        ? unwrap(client.GET('/api/public/editions/{year}/awards', { params: { path: { year } }, signal }))
+        : Promise.reject(new ApiError(404, null)),
     [year],
   );
   if (!valid) return <NotFoundPage />;

@@ -17,7 +17,7 @@ export function EditionsPage() {
           ) : (
             <ul className="plain-list">
               {items.map((edition) => (
-                <li key={edition.id}>
+                <li key={edition.year}>
                   <EditionSummary edition={edition} />
                 </li>
               ))}

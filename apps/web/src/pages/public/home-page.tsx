@@ -63,7 +63,7 @@ export function HomePage() {
             ) : (
               <ul className="plain-list">
                 {items.slice(0, 3).map((edition) => (
-                  <li key={edition.id}>
+                  <li key={edition.year}>
                     <EditionSummary edition={edition} level={3} />
                   </li>
                 ))}

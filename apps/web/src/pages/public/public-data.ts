@@ -5,6 +5,6 @@ import type { PublicEdition } from '../../api/pending-paths';
 
 /** Published editions, newest first. */
 export async function loadPublishedEditions(signal: AbortSignal): Promise<PublicEdition[]> {
-  const page = await unwrap(client.GET('/api/public/editions', { signal }));
-  return [...page.items].sort((a, b) => b.year - a.year);
+  const editions = await unwrap(client.GET('/api/public/editions', { signal }));
+  return [...editions].sort((a, b) => b.year - a.year);
 }
