@@ -4,13 +4,13 @@ import { randomUUID } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/core';
 import { MAX_FILE_BYTES } from '@app/domain';
 import { ApiModule } from './api.module';
-import { documentErrors } from './openapi';
+import { API_PREFIX, setupOpenApi } from './openapi';
 import { registerSecurityHeaders } from './security-headers';
+import { registerWebApp } from './web-app';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -33,7 +33,7 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(API_PREFIX);
   registerSecurityHeaders(adapter.getInstance());
   // Uploads stream to disk; one file per request, counted against MAX_FILE_BYTES by the file store too.
   // preservePath: the file store sees the name as sent, so a path-like name is refused, not trimmed.
@@ -41,16 +41,9 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
   if (config.CORS_ORIGINS) {
     app.enableCors({ origin: config.CORS_ORIGINS.split(',').map((origin) => origin.trim()), credentials: false });
   }
-  const document = documentErrors(SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Open Cities API')
-      .setDescription('Miasta Otwarte: expert reports, migrant jury scoring, decisions and the public catalogue.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  ));
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  setupOpenApi(app);
+  // The web app (dist/web) at `/`, when built; the API stays under /api.
+  await registerWebApp(app, API_PREFIX);
   // The embedded default stops everything itself (PostgreSQL last); Nest's hooks would re-raise the signal.
   if (options.shutdownHooks !== false) app.enableShutdownHooks();
   return app;

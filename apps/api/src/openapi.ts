@@ -1,6 +1,8 @@
-// Completes the OpenAPI document with the contract's error responses, so every operation shows
-// the stable error body for the statuses it can answer.
-import { OpenAPIObject } from '@nestjs/swagger';
+// The OpenAPI document of the API: served at /api/docs-json (Swagger UI at /api/docs), built
+// offline by openapi-document.ts for the web app's typed client (npm run web:api-types), and
+// completed with the contract's error responses so every operation shows the stable error body.
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 
 const ERROR_BODY = {
   type: 'object',
@@ -52,5 +54,28 @@ export function documentErrors(document: OpenAPIObject): OpenAPIObject {
       }
     }
   }
+  return document;
+}
+
+export const API_PREFIX = 'api';
+
+/** The document of the running app, with the error responses filled in (also built offline by openapi-document.ts). */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return documentErrors(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Open Cities API')
+        .setDescription('Miasta Otwarte: expert reports, migrant jury scoring, decisions and the public catalogue.')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    ),
+  );
+}
+
+export function setupOpenApi(app: INestApplication): OpenAPIObject {
+  const document = createOpenApiDocument(app);
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
   return document;
 }

@@ -1,0 +1,112 @@
+// The page frame: skip link, header (name, languages, main navigation, account), main, footer.
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useAuth } from '../auth/auth-context';
+import { homeFor, ROLE_HOME } from '../auth/roles';
+import { LanguageSwitcher } from './language-switcher';
+
+function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    <a
+      className="skip-link"
+      href="#main"
+      onClick={(event) => {
+        // Focus without touching the URL: the router owns it.
+        event.preventDefault();
+        document.getElementById('main')?.focus();
+      }}
+    >
+      {t('layout.skipToContent')}
+    </a>
+  );
+}
+
+function Account() {
+  const { t } = useTranslation();
+  const { state, signOut } = useAuth();
+  const navigate = useNavigate();
+  if (state.status !== 'signedIn') {
+    return (
+      <NavLink className="nav__link" to="/sign-in">
+        {t('nav.signIn')}
+      </NavLink>
+    );
+  }
+  return (
+    <div className="account">
+      <span className="account__name">{t('nav.signedInAs', { name: state.user.name })}</span>
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={() => {
+          void signOut().finally(() => navigate('/', { replace: true }));
+        }}
+      >
+        {t('nav.signOut')}
+      </button>
+    </div>
+  );
+}
+
+const SIGNED_IN_AREAS = ['/dashboard', ...Object.values(ROLE_HOME)];
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { state } = useAuth();
+  const { pathname } = useLocation();
+  const inDashboard = SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
+  return (
+    <>
+      <SkipLink />
+      <header className="site-header">
+        <div className="container site-header__top">
+          <Link to="/" className="brand">
+            <span className="brand__name">{t('app.name')}</span>
+            <span className="brand__tagline">{t('app.tagline')}</span>
+          </Link>
+          <LanguageSwitcher />
+        </div>
+        <nav className="nav" aria-label={t('nav.label')}>
+          <div className="container nav__inner">
+            <ul className="nav__list">
+              <li>
+                <NavLink className="nav__link" to="/" end>
+                  {t('nav.home')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink className="nav__link" to="/editions">
+                  {t('nav.awards')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink className="nav__link" to="/catalogue">
+                  {t('nav.catalogue')}
+                </NavLink>
+              </li>
+              {state.status === 'signedIn' && (
+                <li>
+                  {/* Current in any role's area, not only at the address it links to. */}
+                  <Link className="nav__link" to={homeFor(state.user.roles)} aria-current={inDashboard ? 'page' : undefined}>
+                    {t('nav.dashboard')}
+                  </Link>
+                </li>
+              )}
+            </ul>
+            <Account />
+          </div>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1} className="container main">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{t('layout.footerAbout')}</p>
+          <p className="site-footer__small">{t('layout.footerOrganiser')}</p>
+        </div>
+      </footer>
+    </>
+  );
+}

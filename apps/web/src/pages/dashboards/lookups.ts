@@ -1,0 +1,20 @@
+// Names for the ids in the user's role grants (editions and cities the user may see).
+import { client } from '../../api/client';
+import { unwrap } from '../../api/errors';
+
+/** Only what a label needs, so the API may add fields freely. */
+export interface Names {
+  editions: Map<string, { year: number; name: string }>;
+  cities: Map<string, { name: string }>;
+}
+
+export async function loadNames(signal: AbortSignal): Promise<Names> {
+  const [editions, cities] = await Promise.all([
+    unwrap(client.GET('/api/editions', { signal })),
+    unwrap(client.GET('/api/cities', { signal })),
+  ]);
+  return {
+    editions: new Map(editions.map((edition) => [edition.id, edition])),
+    cities: new Map(cities.map((city) => [city.id, city])),
+  };
+}
