@@ -977,7 +977,8 @@ export interface components {
             /** @description Practices the juror declared a conflict on (not on the ballot) */
             recusedPracticeIds: string[];
             scaleMax: number;
-            scoringDueAt: Record<string, never> | null;
+            /** Format: date-time */
+            scoringDueAt: string | null;
             stage: string;
         };
         CategoryRef: {
@@ -1137,9 +1138,11 @@ export interface components {
             id: string;
             name: string;
             reminders: Record<string, never>;
-            reportsDueAt: Record<string, never> | null;
+            /** Format: date-time */
+            reportsDueAt: string | null;
             scoring: Record<string, never>;
-            scoringDueAt: Record<string, never> | null;
+            /** Format: date-time */
+            scoringDueAt: string | null;
             /** @enum {string} */
             stage: "draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published";
             year: number;
@@ -1269,7 +1272,8 @@ export interface components {
             practices: components["schemas"]["PracticeView"][];
             /** @enum {string} */
             status: "draft" | "submitted";
-            submittedAt: Record<string, never> | null;
+            /** Format: date-time */
+            submittedAt: string | null;
             summary: string;
         };
         ResultRow: {

@@ -91,7 +91,7 @@ export class UserDto {
   @ApiProperty() name!: string;
   @ApiProperty() locale!: string;
   @ApiProperty({ enum: ['invited', 'active', 'disabled'] }) status!: string;
-  @ApiProperty() createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
 }
 
 export class UpdateMeDto {

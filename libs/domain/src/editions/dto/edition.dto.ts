@@ -153,7 +153,7 @@ export class TransitionDto {
 }
 
 export class CeremonyView {
-  @ApiProperty() startsAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) startsAt!: Date;
   @ApiProperty() venue!: string;
   @ApiProperty() city!: string;
 }
@@ -163,14 +163,14 @@ export class EditionView {
   @ApiProperty() year!: number;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: EDITION_STAGES }) stage!: EditionStage;
-  @ApiProperty({ nullable: true }) reportsDueAt!: Date | null;
-  @ApiProperty({ nullable: true }) scoringDueAt!: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) reportsDueAt!: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) scoringDueAt!: Date | null;
   @ApiProperty({ type: CeremonyView, nullable: true }) ceremony!: CeremonyView | null;
   @ApiProperty() scoring!: { scaleMax: number; weights: WeightsDto };
   @ApiProperty() reminders!: { reportsDays: number; scoringDays: number };
   @ApiProperty({ enum: EDITION_STAGES, isArray: true, description: 'Stages this edition may move to next' })
   allowedTransitions!: EditionStage[];
-  @ApiProperty() createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
 }
 
 export class TransitionOption {
@@ -183,7 +183,7 @@ export class StageHistoryEntry {
   @ApiProperty({ enum: EDITION_STAGES }) from!: EditionStage;
   @ApiProperty({ enum: EDITION_STAGES }) to!: EditionStage;
   @ApiProperty({ nullable: true }) actorId!: string | null;
-  @ApiProperty() at!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) at!: Date;
 }
 
 export class TransitionsView {

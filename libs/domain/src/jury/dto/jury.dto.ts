@@ -79,7 +79,7 @@ export class ResultsQuery {
 export class MyScoreView {
   @ApiProperty() criteria!: CriteriaScoresDto;
   @ApiProperty({ nullable: true }) comment!: string | null;
-  @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
 }
 
 export class BallotItem {
@@ -90,7 +90,7 @@ export class BallotItem {
 export class BallotView {
   @ApiProperty({ format: 'uuid' }) editionId!: string;
   @ApiProperty() stage!: string;
-  @ApiProperty({ nullable: true }) scoringDueAt!: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) scoringDueAt!: Date | null;
   @ApiProperty() scaleMax!: number;
   @ApiProperty({ description: 'Criteria with their names and guiding questions in the juror’s language' })
   criteria!: { key: string; name: string; question: string }[];

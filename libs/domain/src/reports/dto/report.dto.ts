@@ -197,7 +197,7 @@ export class ReportFileView {
   @ApiProperty() contentType!: string;
   @ApiProperty() size!: number;
   @ApiProperty() sha256!: string;
-  @ApiProperty() createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
 }
 
 export class FollowUpView {
@@ -215,7 +215,7 @@ export class ReportView {
   @ApiProperty() cityName!: string;
   @ApiProperty({ enum: REPORT_STATUSES }) status!: ReportStatus;
   @ApiProperty() summary!: string;
-  @ApiProperty({ nullable: true }) submittedAt!: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt!: Date | null;
   @ApiProperty({ type: [PracticeView] }) practices!: PracticeView[];
   @ApiProperty({ type: [ReportFileView] }) files!: ReportFileView[];
   @ApiProperty({ type: [FollowUpView] }) followUps!: FollowUpView[];
