@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesBelow, fingerprint, isFresh, writeStamp } from './build-stamp.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(repo, 'node_modules/.bin', name);
@@ -16,7 +17,17 @@ function run(command, args) {
   });
 }
 
-const api = run(bin('tsc'), ['-p', 'tsconfig.build.json']).then(() => run(bin('tsc-alias'), ['-p', 'tsconfig.build.json']));
+// The API is rebuilt only when its inputs changed since the last build (a second start skips tsc).
+const apiStamp = join(repo, 'dist/.api-build-stamp');
+const apiInputs = fingerprint(repo, [
+  ...['apps/api', 'apps/worker', 'libs', 'migrations', 'bench'].flatMap((dir) => filesBelow(join(repo, dir), /\.(spec|e2e-spec)\.ts$|\.md$/)),
+  ...['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'].map((file) => join(repo, file)),
+]);
+const api = process.argv.includes('--force') || !isFresh(apiStamp, apiInputs, join(repo, 'dist/apps/api/src/embedded.js'))
+  ? run(bin('tsc'), ['-p', 'tsconfig.build.json'])
+      .then(() => run(bin('tsc-alias'), ['-p', 'tsconfig.build.json']))
+      .then(() => writeStamp(apiStamp, apiInputs))
+  : Promise.resolve();
 const web = run(process.execPath, [join(repo, 'scripts/build-web.mjs')]);
 const results = await Promise.allSettled([api, web]);
 const failed = results.filter((result) => result.status === 'rejected');
