@@ -6,5 +6,6 @@ import { User } from './accounts/user.entity';
 import { AuditEvent } from './audit/audit-event.entity';
 import { City } from './cities/city.entity';
 import { Edition } from './editions/edition.entity';
+import { NotificationDelivery } from './notifications/notification-delivery.entity';
 
-export const ALL_ENTITIES = [OutboxEvent, AuditEvent, User, RoleGrant, AuthSession, RefreshToken, OneTimeToken, City, Edition];
+export const ALL_ENTITIES = [OutboxEvent, AuditEvent, User, RoleGrant, AuthSession, RefreshToken, OneTimeToken, City, Edition, NotificationDelivery];

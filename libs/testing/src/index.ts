@@ -3,3 +3,4 @@ export * from './create-test-app';
 export * from './database';
 export * from './drain-queue';
 export * from './factories';
+export * from './smtp-sink';
