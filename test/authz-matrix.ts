@@ -20,7 +20,7 @@ export type PrincipalName = (typeof PRINCIPALS)[number];
 export type Outcome = 'ok' | 401 | 403 | 404;
 
 /** Fixture objects a route parameter can point at (see authz-fixtures.ts). */
-export type FixtureKey = 'edition' | 'lublin' | 'krakow' | 'disposableUser' | 'someUser';
+export type FixtureKey = 'edition' | 'lublin' | 'krakow' | 'disposableUser' | 'someUser' | 'failedNotification';
 
 export interface MatrixRow {
   expect: Record<PrincipalName, Outcome>;
@@ -63,4 +63,10 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/users/{userId}': row(COORDINATOR, { params: { userId: 'someUser' } }),
   'POST /api/users/{userId}/disable': row(COORDINATOR, { params: { userId: 'disposableUser' } }),
   'POST /api/users/{userId}/enable': row(COORDINATOR, { params: { userId: 'disposableUser' } }),
+
+  // notifications
+  'GET /api/me/notifications': row(SIGNED_IN),
+  'GET /api/notifications': row(COORDINATOR),
+  'POST /api/notifications/{id}/retry': row(COORDINATOR, { params: { id: 'failedNotification' } }),
+  'POST /api/admin/queues/session': row(COORDINATOR),
 };

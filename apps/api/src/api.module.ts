@@ -13,9 +13,11 @@ import {
   QueueModule,
   ThrottlingModule,
 } from '@app/core';
-import { AccountsModule, ALL_ENTITIES } from '@app/domain';
+import { AccountsModule, ALL_ENTITIES, NotificationsModule } from '@app/domain';
 import { AuthController } from './http/auth.controller';
 import { HealthController } from './http/health.controller';
+import { NotificationsController } from './http/notifications.controller';
+import { QueuesBoardAccess, QueuesBoardController } from './http/queues-board';
 import { UsersController } from './http/users.controller';
 
 @Module({})
@@ -32,9 +34,11 @@ export class ApiModule {
         AuthModule,
         ThrottlingModule,
         AccountsModule,
+        NotificationsModule,
       ],
-      controllers: [HealthController, AuthController, UsersController],
+      controllers: [HealthController, AuthController, UsersController, NotificationsController, QueuesBoardController],
       providers: [
+        QueuesBoardAccess,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],

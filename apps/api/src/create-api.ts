@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/core';
 import { ApiModule } from './api.module';
+import { registerQueuesBoard } from './http/queues-board';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -30,6 +31,7 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
       },
     },
   });
+  await registerQueuesBoard(app);
   if (config.CORS_ORIGINS) {
     app.enableCors({ origin: config.CORS_ORIGINS.split(',').map((origin) => origin.trim()), credentials: false });
   }
