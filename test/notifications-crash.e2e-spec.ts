@@ -6,7 +6,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@app/core';
+import { AppConfig, UnitOfWork } from '@app/core';
 import { availableQueueBackends, createTestApp, eventually, makeEdition, SmtpSink, TestApp } from '@app/testing';
 
 const FAN_OUT = 1000;
@@ -131,5 +131,43 @@ describe.each(availableQueueBackends())('crash safety on the %s backend', (backe
       `[${backend}] ${FAN_OUT} mails exactly once through ${kills} SIGKILLs in ${((Date.now() - startedAt) / 1000).toFixed(1)} s ` +
         `(${beforeLast} before the last restart; ${stats.retried} deliveries needed a second attempt, at most ${stats.max_attempts})`,
     );
+  });
+
+  it('retries while the SMTP server is down and delivers everything exactly once when it is back', async () => {
+    const edition = await makeEdition(ds, { stage: 'reportsOpen', name: 'Miasta Otwarte — awaria poczty' });
+    await ds.query(
+      `WITH users AS (
+         INSERT INTO app_user (email, name, locale, status)
+         SELECT 'juror' || n || '@smtp-down.example.org', 'Juror ' || n, 'pl', 'active' FROM generate_series(1, 30) AS n RETURNING id)
+       INSERT INTO role_grant (user_id, role, edition_id) SELECT id, 'juror', $1 FROM users`,
+      [edition.id],
+    );
+    await sink.down();
+    worker = startWorker(t.config, sink.url, log);
+    const eventId = await t.app.get(UnitOfWork).run((tx) =>
+      tx.emit('edition.stageChanged', { editionId: edition.id, from: 'reportsOpen', to: 'juryScoring', stageEventId: edition.id }),
+    );
+    // Every delivery has failed at least twice on a refused connection and waits for another try.
+    await eventually(async () => {
+      const [row] = await ds.query(
+        `SELECT count(*) FILTER (WHERE status = 'pending' AND attempts >= 2 AND last_error LIKE '%ECONNREFUSED%')::int AS waiting
+           FROM notification_delivery WHERE event_id = $1`,
+        [eventId],
+      );
+      return row.waiting === 30;
+    }, 30_000);
+    const before = sink.messages.length;
+    await sink.up();
+    await eventually(async () => {
+      const [row] = await ds.query(`SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent FROM notification_delivery WHERE event_id = $1`, [eventId]);
+      return row.sent === 30;
+    }, 60_000);
+    await kill(worker);
+    worker = null;
+    const arrived = sink.messages.slice(before).filter((m) => m.headers['x-open-cities-event'] === `${eventId}:scoringOpen`);
+    expect(arrived).toHaveLength(30);
+    expect(new Set(arrived.map((m) => m.to)).size).toBe(30);
+    const [{ errors }] = await ds.query(`SELECT count(last_error)::int AS errors FROM notification_delivery WHERE event_id = $1`, [eventId]);
+    expect(errors).toBe(0);
   });
 });

@@ -20,7 +20,12 @@ export class NotificationDto {
   @ApiProperty({ type: NotificationRecipientDto }) recipient!: NotificationRecipientDto;
   @ApiProperty({ type: String, nullable: true, description: 'As sent' }) subject!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The language it was written in' }) locale!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: "The SMTP server's acceptance, or where the local sink stored it" })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "The SMTP server's acceptance, or where the local sink stored it. Null on a sent delivery: handed over, but the worker stopped before it read the server's reply",
+  })
   receipt!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Local sink only: the .eml file under DATA_DIR' }) file!: string | null;
   @ApiProperty() createdAt!: Date;

@@ -130,11 +130,12 @@ export class FileSinkTransport implements MailTransport {
   async stage(mail: OutgoingMail): Promise<StagedMail> {
     mkdirSync(this.dir, { recursive: true });
     const temporary = join(this.dir, `.${mail.id}.${randomBytes(4).toString('hex')}.tmp`);
+    const file = this.fileOf(mail.id);
     writeFileSync(temporary, mail.raw, { mode: 0o600 });
     return {
       commit: () => {
-        renameSync(temporary, this.fileOf(mail.id));
-        return Promise.resolve(`stored in ${this.fileOf(mail.id)}`);
+        renameSync(temporary, file);
+        return Promise.resolve(`stored in ${file}`);
       },
       abort: () => rmSync(temporary, { force: true }),
     };

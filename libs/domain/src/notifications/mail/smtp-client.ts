@@ -130,8 +130,10 @@ export class SmtpConnection {
       commit: () => {
         if (settled) throw new Error('this message was already committed or aborted');
         settled = true;
-        const reply = this.nextReply('end of data');
+        // Written first, with nothing before it: the caller has just written its COMMIT. The reply
+        // arrives in a later event, so registering for it afterwards misses nothing.
         this.socket.write(FINAL_DOT);
+        const reply = this.nextReply('end of data');
         return reply.then(async (answer) => {
           await this.expect(answer, [250], 'end of data');
           return answer.lines.join(' ');
