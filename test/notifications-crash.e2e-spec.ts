@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig, UnitOfWork } from '@app/core';
-import { availableQueueBackends, createTestApp, eventually, makeEdition, SmtpSink, TestApp } from '@app/testing';
+import { NotificationsService } from '@app/domain';
+import { availableQueueBackends, createTestApp, eventually, makeEdition, makeSignedInUser, makeUser, SmtpSink, TestApp } from '@app/testing';
 
 const FAN_OUT = 1000;
 const WORKER_ENTRY = join(__dirname, '..', 'dist', 'apps', 'worker', 'src', 'main.js');
@@ -95,6 +96,8 @@ describe.each(availableQueueBackends())('crash safety on the %s backend', (backe
       () => sink.messages.length >= 750,
     ];
     let kills = 0;
+    const phases: string[] = [];
+    const mark = (what: string) => phases.push(`${what} ${((Date.now() - startedAt) / 1000).toFixed(1)}s`);
     for (const reached of killPoints) {
       worker = startWorker(t.config, sink.url, log);
       const deadline = Date.now() + 40_000;
@@ -106,10 +109,12 @@ describe.each(availableQueueBackends())('crash safety on the %s backend', (backe
       }
       await kill(worker);
       kills += 1;
+      mark(`kill ${kills} at ${sink.messages.length}`);
     }
     const beforeLast = sink.messages.length;
     worker = startWorker(t.config, sink.url, log);
     await eventually(async () => (await counts()).sent === FAN_OUT, 90_000);
+    mark('all sent');
     // Give a late duplicate the chance to show up before counting.
     await sleep(500);
     await kill(worker);
@@ -129,7 +134,7 @@ describe.each(availableQueueBackends())('crash safety on the %s backend', (backe
     );
     console.log(
       `[${backend}] ${FAN_OUT} mails exactly once through ${kills} SIGKILLs in ${((Date.now() - startedAt) / 1000).toFixed(1)} s ` +
-        `(${beforeLast} before the last restart; ${stats.retried} deliveries needed a second attempt, at most ${stats.max_attempts})`,
+        `(${beforeLast} before the last restart; ${stats.retried} deliveries needed a second attempt, at most ${stats.max_attempts}); ${phases.join(', ')}`,
     );
   });
 
@@ -169,5 +174,39 @@ describe.each(availableQueueBackends())('crash safety on the %s backend', (backe
     expect(new Set(arrived.map((m) => m.to)).size).toBe(30);
     const [{ errors }] = await ds.query(`SELECT count(last_error)::int AS errors FROM notification_delivery WHERE event_id = $1`, [eventId]);
     expect(errors).toBe(0);
+  });
+
+  it('retries a failed delivery from the API and re-queues one whose job was lost, each delivered once', async () => {
+    worker = startWorker(t.config, sink.url, log);
+    const coordinator = await makeSignedInUser(ds, t.http, 'coordinator');
+    const statusOf = async (id: string) => (await ds.query(`SELECT status FROM notification_delivery WHERE id = $1`, [id]))[0]?.status;
+
+    // Refused for good: failed at once, its job completed. The retry must replace that finished job.
+    const bouncing = await makeUser(ds, { email: `bounce-${backend}@example.org` });
+    sink.refuse.add(bouncing.email);
+    const eventId = await t.app.get(UnitOfWork).run((tx) => tx.emit('user.passwordResetRequested', { userId: bouncing.id }));
+    const [{ id: failedId }] = await eventually(async () => {
+      const rows = await ds.query(`SELECT id FROM notification_delivery WHERE event_id = $1 AND status = 'failed'`, [eventId]);
+      return rows.length ? rows : null;
+    });
+    sink.refuse.delete(bouncing.email);
+    await t.http.post(`/api/notifications/${failedId}/retry`).set(coordinator.auth).expect(200);
+    await eventually(async () => (await statusOf(failedId)) === 'sent');
+
+    // Pending with no job at all (as after a job that stalled too often): the sweep re-queues it.
+    const orphan = await makeUser(ds);
+    const [{ id: orphanId }] = await ds.query(
+      `INSERT INTO notification_delivery (event_id, dedupe_key, template, user_id, updated_at)
+       VALUES (gen_random_uuid(), 'orphan', 'passwordReset', $1, now() - interval '10 minutes') RETURNING id`,
+      [orphan.id],
+    );
+    expect(await t.app.get(NotificationsService).rescueStuck()).toBe(1);
+    await eventually(async () => (await statusOf(orphanId)) === 'sent');
+    expect(await t.app.get(NotificationsService).rescueStuck()).toBe(0);
+
+    await kill(worker);
+    worker = null;
+    expect(sink.to(bouncing.email)).toHaveLength(1);
+    expect(sink.to(orphan.email)).toHaveLength(1);
   });
 });
