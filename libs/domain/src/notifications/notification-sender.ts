@@ -120,8 +120,34 @@ export class NotificationSender implements OnApplicationShutdown {
   }
 
   private async handOver(delivery: ClaimedDelivery, token: string, staged: StagedMail, rendered: { subject: string; locale: string }): Promise<SendOutcome> {
+    let result: Awaited<ReturnType<NotificationSender['commitAndRelease']>>;
+    try {
+      result = await this.commitAndRelease(delivery, token, staged, rendered);
+    } catch (error) {
+      // Before the point of no return (no connection, BEGIN or UPDATE failed): nothing was handed over.
+      staged.abort();
+      return this.recordFailure(delivery, token, error);
+    }
+    if (result === 'lostClaim') return 'lostClaim';
+    const { reply, committed } = result;
+    if (reply.status === 'fulfilled') {
+      if (!committed) await this.markSentAfterAll(delivery, token, rendered);
+      await this.dataSource.query(`UPDATE notification_delivery SET receipt = $2 WHERE id = $1`, [delivery.id, reply.value.slice(0, 500)]);
+      return 'sent';
+    }
+    // Refused at the dot, or no answer: undo the "sent" mark and count the failed attempt.
+    return this.recordFailure(delivery, token, reply.reason, { undoSent: committed });
+  }
+
+  /** Steps 3 and 4 on a connection of its own: mark sent under our claim, then COMMIT and the final dot back to back. */
+  private async commitAndRelease(
+    delivery: ClaimedDelivery,
+    token: string,
+    staged: StagedMail,
+    rendered: { subject: string; locale: string },
+  ): Promise<'lostClaim' | { reply: PromiseSettledResult<string>; committed: boolean }> {
     const [client, release] = (await (this.dataSource.driver as PostgresDriver).obtainMasterConnection()) as [PgClient, (error?: unknown) => void];
-    let clientBroken: unknown;
+    let broken: unknown;
     try {
       await client.query('BEGIN');
       const marked = await client.query(
@@ -132,6 +158,7 @@ export class NotificationSender implements OnApplicationShutdown {
         [delivery.id, token, delivery.email, rendered.locale, rendered.subject.slice(0, 300)],
       );
       if (marked.rowCount !== 1) {
+        // Our lease ran out and another attempt claimed the delivery: leave it the hand-over.
         await client.query('ROLLBACK');
         staged.abort();
         return 'lostClaim';
@@ -145,21 +172,13 @@ export class NotificationSender implements OnApplicationShutdown {
         accepted = Promise.reject(error);
       }
       const [reply, commit] = await Promise.allSettled([accepted, committed]);
-      if (commit.status === 'rejected') clientBroken = commit.reason;
-
-      if (reply.status === 'fulfilled') {
-        if (commit.status === 'rejected') await this.markSentAfterAll(delivery, token, rendered);
-        await this.dataSource.query(`UPDATE notification_delivery SET receipt = $2 WHERE id = $1`, [delivery.id, reply.value.slice(0, 500)]);
-        return 'sent';
-      }
-      // Refused at the dot, or no answer: undo the "sent" mark and count the failed attempt.
-      return await this.recordFailure(delivery, token, reply.reason, { undoSent: commit.status === 'fulfilled' });
+      if (commit.status === 'rejected') broken = commit.reason;
+      return { reply, committed: commit.status === 'fulfilled' };
     } catch (error) {
-      clientBroken = error;
-      staged.abort();
-      return this.recordFailure(delivery, token, error);
+      broken = error;
+      throw error;
     } finally {
-      release(clientBroken);
+      release(broken);
     }
   }
 
