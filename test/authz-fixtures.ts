@@ -17,6 +17,11 @@ export async function buildAuthzWorld(t: TestApp): Promise<AuthzWorld> {
   const gdansk = await makeCity(ds, 'Gdańsk');
   const someUser = await makeUser(ds);
   const disposableUser = await makeUser(ds);
+  const [failedNotification] = await ds.query(
+    `INSERT INTO notification_delivery (event_id, dedupe_key, template, user_id, status, attempts, last_error)
+     VALUES (gen_random_uuid(), 'authz', 'invitation', $1, 'failed', 8, '550 no such user') RETURNING id`,
+    [someUser.id],
+  );
 
   const scopes: Record<Exclude<PrincipalName, 'anonymous'>, Parameters<typeof grantRole>[2] extends infer R ? [R, Parameters<typeof grantRole>[3]] : never> = {
     coordinator: ['coordinator', {}],
@@ -52,6 +57,7 @@ export async function buildAuthzWorld(t: TestApp): Promise<AuthzWorld> {
   const publicPractice = await makePractice(ds, publishedReport.id, { status: 'distinguished' });
   return {
     ids: {
+      failedNotification: failedNotification.id,
       lublinAward,
       publishedYear: String(published.year),
       publicPractice: publicPractice.id,

@@ -36,7 +36,8 @@ export type FixtureKey =
   | 'spareOfficialAssignment'
   | 'lublinAward'
   | 'publishedYear'
-  | 'publicPractice';
+  | 'publicPractice'
+  | 'failedNotification';
 
 export interface MatrixRow {
   expect: Record<PrincipalName, Outcome>;
@@ -149,4 +150,10 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/public/editions/{year}/awards': row(PUBLIC, { params: { year: 'publishedYear' } }),
   'GET /api/public/practices': row(PUBLIC),
   'GET /api/public/practices/{id}': row(PUBLIC, { params: { id: 'publicPractice' } }),
+
+  // notifications
+  'GET /api/me/notifications': row(SIGNED_IN),
+  'GET /api/notifications': row(COORDINATOR),
+  'POST /api/notifications/{id}/retry': row(COORDINATOR, { params: { id: 'failedNotification' } }),
+  'POST /api/admin/queues/session': row(COORDINATOR),
 };

@@ -13,7 +13,7 @@ import {
   QueueModule,
   ThrottlingModule,
 } from '@app/core';
-import { AccountsModule, ALL_ENTITIES, CatalogueModule, DecisionsModule, EditionsModule, JuryModule, ReportsModule } from '@app/domain';
+import { AccountsModule, ALL_ENTITIES, CatalogueModule, DecisionsModule, EditionsModule, JuryModule, NotificationsModule, ReportsModule } from '@app/domain';
 import { DecisionsController } from './http/decisions.controller';
 import { PublicController } from './http/public.controller';
 import { JuryController } from './http/jury.controller';
@@ -22,6 +22,8 @@ import { EditionsController } from './http/editions.controller';
 import { ReportsController } from './http/reports.controller';
 import { AuthController } from './http/auth.controller';
 import { HealthController } from './http/health.controller';
+import { NotificationsController } from './http/notifications.controller';
+import { QueuesBoardAccess, QueuesBoardController } from './http/queues-board';
 import { UsersController } from './http/users.controller';
 
 @Module({})
@@ -43,9 +45,11 @@ export class ApiModule {
         JuryModule,
         DecisionsModule,
         CatalogueModule,
+        NotificationsModule,
       ],
-      controllers: [HealthController, AuthController, UsersController, EditionsController, CitiesController, ReportsController, JuryController, DecisionsController, PublicController],
+      controllers: [HealthController, AuthController, UsersController, EditionsController, CitiesController, ReportsController, JuryController, DecisionsController, PublicController, NotificationsController, QueuesBoardController],
       providers: [
+        QueuesBoardAccess,
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],

@@ -11,6 +11,7 @@ import { ApiModule } from './api.module';
 import { API_PREFIX, setupOpenApi } from './openapi';
 import { registerSecurityHeaders } from './security-headers';
 import { registerWebApp } from './web-app';
+import { registerQueuesBoard } from './http/queues-board';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -38,6 +39,7 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
   // Uploads stream to disk; one file per request, counted against MAX_FILE_BYTES by the file store too.
   // preservePath: the file store sees the name as sent, so a path-like name is refused, not trimmed.
   await app.register(multipart, { preservePath: true, limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
+  await registerQueuesBoard(app);
   if (config.CORS_ORIGINS) {
     app.enableCors({ origin: config.CORS_ORIGINS.split(',').map((origin) => origin.trim()), credentials: false });
   }

@@ -125,6 +125,7 @@ async function main(): Promise<void> {
   say(`  API docs:  ${url}/api/docs   (OpenAPI: ${url}/api/docs-json)`);
   say(`  Health:    ${url}/api/health/ready`);
   say(`  Data:      ${dataDir}   Queue: BullMQ on ${config.queueBackend === 'redis' ? 'Redis' : 'PostgreSQL'}`);
+  say(`  Mail:      ${config.SMTP_URL ? 'SMTP_URL' : `local sink, ${join(dataDir, 'mail')}/*.eml (set SMTP_URL to send)`}   Queues: ${url}/admin/queues`);
   if (demo) printDemoAccounts(demo);
   say('Press Ctrl-C to stop.');
 }

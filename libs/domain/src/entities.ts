@@ -11,8 +11,9 @@ import { EditionStageEvent } from './editions/edition-stage-event.entity';
 import { Edition } from './editions/edition.entity';
 import { DeliberationNote } from './decisions/deliberation-note.entity';
 import { ConflictOfInterest, Score } from './jury/score.entity';
+import { NotificationDelivery } from './notifications/notification-delivery.entity';
 import { FollowUp, Practice, Report, ReportFile } from './reports/report.entity';
 
 export const ALL_ENTITIES = [OutboxEvent, AuditEvent, User, RoleGrant, AuthSession, RefreshToken, OneTimeToken, City, Edition,
   Category, EditionStageEvent, Report, Practice, ReportFile, FollowUp, Award,
-  Score, ConflictOfInterest, DeliberationNote];
+  Score, ConflictOfInterest, DeliberationNote, NotificationDelivery];

@@ -4,3 +4,4 @@ export * from './database';
 export * from './demo';
 export * from './drain-queue';
 export * from './factories';
+export * from './smtp-sink';

@@ -136,8 +136,6 @@ export interface PublicPracticeQuery {
 }
 
 export interface PendingPaths {
-  '/api/me/notifications': { get: Get<Page<Notification>, never, { limit?: number; offset?: number }> };
-  '/api/notifications': { get: Get<Page<Notification>, never, { limit?: number; offset?: number }> };
   '/api/cities/{id}/status': { get: Get<CityStatus, { id: string }, { editionId?: string }> };
   '/api/public/editions': { get: Get<PublicEdition[]> };
   '/api/public/editions/{year}/awards': { get: Get<PublicAwards, { year: number }> };

@@ -1,7 +1,7 @@
 // Outbox jobs: dispatching one committed event, and the sweep that recovers rows a crash left behind.
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { HandlesJob, JobHandler, JobPayloads, OutboxRelay, queryRows } from '@app/core';
+import { HandlesJob, JobHandler, JobPayloads, OutboxRelay } from '@app/core';
+import { NotificationsService } from '@app/domain';
 
 /** Rows older than this without an enqueue are presumed orphaned by a crash between commit and enqueue. */
 export const SWEEP_GRACE_MS = 5000;
@@ -9,16 +9,11 @@ export const SWEEP_GRACE_MS = 5000;
 @Injectable()
 @HandlesJob('outbox.dispatch')
 export class OutboxDispatchHandler implements JobHandler<'outbox.dispatch'> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly notifications: NotificationsService) {}
 
-  async handle({ outboxId }: JobPayloads['outbox.dispatch']): Promise<{ processed: boolean }> {
-    // Idempotent: a redelivered job finds the row already processed and does nothing.
-    const rows = await queryRows(
-      this.dataSource,
-      `UPDATE outbox_event SET processed_at = now() WHERE id = $1 AND processed_at IS NULL RETURNING id`,
-      [outboxId],
-    );
-    return { processed: rows.length > 0 };
+  /** Fans the event out into notification deliveries and marks it processed; idempotent when redelivered. */
+  handle({ outboxId }: JobPayloads['outbox.dispatch']): Promise<{ deliveries: number }> {
+    return this.notifications.dispatch(outboxId);
   }
 }
 

@@ -3,7 +3,10 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { JobHandlerRegistry, QUEUES } from '@app/core';
 
-@Processor(QUEUES.notifications, { concurrency: 8 })
+// A worker that dies (SIGKILL, OOM) holds its jobs' locks until they expire; a short lock (renewed
+// every half of it while the job runs) brings them back within seconds. Repeated crashes may stall
+// the same job several times: it stays retryable, and the deliveries' own state keeps it idempotent.
+@Processor(QUEUES.notifications, { concurrency: 8, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 20 })
 export class NotificationsProcessor extends WorkerHost {
   constructor(private readonly registry: JobHandlerRegistry) {
     super();

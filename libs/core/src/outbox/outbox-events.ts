@@ -13,5 +13,9 @@ export interface OutboxEventPayloads {
   'report.submitted': { reportId: string };
   /** A coordinator marked a submitted practice eligible or ineligible. */
   'practice.eligibilityDecided': { practiceId: string };
+  /** A report deadline is near (written once per edition and deadline by the reminder schedule). */
+  'reminder.reportsDue': { editionId: string; dueAt: string };
+  /** A scoring deadline is near (written once per edition and deadline by the reminder schedule). */
+  'reminder.scoringDue': { editionId: string; dueAt: string };
 }
 export type OutboxEventType = keyof OutboxEventPayloads;

@@ -14,12 +14,21 @@ export interface JobPayloads {
   'outbox.dispatch': { outboxId: string };
   /** Enqueue outbox events a crash left behind between commit and enqueue. */
   'outbox.sweep': Record<string, never>;
+  /** Send one notification delivery (job id = delivery id). */
+  'notification.send': { deliveryId: string };
+  /** Re-enqueue deliveries whose job was lost (stalled too often, failed while the row stayed pending). */
+  'notifications.sweep': Record<string, never>;
+  /** Write reminder events for deadlines that are near. */
+  'notifications.reminders': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   'outbox.dispatch': QUEUES.notifications,
   'outbox.sweep': QUEUES.maintenance,
+  'notification.send': QUEUES.notifications,
+  'notifications.sweep': QUEUES.maintenance,
+  'notifications.reminders': QUEUES.maintenance,
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

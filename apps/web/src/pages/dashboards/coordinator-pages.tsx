@@ -124,7 +124,7 @@ export function CoordinatorNotificationsPage() {
   return (
     <Page title={t('coordinator.notificationsTitle')} lead={t('coordinator.notificationsLead')}>
       <Loaded query={outbox} what={t('coordinator.notifications')}>
-        {({ items }) =>
+        {({ items = [] }) =>
           items.length === 0 ? (
             <p>{t('coordinator.noNotifications')}</p>
           ) : (

@@ -1,0 +1,36 @@
+// Notification jobs: sending one delivery, the sweep that re-queues sends whose job was lost, and
+// the reminder schedule.
+import { Injectable } from '@nestjs/common';
+import { HandlesJob, JobHandler, JobPayloads } from '@app/core';
+import { NotificationSender, NotificationsService, SendOutcome } from '@app/domain';
+
+@Injectable()
+@HandlesJob('notification.send')
+export class NotificationSendHandler implements JobHandler<'notification.send'> {
+  constructor(private readonly sender: NotificationSender) {}
+
+  /** Throws when the attempt should be retried (the job's exponential backoff spaces the retries). */
+  async handle({ deliveryId }: JobPayloads['notification.send']): Promise<{ outcome: SendOutcome }> {
+    return { outcome: await this.sender.send(deliveryId) };
+  }
+}
+
+@Injectable()
+@HandlesJob('notifications.sweep')
+export class NotificationsSweepHandler implements JobHandler<'notifications.sweep'> {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  async handle(): Promise<{ requeued: number }> {
+    return { requeued: await this.notifications.rescueStuck() };
+  }
+}
+
+@Injectable()
+@HandlesJob('notifications.reminders')
+export class NotificationRemindersHandler implements JobHandler<'notifications.reminders'> {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  async handle(): Promise<{ reminders: number }> {
+    return { reminders: await this.notifications.issueReminders() };
+  }
+}

@@ -1,0 +1,12 @@
+// Notifications: the fan-out registry, deliveries, templates and the mail transports.
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { NotificationSender } from './notification-sender';
+import { NotificationsService } from './notifications.service';
+
+@Module({
+  imports: [AccountsModule],
+  providers: [NotificationsService, NotificationSender],
+  exports: [NotificationsService, NotificationSender],
+})
+export class NotificationsModule {}

@@ -1,0 +1,101 @@
+// English templates (also the fallback for languages without their own).
+import { editionOf, LocaleTemplates } from './facts';
+
+export const en: LocaleTemplates = {
+  greeting: (name) => `Hello ${name},`,
+  signature: 'The Open Cities (Miasta Otwarte) team',
+  notSet: 'not set yet',
+  templates: {
+    invitation: () => ({
+      subject: 'Your invitation to Open Cities (Miasta Otwarte)',
+      lines: [
+        'A coordinator of the Open Cities awards has created an account for you.',
+        'To activate it, choose a password. The link works once and is valid for 7 days.',
+      ],
+      action: 'Choose a password',
+    }),
+    passwordReset: () => ({
+      subject: 'Reset your Open Cities password',
+      lines: [
+        'We received a request to reset the password of your account.',
+        'The link works once and is valid for one hour. If this was not you, ignore this message.',
+      ],
+      action: 'Choose a new password',
+    }),
+    reportsOpen: (f, fmt) => ({
+      subject: `${editionOf(f).name}: the expert report stage has opened`,
+      lines: [
+        'You can now prepare the report on the practices of your city government.',
+        `Reports are due: ${fmt.dateTime(editionOf(f).reportsDueAt)}.`,
+      ],
+      action: 'Open the platform',
+    }),
+    scoringOpen: (f, fmt) => ({
+      subject: `${editionOf(f).name}: jury scoring has opened`,
+      lines: [
+        'The practices of this edition are waiting for your scores.',
+        `Scoring closes: ${fmt.dateTime(editionOf(f).scoringDueAt)}.`,
+      ],
+      action: 'Start scoring',
+    }),
+    scoringClosed: (f) => ({
+      subject: `${editionOf(f).name}: jury scoring has closed`,
+      lines: ['Thank you for your scores. The results are now open to the jury: time to deliberate.'],
+      action: 'See the results',
+    }),
+    decisionsFinalised: (f) => ({
+      subject: `${editionOf(f).name}: the jury's decisions are final`,
+      lines: ['The distinctions of this edition have been confirmed. The results will be published soon.'],
+    }),
+    resultsPublished: (f) => ({
+      subject: `${editionOf(f).name}: the results are published`,
+      lines: [`The results of the ${editionOf(f).year} Open Cities awards are now public.`],
+      action: 'See the results',
+    }),
+    ceremonyInvitation: (f, fmt) => {
+      const edition = editionOf(f);
+      const ceremony = edition.ceremony!;
+      return {
+        subject: `Invitation: Open Cities ${edition.year} award ceremony`,
+        lines: [
+          `You are warmly invited to the award ceremony of “${edition.name}”.`,
+          `Date: ${fmt.date(ceremony.startsAt)}`,
+          `Time: ${fmt.time(ceremony.startsAt)}`,
+          `Venue: ${ceremony.venue ?? 'to be announced'}`,
+          `City: ${ceremony.city ?? 'to be announced'}`,
+          'The calendar event is attached (.ics).',
+        ],
+      };
+    },
+    reportSubmitted: (f) => ({
+      subject: `${editionOf(f).name}: report submitted – ${f.report!.city}`,
+      lines: [`The expert has submitted the report on the practices of ${f.report!.city}.`],
+      action: 'Open the report',
+    }),
+    eligibilityDecided: (f) => ({
+      subject: `${editionOf(f).name}: decision on the practice “${f.practice!.title}”`,
+      lines: f.practice!.eligible
+        ? [`The practice “${f.practice!.title}” (${f.practice!.city}) is eligible and goes to the jury.`]
+        : [
+            `The practice “${f.practice!.title}” (${f.practice!.city}) is not eligible for the jury.`,
+            `Reason: ${f.practice!.reason ?? '–'}`,
+          ],
+    }),
+    reportsReminder: (f, fmt) => ({
+      subject: `Reminder: your report is due ${fmt.dateTime(f.dueAt)}`,
+      lines: [
+        `Reports for “${editionOf(f).name}” are due ${fmt.dateTime(f.dueAt)}.`,
+        "Your city's report has not been submitted yet.",
+      ],
+      action: 'Open the report',
+    }),
+    scoringReminder: (f, fmt) => ({
+      subject: `Reminder: scoring closes ${fmt.dateTime(f.dueAt)}`,
+      lines: [
+        `Scoring for “${editionOf(f).name}” closes ${fmt.dateTime(f.dueAt)}.`,
+        'Some practices do not have your scores yet.',
+      ],
+      action: 'Continue scoring',
+    }),
+  },
+};

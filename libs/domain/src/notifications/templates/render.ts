@@ -1,0 +1,64 @@
+// Renders a template in the recipient's language: a subject, a plain-text body and simple HTML.
+import { en } from './en';
+import { Formatters, Locale, MAIL_LOCALES, LocaleTemplates, MailFacts, TemplateKey } from './facts';
+import { pl } from './pl';
+import { uk } from './uk';
+
+/** The programme runs in Poland: times are shown as they are there. */
+export const MAIL_TIME_ZONE = 'Europe/Warsaw';
+
+const BY_LOCALE: Record<Locale, LocaleTemplates> = { pl, en, uk };
+
+/** 'pl', 'pl-PL' → pl; a language without templates reads English. */
+export function resolveLocale(preferred: string | null | undefined): Locale {
+  const language = (preferred ?? '').toLowerCase().split(/[-_]/)[0];
+  return (MAIL_LOCALES as readonly string[]).includes(language) ? (language as Locale) : 'en';
+}
+
+export function formattersFor(locale: Locale, notSet: string): Formatters {
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: MAIL_TIME_ZONE });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: MAIL_TIME_ZONE });
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: MAIL_TIME_ZONE });
+  return {
+    dateTime: (value) => (value ? dateTime.format(value) : notSet),
+    date: (value) => date.format(value),
+    time: (value) => time.format(value),
+  };
+}
+
+export interface RenderedMail {
+  locale: Locale;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+
+export function renderMail(key: TemplateKey, preferredLocale: string | null | undefined, facts: MailFacts): RenderedMail {
+  const locale = resolveLocale(preferredLocale);
+  const set = BY_LOCALE[locale];
+  const content = set.templates[key](facts, formattersFor(locale, set.notSet));
+  const greeting = set.greeting(facts.recipient.name);
+  const text = [
+    greeting,
+    '',
+    ...content.lines.flatMap((line) => [line]),
+    ...(content.action ? ['', `${content.action}: ${facts.actionUrl}`] : []),
+    '',
+    '-- ',
+    set.signature,
+    '',
+  ].join('\n');
+  const html = [
+    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>`,
+    '<body style="font-family: sans-serif; line-height: 1.5; color: #1a1a1a">',
+    `<p>${escapeHtml(greeting)}</p>`,
+    ...content.lines.map((line) => `<p>${escapeHtml(line)}</p>`),
+    content.action ? `<p><a href="${escapeHtml(facts.actionUrl)}">${escapeHtml(content.action)}</a></p>` : '',
+    `<p style="color: #666">— ${escapeHtml(set.signature)}</p>`,
+    '</body></html>',
+  ].join('\n');
+  return { locale, subject: content.subject, text, html };
+}

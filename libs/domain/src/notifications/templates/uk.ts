@@ -1,0 +1,101 @@
+// Ukrainian templates.
+import { editionOf, LocaleTemplates } from './facts';
+
+export const uk: LocaleTemplates = {
+  greeting: (name) => `Вітаємо, ${name}!`,
+  signature: 'Команда програми «Відкриті міста» (Miasta Otwarte)',
+  notSet: 'ще не встановлено',
+  templates: {
+    invitation: () => ({
+      subject: 'Запрошення до платформи «Відкриті міста» (Miasta Otwarte)',
+      lines: [
+        'Координатор програми «Відкриті міста» створив для вас обліковий запис.',
+        'Щоб активувати його, встановіть пароль. Посилання працює лише один раз і дійсне 7 днів.',
+      ],
+      action: 'Встановити пароль',
+    }),
+    passwordReset: () => ({
+      subject: 'Зміна пароля – «Відкриті міста»',
+      lines: [
+        'Ми отримали запит на зміну пароля до вашого облікового запису.',
+        'Посилання працює лише один раз і дійсне одну годину. Якщо це були не ви, просто проігноруйте цей лист.',
+      ],
+      action: 'Встановити новий пароль',
+    }),
+    reportsOpen: (f, fmt) => ({
+      subject: `${editionOf(f).name}: розпочався етап експертних звітів`,
+      lines: [
+        'Ви вже можете готувати звіт про практики органів самоврядування вашого міста.',
+        `Термін подання звіту: ${fmt.dateTime(editionOf(f).reportsDueAt)}.`,
+      ],
+      action: 'Відкрити платформу',
+    }),
+    scoringOpen: (f, fmt) => ({
+      subject: `${editionOf(f).name}: розпочалося оцінювання журі`,
+      lines: [
+        'Практики цього конкурсу чекають на вашу оцінку.',
+        `Термін оцінювання: ${fmt.dateTime(editionOf(f).scoringDueAt)}.`,
+      ],
+      action: 'Перейти до оцінювання',
+    }),
+    scoringClosed: (f) => ({
+      subject: `${editionOf(f).name}: оцінювання журі завершено`,
+      lines: ['Дякуємо за ваші оцінки. Результати вже доступні журі – настав час обговорення.'],
+      action: 'Переглянути результати',
+    }),
+    decisionsFinalised: (f) => ({
+      subject: `${editionOf(f).name}: рішення журі остаточні`,
+      lines: ['Відзнаки цього конкурсу затверджено. Незабаром ми опублікуємо результати.'],
+    }),
+    resultsPublished: (f) => ({
+      subject: `${editionOf(f).name}: результати опубліковано`,
+      lines: [`Результати конкурсу «Відкриті міста» ${editionOf(f).year} року вже у відкритому доступі.`],
+      action: 'Переглянути результати',
+    }),
+    ceremonyInvitation: (f, fmt) => {
+      const edition = editionOf(f);
+      const ceremony = edition.ceremony!;
+      return {
+        subject: `Запрошення на церемонію вручення відзнак «Відкриті міста» ${edition.year}`,
+        lines: [
+          `Щиро запрошуємо вас на урочисте вручення відзнак конкурсу «${edition.name}».`,
+          `Дата: ${fmt.date(ceremony.startsAt)}`,
+          `Час: ${fmt.time(ceremony.startsAt)}`,
+          `Місце: ${ceremony.venue ?? 'буде повідомлено'}`,
+          `Місто: ${ceremony.city ?? 'буде повідомлено'}`,
+          'Подію для календаря додано у вкладенні (.ics).',
+        ],
+      };
+    },
+    reportSubmitted: (f) => ({
+      subject: `${editionOf(f).name}: подано звіт – ${f.report!.city}`,
+      lines: [`Експерт подав звіт про практики органів самоврядування міста ${f.report!.city}.`],
+      action: 'Відкрити звіт',
+    }),
+    eligibilityDecided: (f) => ({
+      subject: `${editionOf(f).name}: рішення щодо практики «${f.practice!.title}»`,
+      lines: f.practice!.eligible
+        ? [`Практику «${f.practice!.title}» (${f.practice!.city}) допущено до оцінювання журі.`]
+        : [
+            `Практику «${f.practice!.title}» (${f.practice!.city}) не допущено до оцінювання журі.`,
+            `Обґрунтування: ${f.practice!.reason ?? '–'}`,
+          ],
+    }),
+    reportsReminder: (f, fmt) => ({
+      subject: `Нагадування: звіт до ${fmt.dateTime(f.dueAt)}`,
+      lines: [
+        `Термін подання звітів у конкурсі «${editionOf(f).name}» спливає ${fmt.dateTime(f.dueAt)}.`,
+        'Звіт вашого міста ще не подано.',
+      ],
+      action: 'Відкрити звіт',
+    }),
+    scoringReminder: (f, fmt) => ({
+      subject: `Нагадування: оцінювання практик до ${fmt.dateTime(f.dueAt)}`,
+      lines: [
+        `Термін оцінювання практик у конкурсі «${editionOf(f).name}» спливає ${fmt.dateTime(f.dueAt)}.`,
+        'Ще не всі практики мають вашу оцінку.',
+      ],
+      action: 'Продовжити оцінювання',
+    }),
+  },
+};

@@ -1,0 +1,213 @@
+// Crash safety, as tests: a fan-out of 1,000 mails whose outbox row was committed by an API that
+// died before enqueueing it (the worker's sweep must find it), sent by a worker process that is
+// SIGKILLed again and again and restarted; at the end every (event, recipient) arrived at the SMTP
+// server exactly once. On every queue backend this machine offers.
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AppConfig, UnitOfWork } from '@app/core';
+import { NotificationsService } from '@app/domain';
+import { availableQueueBackends, createTestApp, eventually, makeEdition, makeSignedInUser, makeUser, SmtpSink, TestApp } from '@app/testing';
+
+const FAN_OUT = 1000;
+const WORKER_ENTRY = join(__dirname, '..', 'dist', 'apps', 'worker', 'src', 'main.js');
+
+/** The compiled worker as production runs it, pointed at this test's database, queue namespace and SMTP server. */
+function startWorker(config: AppConfig, smtpUrl: string, log: string[]): ChildProcess {
+  const child = spawn(process.execPath, [WORKER_ENTRY], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      DATABASE_URL: config.DATABASE_URL,
+      ...(config.REDIS_URL ? { REDIS_URL: config.REDIS_URL } : {}),
+      QUEUE_BACKEND: config.queueBackend,
+      QUEUE_PREFIX: config.QUEUE_PREFIX,
+      SMTP_URL: smtpUrl,
+      JWT_SECRET: config.JWT_SECRET,
+      DATA_DIR: config.DATA_DIR,
+      LOG_LEVEL: 'error',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr?.on('data', (chunk) => log.push(String(chunk)));
+  return child;
+}
+
+async function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.each(availableQueueBackends())('crash safety on the %s backend', (backend) => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let ds: DataSource;
+  let worker: ChildProcess | null = null;
+  const log: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(WORKER_ENTRY)) throw new Error('dist/ is missing: npm test builds it first (pretest)');
+    sink = await SmtpSink.start();
+    // The API only (no in-process worker): the worker is a separate process we can kill.
+    t = await createTestApp({ backend, env: { SMTP_URL: sink.url } });
+    ds = t.app.get(DataSource);
+  });
+  afterAll(async () => {
+    if (worker) await kill(worker);
+    await t.close();
+    await sink.down();
+  });
+
+  it('delivers a 1,000-mail fan-out exactly once through an API crash before enqueue and repeated worker SIGKILLs', async () => {
+    const edition = await makeEdition(ds, { stage: 'juryScoring', name: 'Miasta Otwarte — próba awarii' });
+    await ds.query(
+      `WITH users AS (
+         INSERT INTO app_user (email, name, locale, status)
+         SELECT 'juror' || n || '@crash.example.org', 'Juror ' || n, (ARRAY['pl', 'en', 'uk'])[1 + n % 3], 'active'
+           FROM generate_series(1, $2::int) AS n RETURNING id)
+       INSERT INTO role_grant (user_id, role, edition_id) SELECT id, 'juror', $1 FROM users`,
+      [edition.id, FAN_OUT],
+    );
+    // The API committed the change and its outbox row, then died before the relay enqueued it.
+    const [{ id: eventId }] = await ds.query(
+      `INSERT INTO outbox_event (type, payload, created_at) VALUES ('edition.stageChanged', $1::jsonb, now() - interval '1 minute') RETURNING id`,
+      [JSON.stringify({ editionId: edition.id, from: 'reportsOpen', to: 'juryScoring', stageEventId: edition.id })],
+    );
+    const counts = async () => {
+      const [row] = await ds.query(
+        `SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'sent')::int AS sent FROM notification_delivery WHERE event_id = $1`,
+        [eventId],
+      );
+      return row as { total: number; sent: number };
+    };
+
+    const startedAt = Date.now();
+    // Kill points: while the fan-out is being written, then at several points of the sending.
+    const killPoints: ((c: { total: number }) => boolean)[] = [
+      (c) => c.total > 0,
+      () => sink.messages.length >= 150,
+      () => sink.messages.length >= 350,
+      () => sink.messages.length >= 550,
+      () => sink.messages.length >= 750,
+    ];
+    let kills = 0;
+    const phases: string[] = [];
+    const mark = (what: string) => phases.push(`${what} ${((Date.now() - startedAt) / 1000).toFixed(1)}s`);
+    for (const reached of killPoints) {
+      worker = startWorker(t.config, sink.url, log);
+      const deadline = Date.now() + 40_000;
+      // Poll on a timer, not on message arrival, so the kill lands at an arbitrary point of the work.
+      while (!reached(await counts())) {
+        if (Date.now() > deadline) throw new Error(`kill point ${kills + 1} not reached; worker log:\n${log.join('')}`);
+        if (worker.exitCode !== null) throw new Error(`worker exited by itself:\n${log.join('')}`);
+        await sleep(15 + Math.random() * 20);
+      }
+      await kill(worker);
+      kills += 1;
+      mark(`kill ${kills} at ${sink.messages.length}`);
+    }
+    const beforeLast = sink.messages.length;
+    worker = startWorker(t.config, sink.url, log);
+    await eventually(async () => (await counts()).sent === FAN_OUT, 90_000);
+    mark('all sent');
+    // Give a late duplicate the chance to show up before counting.
+    await sleep(500);
+    await kill(worker);
+    worker = null;
+
+    const expected: { email: string }[] = await ds.query(`SELECT u.email FROM role_grant g JOIN app_user u ON u.id = g.user_id WHERE g.edition_id = $1`, [
+      edition.id,
+    ]);
+    const perRecipient = sink.countByEventAndRecipient();
+    const missing = expected.filter(({ email }) => perRecipient.get(`${eventId}:scoringOpen|${email}`) !== 1);
+    expect(missing.map(({ email }) => `${email}: ${perRecipient.get(`${eventId}:scoringOpen|${email}`) ?? 0}`)).toEqual([]);
+    expect(sink.messages).toHaveLength(FAN_OUT);
+    expect(await counts()).toEqual({ total: FAN_OUT, sent: FAN_OUT });
+    const [stats] = await ds.query(
+      `SELECT count(*) FILTER (WHERE attempts > 1)::int AS retried, max(attempts)::int AS max_attempts FROM notification_delivery WHERE event_id = $1`,
+      [eventId],
+    );
+    console.log(
+      `[${backend}] ${FAN_OUT} mails exactly once through ${kills} SIGKILLs in ${((Date.now() - startedAt) / 1000).toFixed(1)} s ` +
+        `(${beforeLast} before the last restart; ${stats.retried} deliveries needed a second attempt, at most ${stats.max_attempts}); ${phases.join(', ')}`,
+    );
+  });
+
+  it('retries while the SMTP server is down and delivers everything exactly once when it is back', async () => {
+    const edition = await makeEdition(ds, { stage: 'reportsOpen', name: 'Miasta Otwarte — awaria poczty' });
+    await ds.query(
+      `WITH users AS (
+         INSERT INTO app_user (email, name, locale, status)
+         SELECT 'juror' || n || '@smtp-down.example.org', 'Juror ' || n, 'pl', 'active' FROM generate_series(1, 30) AS n RETURNING id)
+       INSERT INTO role_grant (user_id, role, edition_id) SELECT id, 'juror', $1 FROM users`,
+      [edition.id],
+    );
+    await sink.down();
+    worker = startWorker(t.config, sink.url, log);
+    const eventId = await t.app.get(UnitOfWork).run((tx) =>
+      tx.emit('edition.stageChanged', { editionId: edition.id, from: 'reportsOpen', to: 'juryScoring', stageEventId: edition.id }),
+    );
+    // Every delivery has failed at least twice on a refused connection and waits for another try.
+    await eventually(async () => {
+      const [row] = await ds.query(
+        `SELECT count(*) FILTER (WHERE status = 'pending' AND attempts >= 2 AND last_error LIKE '%ECONNREFUSED%')::int AS waiting
+           FROM notification_delivery WHERE event_id = $1`,
+        [eventId],
+      );
+      return row.waiting === 30;
+    }, 30_000);
+    const before = sink.messages.length;
+    await sink.up();
+    await eventually(async () => {
+      const [row] = await ds.query(`SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent FROM notification_delivery WHERE event_id = $1`, [eventId]);
+      return row.sent === 30;
+    }, 60_000);
+    await kill(worker);
+    worker = null;
+    const arrived = sink.messages.slice(before).filter((m) => m.headers['x-open-cities-event'] === `${eventId}:scoringOpen`);
+    expect(arrived).toHaveLength(30);
+    expect(new Set(arrived.map((m) => m.to)).size).toBe(30);
+    const [{ errors }] = await ds.query(`SELECT count(last_error)::int AS errors FROM notification_delivery WHERE event_id = $1`, [eventId]);
+    expect(errors).toBe(0);
+  });
+
+  it('retries a failed delivery from the API and re-queues one whose job was lost, each delivered once', async () => {
+    worker = startWorker(t.config, sink.url, log);
+    const coordinator = await makeSignedInUser(ds, t.http, 'coordinator');
+    const statusOf = async (id: string) => (await ds.query(`SELECT status FROM notification_delivery WHERE id = $1`, [id]))[0]?.status;
+
+    // Refused for good: failed at once, its job completed. The retry must replace that finished job.
+    const bouncing = await makeUser(ds, { email: `bounce-${backend}@example.org` });
+    sink.refuse.add(bouncing.email);
+    const eventId = await t.app.get(UnitOfWork).run((tx) => tx.emit('user.passwordResetRequested', { userId: bouncing.id }));
+    const [{ id: failedId }] = await eventually(async () => {
+      const rows = await ds.query(`SELECT id FROM notification_delivery WHERE event_id = $1 AND status = 'failed'`, [eventId]);
+      return rows.length ? rows : null;
+    });
+    sink.refuse.delete(bouncing.email);
+    await t.http.post(`/api/notifications/${failedId}/retry`).set(coordinator.auth).expect(200);
+    await eventually(async () => (await statusOf(failedId)) === 'sent');
+
+    // Pending with no job at all (as after a job that stalled too often): the sweep re-queues it.
+    const orphan = await makeUser(ds);
+    const [{ id: orphanId }] = await ds.query(
+      `INSERT INTO notification_delivery (event_id, dedupe_key, template, user_id, updated_at)
+       VALUES (gen_random_uuid(), 'orphan', 'passwordReset', $1, now() - interval '10 minutes') RETURNING id`,
+      [orphan.id],
+    );
+    // (The worker's own sweep may get there first; either way it is the sweep that re-queues it.)
+    expect(await t.app.get(NotificationsService).rescueStuck()).toBeLessThanOrEqual(1);
+    await eventually(async () => (await statusOf(orphanId)) === 'sent');
+    expect(await t.app.get(NotificationsService).rescueStuck()).toBe(0);
+
+    await kill(worker);
+    worker = null;
+    expect(sink.to(bouncing.email)).toHaveLength(1);
+    expect(sink.to(orphan.email)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,245 @@
+// Notifications end to end: outbox event → fan-out over the grants → one mail per person in their
+// language, through a real SMTP server in this process.
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { DataSource } from 'typeorm';
+import { JobQueue, UnitOfWork } from '@app/core';
+import { NotificationsService } from '@app/domain';
+import {
+  createTestApp,
+  decodeMail,
+  drainQueue,
+  eventually,
+  grantRole,
+  makeCity,
+  makeEdition,
+  makeSignedInUser,
+  makeUser,
+  signIn,
+  SmtpSink,
+  TestApp,
+} from '@app/testing';
+
+const linkToken = (text: string, path: string) => new RegExp(`${path.replace(/[?/]/g, '\\$&')}\\?token=([A-Za-z0-9_-]+)`).exec(text)?.[1];
+
+describe('notifications', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let ds: DataSource;
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    t = await createTestApp({ worker: true, env: { SMTP_URL: sink.url, PUBLIC_URL: 'https://miasta.example.org' } });
+    ds = t.app.get(DataSource);
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.down();
+  });
+
+  const deliveriesOf = (eventId: string) =>
+    ds.query(`SELECT status, count(*)::int AS n FROM notification_delivery WHERE event_id = $1 GROUP BY status`, [eventId]);
+
+  it('moving an edition to juryScoring mails every juror of it, and no one else, once, in their own language', async () => {
+    const edition = await makeEdition(ds, { stage: 'reportsOpen', name: 'Miasta Otwarte 2015', scoringDueAt: new Date('2015-04-30T21:59:00Z') });
+    const other = await makeEdition(ds, { stage: 'reportsOpen' });
+    const lodz = await makeCity(ds, 'Łódź');
+    const gdansk = await makeCity(ds, 'Gdańsk');
+    const jurors = [
+      { name: 'Priscilla Rubia', locale: 'en', cityId: lodz.id },
+      { name: 'Edward Krajczyński', locale: 'uk', cityId: gdansk.id },
+      { name: 'Ngo Hoang Minh', locale: 'pl', cityId: undefined },
+      { name: 'Harris Mawusi', locale: 'vi', cityId: gdansk.id },
+    ];
+    const made = [];
+    for (const juror of jurors) {
+      const user = await makeUser(ds, { name: juror.name, locale: juror.locale });
+      await grantRole(ds, user.id, 'juror', { editionId: edition.id, cityId: juror.cityId });
+      made.push({ ...juror, ...user });
+    }
+    // Not to be told: an expert and a disabled juror of the edition, a juror of another edition, a coordinator.
+    const expert = await makeUser(ds);
+    await grantRole(ds, expert.id, 'expert', { editionId: edition.id, cityId: lodz.id });
+    const disabled = await makeUser(ds, { status: 'disabled' });
+    await grantRole(ds, disabled.id, 'juror', { editionId: edition.id });
+    const elsewhere = await makeUser(ds);
+    await grantRole(ds, elsewhere.id, 'juror', { editionId: other.id });
+    const coordinator = await makeUser(ds);
+    await grantRole(ds, coordinator.id, 'coordinator');
+
+    const eventId = await t.app.get(UnitOfWork).run(async (tx) => {
+      await tx.manager.query(`UPDATE edition SET stage = 'juryScoring' WHERE id = $1`, [edition.id]);
+      return tx.emit('edition.stageChanged', { editionId: edition.id, from: 'reportsOpen', to: 'juryScoring', stageEventId: randomUUID() });
+    });
+    await eventually(async () => {
+      const rows = await deliveriesOf(eventId);
+      return rows.length === 1 && rows[0].status === 'sent' && rows[0].n === 4;
+    });
+    await drainQueue(t.app.get(JobQueue));
+
+    const received = sink.messages.filter((m) => m.headers['x-open-cities-event'] === `${eventId}:scoringOpen`);
+    expect(received.map((m) => m.to).sort()).toEqual(made.map((j) => j.email).sort());
+    const subjects: Record<string, RegExp> = {
+      en: /^Miasta Otwarte 2015: jury scoring has opened$/,
+      uk: /^Miasta Otwarte 2015: розпочалося оцінювання журі$/,
+      pl: /^Miasta Otwarte 2015: rozpoczęła się ocena jury$/,
+      vi: /^Miasta Otwarte 2015: jury scoring has opened$/,
+    };
+    for (const juror of made) {
+      const [mail] = sink.to(juror.email);
+      expect(sink.to(juror.email)).toHaveLength(1);
+      expect(mail.subject).toMatch(subjects[juror.locale]);
+      expect(mail.headers['content-language']).toBe(juror.locale === 'vi' ? 'en' : juror.locale);
+      expect(mail.text).toContain(juror.name);
+      expect(mail.text).toContain('https://miasta.example.org/editions/');
+      expect(mail.html).toContain('<a href="https://miasta.example.org/editions/');
+    }
+    expect(sink.to(made[2].email)[0].text).toContain('Termin oceny: 30 kwietnia 2015 23:59');
+    for (const outsider of [expert, disabled, elsewhere, coordinator]) expect(sink.to(outsider.email)).toHaveLength(0);
+  });
+
+  it('invites a new user with a single-use token minted at send time, and lists it as sent to them', async () => {
+    const coordinator = await makeSignedInUser(ds, t.http, 'coordinator');
+    const created = await t.http.post('/api/users').set(coordinator.auth).send({ email: 'Jose.Torres@Example.org', name: 'Jose Torres', locale: 'es' }).expect(201);
+    const [mail] = await eventually(async () => (sink.to('jose.torres@example.org').length ? sink.to('jose.torres@example.org') : null));
+    expect(mail.subject).toBe('Your invitation to Open Cities (Miasta Otwarte)');
+    const token = linkToken(mail.text, 'https://miasta.example.org/invitations/accept');
+    expect(token).toBeDefined();
+    const [stored] = await ds.query(`SELECT count(*)::int AS n FROM one_time_token WHERE user_id = $1 AND used_at IS NULL`, [created.body.id]);
+    expect(stored.n).toBe(1);
+    await t.http.post('/api/invitations/accept').send({ token, password: 'a long enough passphrase' }).expect(200);
+    const jose = await signIn(t.http, 'jose.torres@example.org', 'a long enough passphrase');
+    const mine = await t.http.get('/api/me/notifications').set(jose.auth).expect(200);
+    expect(mine.body).toEqual({
+      items: [{ id: expect.any(String), template: 'invitation', subject: mail.subject, locale: 'en', sentAt: expect.any(String) }],
+      total: 1,
+    });
+  });
+
+  it('sends a password reset link that works', async () => {
+    const user = await makeUser(ds, { locale: 'uk', name: 'Олена' });
+    await t.http.post('/api/auth/password-reset').send({ email: user.email }).expect(202);
+    const [mail] = await eventually(async () => (sink.to(user.email).length ? sink.to(user.email) : null));
+    expect(mail.subject).toBe('Зміна пароля – «Відкриті міста»');
+    expect(mail.text).toContain('Вітаємо, Олена!');
+    const token = linkToken(mail.text, 'https://miasta.example.org/password-reset');
+    await t.http.post('/api/auth/password-reset/confirm').send({ token, password: 'a brand new passphrase' }).expect(200);
+  });
+
+  it('marks a refused delivery failed with the error for coordinators, and retries it from the API exactly once', async () => {
+    const coordinator = await makeSignedInUser(ds, t.http, 'coordinator');
+    const user = await makeUser(ds, { email: 'bounces@example.org' });
+    sink.refuse.add('bounces@example.org');
+    const eventId = await t.app.get(UnitOfWork).run((tx) => tx.emit('user.passwordResetRequested', { userId: user.id }));
+    const failed = await eventually(async () => {
+      const res = await t.http.get('/api/notifications?status=failed&limit=200').set(coordinator.auth).expect(200);
+      return res.body.items.find((item: { eventId: string }) => item.eventId === eventId);
+    });
+    expect(failed).toMatchObject({
+      template: 'passwordReset',
+      status: 'failed',
+      attempts: 1,
+      maxAttempts: 8,
+      lastError: expect.stringMatching(/RCPT TO refused: 550 No such user here/),
+      recipient: { id: user.id, email: 'bounces@example.org', name: expect.any(String) },
+      sentAt: null,
+    });
+    const list = await t.http.get('/api/notifications?status=failed').set(coordinator.auth).expect(200);
+    expect(list.body.total).toBeGreaterThanOrEqual(1);
+    expect(list.body.items.every((item: { status: string }) => item.status === 'failed')).toBe(true);
+    await t.http.get('/api/notifications?status=lost').set(coordinator.auth).expect(400);
+
+    sink.refuse.delete('bounces@example.org');
+    const retried = await t.http.post(`/api/notifications/${failed.id}/retry`).set(coordinator.auth).expect(200);
+    expect(retried.body).toMatchObject({ id: failed.id, status: 'pending', attempts: 0 });
+    await eventually(async () => {
+      const [row] = await ds.query(`SELECT status FROM notification_delivery WHERE id = $1`, [failed.id]);
+      return row.status === 'sent';
+    });
+    expect(sink.to('bounces@example.org')).toHaveLength(1);
+    const again = await t.http.post(`/api/notifications/${failed.id}/retry`).set(coordinator.auth).expect(409);
+    expect(again.body).toMatchObject({ statusCode: 409, code: 'not_failed', status: 'sent' });
+    await t.http.post(`/api/notifications/${randomUUID()}/retry`).set(coordinator.auth).expect(404);
+  });
+
+  it('on publish, tells officials and experts, and invites them and the jurors to the ceremony with an .ics', async () => {
+    const edition = await makeEdition(ds, { stage: 'decided', name: 'Miasta Otwarte 2015', year: 2015 });
+    await ds.query(
+      `UPDATE edition SET ceremony_starts_at = '2015-05-14T15:30:00+02:00', ceremony_venue = 'Synagoga pod Białym Bocianem, ul. Pawła Włodkowica 7', ceremony_city = 'Wrocław' WHERE id = $1`,
+      [edition.id],
+    );
+    const lublin = await makeCity(ds, 'Lublin');
+    const krakow = await makeCity(ds, 'Kraków');
+    const expert = await makeUser(ds, { locale: 'pl' });
+    await grantRole(ds, expert.id, 'expert', { editionId: edition.id, cityId: lublin.id });
+    const official = await makeUser(ds, { locale: 'en' });
+    await grantRole(ds, official.id, 'cityOfficial', { cityId: lublin.id });
+    const juror = await makeUser(ds, { locale: 'uk' });
+    await grantRole(ds, juror.id, 'juror', { editionId: edition.id, cityId: krakow.id });
+    const officialElsewhere = await makeUser(ds);
+    await grantRole(ds, officialElsewhere.id, 'cityOfficial', { cityId: krakow.id });
+
+    const eventId = await t.app.get(UnitOfWork).run((tx) =>
+      tx.emit('edition.stageChanged', { editionId: edition.id, from: 'decided', to: 'published', stageEventId: randomUUID() }),
+    );
+    await eventually(async () => {
+      const [row] = await ds.query(`SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent FROM notification_delivery WHERE event_id = $1`, [eventId]);
+      return row.sent === 5;
+    });
+    const templates = (email: string) => sink.to(email).map((m) => m.headers['x-open-cities-notification']).sort();
+    expect(templates(expert.email)).toEqual(['ceremonyInvitation', 'resultsPublished']);
+    expect(templates(official.email)).toEqual(['ceremonyInvitation', 'resultsPublished']);
+    expect(templates(juror.email)).toEqual(['ceremonyInvitation']);
+    expect(templates(officialElsewhere.email)).toEqual([]);
+
+    const invitation = (email: string) => sink.to(email).find((m) => m.headers['x-open-cities-notification'] === 'ceremonyInvitation')!;
+    expect(invitation(official.email).text).toContain('Date: Thursday, May 14, 2015');
+    expect(invitation(official.email).text).toContain('Time: 03:30 PM');
+    expect(invitation(official.email).text).toContain('Venue: Synagoga pod Białym Bocianem, ul. Pawła Włodkowica 7');
+    expect(invitation(official.email).text).toContain('City: Wrocław');
+    expect(invitation(expert.email).text).toContain('Data: czwartek, 14 maja 2015');
+    expect(invitation(expert.email).text).toContain('Godzina: 15:30');
+    expect(invitation(juror.email).subject).toBe('Запрошення на церемонію вручення відзнак «Відкриті міста» 2015');
+    const ics = invitation(juror.email).parts.find((part) => part.contentType === 'application/ics' || part.contentType === 'text/calendar')!;
+    expect(ics.content).toContain('DTSTART:20150514T133000Z');
+    expect(ics.content).toContain(`UID:ceremony-${edition.id}@open-cities`);
+    expect(ics.content.replace(/\r\n /g, '')).toContain('LOCATION:Synagoga pod Białym Bocianem\\, ul. Pawła Włodkowica 7\\, Wrocław');
+  });
+
+  it('re-queues a pending delivery whose job was lost', async () => {
+    const user = await makeUser(ds);
+    const [delivery] = await ds.query(
+      `INSERT INTO notification_delivery (event_id, dedupe_key, template, user_id, updated_at)
+       VALUES (gen_random_uuid(), 'lost-job', 'passwordReset', $1, now() - interval '10 minutes') RETURNING id`,
+      [user.id],
+    );
+    // (The worker's own sweep may get there first; either way it is the sweep that re-queues it.)
+    expect(await t.app.get(NotificationsService).rescueStuck()).toBeLessThanOrEqual(1);
+    await eventually(async () => sink.to(user.email).length === 1);
+    const [row] = await ds.query(`SELECT status, attempts FROM notification_delivery WHERE id = $1`, [delivery.id]);
+    expect(row).toEqual({ status: 'sent', attempts: 1 });
+  });
+});
+
+describe('notifications without SMTP_URL: the local sink', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ worker: true });
+  });
+  afterAll(() => t.close());
+
+  it('writes each mail as an .eml file under DATA_DIR and lists it at /api/notifications', async () => {
+    const coordinator = await makeSignedInUser(t.app.get(DataSource), t.http, 'coordinator');
+    const created = await t.http.post('/api/users').set(coordinator.auth).send({ email: 'nowa@example.org', name: 'Nowa Osoba' }).expect(201);
+    const item = await eventually(async () => {
+      const res = await t.http.get('/api/notifications?status=sent').set(coordinator.auth).expect(200);
+      return res.body.items.find((entry: { recipient: { id: string } }) => entry.recipient.id === created.body.id);
+    });
+    expect(item.file).toBe(`${t.config.DATA_DIR}/mail/${item.id}.eml`);
+    expect(item.receipt).toBe(`stored in ${item.file}`);
+    expect(existsSync(item.file)).toBe(true);
+    const mail = decodeMail(readFileSync(item.file, 'latin1'));
+    expect(mail.headers.to).toBe('Nowa Osoba <nowa@example.org>');
+    expect(mail.subject).toBe('Zaproszenie do platformy Miasta Otwarte');
+    expect(mail.text).toMatch(/Ustaw hasło: http:\/\/localhost:\d+\/invitations\/accept\?token=[\w-]{20,}/);
+  });
+});
