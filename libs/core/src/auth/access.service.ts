@@ -35,10 +35,35 @@ export class AccessService {
     return rule(principal, target, objectId);
   }
 
-  /** Editions the principal may list (null = all). */
-  visibleEditionIds(principal: Principal): string[] | null {
+  /** The expert assigned to this city in this edition (who may start and write its report). */
+  isExpertOf(principal: Principal, editionId: string, cityId: string): boolean {
+    return grantsOf(principal, 'expert').some((grant) => grant.editionId === editionId && grant.cityId === cityId);
+  }
+
+  /**
+   * Decisions (distinguished or not) stay hidden from a practice's own expert until publication;
+   * coordinators and the jury, who make them, see them.
+   */
+  hidesDecisionsFrom(principal: Principal, practice: { editionId: string; cityId: string }): boolean {
+    return !isCoordinator(principal) && this.isExpertOf(principal, practice.editionId, practice.cityId);
+  }
+
+  /** Practice lists of an edition: a juror never sees the city they are tied to (conflict of interest). */
+  excludedCityFor(principal: Principal, editionId: string): string | null {
     if (isCoordinator(principal)) return null;
-    return principal.grants.map((grant) => grant.editionId).filter((id): id is string => id !== null);
+    return this.juror(principal, editionId)?.cityId ?? null;
+  }
+
+  /**
+   * Which editions the principal may list: coordinators all (ids null); others those of their
+   * grants, and officials also every edition that has started (as edition.read allows).
+   */
+  editionListFilter(principal: Principal): { ids: string[] | null; startedToo: boolean } {
+    if (isCoordinator(principal)) return { ids: null, startedToo: false };
+    return {
+      ids: principal.grants.map((grant) => grant.editionId).filter((id): id is string => id !== null),
+      startedToo: grantsOf(principal, 'cityOfficial').length > 0,
+    };
   }
 
   private async load(kind: ObjectKind, id: string): Promise<Target | null> {

@@ -116,13 +116,12 @@ export class EditionsService {
   }
 
   async list(principal: Principal): Promise<EditionView[]> {
-    const visible = this.access.visibleEditionIds(principal);
-    const official = principal.grants.some((grant) => grant.role === 'cityOfficial');
+    const { ids: visible, startedToo } = this.access.editionListFilter(principal);
     const rows: EditionRow[] = await this.dataSource.query(
       `SELECT * FROM edition
         WHERE $1::uuid[] IS NULL OR id = ANY($1::uuid[]) OR ($2 AND stage <> 'draft')
         ORDER BY year DESC`,
-      [visible, official],
+      [visible, startedToo],
     );
     return rows.map(toEditionView);
   }

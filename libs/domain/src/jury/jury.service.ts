@@ -2,7 +2,7 @@
 // conflicts of interest, and progress for coordinators and reminders.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditRecorder, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, Principal, queryRows, UnitOfWork } from '@app/core';
+import { AccessService, AuditRecorder, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, Principal, queryRows, UnitOfWork } from '@app/core';
 import { PRACTICE_SELECT } from '../reports/reports.service';
 import { CRITERIA, CRITERION_TEXT } from './criteria';
 import { BallotView, DeclareConflictDto, MyScoreView, PutScoreDto } from './dto/jury.dto';
@@ -42,7 +42,12 @@ export interface JurorProgress {
 
 @Injectable()
 export class JuryService {
-  constructor(private readonly dataSource: DataSource, private readonly uow: UnitOfWork, private readonly audit: AuditRecorder) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditRecorder,
+    private readonly access: AccessService,
+  ) {}
 
   async ballot(principal: Principal, editionId: string): Promise<BallotView> {
     const [edition]: { stage: string; scoring_due_at: Date | null; scoring_scale_max: number }[] = await this.dataSource.query(
@@ -52,7 +57,6 @@ export class JuryService {
     if (!['juryScoring', 'deliberation', 'decided', 'published'].includes(edition.stage)) {
       throw new ConflictError('wrong_stage', `The ballot opens when the edition reaches juryScoring (it is ${edition.stage})`, { stage: edition.stage });
     }
-    const juror = principal.grants.find((grant) => grant.role === 'juror' && grant.editionId === editionId)!;
     const items: (BallotView['items'][number]['practice'] & { my_score: ScoreRow | null })[] = await this.dataSource.query(
       `SELECT pv.*, (SELECT row_to_json(s) FROM score s WHERE s.practice_id = pv.id AND s.juror_id = $2) AS my_score
          FROM (${PRACTICE_SELECT}
@@ -60,7 +64,7 @@ export class JuryService {
                  AND ($3::uuid IS NULL OR r.city_id <> $3)
                  AND NOT EXISTS (SELECT 1 FROM conflict_of_interest ci WHERE ci.juror_id = $2 AND ci.practice_id = p.id)) pv
         ORDER BY pv."cityName", pv.title`,
-      [editionId, principal.userId, juror.cityId],
+      [editionId, principal.userId, this.access.excludedCityFor(principal, editionId)],
     );
     const recused: { practice_id: string }[] = await this.dataSource.query(
       `SELECT practice_id FROM conflict_of_interest WHERE juror_id = $1 AND edition_id = $2`,

@@ -4,10 +4,10 @@ import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  AccessService,
   AuditRecorder,
   ConflictError,
   ForbiddenError,
-  grantsOf,
   InvalidInputError,
   isCoordinator,
   NotFoundError,
@@ -54,13 +54,13 @@ export class ReportsService {
     private readonly uow: UnitOfWork,
     private readonly files: FileStore,
     private readonly audit: AuditRecorder,
+    private readonly access: AccessService,
   ) {}
 
   // ---- reports --------------------------------------------------------------------------
 
   async create(principal: Principal, editionId: string, cityId: string): Promise<{ id: string; status: 'draft'; editionId: string; cityId: string }> {
-    const assigned = grantsOf(principal, 'expert').some((grant) => grant.editionId === editionId && grant.cityId === cityId);
-    if (!assigned) throw new ForbiddenError('You are not the expert of this city in this edition', 'not_assigned');
+    if (!this.access.isExpertOf(principal, editionId, cityId)) throw new ForbiddenError('You are not the expert of this city in this edition', 'not_assigned');
     return this.uow.run(async ({ manager }) => {
       const [edition]: { stage: EditionStage; reports_due_at: Date | null }[] = await manager.query(
         `SELECT stage, reports_due_at FROM edition WHERE id = $1 FOR SHARE`,
@@ -205,9 +205,7 @@ export class ReportsService {
     );
     if (!row) throw new NotFoundError('Practice');
     const { stage, ...practice } = row;
-    const expertOfIt = viewer && !isCoordinator(viewer)
-      && grantsOf(viewer, 'expert').some((grant) => grant.editionId === practice.editionId && grant.cityId === practice.cityId);
-    return expertOfIt ? { ...practice, status: maskBeforePublication(practice.status, stage) } : practice;
+    return viewer && this.access.hidesDecisionsFrom(viewer, practice) ? { ...practice, status: maskBeforePublication(practice.status, stage) } : practice;
   }
 
   private async reportOf(practiceId: string): Promise<string> {
@@ -369,7 +367,7 @@ export class ReportsService {
   /** Coordinators: every practice of submitted reports. Jurors: the eligible ones, never their own city's. */
   async editionPractices(principal: Principal, editionId: string, query: EditionPracticesQuery): Promise<{ items: PracticeView[]; total: number }> {
     const coordinator = isCoordinator(principal);
-    const ownCity = coordinator ? null : (grantsOf(principal, 'juror').find((grant) => grant.editionId === editionId)?.cityId ?? null);
+    const ownCity = this.access.excludedCityFor(principal, editionId);
     const rows: (PracticeView & { total: string })[] = await this.dataSource.query(
       `SELECT listed.*, count(*) OVER () AS total FROM (${PRACTICE_SELECT}
         WHERE r.edition_id = $1 AND r.status = 'submitted'
