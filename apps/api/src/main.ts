@@ -1,14 +1,9 @@
 // Production entry point of the API (the worker runs as its own process: apps/worker).
-import { exitOnConfigError, loadConfig } from '@app/core';
+import { loadConfigOrExit } from '@app/core';
 import { createApi } from './create-api';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    exitOnConfigError(error);
-  }
+  const config = loadConfigOrExit();
   const app = await createApi(config);
   await app.listen({ port: config.PORT, host: config.HOST });
 }

@@ -1,14 +1,9 @@
 // Production entry point of the worker: queue processors and scheduled jobs, no HTTP.
-import { exitOnConfigError, loadConfig } from '@app/core';
+import { loadConfigOrExit } from '@app/core';
 import { createWorker } from './create-worker';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    exitOnConfigError(error);
-  }
+  const config = loadConfigOrExit();
   await createWorker(config);
 }
 

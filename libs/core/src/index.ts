@@ -31,3 +31,4 @@ export * from './throttling/auth-throttler.guard';
 export * from './throttling/throttling.module';
 export * from './database/query-rows';
 export * from './http/list-query';
+export * from './http/text.validators';

@@ -163,3 +163,12 @@ export function exitOnConfigError(error: unknown): never {
   }
   throw error;
 }
+
+/** The configuration, or a one-line message and exit 1 (entry points). */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    exitOnConfigError(error);
+  }
+}

@@ -1,7 +1,7 @@
 // Request and response shapes of the accounts and auth routes.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { ROLES, Role } from '@app/core';
+import { ROLES, Role, RequiredText } from '@app/core';
 
 export const LOCALES = ['pl', 'en', 'uk', 'ru', 'vi', 'es', 'fr'] as const;
 
@@ -12,9 +12,7 @@ export class LoginDto {
   email!: string;
 
   @ApiProperty({ minLength: 1 })
-  @IsString({ message: 'must be text' })
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(1024)
+  @RequiredText(1024)
   password!: string;
 }
 
@@ -39,9 +37,7 @@ export class CreateUserDto {
   email!: string;
 
   @ApiProperty({ example: 'Anna Kowalska' })
-  @IsString({ message: 'must be text' })
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(200)
+  @RequiredText(200)
   name!: string;
 
   @ApiPropertyOptional({ enum: LOCALES, default: 'pl' })
@@ -102,8 +98,6 @@ export class UpdateMeDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString({ message: 'must be text' })
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(200)
+  @RequiredText(200)
   name?: string;
 }

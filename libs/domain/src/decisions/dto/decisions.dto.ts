@@ -1,8 +1,8 @@
 // Request and response shapes of deliberation, awards and the public read API.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { ListQuery } from '@app/core';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ListQuery, RequiredText } from '@app/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -14,9 +14,7 @@ export class CreateAwardDto {
   @ApiPropertyOptional({ example: 'Miejski Ośrodek Pomocy Rodzinie w Lublinie', description: 'A named unit of the city government, if the distinction goes to one' })
   @IsOptional()
   @Transform(trim)
-  @IsString({ message: 'must be text' })
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(300)
+  @RequiredText(300)
   recipientUnit?: string;
 
   @ApiProperty({ type: [String], format: 'uuid' })
@@ -71,9 +69,7 @@ export class UpdateAwardDto {
 
 export class CreateNoteDto {
   @ApiProperty()
-  @IsString({ message: 'must be text' })
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(20_000)
+  @RequiredText(20_000)
   text!: string;
 }
 

@@ -1,4 +1,5 @@
 // Request and response shapes of editions, categories and assignments.
+import { RequiredText } from '@app/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -16,7 +17,6 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -28,15 +28,11 @@ export class CeremonyDto {
   startsAt!: string;
 
   @ApiProperty({ example: 'Synagoga pod Białym Bocianem' })
-  @IsString({ message: 'must be text' })
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(300)
+  @RequiredText(300)
   venue!: string;
 
   @ApiProperty({ example: 'Wrocław' })
-  @IsString({ message: 'must be text' })
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(120)
+  @RequiredText(120)
   city!: string;
 }
 
@@ -48,9 +44,7 @@ export class CreateEditionDto {
   year!: number;
 
   @ApiProperty({ example: 'Miasta Otwarte 2015' })
-  @IsString({ message: 'must be text' })
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(200)
+  @RequiredText(200)
   name!: string;
 
   @ApiPropertyOptional({ type: CeremonyDto })
@@ -109,9 +103,7 @@ export class ReminderSettingsDto {
 export class UpdateEditionDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString({ message: 'must be text' })
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(200)
+  @RequiredText(200)
   name?: string;
 
   @ApiPropertyOptional({ nullable: true })
@@ -194,9 +186,7 @@ export class TransitionsView {
 
 export class CreateCategoryDto {
   @ApiProperty({ example: 'Miejski punkt obsługi cudzoziemców' })
-  @IsString({ message: 'must be text' })
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(300)
+  @RequiredText(300)
   name!: string;
 
   @ApiPropertyOptional()
@@ -264,9 +254,7 @@ export class AssignmentView {
 
 export class CreateCityDto {
   @ApiProperty({ example: 'Łódź' })
-  @IsString({ message: 'must be text' })
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(120)
+  @RequiredText(120)
   name!: string;
 
   @ApiPropertyOptional({ example: 'łódzkie' })

@@ -15,7 +15,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { ListQuery } from '@app/core';
+import { ListQuery, RequiredText } from '@app/core';
 import { FOLLOW_UP_STATUSES, FollowUpStatus, PRACTICE_STATUSES, PracticeStatus, REPORT_STATUSES, ReportStatus } from '../report.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -36,15 +36,11 @@ export class UpdateReportDto {
 export class CreatePracticeDto {
   @ApiProperty({ example: 'Miejski punkt obsługi cudzoziemców' })
   @Transform(trim)
-  @IsString({ message: 'must be text' })
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(300, { message: 'must be at most 300 characters' })
+  @RequiredText(300)
   title!: string;
 
   @ApiProperty()
-  @IsString({ message: 'must be text' })
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(20_000, { message: 'must be at most 20000 characters' })
+  @RequiredText(20_000)
   description!: string;
 
   @ApiProperty({ type: [String], example: ['Biuro Obsługi Mieszkańców Urzędu Miasta Lublin'] })
@@ -79,16 +75,12 @@ export class UpdatePracticeDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Transform(trim)
-  @IsString({ message: 'must be text' })
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(300, { message: 'must be at most 300 characters' })
+  @RequiredText(300)
   title?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString({ message: 'must be text' })
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(20_000)
+  @RequiredText(20_000)
   description?: string;
 
   @ApiPropertyOptional({ type: [String] })
@@ -128,9 +120,7 @@ export class CreateFollowUpDto {
   status!: FollowUpStatus;
 
   @ApiProperty()
-  @IsString({ message: 'must be text' })
-  @MinLength(1, { message: 'must not be empty' })
-  @MaxLength(20_000)
+  @RequiredText(20_000)
   assessment!: string;
 }
 
