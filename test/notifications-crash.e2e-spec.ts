@@ -43,6 +43,10 @@ async function kill(child: ChildProcess): Promise<void> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Spawned worker processes on a busy two-core machine (CI shares it): generous limits, no timing asserted.
+jest.setTimeout(300_000);
+const SLOW = 90_000;
+
 describe.each(availableQueueBackends())('crash safety on the %s backend', (backend) => {
   let sink: SmtpSink;
   let t: TestApp;
@@ -160,13 +164,13 @@ describe.each(availableQueueBackends())('crash safety on the %s backend', (backe
         [eventId],
       );
       return row.waiting === 30;
-    }, 30_000);
+    }, SLOW);
     const before = sink.messages.length;
     await sink.up();
     await eventually(async () => {
       const [row] = await ds.query(`SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent FROM notification_delivery WHERE event_id = $1`, [eventId]);
       return row.sent === 30;
-    }, 60_000);
+    }, SLOW);
     await kill(worker);
     worker = null;
     const arrived = sink.messages.slice(before).filter((m) => m.headers['x-open-cities-event'] === `${eventId}:scoringOpen`);
@@ -188,10 +192,10 @@ describe.each(availableQueueBackends())('crash safety on the %s backend', (backe
     const [{ id: failedId }] = await eventually(async () => {
       const rows = await ds.query(`SELECT id FROM notification_delivery WHERE event_id = $1 AND status = 'failed'`, [eventId]);
       return rows.length ? rows : null;
-    });
+    }, SLOW);
     sink.refuse.delete(bouncing.email);
     await t.http.post(`/api/notifications/${failedId}/retry`).set(coordinator.auth).expect(200);
-    await eventually(async () => (await statusOf(failedId)) === 'sent');
+    await eventually(async () => (await statusOf(failedId)) === 'sent', SLOW);
 
     // Pending with no job at all (as after a job that stalled too often): the sweep re-queues it.
     const orphan = await makeUser(ds);
@@ -202,7 +206,7 @@ describe.each(availableQueueBackends())('crash safety on the %s backend', (backe
     );
     // (The worker's own sweep may get there first; either way it is the sweep that re-queues it.)
     expect(await t.app.get(NotificationsService).rescueStuck()).toBeLessThanOrEqual(1);
-    await eventually(async () => (await statusOf(orphanId)) === 'sent');
+    await eventually(async () => (await statusOf(orphanId)) === 'sent', SLOW);
     expect(await t.app.get(NotificationsService).rescueStuck()).toBe(0);
 
     await kill(worker);
