@@ -32,7 +32,7 @@ describe('deliberation, decisions and publication', () => {
     for (const name of ['Miejski punkt obsługi cudzoziemców', 'Kompleksowa pomoc społeczna dostępna dla cudzoziemców', 'Przestrzeń przyjazna imigrantom']) {
       categories.push((await t.http.post(`/api/editions/${edition.id}/categories`).set(c()).send({ name, translations: { en: `EN ${name}` } }).expect(201)).body);
     }
-    const allCities = (await t.http.get('/api/cities').set(c()).expect(200)).body as { id: string; name: string }[];
+    const allCities = (await t.http.get('/api/cities?limit=200').set(c()).expect(200)).body.items as { id: string; name: string }[];
     const city = async (name: string) => allCities.find((x) => x.name === name) ?? (await t.http.post('/api/cities').set(c()).send({ name }).expect(201)).body;
     const lublin = await city('Lublin');
     const lodz = await city('Łódź');

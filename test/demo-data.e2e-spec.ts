@@ -108,7 +108,7 @@ describe('demo data', () => {
     summary = await seedDemo(ds);
     coordinator = await signIn(t.http, COORDINATOR, DEMO_PASSWORD);
     const list = await t.http.get('/api/editions').set(coordinator.auth).expect(200);
-    editions = Object.fromEntries(list.body.map((edition: { year: number }) => [edition.year === 2014 || edition.year === 2015 ? String(edition.year) : 'demo', edition]));
+    editions = Object.fromEntries(list.body.items.map((edition: { year: number }) => [edition.year === 2014 || edition.year === 2015 ? String(edition.year) : 'demo', edition]));
   });
   afterAll(() => t.close());
 

@@ -29,7 +29,7 @@ describe('expert stage', () => {
     const strategy = (await t.http.post(`/api/editions/${edition.id}/categories`).set(c)
       .send({ name: 'Miejska strategia dotycząca różnorodności kulturowej oraz integracji imigrantów', translations: { en: 'City strategy on cultural diversity', uk: 'Міська стратегія' } }).expect(201)).body;
     const servicePoint = (await t.http.post(`/api/editions/${edition.id}/categories`).set(c).send({ name: 'Miejski punkt obsługi cudzoziemców' }).expect(201)).body;
-    const cities = (await t.http.get('/api/cities').set(c).expect(200)).body as { id: string; name: string }[];
+    const cities = (await t.http.get('/api/cities?limit=200').set(c).expect(200)).body.items as { id: string; name: string }[];
     const city = async (name: string) =>
       cities.find((x) => x.name === name) ?? (await t.http.post('/api/cities').set(c).send({ name }).expect(201)).body;
     const lublin = await city('Lublin');

@@ -378,10 +378,13 @@ const axeReport: string[] = [];
       );
       await page.route(/\/api\/editions(\?|$)/, (route) =>
         route.fulfill(
-          json([
-            { id: 'e2015', year: 2015, name: 'Miasta Otwarte 2015', stage: 'published', reportsDueAt: null, scoringDueAt: null, ceremony: editions[0].ceremony },
-            { id: 'e2016', year: 2016, name: 'Miasta Otwarte 2016', stage: 'juryScoring', reportsDueAt: null, scoringDueAt: '2016-04-30T21:59:00.000Z', ceremony: null },
-          ]),
+          json({
+            items: [
+              { id: 'e2015', year: 2015, name: 'Miasta Otwarte 2015', stage: 'published', reportsDueAt: null, scoringDueAt: null, ceremony: editions[0].ceremony },
+              { id: 'e2016', year: 2016, name: 'Miasta Otwarte 2016', stage: 'juryScoring', reportsDueAt: null, scoringDueAt: '2016-04-30T21:59:00.000Z', ceremony: null },
+            ],
+            total: 2,
+          }),
         ),
       );
     }

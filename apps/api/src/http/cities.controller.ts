@@ -1,8 +1,8 @@
 // Cities, their officials, and the city status officials follow.
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authorize, CurrentPrincipal, Principal } from '@app/core';
-import { AssignmentView, AssignOfficialDto, CityStatusQuery, CityView, CreateCityDto, EditionsService, ReportsService } from '@app/domain';
+import { Authorize, CurrentPrincipal, ListQuery, ListResult, Principal } from '@app/core';
+import { AssignmentView, AssignOfficialDto, CityPage, CityStatusQuery, CityView, CreateCityDto, EditionsService, ReportsService } from '@app/domain';
 
 @ApiTags('cities')
 @Controller('cities')
@@ -11,9 +11,10 @@ export class CitiesController {
 
   @Authorize('cities.read')
   @Get()
-  @ApiOkResponse({ type: [CityView] })
-  list(): Promise<CityView[]> {
-    return this.editions.listCities();
+  @ApiOperation({ summary: 'Cities by name (q: part of the name, regardless of case and Polish letters)' })
+  @ApiOkResponse({ type: CityPage })
+  list(@Query() query: ListQuery): Promise<ListResult<CityView>> {
+    return this.editions.listCities(query.limit, query.offset, query.q);
   }
 
   @Authorize('cities.manage')

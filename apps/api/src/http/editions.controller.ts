@@ -1,7 +1,7 @@
 // Editions, their stage machine, categories and assignments (experts, jurors).
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authorize, CurrentPrincipal, Principal } from '@app/core';
+import { Authorize, CurrentPrincipal, ListResult, PageQuery, Principal } from '@app/core';
 import {
   AssignExpertDto,
   AssignJurorDto,
@@ -9,6 +9,7 @@ import {
   CategoryView,
   CreateCategoryDto,
   CreateEditionDto,
+  EditionPage,
   EditionsService,
   EditionView,
   TransitionDto,
@@ -32,10 +33,10 @@ export class EditionsController {
 
   @Authorize('editions.read')
   @Get()
-  @ApiOperation({ summary: 'Editions the caller belongs to (coordinators: all)' })
-  @ApiOkResponse({ type: [EditionView] })
-  list(@CurrentPrincipal() principal: Principal): Promise<EditionView[]> {
-    return this.editions.list(principal);
+  @ApiOperation({ summary: 'Editions the caller belongs to (coordinators: all), newest first' })
+  @ApiOkResponse({ type: EditionPage })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery): Promise<ListResult<EditionView>> {
+    return this.editions.list(principal, query.limit, query.offset);
   }
 
   @Authorize('edition.read')

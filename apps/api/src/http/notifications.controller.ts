@@ -1,10 +1,9 @@
 // What was sent to me, and for coordinators every delivery with its attempts and errors, and retrying a failed one.
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath, IntersectionType, OmitType } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath, IntersectionType } from '@nestjs/swagger';
 import { MyNotificationDto, NotificationDto, NotificationsService, NotificationStatusFilter } from '@app/domain';
-import { Authorize, CurrentPrincipal, ListQuery, ListResult, Principal } from '@app/core';
+import { Authorize, CurrentPrincipal, ListResult, PageQuery, Principal } from '@app/core';
 
-class PageQuery extends OmitType(ListQuery, ['q'] as const) {}
 class NotificationsQuery extends IntersectionType(PageQuery, NotificationStatusFilter) {}
 
 const listOf = (model: Function) => ({

@@ -128,6 +128,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Cities by name (q: part of the name, regardless of case and Polish letters) */
         get: operations["CitiesController_list"];
         put?: never;
         /** Add a city (names unique regardless of case; Polish letters kept) */
@@ -195,7 +196,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Editions the caller belongs to (coordinators: all) */
+        /** Editions the caller belongs to (coordinators: all), newest first */
         get: operations["EditionsController_list"];
         put?: never;
         /** Create an edition (stage draft) */
@@ -1090,6 +1091,10 @@ export interface components {
             startsAt: string;
             venue: string;
         };
+        CityPage: {
+            items: components["schemas"]["CityView"][];
+            total: number;
+        };
         CityView: {
             /** Format: uuid */
             id: string;
@@ -1204,6 +1209,10 @@ export interface components {
         DeclareConflictDto: {
             /** @example I worked for this city office until 2014. */
             reason: string;
+        };
+        EditionPage: {
+            items: components["schemas"]["EditionView"][];
+            total: number;
         };
         EditionView: {
             /** @description Stages this edition may move to next */
@@ -1949,7 +1958,12 @@ export interface operations {
     };
     CitiesController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Text to search for */
+                q?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1961,7 +1975,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CityView"][];
+                    "application/json": components["schemas"]["CityPage"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */
@@ -2271,7 +2294,10 @@ export interface operations {
     };
     EditionsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2283,7 +2309,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EditionView"][];
+                    "application/json": components["schemas"]["EditionPage"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */

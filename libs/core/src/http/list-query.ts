@@ -1,5 +1,5 @@
 // The contract's list convention: ?limit= (default 50, max 200) and ?offset=, answering { items, total }.
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
@@ -25,6 +25,9 @@ export class ListQuery {
   @MaxLength(200)
   q?: string;
 }
+
+/** The list convention without a search text. */
+export class PageQuery extends OmitType(ListQuery, ['q'] as const) {}
 
 export interface ListResult<T> {
   items: T[];

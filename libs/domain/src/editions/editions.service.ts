@@ -115,15 +115,15 @@ export class EditionsService {
     }
   }
 
-  async list(principal: Principal): Promise<EditionView[]> {
+  async list(principal: Principal, limit: number, offset: number): Promise<{ items: EditionView[]; total: number }> {
     const { ids: visible, startedToo } = this.access.editionListFilter(principal);
-    const rows: EditionRow[] = await this.dataSource.query(
-      `SELECT * FROM edition
+    const rows: (EditionRow & { total: string })[] = await this.dataSource.query(
+      `SELECT *, count(*) OVER () AS total FROM edition
         WHERE $1::uuid[] IS NULL OR id = ANY($1::uuid[]) OR ($2 AND stage <> 'draft')
-        ORDER BY year DESC`,
-      [visible, startedToo],
+        ORDER BY year DESC LIMIT $3 OFFSET $4`,
+      [visible, startedToo, limit, offset],
     );
-    return rows.map(toEditionView);
+    return { items: rows.map(toEditionView), total: rows.length ? Number(rows[0].total) : 0 };
   }
 
   async get(editionId: string): Promise<EditionView> {
@@ -298,8 +298,15 @@ export class EditionsService {
 
   // ---- cities ---------------------------------------------------------------------------
 
-  listCities(): Promise<CityView[]> {
-    return this.dataSource.query(`SELECT id, name, region FROM city ORDER BY name COLLATE "C"`);
+  /** Cities by name; q matches a part of the name regardless of case and Polish letters. */
+  async listCities(limit: number, offset: number, q?: string): Promise<{ items: CityView[]; total: number }> {
+    const rows: (CityView & { total: string })[] = await this.dataSource.query(
+      `SELECT id, name, region, count(*) OVER () AS total FROM city
+        WHERE $3::text IS NULL OR lower(unaccent(name)) LIKE '%' || lower(unaccent($3)) || '%'
+        ORDER BY name COLLATE "C" LIMIT $1 OFFSET $2`,
+      [limit, offset, q ?? null],
+    );
+    return { items: rows.map(({ total: _total, ...city }) => city), total: rows.length ? Number(rows[0].total) : 0 };
   }
 
   async createCity(actor: Principal, dto: CreateCityDto): Promise<CityView> {

@@ -27,7 +27,7 @@ export function CoordinatorArea() {
 export function CoordinatorEditionsPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const editions = useApiQuery((signal) => unwrap(client.GET('/api/editions', { signal })), []);
+  const editions = useApiQuery((signal) => unwrap(client.GET('/api/editions', { params: { query: { limit: 200 } }, signal })).then((page) => page.items), []);
   return (
     <Page title={t('coordinator.editionsTitle')} lead={t('coordinator.editionsLead')}>
       <Loaded query={editions} what={t('editions.what')}>

@@ -10,8 +10,8 @@ export interface Names {
 
 export async function loadNames(signal: AbortSignal): Promise<Names> {
   const [editions, cities] = await Promise.all([
-    unwrap(client.GET('/api/editions', { signal })),
-    unwrap(client.GET('/api/cities', { signal })),
+    unwrap(client.GET('/api/editions', { params: { query: { limit: 200 } }, signal })).then((page) => page.items),
+    unwrap(client.GET('/api/cities', { params: { query: { limit: 200 } }, signal })).then((page) => page.items),
   ]);
   return {
     editions: new Map(editions.map((edition) => [edition.id, edition])),

@@ -269,3 +269,13 @@ export class CityView {
   @ApiProperty() name!: string;
   @ApiProperty({ nullable: true }) region!: string | null;
 }
+
+export class EditionPage {
+  @ApiProperty({ type: [EditionView] }) items!: EditionView[];
+  @ApiProperty() total!: number;
+}
+
+export class CityPage {
+  @ApiProperty({ type: [CityView] }) items!: CityView[];
+  @ApiProperty() total!: number;
+}
