@@ -1,18 +1,36 @@
 // Runs one bounded autocannon run in its own process against a server and samples the server's RSS
 // meanwhile. The child is killed if it outlives its duration by more than 30 s.
 import { join } from 'node:path';
+import { Client } from 'pg';
 import type { LoadJob, LoadResult } from '../load/autocannon-process';
 import { cpuSecondsOf, machineBusySeconds, sampleRss, spawnNode } from './processes';
 import type { RequestSpec, RunningServer, Sample } from './scenario';
 
 const LOAD_SCRIPT = join(__dirname, '..', 'load', 'autocannon-process.js');
 
+/** pids of the PostgreSQL backends connected to the bench database (the API's and the baselines' pools). */
+async function backendPids(databaseUrl: string): Promise<number[]> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+    return rows.map((row) => row.pid);
+  } finally {
+    await client.end();
+  }
+}
+
+const sumCpu = (pids: number[]) => pids.reduce((sum, pid) => sum + (cpuSecondsOf(pid) ?? 0), 0);
+
 export async function runHttpLoad(
   server: RunningServer,
   request: RequestSpec,
-  options: { connections: number; durationSec: number; cwd: string },
+  options: { connections: number; durationSec: number; cwd: string; databaseUrl?: string },
 ): Promise<Sample & { raw: LoadResult }> {
-  const began = { wall: performance.now(), machine: machineBusySeconds(), server: cpuSecondsOf(server.pid), harness: process.cpuUsage() };
+  // The bench database's backends work for the server under load: their CPU is not "other" load.
+  // (Pools are full after the warm-up; a backend that only appears during the run is not counted.)
+  const backends = options.databaseUrl ? await backendPids(options.databaseUrl) : [];
+  const began = { wall: performance.now(), machine: machineBusySeconds(), server: cpuSecondsOf(server.pid), harness: process.cpuUsage(), backends: sumCpu(backends) };
   const job: LoadJob = { url: server.url, request, connections: options.connections, durationSec: options.durationSec };
   const spawned = spawnNode(LOAD_SCRIPT, { args: [JSON.stringify(job)], env: { PATH: process.env.PATH ?? '' }, cwd: options.cwd });
   const stopSampling = sampleRss(server.pid);
@@ -28,11 +46,12 @@ export async function runHttpLoad(
   const machine = machineBusySeconds();
   const serverCpu = cpuSecondsOf(server.pid);
   const harness = process.cpuUsage(began.harness);
+  const backendCpu = sumCpu(backends) - began.backends;
   const wallSec = (performance.now() - began.wall) / 1000;
   const otherCores =
     machine === null || began.machine === null || serverCpu === null || began.server === null
       ? undefined
-      : Math.max(0, machine - began.machine - (serverCpu - began.server) - raw.cpuSeconds - (harness.user + harness.system) / 1e6) / wallSec;
+      : Math.max(0, machine - began.machine - (serverCpu - began.server) - backendCpu - raw.cpuSeconds - (harness.user + harness.system) / 1e6) / wallSec;
   return {
     throughput: raw.rps,
     p50Ms: raw.p50Ms,
@@ -41,7 +60,8 @@ export async function runHttpLoad(
     errors: raw.errors, // connection errors and timeouts (autocannon counts both)
     rssBytes,
     otherCores,
-    detail: `${raw.totalRequests} requests in ${raw.durationSec} s, status ${JSON.stringify(raw.statusCodes)}`,
+    dbCores: backends.length ? backendCpu / wallSec : undefined,
+    detail: `${raw.totalRequests} requests in ${raw.durationSec} s, status ${JSON.stringify(raw.statusCodes)}${backends.length ? `, PostgreSQL backends ${(backendCpu / wallSec).toFixed(2)} cores` : ''}`,
     raw,
   };
 }
