@@ -182,6 +182,11 @@ export async function runComparison(ctx: BenchContext, scenario: ComparisonScena
     if ([...appRuns, ...baselineRuns].some((s) => (s.dbCores ?? 0) > 0.05)) {
       const db = (runs: Sample[]) => runs.map((s) => (s.dbCores === undefined ? '?' : s.dbCores.toFixed(2))).join(', ');
       details.push(`PostgreSQL backends of the bench database during each run, in cores (not counted as other load): app ${db(appRuns)}; baseline ${db(baselineRuns)}`);
+      // Where a request's CPU goes: the server process and the database, per request (medians over the valid runs).
+      const perRequest = (runs: Sample[], pick: (s: Sample) => number | undefined) =>
+        median(runs.filter((s) => pick(s) !== undefined && s.throughput > 0).map((s) => (pick(s)! / s.throughput) * 1000));
+      const cpu = (runs: Sample[]) => `server ${fmtMs(perRequest(runs, (s) => s.serverCores))}, PostgreSQL ${fmtMs(perRequest(runs, (s) => s.dbCores))}`;
+      details.push(`CPU per request (median over valid runs): app ${cpu(validApp)}; baseline ${cpu(validBaseline)}`);
     }
     const noisy = [...appRuns, ...baselineRuns].filter((s) => (s.otherCores ?? 0) > NOISY_CORES).length;
     if (waits.length) details.push(`waited for a quiet machine before ${waits.length} run(s): ${waits.join(', ')}`);

@@ -20,7 +20,22 @@ async function backendPids(databaseUrl: string): Promise<number[]> {
   }
 }
 
-const sumCpu = (pids: number[]) => pids.reduce((sum, pid) => sum + (cpuSecondsOf(pid) ?? 0), 0);
+/** CPU seconds so far of each pid that is still there. */
+const cpuByPid = (pids: number[]) => new Map(pids.flatMap((pid) => {
+  const cpu = cpuSecondsOf(pid);
+  return cpu === null ? [] : [[pid, cpu] as const];
+}));
+
+/**
+ * CPU the bench database's backends spent between two readings: backends there at both ends count
+ * their difference, backends that appeared meanwhile count whole (pools open connections during a
+ * run); backends that closed meanwhile are lost (pools close idle ones), so this can only undercount.
+ */
+function backendCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, cpu] of after) sum += cpu - (before.get(pid) ?? 0);
+  return Math.max(0, sum);
+}
 
 export async function runHttpLoad(
   server: RunningServer,
@@ -28,9 +43,8 @@ export async function runHttpLoad(
   options: { connections: number; durationSec: number; cwd: string; databaseUrl?: string },
 ): Promise<Sample & { raw: LoadResult }> {
   // The bench database's backends work for the server under load: their CPU is not "other" load.
-  // (Pools are full after the warm-up; a backend that only appears during the run is not counted.)
-  const backends = options.databaseUrl ? await backendPids(options.databaseUrl) : [];
-  const began = { wall: performance.now(), machine: machineBusySeconds(), server: cpuSecondsOf(server.pid), harness: process.cpuUsage(), backends: sumCpu(backends) };
+  const backendsBefore = options.databaseUrl ? cpuByPid(await backendPids(options.databaseUrl)) : null;
+  const began = { wall: performance.now(), machine: machineBusySeconds(), server: cpuSecondsOf(server.pid), harness: process.cpuUsage() };
   const job: LoadJob = { url: server.url, request, connections: options.connections, durationSec: options.durationSec };
   const spawned = spawnNode(LOAD_SCRIPT, { args: [JSON.stringify(job)], env: { PATH: process.env.PATH ?? '' }, cwd: options.cwd });
   const stopSampling = sampleRss(server.pid);
@@ -46,7 +60,7 @@ export async function runHttpLoad(
   const machine = machineBusySeconds();
   const serverCpu = cpuSecondsOf(server.pid);
   const harness = process.cpuUsage(began.harness);
-  const backendCpu = sumCpu(backends) - began.backends;
+  const backendCpu = backendsBefore && options.databaseUrl ? backendCpuBetween(backendsBefore, cpuByPid(await backendPids(options.databaseUrl))) : 0;
   const wallSec = (performance.now() - began.wall) / 1000;
   const otherCores =
     machine === null || began.machine === null || serverCpu === null || began.server === null
@@ -60,8 +74,9 @@ export async function runHttpLoad(
     errors: raw.errors, // connection errors and timeouts (autocannon counts both)
     rssBytes,
     otherCores,
-    dbCores: backends.length ? backendCpu / wallSec : undefined,
-    detail: `${raw.totalRequests} requests in ${raw.durationSec} s, status ${JSON.stringify(raw.statusCodes)}${backends.length ? `, PostgreSQL backends ${(backendCpu / wallSec).toFixed(2)} cores` : ''}`,
+    dbCores: backendsBefore ? backendCpu / wallSec : undefined,
+    serverCores: serverCpu === null || began.server === null ? undefined : (serverCpu - began.server) / wallSec,
+    detail: `${raw.totalRequests} requests in ${raw.durationSec} s, status ${JSON.stringify(raw.statusCodes)}${backendsBefore ? `, PostgreSQL backends ${(backendCpu / wallSec).toFixed(2)} cores` : ''}`,
     raw,
   };
 }

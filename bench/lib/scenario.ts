@@ -52,6 +52,8 @@ export interface Sample {
   otherCores?: number;
   /** CPU of the bench database's backends during the run, in cores (work done for the server). */
   dbCores?: number;
+  /** CPU of the measured server process during the run, in cores. */
+  serverCores?: number;
   /** Raw extra facts for the detail lines. */
   detail?: string;
 }
