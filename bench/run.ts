@@ -1,5 +1,5 @@
 // `npm run bench [-- <scenario>... | --list] [--pairs N] [--duration S] [--warmup S] [--connections N]
-//  [--cold-starts N] [--cpu-prof] [--no-save]`
+//  [--cold-starts N] [--scale X] [--cpu-prof] [--no-save]`
 // Starts what the scenarios need (a fresh migrated and seeded `oc_bench` database, the production
 // API as a child process, baseline servers), runs the scenarios, prints the table and appends it to
 // bench/RESULTS.md. The load generator always runs in a process of its own.
@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { freePort } from '@app/core/net/free-port';
-import { buildDataset, describeDataset, loadDataset } from './data/generate';
+import { buildDataset, DatasetFacts, datasetFacts, describeDataset, loadDataset } from './data/generate';
 import { runComparison } from './lib/compare';
 import { BenchDatabase, openBenchDatabase } from './lib/database';
 import { rssOf, spawnNode, stopAllChildren, stopChild, waitForHttp } from './lib/processes';
@@ -21,17 +21,16 @@ const root = join(__dirname, '..', '..');
 const benchDir = join(root, 'bench');
 const workDir = join(benchDir, '.work');
 const DATA_SEED = 42;
-const DATA_SCALE = 1;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 function usage(): never {
-  log('usage: npm run bench [-- <scenario>...] [--pairs N] [--duration S] [--warmup S] [--connections N] [--cold-starts N] [--cpu-prof] [--no-save] [--list]');
+  log('usage: npm run bench [-- <scenario>...] [--pairs N] [--duration S] [--warmup S] [--connections N] [--cold-starts N] [--scale X] [--cpu-prof] [--no-save] [--list]');
   log(`scenarios: ${SCENARIOS.map((s) => s.name).join(', ')} (default: all)`);
   process.exit(2);
 }
 
 function parseArgs(argv: string[]): { names: string[]; options: BenchOptions } {
-  const options: BenchOptions = { pairs: 5, durationSec: 5, warmupSec: 3, connections: 10, coldStarts: 3, cpuProf: false, save: true };
+  const options: BenchOptions = { pairs: 5, durationSec: 5, warmupSec: 3, connections: 10, coldStarts: 3, cpuProf: false, save: true, scale: 1 };
   const names: string[] = [];
   const numeric = (flag: string, value: string | undefined, min: number, max: number) => {
     const n = Number(value);
@@ -48,7 +47,14 @@ function parseArgs(argv: string[]): { names: string[]; options: BenchOptions } {
     else if (arg === '--warmup') options.warmupSec = numeric(arg, argv[++i], 1, 30);
     else if (arg === '--connections') options.connections = numeric(arg, argv[++i], 1, 200);
     else if (arg === '--cold-starts') options.coldStarts = numeric(arg, argv[++i], 1, 10);
-    else if (arg === '--cpu-prof') options.cpuProf = true;
+    else if (arg === '--scale') {
+      const scale = Number(argv[++i]);
+      if (!(scale >= 0.01 && scale <= 4)) {
+        log('--scale needs a number from 0.01 to 4 (1 = national scale)');
+        usage();
+      }
+      options.scale = scale;
+    } else if (arg === '--cpu-prof') options.cpuProf = true;
     else if (arg === '--no-save') options.save = false;
     else if (arg === '--list') {
       for (const s of SCENARIOS) log(`${s.name.padEnd(12)} ${s.title}: ${s.description}`);
@@ -90,7 +96,7 @@ async function main(): Promise<number> {
   const startedAt = new Date();
   const { names, options } = parseArgs(process.argv.slice(2));
   const selected = names.length ? SCENARIOS.filter((s) => names.includes(s.name)) : SCENARIOS;
-  const fullRun = selected.length === SCENARIOS.length;
+  const fullRun = selected.length === SCENARIOS.length && options.scale === 1;
   mkdirSync(workDir, { recursive: true });
   log(`bench: ${selected.map((s) => s.name).join(', ')} on ${machineLine()}, Node ${process.version}`);
 
@@ -100,15 +106,21 @@ async function main(): Promise<number> {
   let apiRssAtStart = Number.NaN;
   let redisUrl: string | null = null;
   let dataLine = 'none loaded (no selected scenario uses the API)';
+  let facts: DatasetFacts | null = null;
   const profileDir = join(workDir, 'profiles', startedAt.toISOString().replace(/[:.]/g, '-'));
   const baselines: RunningServer[] = [];
   const reports: ScenarioReport[] = [];
   try {
     if (selected.some((s) => s.usesApi !== false)) {
       database = await openBenchDatabase(log);
-      const dataset = buildDataset(DATA_SEED, DATA_SCALE);
-      await loadDataset(database.url, dataset);
-      dataLine = describeDataset(dataset);
+      // Generated once per invocation (~11 s at scale 1), so every run starts from exactly the seeded rows.
+      const dataset = await buildDataset(DATA_SEED, options.scale);
+      const timing = await loadDataset(database.url, dataset);
+      facts = datasetFacts(dataset);
+      const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+      dataLine =
+        `${describeDataset(dataset)}; generated in ${sec(dataset.buildMs + timing.copyMs + timing.settleMs)} ` +
+        `(rows built ${sec(dataset.buildMs)}, COPY ${sec(timing.copyMs)}, VACUUM ANALYZE + CHECKPOINT ${sec(timing.settleMs)})`;
       log(`  data: ${dataLine}`);
       const candidate = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
       if (process.env.BENCH_QUEUE !== 'postgres' && (await redisAnswers(candidate))) redisUrl = candidate;
@@ -123,6 +135,11 @@ async function main(): Promise<number> {
           DATABASE_URL: database.url,
           JWT_SECRET: randomBytes(48).toString('base64url'),
           LOG_LEVEL: 'warn',
+          // Tokens signed in before the first scenario must outlive the whole run (at most 15 min).
+          JWT_ACCESS_TTL_SECONDS: '3600',
+          // The scenarios sign in ~55 accounts per invocation from 127.0.0.1; the limiter's counters
+          // live in Redis across back-to-back invocations. Rate limiting is not what is measured here.
+          AUTH_RATE_LIMIT_PER_IP: '1000',
           DATA_DIR: join(workDir, 'api-data'),
           ...(redisUrl ? { REDIS_URL: redisUrl, QUEUE_PREFIX: 'ocbench' } : {}),
         },
@@ -142,6 +159,10 @@ async function main(): Promise<number> {
       },
       apiRssAtStart,
       databaseUrl: database?.url ?? '',
+      get data(): DatasetFacts {
+        if (!facts) throw new Error('this scenario declared usesApi: false but asked for the data set');
+        return facts;
+      },
       redisUrl,
       log,
       async startBaseline(spec: BaselineServerSpec) {

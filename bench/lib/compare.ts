@@ -14,6 +14,8 @@ const NOISY_CORES = 0.2;
 
 interface PreparedSide {
   label: string;
+  /** The server an HTTP side loads. */
+  server?: RunningServer;
   run(phase: 'warmup' | 'measure'): Promise<Sample>;
   /** GET-able description for the same-body check (HTTP sides only). */
   probe?: () => Promise<{ status: number; body: string }>;
@@ -31,11 +33,13 @@ async function prepare(ctx: BenchContext, side: Side): Promise<PreparedSide> {
   const request = typeof side.request === 'function' ? side.request(ctx) : side.request;
   return {
     label,
+    server,
     run: (phase) =>
       runHttpLoad(server, request, {
         connections: ctx.options.connections,
         durationSec: phase === 'warmup' ? ctx.options.warmupSec : ctx.options.durationSec,
         cwd: ctx.root,
+        databaseUrl: ctx.databaseUrl || undefined,
       }),
     probe: request.requestsModule
       ? undefined
@@ -58,11 +62,13 @@ export function describeTarget(target: Target): string {
   return '';
 }
 
-function targetMet(target: Target, ratio: number): boolean {
+export function targetMet(target: Target, ratio: number): boolean {
   if (target.min !== undefined && !(ratio >= target.min)) return false;
   if (target.max !== undefined && !(ratio <= target.max)) return false;
   return true;
 }
+
+export const targetsOf = (target: Target | readonly Target[]): readonly Target[] => (Array.isArray(target) ? target : [target as Target]);
 
 const describeInvalid = (side: string, index: number, sample: Sample) =>
   `INVALID ${side} run ${index + 1}: ${sample.non2xx} non-2xx, ${sample.errors} errors (${sample.detail ?? ''})`;
@@ -87,6 +93,7 @@ export async function runComparison(ctx: BenchContext, scenario: ComparisonScena
       }
       details.push(`same answer checked: ${a.status} ${a.body.slice(0, 120)}`);
     }
+    if (scenario.check && app.server && baseline.server) details.push(await scenario.check(ctx, app.server, baseline.server));
     ctx.log(`  warm-up: ${app.label}, then ${baseline.label} (${ctx.options.warmupSec} s each)`);
     for (const [side, label] of [[app, 'app'], [baseline, 'baseline']] as const) {
       const warm = await side.run('warmup');
@@ -128,10 +135,17 @@ export async function runComparison(ctx: BenchContext, scenario: ComparisonScena
     p50: ratioOf((s) => s.p50Ms),
     p99: ratioOf((s) => s.p99Ms),
   };
-  const met = valid ? targetMet(scenario.target, ratios[scenario.target.metric]) : null;
-  const verdict = (metric: Target['metric']) =>
-    scenario.target.metric !== metric ? undefined : !valid ? 'INVALID' : met ? 'met' : 'MISSED';
-  const target = (metric: Target['metric']) => (scenario.target.metric === metric ? describeTarget(scenario.target) : undefined);
+  const targets = targetsOf(scenario.target);
+  const targetFor = (metric: Target['metric']) => targets.find((t) => t.metric === metric);
+  const met = valid ? targets.every((t) => targetMet(t, ratios[t.metric])) : null;
+  const verdict = (metric: Target['metric']) => {
+    const t = targetFor(metric);
+    return !t ? undefined : !valid ? 'INVALID' : targetMet(t, ratios[metric]) ? 'met' : 'MISSED';
+  };
+  const target = (metric: Target['metric']) => {
+    const t = targetFor(metric);
+    return t ? describeTarget(t) : undefined;
+  };
 
   const row = (metric: string, key: Target['metric'] | null, pick: (s: Sample) => number, fmt: (v: number) => string): ReportRow => {
     const a = med(validApp, pick);
@@ -165,6 +179,15 @@ export async function runComparison(ctx: BenchContext, scenario: ComparisonScena
   const other = (runs: Sample[]) => runs.map((s) => (s.otherCores === undefined ? '?' : s.otherCores.toFixed(2))).join(', ');
   if ([...appRuns, ...baselineRuns].some((s) => s.otherCores !== undefined)) {
     details.push(`other CPU load on the machine during each run, in cores (ideally ~0): app ${other(appRuns)}; baseline ${other(baselineRuns)}`);
+    if ([...appRuns, ...baselineRuns].some((s) => (s.dbCores ?? 0) > 0.05)) {
+      const db = (runs: Sample[]) => runs.map((s) => (s.dbCores === undefined ? '?' : s.dbCores.toFixed(2))).join(', ');
+      details.push(`PostgreSQL backends of the bench database during each run, in cores (not counted as other load): app ${db(appRuns)}; baseline ${db(baselineRuns)}`);
+      // Where a request's CPU goes: the server process and the database, per request (medians over the valid runs).
+      const perRequest = (runs: Sample[], pick: (s: Sample) => number | undefined) =>
+        median(runs.filter((s) => pick(s) !== undefined && s.throughput > 0).map((s) => (pick(s)! / s.throughput) * 1000));
+      const cpu = (runs: Sample[]) => `server ${fmtMs(perRequest(runs, (s) => s.serverCores))}, PostgreSQL ${fmtMs(perRequest(runs, (s) => s.dbCores))}`;
+      details.push(`CPU per request (median over valid runs): app ${cpu(validApp)}; baseline ${cpu(validBaseline)}`);
+    }
     const noisy = [...appRuns, ...baselineRuns].filter((s) => (s.otherCores ?? 0) > NOISY_CORES).length;
     if (waits.length) details.push(`waited for a quiet machine before ${waits.length} run(s): ${waits.join(', ')}`);
     if (noisy) {

@@ -1,6 +1,7 @@
 // The shapes a benchmark scenario plugs into. A comparison runs an app side against a baseline side
 // alternately (warm-up, then A, B, A, B ...); a measurement reports its own rows (memory, cold start).
 import type { ChildProcess } from 'node:child_process';
+import type { DatasetFacts } from '../data/generate';
 
 /** One HTTP request as autocannon sends it. JSON only: it crosses into the load process. */
 export interface RequestSpec {
@@ -49,6 +50,10 @@ export interface Sample {
   rssBytes?: number[];
   /** CPU the rest of the machine used during the run, in cores (other processes, steal time). */
   otherCores?: number;
+  /** CPU of the bench database's backends during the run, in cores (work done for the server). */
+  dbCores?: number;
+  /** CPU of the measured server process during the run, in cores. */
+  serverCores?: number;
   /** Raw extra facts for the detail lines. */
   detail?: string;
 }
@@ -87,12 +92,18 @@ export interface ComparisonScenario {
   description: string;
   /** false when the scenario needs neither the shared API process nor the bench database. */
   usesApi?: boolean;
-  target: Target;
+  /** One target, or several (e.g. throughput and p99): the result is met only when all are. */
+  target: Target | readonly Target[];
   /** Unit of `throughput` in the table. */
   unit?: string;
   /** Check once before measuring that both sides answer the same body (same JSON contract). */
   sameBody?: boolean;
   setup?(ctx: BenchContext): Promise<void>;
+  /**
+   * For sides whose requests vary (no sameBody probe): checks before measuring that both servers
+   * answer alike, and returns the detail line saying what was checked. Throwing fails the scenario.
+   */
+  check?(ctx: BenchContext, app: RunningServer, baseline: RunningServer): Promise<string>;
   app: Side;
   baseline: Side;
   teardown?(ctx: BenchContext): Promise<void>;
@@ -141,6 +152,8 @@ export interface BenchOptions {
   coldStarts: number;
   cpuProf: boolean;
   save: boolean;
+  /** Size of the seeded data set: 1 is the national scale (issue 8), 0.1 a quick run. */
+  scale: number;
 }
 
 export interface BenchContext {
@@ -153,6 +166,8 @@ export interface BenchContext {
   /** RSS of the API right after it answered its first readiness check, before any load. */
   apiRssAtStart: number;
   databaseUrl: string;
+  /** Who and what the seeded data set holds (throws for `usesApi: false`). */
+  data: DatasetFacts;
   redisUrl: string | null;
   log(line: string): void;
   /** Starts a baseline server; the harness stops it after the scenario. */

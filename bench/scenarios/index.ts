@@ -5,5 +5,8 @@ import type { Scenario } from '../lib/scenario';
 import { coldStart } from './cold-start';
 import { memory } from './memory';
 import { p1 } from './p1-health-live';
+import { p2 } from './p2-score-submission';
+import { p3 } from './p3-results';
+import { p4 } from './p4-city-status';
 
-export const SCENARIOS: Scenario[] = [memory, p1, coldStart];
+export const SCENARIOS: Scenario[] = [memory, p1, p2, p3, p4, coldStart];

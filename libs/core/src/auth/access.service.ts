@@ -17,6 +17,8 @@ interface Target {
   editionId: string | null;
   cityId: string | null;
   stage: Stage | null;
+  /** Practices only: whether the caller declared a conflict of interest on it. */
+  conflict?: boolean;
 }
 
 type Rule = (principal: Principal, target: Target, objectId: string) => AccessDecision | Promise<AccessDecision>;
@@ -30,7 +32,7 @@ export class AccessService {
     if (!kind) return 'allow';
     const rule = this.rules[permission];
     if (!rule) throw new Error(`no access rule for permission ${permission}`);
-    const target = await this.load(kind, objectId);
+    const target = await this.load(kind, objectId, principal.userId);
     if (!target) return 'notFound';
     return rule(principal, target, objectId);
   }
@@ -66,10 +68,10 @@ export class AccessService {
     };
   }
 
-  private async load(kind: ObjectKind, id: string): Promise<Target | null> {
+  private async load(kind: ObjectKind, id: string, userId: string): Promise<Target | null> {
     const sql = TARGET_SQL[kind];
     if (!sql) throw new Error(`no target loader for ${kind}`);
-    const rows: Target[] = await this.dataSource.query(sql, [id]);
+    const rows: Target[] = await this.dataSource.query(sql, kind === 'practice' ? [id, userId] : [id]);
     return rows[0] ?? null;
   }
 
@@ -117,8 +119,8 @@ export class AccessService {
     'practice.read': (p, t) => this.evidenceAccess(p, t),
     'practice.write': (p, t) => (this.expertOf(p, t) ? 'allow' : 'notFound'),
     'practice.eligibility': (p) => (isCoordinator(p) ? 'allow' : 'notFound'),
-    'practice.score': (p, t, id) => this.jurorOnPractice(p, t, id),
-    'practice.conflict.declare': (p, t, id) => this.jurorOnPractice(p, t, id),
+    'practice.score': (p, t) => this.jurorOnPractice(p, t),
+    'practice.conflict.declare': (p, t) => this.jurorOnPractice(p, t),
     'award.manage': (p) => (isCoordinator(p) ? 'allow' : 'notFound'),
   };
 
@@ -138,29 +140,26 @@ export class AccessService {
   }
 
   /** A juror may act on practices of their edition, except those of their own city or a declared conflict (403). */
-  private async jurorOnPractice(p: Principal, t: Target, practiceId: string): Promise<AccessDecision> {
+  private jurorOnPractice(p: Principal, t: Target): AccessDecision {
     const juror = this.juror(p, t.editionId);
     if (!juror) return 'notFound';
     if (juror.cityId !== null && juror.cityId === t.cityId) return 'forbidden';
-    return (await this.hasDeclaredConflict(p.userId, practiceId)) ? 'forbidden' : 'allow';
-  }
-
-  async hasDeclaredConflict(userId: string, practiceId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM conflict_of_interest WHERE juror_id = $1 AND practice_id = $2`,
-      [userId, practiceId],
-    );
-    return rows.length > 0;
+    return t.conflict ? 'forbidden' : 'allow';
   }
 }
 
-/** One query per object kind: the edition, city and stage that the rules look at. */
+/**
+ * One query per object kind: the edition, city and stage that the rules look at. A practice's also
+ * says whether the caller ($2) declared a conflict on it, so a juror's score write is checked in
+ * one round trip instead of two.
+ */
 const TARGET_SQL: Partial<Record<ObjectKind, string>> = {
   edition: `SELECT e.id AS "editionId", NULL::uuid AS "cityId", e.stage::text AS stage FROM edition e WHERE e.id = $1`,
   city: `SELECT NULL::uuid AS "editionId", c.id AS "cityId", NULL::text AS stage FROM city c WHERE c.id = $1`,
   report: `SELECT r.edition_id AS "editionId", r.city_id AS "cityId", e.stage::text AS stage
              FROM report r JOIN edition e ON e.id = r.edition_id WHERE r.id = $1`,
-  practice: `SELECT r.edition_id AS "editionId", r.city_id AS "cityId", e.stage::text AS stage
+  practice: `SELECT r.edition_id AS "editionId", r.city_id AS "cityId", e.stage::text AS stage,
+                    EXISTS (SELECT 1 FROM conflict_of_interest ci WHERE ci.juror_id = $2 AND ci.practice_id = pr.id) AS conflict
                FROM practice pr JOIN report r ON r.id = pr.report_id JOIN edition e ON e.id = r.edition_id
               WHERE pr.id = $1`,
   award: `SELECT a.edition_id AS "editionId", a.city_id AS "cityId", e.stage::text AS stage

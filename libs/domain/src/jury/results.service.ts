@@ -87,6 +87,28 @@ export interface AgreementView {
   practices: number;
 }
 
+const AGREEMENT_VALUES = ['v', 'c1', 'c2', 'c3', 'c4'];
+
+/** Per-practice moments of the counted scores of edition $1, one row. Also used by the benchmark. */
+export const AGREEMENT_SQL = `WITH ${COUNTED_SCORES_SQL},
+       units AS (
+         SELECT practice_id, count(*)::int AS m,
+                ${AGREEMENT_VALUES.map((x) => `sum(${x})::float8 AS s_${x}, sum(${x} * ${x})::float8 AS ss_${x}`).join(', ')}
+           FROM counted GROUP BY practice_id
+       )
+       SELECT (SELECT count(DISTINCT juror_id)::int FROM counted) AS jurors, count(*)::int AS practices,
+              ${AGREEMENT_VALUES.map((x) => `COALESCE(json_agg(json_build_object('m', m, 'sum', s_${x}, 'sumSquares', ss_${x})), '[]') AS "${x}"`).join(', ')}
+         FROM units`;
+
+export type AgreementRow = { jurors: number; practices: number } & Record<string, UnitMoments[]>;
+
+/** Krippendorff's alpha overall and per criterion from the row of AGREEMENT_SQL. */
+export function agreementFromRow(row: AgreementRow): AgreementView {
+  const moments = (key: string) => row[key] as unknown as UnitMoments[];
+  const perCriterion = Object.fromEntries(CRITERIA.map((criterion, i) => [criterion, alphaFromMoments(moments(`c${i + 1}`))]));
+  return { overall: alphaFromMoments(moments('v')), perCriterion, jurors: row.jurors, practices: row.practices };
+}
+
 @Injectable()
 export class ResultsService {
   constructor(private readonly dataSource: DataSource) {}
@@ -99,22 +121,8 @@ export class ResultsService {
 
   /** Krippendorff's alpha (interval): units are practices, coders jurors, over the counted scores. */
   async agreement(editionId: string): Promise<AgreementView> {
-    const values = ['v', 'c1', 'c2', 'c3', 'c4'];
-    const [row]: ({ jurors: number; practices: number } & Record<string, UnitMoments[]>)[] = await this.dataSource.query(
-      `WITH ${COUNTED_SCORES_SQL},
-       units AS (
-         SELECT practice_id, count(*)::int AS m,
-                ${values.map((x) => `sum(${x})::float8 AS s_${x}, sum(${x} * ${x})::float8 AS ss_${x}`).join(', ')}
-           FROM counted GROUP BY practice_id
-       )
-       SELECT (SELECT count(DISTINCT juror_id)::int FROM counted) AS jurors, count(*)::int AS practices,
-              ${values.map((x) => `COALESCE(json_agg(json_build_object('m', m, 'sum', s_${x}, 'sumSquares', ss_${x})), '[]') AS "${x}"`).join(', ')}
-         FROM units`,
-      [editionId],
-    );
-    const moments = (key: string) => row[key] as unknown as UnitMoments[];
-    const perCriterion = Object.fromEntries(CRITERIA.map((criterion, i) => [criterion, alphaFromMoments(moments(`c${i + 1}`))]));
-    return { overall: alphaFromMoments(moments('v')), perCriterion, jurors: row.jurors, practices: row.practices };
+    const [row]: AgreementRow[] = await this.dataSource.query(AGREEMENT_SQL, [editionId]);
+    return agreementFromRow(row);
   }
 
   /** RFC 4180 CSV of every score, one line per juror × practice × criterion, streamed in batches. */
