@@ -1,10 +1,10 @@
 // `npm run bench [-- <scenario>... | --list] [--pairs N] [--duration S] [--warmup S] [--connections N]
-//  [--cold-starts N] [--cpu-prof] [--no-save]`
+//  [--cold-starts N] [--scale F] [--cpu-prof] [--no-save]`
 // Starts what the scenarios need (a fresh migrated and seeded `oc_bench` database, the production
 // API as a child process, baseline servers), runs the scenarios, prints the table and appends it to
 // bench/RESULTS.md. The load generator always runs in a process of its own.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { freePort } from '@app/core/net/free-port';
@@ -25,13 +25,13 @@ const DATA_SCALE = 1;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 function usage(): never {
-  log('usage: npm run bench [-- <scenario>...] [--pairs N] [--duration S] [--warmup S] [--connections N] [--cold-starts N] [--cpu-prof] [--no-save] [--list]');
+  log('usage: npm run bench [-- <scenario>...] [--pairs N] [--duration S] [--warmup S] [--connections N] [--cold-starts N] [--scale F] [--cpu-prof] [--no-save] [--list]');
   log(`scenarios: ${SCENARIOS.map((s) => s.name).join(', ')} (default: all)`);
   process.exit(2);
 }
 
 function parseArgs(argv: string[]): { names: string[]; options: BenchOptions } {
-  const options: BenchOptions = { pairs: 5, durationSec: 5, warmupSec: 3, connections: 10, coldStarts: 3, cpuProf: false, save: true };
+  const options: BenchOptions = { pairs: 5, durationSec: 5, warmupSec: 3, connections: 10, coldStarts: 3, scale: 1, cpuProf: false, save: true };
   const names: string[] = [];
   const numeric = (flag: string, value: string | undefined, min: number, max: number) => {
     const n = Number(value);
@@ -48,7 +48,13 @@ function parseArgs(argv: string[]): { names: string[]; options: BenchOptions } {
     else if (arg === '--warmup') options.warmupSec = numeric(arg, argv[++i], 1, 30);
     else if (arg === '--connections') options.connections = numeric(arg, argv[++i], 1, 200);
     else if (arg === '--cold-starts') options.coldStarts = numeric(arg, argv[++i], 1, 10);
-    else if (arg === '--cpu-prof') options.cpuProf = true;
+    else if (arg === '--scale') {
+      options.scale = Number(argv[++i]);
+      if (!(options.scale >= 0.01 && options.scale <= 5)) {
+        log('--scale needs a number from 0.01 to 5');
+        usage();
+      }
+    } else if (arg === '--cpu-prof') options.cpuProf = true;
     else if (arg === '--no-save') options.save = false;
     else if (arg === '--list') {
       for (const s of SCENARIOS) log(`${s.name.padEnd(12)} ${s.title}: ${s.description}`);
@@ -190,9 +196,9 @@ async function main(): Promise<number> {
   const text = entry(root, info, reports);
   log(`\n${text}`);
   if (options.cpuProf) {
-    const profiles = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'));
+    const profiles = existsSync(profileDir) ? readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')) : [];
     const profileSummary = profiles.map((f) => summarizeProfile(join(profileDir, f))).join('\n\n');
-    writeFileSync(join(profileDir, 'summary.txt'), `${profileSummary}\n`);
+    if (profiles.length) writeFileSync(join(profileDir, 'summary.txt'), `${profileSummary}\n`);
     log(`${profileSummary}\n\nProfiled run: numbers are skewed by the profiler and were not saved to RESULTS.md.`);
   } else if (options.save) {
     appendResults(join(benchDir, 'RESULTS.md'), text);

@@ -139,6 +139,8 @@ export interface BenchOptions {
   connections: number;
   /** Repetitions of the cold start (first start + second start each). */
   coldStarts: number;
+  /** Size factor for scenarios with a fixed amount of work (P5: 10,000 recipients × scale); default 1. */
+  scale: number;
   cpuProf: boolean;
   save: boolean;
 }

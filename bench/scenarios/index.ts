@@ -5,5 +5,6 @@ import type { Scenario } from '../lib/scenario';
 import { coldStart } from './cold-start';
 import { memory } from './memory';
 import { p1 } from './p1-health-live';
+import { p5 } from './p5-notification-fanout';
 
-export const SCENARIOS: Scenario[] = [memory, p1, coldStart];
+export const SCENARIOS: Scenario[] = [memory, p1, p5, coldStart];
