@@ -309,6 +309,48 @@ class BackendBench {
     return rows.map((r) => r.pid);
   }
 
+  /**
+   * Before every run, outside the timing: VACUUM (ANALYZE) this database. The bench server may run
+   * with autovacuum off (then bullmq.job / bullmq.event keep every dead row version of earlier runs
+   * and each run is slower than the one before); this way every run, app or baseline, starts from
+   * the same table state.
+   */
+  private async vacuum(): Promise<void> {
+    await this.dataSource.query('VACUUM (ANALYZE)');
+  }
+
+  /**
+   * Samples what this database's PostgreSQL sessions are doing every 200 ms during a run (a poor
+   * man's wait-event profile): active sessions, and of those the ones waiting (Lock, LWLock, IO ...).
+   */
+  private sampleWaits(): () => Promise<string> {
+    let samples = 0;
+    let active = 0;
+    const waits = new Map<string, number>();
+    let stopped = false;
+    const loop = (async () => {
+      while (!stopped) {
+        const rows: { wait: string | null; n: number }[] = await this.dataSource.query(
+          `SELECT CASE WHEN wait_event_type IS NULL THEN NULL ELSE wait_event_type || ':' || wait_event END AS wait, count(*)::int AS n
+             FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid() GROUP BY 1`,
+        );
+        samples += 1;
+        for (const row of rows) {
+          active += row.n;
+          if (row.wait) waits.set(row.wait, (waits.get(row.wait) ?? 0) + row.n);
+        }
+        await sleep(200);
+      }
+    })();
+    return async () => {
+      stopped = true;
+      await loop;
+      if (!samples) return 'no samples';
+      const top = [...waits].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([name, n]) => `${name} ${(n / samples).toFixed(2)}`);
+      return `PostgreSQL sessions active ${(active / samples).toFixed(2)} on average (${samples} samples)${top.length ? `, waiting: ${top.join(', ')}` : ''}`;
+    };
+  }
+
   private async cpuSnapshot(): Promise<CpuSnapshot> {
     const pg = new Set(await this.pgBackendPids());
     const procs = new Map<number, number>();
@@ -356,10 +398,12 @@ class BackendBench {
     await this.dataSource.query(`TRUNCATE notification_delivery`);
     await this.dataSource.query(`DELETE FROM outbox_event`);
     await this.dataSource.query(`UPDATE edition SET stage = 'reportsOpen' WHERE id = $1`, [editionId]);
+    await this.vacuum();
     await this.waitIdle(() => this.jobs.queue(QUEUES.notifications).getJobCounts('waiting', 'active', 'delayed', 'prioritized'));
     this.sink.reset();
     const redisBefore = await this.redisCommands();
     const cpuBefore = await this.cpuSnapshot();
+    const stopSampling = this.sampleWaits();
 
     const began = performance.now();
     const eventId = await this.uow.run(async (tx) => {
@@ -373,6 +417,7 @@ class BackendBench {
     const arrivals = [...this.sink.arrivals.values()].map((at) => at - began).sort((a, b) => a - b);
     const timeMs = arrived ? arrivals[n - 1] : performance.now() - began;
     const cpu = await this.cpuSince(cpuBefore);
+    const waits = await stopSampling();
 
     // Every delivery must be recorded as sent (the COMMIT goes out together with the final dot).
     let statuses: Record<string, number>;
@@ -407,7 +452,7 @@ class BackendBench {
         `${fmtInt(this.sink.count)}/${fmtInt(n)} mails at the sink in ${fmtSec(timeMs)}, ${fmtInt(sent)} sent in the database` +
         `${statuses.failed ? `, ${statuses.failed} failed` : ''}${statuses.pending ? `, ${statuses.pending} pending` : ''}` +
         `${this.sink.duplicates ? `, ${this.sink.duplicates} DUPLICATES` : ''}${arrived ? '' : ', TIMED OUT'}; commit took ${fmtMs(committed - began)}` +
-        `, first mail after ${fmtMs(arrivals[0])}, all ${fmtInt(n)} sends queued after ${fmtMs(Number(timing?.dispatched_ms))} (outbox processed_at − created_at)`,
+        `, first mail after ${fmtMs(arrivals[0])}, all ${fmtInt(n)} sends queued after ${fmtMs(Number(timing?.dispatched_ms))} (outbox processed_at − created_at); ${waits}`,
     };
     if (phase === 'measure') this.record('app', n, timeMs, sample, cpu, redisBefore, redisAfter);
     return sample;
@@ -416,6 +461,7 @@ class BackendBench {
   async baselineRun(phase: 'warmup' | 'measure'): Promise<Sample> {
     const n = phase === 'warmup' ? this.warmupN : this.n;
     const queue = this.baselineQueue!;
+    await this.vacuum();
     await this.waitIdle(() => queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized'));
     // The same job shape and options as the app's sends (job id = a delivery id, DEFAULT_JOB_OPTIONS).
     const jobs = Array.from({ length: n }, () => {
@@ -427,6 +473,7 @@ class BackendBench {
     const run = { ids: new Set(jobs.map((j) => j.opts.jobId)), done: [] as number[], failed: 0, target: n, resolve };
     const redisBefore = await this.redisCommands();
     const cpuBefore = await this.cpuSnapshot();
+    const stopSampling = this.sampleWaits();
 
     const began = performance.now();
     this.current = run;
@@ -441,6 +488,7 @@ class BackendBench {
     const done = run.done.map((at) => at - began).sort((a, b) => a - b);
     const timeMs = completed && run.failed === 0 ? done[n - 1] : performance.now() - began;
     const cpu = await this.cpuSince(cpuBefore);
+    const waits = await stopSampling();
     this.current = null;
     await this.waitIdle(() => queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized'));
     const redisAfter = await this.redisCommands();
@@ -452,7 +500,7 @@ class BackendBench {
       non2xx: 0,
       errors: (completed ? 0 : 1) + run.failed,
       otherCores: cpu.otherCores,
-      detail: `${fmtInt(done.length)}/${fmtInt(n)} jobs completed in ${fmtSec(timeMs)}${run.failed ? `, ${run.failed} failed` : ''}${completed ? '' : ', TIMED OUT'}; addBulk took ${fmtMs(enqueued - began)}`,
+      detail: `${fmtInt(done.length)}/${fmtInt(n)} jobs completed in ${fmtSec(timeMs)}${run.failed ? `, ${run.failed} failed` : ''}${completed ? '' : ', TIMED OUT'}; addBulk took ${fmtMs(enqueued - began)}; ${waits}`,
     };
     if (phase === 'measure') this.record('baseline', n, timeMs, sample, cpu, redisBefore, redisAfter);
     return sample;
@@ -717,9 +765,11 @@ export const p5: MeasurementScenario = {
       const seedSource = new DataSource({ type: 'postgres', url: db.url });
       await seedSource.initialize();
       let seeded: Seeded;
+      let autovacuum: string;
       try {
         seeded = await seed(seedSource, n, warmupN);
         await seedSource.query('ANALYZE');
+        [{ autovacuum }] = await seedSource.query('SHOW autovacuum');
       } finally {
         await seedSource.destroy();
       }
@@ -727,7 +777,8 @@ export const p5: MeasurementScenario = {
       details.push(
         `${db.description}; ${fmtInt(n)} recipients (jurors of one edition, pl/en/uk; plus a disabled juror and an expert who must not be mailed); ` +
           `event edition.stageChanged → juryScoring (template scoringOpen); ${workerCount} worker process(es) (dist/apps/worker/src/main.js, NODE_ENV=production, LOG_LEVEL=warn, ` +
-          `notifications concurrency 8); SMTP sink: smtp-server in the harness process on 127.0.0.1 (counts messages by their X-Open-Cities-Delivery header)`,
+          `notifications concurrency 8); SMTP sink: smtp-server in the harness process on 127.0.0.1 (counts messages by their X-Open-Cities-Delivery header); ` +
+          `the server has autovacuum ${autovacuum}: every run, app or baseline, is preceded by VACUUM (ANALYZE) of the database (not timed), so each starts from the same table state`,
         `each side: warm-up of ${fmtInt(warmupN)}, then ${pairs} alternating A/B pairs of ${fmtInt(n)}; app time = from just before the UnitOfWork commit to the ${fmtInt(n)}th distinct mail at the sink ` +
           `(and all ${fmtInt(n)} deliveries must be status sent, no duplicates, or the run is INVALID); baseline time = from addBulk to the ${fmtInt(n)}th completed event of the no-op Worker ` +
           `(in the harness process; same job options as the app's sends, same worker options as NotificationsProcessor). "50%/99% done after" = percentiles of the per-job completion times`,
