@@ -4,7 +4,7 @@
 // API as a child process, baseline servers), runs the scenarios, prints the table and appends it to
 // bench/RESULTS.md. The load generator always runs in a process of its own.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { freePort } from '@app/core/net/free-port';
@@ -211,9 +211,9 @@ async function main(): Promise<number> {
   const text = entry(root, info, reports);
   log(`\n${text}`);
   if (options.cpuProf) {
-    const profiles = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'));
+    const profiles = existsSync(profileDir) ? readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')) : [];
     const profileSummary = profiles.map((f) => summarizeProfile(join(profileDir, f))).join('\n\n');
-    writeFileSync(join(profileDir, 'summary.txt'), `${profileSummary}\n`);
+    if (profiles.length) writeFileSync(join(profileDir, 'summary.txt'), `${profileSummary}\n`);
     log(`${profileSummary}\n\nProfiled run: numbers are skewed by the profiler and were not saved to RESULTS.md.`);
   } else if (options.save) {
     appendResults(join(benchDir, 'RESULTS.md'), text);

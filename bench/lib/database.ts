@@ -42,7 +42,8 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
   }
 }
 
-export async function openBenchDatabase(log: (line: string) => void): Promise<BenchDatabase> {
+/** `name`: another database than `oc_bench` on the same server (a scenario that must not touch the shared data). */
+export async function openBenchDatabase(log: (line: string) => void, name = BENCH_DATABASE): Promise<BenchDatabase> {
   const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const local = process.env.BENCH_EMBEDDED_PG !== '1' && (await canConnect(adminUrl));
   let url: string;
@@ -53,16 +54,16 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
     where = `local ${admin.host}`;
     // A fresh database each run: the seeded data is then exactly what the seed says.
     await withClient(adminUrl, async (client) => {
-      await client.query(`DROP DATABASE IF EXISTS "${BENCH_DATABASE}" WITH (FORCE)`);
-      await client.query(`CREATE DATABASE "${BENCH_DATABASE}" TEMPLATE template0 ENCODING 'UTF8'`);
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8'`);
     });
-    admin.pathname = `/${BENCH_DATABASE}`;
+    admin.pathname = `/${name}`;
     url = admin.toString();
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'oc-bench-pg-'));
     chmodSync(dir, 0o755); // as root, PostgreSQL runs as the OS user postgres, which must reach it
     log(`  ${process.env.BENCH_EMBEDDED_PG === '1' ? 'BENCH_EMBEDDED_PG=1' : `no PostgreSQL at ${adminUrl.replace(/:[^:@/]*@/, '@')}`}: starting an embedded one in ${dir}`);
-    const embedded = await startEmbeddedPostgres(dir, { database: BENCH_DATABASE });
+    const embedded = await startEmbeddedPostgres(dir, { database: name });
     url = embedded.url;
     where = 'embedded, fsync on';
     stop = async () => {
@@ -71,7 +72,7 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
     };
   }
   const applied = await runMigrations(url, ALL_ENTITIES);
-  log(`  database ${BENCH_DATABASE} (${where}): ${applied.length} migration(s) applied`);
+  log(`  database ${name} (${where}): ${applied.length} migration(s) applied`);
   const version = await withClient(url, async (client) => (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0].v);
-  return { url, version, description: `PostgreSQL ${version} (${where}, database ${BENCH_DATABASE})`, stop };
+  return { url, version, description: `PostgreSQL ${version} (${where}, database ${name})`, stop };
 }

@@ -152,7 +152,7 @@ export interface BenchOptions {
   coldStarts: number;
   cpuProf: boolean;
   save: boolean;
-  /** Size of the seeded data set: 1 is the national scale (issue 8), 0.1 a quick run. */
+  /** Size of the seeded data set and of P5's fan-out (10,000 recipients × scale): 1 is the national scale (issue 8), 0.1 a quick run. */
   scale: number;
 }
 

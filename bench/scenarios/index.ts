@@ -9,4 +9,6 @@ import { p2 } from './p2-score-submission';
 import { p3 } from './p3-results';
 import { p4 } from './p4-city-status';
 
-export const SCENARIOS: Scenario[] = [memory, p1, p2, p3, p4, coldStart];
+import { p5 } from './p5-notification-fanout';
+
+export const SCENARIOS: Scenario[] = [memory, p1, p2, p3, p4, p5, coldStart];
