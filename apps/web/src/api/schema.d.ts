@@ -927,9 +927,9 @@ export interface components {
         };
         AssignmentView: {
             /** Format: uuid */
-            cityId: Record<string, never> | null;
-            cityName: Record<string, never> | null;
-            countryOfOrigin?: Record<string, never> | null;
+            cityId: string | null;
+            cityName: string | null;
+            countryOfOrigin?: string | null;
             email: string;
             /**
              * Format: uuid
@@ -952,7 +952,7 @@ export interface components {
         };
         AwardView: {
             categories: components["schemas"]["Ref"][];
-            citation: Record<string, never> | null;
+            citation: string | null;
             city: components["schemas"]["Ref"];
             /** Format: uuid */
             editionId: string;
@@ -960,24 +960,29 @@ export interface components {
             id: string;
             position: number;
             practices: components["schemas"]["AwardPracticeRef"][];
-            recipientUnit: Record<string, never> | null;
+            recipientUnit: string | null;
         };
         BallotItem: {
             myScore: components["schemas"]["MyScoreView"] | null;
             practice: components["schemas"]["PracticeView"];
         };
+        BallotProgress: {
+            scored: number;
+            total: number;
+        };
         BallotView: {
             /** @description Criteria with their names and guiding questions in the juror’s language */
-            criteria: string[];
+            criteria: components["schemas"]["CriterionText"][];
             /** Format: uuid */
             editionId: string;
             items: components["schemas"]["BallotItem"][];
             /** @description n of m practices scored */
-            progress: Record<string, never>;
+            progress: components["schemas"]["BallotProgress"];
             /** @description Practices the juror declared a conflict on (not on the ballot) */
             recusedPracticeIds: string[];
             scaleMax: number;
-            scoringDueAt: Record<string, never> | null;
+            /** Format: date-time */
+            scoringDueAt: string | null;
             stage: string;
         };
         CategoryRef: {
@@ -986,14 +991,17 @@ export interface components {
             name: string;
         };
         CategoryView: {
-            description: Record<string, never> | null;
+            description: string | null;
             /** Format: uuid */
             editionId: string;
             /** Format: uuid */
             id: string;
             name: string;
             position: number;
-            translations: Record<string, never>;
+            /** @description Name per locale */
+            translations: {
+                [key: string]: string;
+            };
         };
         CeremonyDto: {
             /** @example Wrocław */
@@ -1016,7 +1024,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            region: Record<string, never> | null;
+            region: string | null;
         };
         CreateAwardDto: {
             categoryIds: string[];
@@ -1042,7 +1050,9 @@ export interface components {
              *       "uk": "Міський пункт обслуговування іноземців"
              *     }
              */
-            translations?: Record<string, never>;
+            translations?: {
+                [key: string]: string;
+            };
         };
         CreateCityDto: {
             /** @example Łódź */
@@ -1123,6 +1133,13 @@ export interface components {
             governmentEngagement: number;
             longTerm: number;
         };
+        CriterionText: {
+            /** @enum {string} */
+            key: "comprehensiveness" | "longTerm" | "governmentEngagement" | "effectiveness";
+            name: string;
+            /** @description The guiding question */
+            question: string;
+        };
         DeclareConflictDto: {
             /** @example I worked for this city office until 2014. */
             reason: string;
@@ -1136,10 +1153,12 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            reminders: Record<string, never>;
-            reportsDueAt: Record<string, never> | null;
-            scoring: Record<string, never>;
-            scoringDueAt: Record<string, never> | null;
+            reminders: components["schemas"]["RemindersView"];
+            /** Format: date-time */
+            reportsDueAt: string | null;
+            scoring: components["schemas"]["ScoringView"];
+            /** Format: date-time */
+            scoringDueAt: string | null;
             /** @enum {string} */
             stage: "draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published";
             year: number;
@@ -1163,10 +1182,20 @@ export interface components {
             /** @example 400 */
             statusCode: number;
         };
+        FlaggedPractice: {
+            n: number;
+            /** Format: uuid */
+            practiceId: string;
+        };
+        FollowedAwardView: {
+            citation: string | null;
+            editionYear: number;
+            recipientUnit: string | null;
+        };
         FollowUpView: {
             assessment: string;
             /** @description The distinction assessed */
-            award: Record<string, never>;
+            award: components["schemas"]["FollowedAwardView"];
             /** Format: uuid */
             awardId: string;
             /** Format: uuid */
@@ -1188,7 +1217,7 @@ export interface components {
             roles: components["schemas"]["RoleGrantView"][];
         };
         MyScoreView: {
-            comment: Record<string, never> | null;
+            comment: string | null;
             criteria: components["schemas"]["CriteriaScoresDto"];
             /** Format: date-time */
             updatedAt: string;
@@ -1204,7 +1233,7 @@ export interface components {
             description: string;
             /** Format: uuid */
             editionId: string;
-            eligibilityReason?: Record<string, never> | null;
+            eligibilityReason?: string | null;
             /** Format: uuid */
             id: string;
             links: string[];
@@ -1212,7 +1241,7 @@ export interface components {
             /** Format: uuid */
             reportId: string;
             /** Format: date */
-            startedOn: Record<string, never> | null;
+            startedOn: string | null;
             /** @enum {string} */
             status: "draft" | "submitted" | "eligible" | "ineligible" | "distinguished" | "notDistinguished";
             title: string;
@@ -1246,6 +1275,10 @@ export interface components {
              */
             scoringDays: number;
         };
+        RemindersView: {
+            reportsDays: number;
+            scoringDays: number;
+        };
         ReportFileView: {
             contentType: string;
             /** Format: date-time */
@@ -1269,7 +1302,8 @@ export interface components {
             practices: components["schemas"]["PracticeView"][];
             /** @enum {string} */
             status: "draft" | "submitted";
-            submittedAt: Record<string, never> | null;
+            /** Format: date-time */
+            submittedAt: string | null;
             summary: string;
         };
         ResultRow: {
@@ -1278,19 +1312,29 @@ export interface components {
             cityName: string;
             /** @description Jurors whose scores count */
             n: number;
-            perCriterion: Record<string, never>;
+            /** @description Mean of each criterion */
+            perCriterion: {
+                [key: string]: number | null;
+            };
             /** Format: uuid */
             practiceId: string;
             /** @description Ties share a rank (1, 2, 2, 4) */
             rank: number;
-            score: Record<string, never> | null;
+            score: number | null;
             /** @description Sample standard deviation of the weighted scores */
-            stddev: Record<string, never> | null;
+            stddev: number | null;
             title: string;
         };
+        ResultsCoverage: {
+            /** @description Practices with at least minScores scores */
+            complete: number;
+            flagged: components["schemas"]["FlaggedPractice"][];
+            minScores: number;
+        };
         ResultsView: {
-            categoryId: Record<string, never> | null;
-            coverage: Record<string, never>;
+            /** Format: uuid */
+            categoryId: string | null;
+            coverage: components["schemas"]["ResultsCoverage"];
             items: components["schemas"]["ResultRow"][];
             /** @enum {string} */
             method: "mean" | "median" | "zscore" | "borda";
@@ -1309,8 +1353,13 @@ export interface components {
             /** @description Relative weight of each criterion (default equal) */
             weights?: components["schemas"]["WeightsDto"];
         };
+        ScoringView: {
+            scaleMax: number;
+            weights: components["schemas"]["WeightsView"];
+        };
         StageHistoryEntry: {
-            actorId: Record<string, never> | null;
+            /** Format: uuid */
+            actorId: string | null;
             /** Format: date-time */
             at: string;
             /** @enum {string} */
@@ -1351,9 +1400,11 @@ export interface components {
             ceremony?: components["schemas"]["CeremonyDto"] | null;
             name?: string;
             reminders?: components["schemas"]["ReminderSettingsDto"];
-            reportsDueAt?: Record<string, never> | null;
+            /** Format: date-time */
+            reportsDueAt?: string | null;
             scoring?: components["schemas"]["ScoringSettingsDto"];
-            scoringDueAt?: Record<string, never> | null;
+            /** Format: date-time */
+            scoringDueAt?: string | null;
         };
         UpdateMeDto: {
             /** @enum {string} */
@@ -1385,6 +1436,12 @@ export interface components {
             status: "invited" | "active" | "disabled";
         };
         WeightsDto: {
+            comprehensiveness: number;
+            effectiveness: number;
+            governmentEngagement: number;
+            longTerm: number;
+        };
+        WeightsView: {
             comprehensiveness: number;
             effectiveness: number;
             governmentEngagement: number;
