@@ -1,5 +1,6 @@
 // Every screen's address. Public: home, editions and awards, the catalogue, and the account pages
-// reached from e-mails. Signed in: one area per role, gated by RequireRole.
+// reached from e-mails. Signed in: one area per role, gated by RequireRole; the areas' screens load on
+// first visit (their own chunks), so the public pages stay light.
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RequireRole } from '../auth/require-role';
 import { AppLayout } from '../layout/app-layout';
@@ -15,7 +16,7 @@ import {
   CoordinatorPeoplePage,
 } from '../pages/dashboards/coordinator-pages';
 import { DashboardHomePage } from '../pages/dashboards/dashboard-home-page';
-import { CityOfficialPage, ExpertPage, JurorBallotPage, JurorPage } from '../pages/dashboards/participant-pages';
+import { CityOfficialPage, JurorBallotPage, JurorPage } from '../pages/dashboards/participant-pages';
 import { NotFoundPage } from '../pages/not-found-page';
 import { CataloguePage } from '../pages/public/catalogue-page';
 import { EditionAwardsPage } from '../pages/public/edition-awards-page';
@@ -56,7 +57,10 @@ export const routes: RouteObject[] = [
       {
         path: 'expert',
         element: <RequireRole role="expert" />,
-        children: [{ index: true, element: <ExpertPage /> }],
+        children: [
+          { index: true, lazy: () => import('../pages/expert/expert-home-page').then((m) => ({ Component: m.ExpertHomePage })) },
+          { path: 'editions/:editionId/cities/:cityId', lazy: () => import('../pages/expert/report-page').then((m) => ({ Component: m.ReportPage })) },
+        ],
       },
       {
         path: 'juror',

@@ -27,35 +27,6 @@ function cityName(names: Names, id: string | undefined): string {
   return (id && names.cities.get(id)?.name) || (id ?? '');
 }
 
-export function ExpertPage() {
-  const { t } = useTranslation();
-  const grants = useGrants('expert');
-  const names = useApiQuery((signal) => loadNames(signal), []);
-  return (
-    <Page title={t('expert.title')} lead={t('expert.lead')}>
-      <h2>{t('expert.assignments')}</h2>
-      {grants.length === 0 ? (
-        <p>{t('expert.noAssignments')}</p>
-      ) : (
-        <Loaded query={names} what={t('expert.assignments')}>
-          {(data) => (
-            <ul className="cards cards--two">
-              {grants.map((grant) => (
-                <li key={`${grant.editionId}-${grant.cityId}`} className="card">
-                  <h3 className="card__title">{t('expert.reportFor', { city: cityName(data, grant.cityId) })}</h3>
-                  <p className="meta">{editionName(data, grant.editionId)}</p>
-                  <p className="meta">{t('dashboard.upcoming')}</p>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Loaded>
-      )}
-      <Upcoming title={t('expert.followUps')} />
-    </Page>
-  );
-}
-
 export function JurorPage() {
   const { t } = useTranslation();
   const grants = useGrants('juror');
