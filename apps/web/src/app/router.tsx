@@ -16,7 +16,7 @@ import {
   CoordinatorPeoplePage,
 } from '../pages/dashboards/coordinator-pages';
 import { DashboardHomePage } from '../pages/dashboards/dashboard-home-page';
-import { CityOfficialPage, JurorBallotPage, JurorPage } from '../pages/dashboards/participant-pages';
+import { CityOfficialPage } from '../pages/dashboards/participant-pages';
 import { NotFoundPage } from '../pages/not-found-page';
 import { CataloguePage } from '../pages/public/catalogue-page';
 import { EditionAwardsPage } from '../pages/public/edition-awards-page';
@@ -66,8 +66,10 @@ export const routes: RouteObject[] = [
         path: 'juror',
         element: <RequireRole role="juror" />,
         children: [
-          { index: true, element: <JurorPage /> },
-          { path: 'editions/:editionId', element: <JurorBallotPage /> },
+          { index: true, lazy: () => import('../pages/juror/juror-home-page').then((m) => ({ Component: m.JurorHomePage })) },
+          { path: 'editions/:editionId', lazy: () => import('../pages/juror/ballot-page').then((m) => ({ Component: m.BallotPage })) },
+          { path: 'editions/:editionId/practices/:practiceId', lazy: () => import('../pages/juror/score-page').then((m) => ({ Component: m.ScorePage })) },
+          { path: 'editions/:editionId/deliberation', lazy: () => import('../pages/juror/deliberation-page').then((m) => ({ Component: m.JurorDeliberationPage })) },
         ],
       },
       {

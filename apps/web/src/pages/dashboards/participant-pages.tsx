@@ -1,7 +1,5 @@
-// The areas of experts, jurors and city officials. Each starts from the user's role grants
-// (GET /api/me: `{ role, editionId?, cityId? }`) and opens what that grant covers.
+// The city official's area, from the user's role grants (GET /api/me: `{ role, editionId?, cityId? }`).
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
 import { client } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { RoleGrant } from '../../api/pending-paths';
@@ -10,87 +8,10 @@ import { grantsOf } from '../../auth/roles';
 import { Page } from '../../components/page';
 import { practiceStatusLabel, stageLabel } from '../../i18n/labels';
 import { Loaded, useApiQuery } from '../../components/query';
-import { loadNames, type Names } from './lookups';
-import { Upcoming } from './role-area';
 
 function useGrants(role: RoleGrant['role']): RoleGrant[] {
   const { state } = useAuth();
   return state.status === 'signedIn' ? grantsOf(state.user.roles, role) : [];
-}
-
-function editionName(names: Names, id: string | undefined): string {
-  const edition = id ? names.editions.get(id) : undefined;
-  return edition ? `${edition.year} · ${edition.name}` : (id ?? '');
-}
-
-function cityName(names: Names, id: string | undefined): string {
-  return (id && names.cities.get(id)?.name) || (id ?? '');
-}
-
-export function JurorPage() {
-  const { t } = useTranslation();
-  const grants = useGrants('juror');
-  const names = useApiQuery((signal) => loadNames(signal), []);
-  return (
-    <Page title={t('juror.title')} lead={t('juror.lead')}>
-      {grants.length === 0 ? (
-        <p>{t('juror.noEditions')}</p>
-      ) : (
-        <Loaded query={names} what={t('juror.editions')}>
-          {(data) => (
-            <ul className="cards cards--two">
-              {grants.map((grant) => (
-                <li key={grant.editionId} className="card card--link">
-                  <h2 className="card__title">
-                    <Link to={`/juror/editions/${grant.editionId}`}>{t('juror.ballotFor', { edition: editionName(data, grant.editionId) })}</Link>
-                  </h2>
-                  {grant.cityId && <p className="meta">{t('juror.ownCity', { city: cityName(data, grant.cityId) })}</p>}
-                </li>
-              ))}
-            </ul>
-          )}
-        </Loaded>
-      )}
-    </Page>
-  );
-}
-
-export function JurorBallotPage() {
-  const { t } = useTranslation();
-  const { editionId = '' } = useParams();
-  const ballot = useApiQuery((signal) => unwrap(client.GET('/api/editions/{id}/ballot', { params: { path: { id: editionId } }, signal })), [editionId]);
-  return (
-    <Page
-      title={t('juror.ballotTitle')}
-      lead={t('juror.ballotLead')}
-      before={
-        <p className="back-link">
-          <Link to="/juror">{t('juror.title')}</Link>
-        </p>
-      }
-    >
-      <Loaded query={ballot} what={t('juror.ballotTitle')}>
-        {({ items }) =>
-          items.length === 0 ? (
-            <p>{t('juror.nothingToScore')}</p>
-          ) : (
-            <ul className="plain-list">
-              {items.map(({ practice, myScore }) => (
-                <li key={practice.id} className="card">
-                  <h2 className="card__title">{practice.title}</h2>
-                  <p className="meta">
-                    {practice.cityName}
-                    <span className="badge">{myScore ? t('juror.scored') : t('juror.notScored')}</span>
-                  </p>
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </Loaded>
-      <Upcoming title={t('juror.scoring')} />
-    </Page>
-  );
 }
 
 /** One city: per edition under way, the report's status and each practice's status (GET /api/cities/:id/status). */
