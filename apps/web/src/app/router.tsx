@@ -8,13 +8,6 @@ import { AcceptInvitationPage } from '../pages/account/accept-invitation-page';
 import { PasswordResetConfirmPage } from '../pages/account/password-reset-confirm-page';
 import { PasswordResetRequestPage } from '../pages/account/password-reset-request-page';
 import { SignInPage } from '../pages/account/sign-in-page';
-import {
-  CoordinatorArea,
-  CoordinatorEditionPage,
-  CoordinatorEditionsPage,
-  CoordinatorNotificationsPage,
-  CoordinatorPeoplePage,
-} from '../pages/dashboards/coordinator-pages';
 import { DashboardHomePage } from '../pages/dashboards/dashboard-home-page';
 import { CityOfficialPage } from '../pages/dashboards/participant-pages';
 import { NotFoundPage } from '../pages/not-found-page';
@@ -37,19 +30,34 @@ export const routes: RouteObject[] = [
       { path: 'password-reset/confirm', element: <PasswordResetConfirmPage /> },
       {
         element: <RequireRole />,
-        children: [{ path: 'dashboard', element: <DashboardHomePage /> }],
+        children: [
+          { path: 'dashboard', element: <DashboardHomePage /> },
+          { path: 'notifications', lazy: () => import('../pages/account/my-notifications-page').then((m) => ({ Component: m.MyNotificationsPage })) },
+        ],
       },
       {
         path: 'coordinator',
         element: <RequireRole role="coordinator" />,
         children: [
           {
-            element: <CoordinatorArea />,
+            lazy: () => import('../pages/coordinator/coordinator-area').then((m) => ({ Component: m.CoordinatorArea })),
             children: [
-              { index: true, element: <CoordinatorEditionsPage /> },
-              { path: 'editions/:id', element: <CoordinatorEditionPage /> },
-              { path: 'people', element: <CoordinatorPeoplePage /> },
-              { path: 'notifications', element: <CoordinatorNotificationsPage /> },
+              { index: true, lazy: () => import('../pages/coordinator/editions-page').then((m) => ({ Component: m.CoordinatorEditionsPage })) },
+              {
+                path: 'editions/:id',
+                lazy: () => import('../pages/coordinator/edition-layout').then((m) => ({ Component: m.EditionLayout })),
+                children: [
+                  { index: true, lazy: () => import('../pages/coordinator/overview-page').then((m) => ({ Component: m.EditionOverviewPage })) },
+                  { path: 'setup', lazy: () => import('../pages/coordinator/setup-page').then((m) => ({ Component: m.EditionSetupPage })) },
+                  { path: 'eligibility', lazy: () => import('../pages/coordinator/eligibility-page').then((m) => ({ Component: m.EligibilityPage })) },
+                  { path: 'results', lazy: () => import('../pages/coordinator/results-page').then((m) => ({ Component: m.ResultsPage })) },
+                  { path: 'awards', lazy: () => import('../pages/coordinator/awards-page').then((m) => ({ Component: m.AwardsPage })) },
+                  { path: 'reports/:reportId', lazy: () => import('../pages/coordinator/report-read-page').then((m) => ({ Component: m.CoordinatorReportPage })) },
+                ],
+              },
+              { path: 'cities', lazy: () => import('../pages/coordinator/cities-page').then((m) => ({ Component: m.CitiesPage })) },
+              { path: 'people', lazy: () => import('../pages/coordinator/people-page').then((m) => ({ Component: m.PeoplePage })) },
+              { path: 'notifications', lazy: () => import('../pages/coordinator/notifications-page').then((m) => ({ Component: m.NotificationsPage })) },
             ],
           },
         ],
