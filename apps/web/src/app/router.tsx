@@ -1,6 +1,6 @@
-// Every screen's address. Public: home, editions and awards, the catalogue, and the account pages
-// reached from e-mails. Signed in: one area per role, gated by RequireRole; the areas' screens load on
-// first visit (their own chunks), so the public pages stay light.
+// Every screen's address. Public: home, editions and awards, the catalogue (and each practice), and
+// the account pages reached from e-mails. Signed in: one area per role, gated by RequireRole; the
+// areas' screens load on first visit (their own chunks), so the public pages stay light.
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RequireRole } from '../auth/require-role';
 import { AppLayout } from '../layout/app-layout';
@@ -9,12 +9,12 @@ import { PasswordResetConfirmPage } from '../pages/account/password-reset-confir
 import { PasswordResetRequestPage } from '../pages/account/password-reset-request-page';
 import { SignInPage } from '../pages/account/sign-in-page';
 import { DashboardHomePage } from '../pages/dashboards/dashboard-home-page';
-import { CityOfficialPage } from '../pages/dashboards/participant-pages';
 import { NotFoundPage } from '../pages/not-found-page';
 import { CataloguePage } from '../pages/public/catalogue-page';
 import { EditionAwardsPage } from '../pages/public/edition-awards-page';
 import { EditionsPage } from '../pages/public/editions-page';
 import { HomePage } from '../pages/public/home-page';
+import { PublicPracticePage } from '../pages/public/practice-page';
 
 export const routes: RouteObject[] = [
   {
@@ -24,6 +24,7 @@ export const routes: RouteObject[] = [
       { path: 'editions', element: <EditionsPage /> },
       { path: 'editions/:year', element: <EditionAwardsPage /> },
       { path: 'catalogue', element: <CataloguePage /> },
+      { path: 'catalogue/:id', element: <PublicPracticePage /> },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'invitations/accept', element: <AcceptInvitationPage /> },
       { path: 'password-reset', element: <PasswordResetRequestPage /> },
@@ -83,7 +84,7 @@ export const routes: RouteObject[] = [
       {
         path: 'city',
         element: <RequireRole role="cityOfficial" />,
-        children: [{ index: true, element: <CityOfficialPage /> }],
+        children: [{ index: true, lazy: () => import('../pages/city/city-page').then((m) => ({ Component: m.CityOfficialPage })) }],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,6 +1,4 @@
 // The frame of a role's area: its title and a secondary navigation of its sections, then the section.
-import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 
 export interface AreaSection {
@@ -40,17 +38,5 @@ export function RoleArea({ label, sections }: { label: string; sections: AreaSec
         <Outlet />
       </div>
     </div>
-  );
-}
-
-/** A part of a screen waiting for its API route: says so plainly, names what will be here. */
-export function Upcoming({ title, children }: { title: string; children?: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <section className="card card--upcoming">
-      <h2 className="card__title">{title}</h2>
-      {children}
-      <p className="meta">{t('dashboard.upcoming')}</p>
-    </section>
   );
 }
