@@ -201,9 +201,10 @@ interface SelectFieldProps {
   options: { value: string; label: string }[];
   errors?: FieldErrors;
   hint?: ReactNode;
+  disabled?: boolean;
 }
 
-export function SelectField({ name, label, value, onChange, options, errors, hint }: SelectFieldProps) {
+export function SelectField({ name, label, value, onChange, options, errors, hint, disabled }: SelectFieldProps) {
   const { t } = useTranslation();
   const id = useFieldId(name);
   const problems = errors?.[name] ?? [];
@@ -229,6 +230,7 @@ export function SelectField({ name, label, value, onChange, options, errors, hin
         id={id}
         name={name}
         value={value}
+        disabled={disabled}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={problems.length > 0 || undefined}
         aria-describedby={describedBy}

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { CityView, UserDto } from '../../api/types';
-import { ActionError, useAction } from '../../components/action';
+import { useAction } from '../../components/action';
+import { ConfirmDialog } from '../../components/dialog';
 import { Alert } from '../../components/alert';
 import { checks, ErrorSummary, Form, SelectField, SubmitButton, TextField, useApiForm, type FieldErrors } from '../../components/form';
 import { Page } from '../../components/page';
@@ -19,6 +20,7 @@ export function CitiesPage() {
     return { users, cities: cities.map((city, i) => ({ ...city, officials: officials[i] })) };
   }, []);
   const remove = useAction();
+  const [removing, setRemoving] = useState<{ cityId: string; city: string; assignmentId: string; name: string } | null>(null);
   return (
     <Page title={t('cities.title')} lead={t('cities.lead')} wide>
       <Loaded query={data} what={t('cities.what')}>
@@ -50,14 +52,7 @@ export function CitiesPage() {
                                 <button
                                   type="button"
                                   className="button button--small button--danger-quiet"
-                                  disabled={remove.busy}
-                                  onClick={() =>
-                                    void remove
-                                      .run(async () => {
-                                        await unwrap(client.DELETE('/api/cities/{id}/officials/{assignmentId}', { params: { path: { id: city.id, assignmentId: official.id } } }));
-                                      })
-                                      .then((ok) => ok && data.reload())
-                                  }
+                                  onClick={() => setRemoving({ cityId: city.id, city: city.name, assignmentId: official.id, name: official.name })}
                                 >
                                   {t('common.remove')}
                                   <span className="visually-hidden"> {t('cities.officialOf', { name: official.name, city: city.name })}</span>
@@ -72,7 +67,33 @@ export function CitiesPage() {
                 </tbody>
               </table>
             </div>
-            <ActionError error={remove.error} />
+            <ConfirmDialog
+              open={removing !== null}
+              title={t('cities.removeTitle')}
+              confirmLabel={t('common.remove')}
+              danger
+              busy={remove.busy}
+              error={remove.error}
+              onCancel={() => {
+                remove.clear();
+                setRemoving(null);
+              }}
+              onConfirm={() =>
+                removing &&
+                void remove
+                  .run(async () => {
+                    await unwrap(client.DELETE('/api/cities/{id}/officials/{assignmentId}', { params: { path: { id: removing.cityId, assignmentId: removing.assignmentId } } }));
+                  })
+                  .then((ok) => {
+                    if (ok) {
+                      setRemoving(null);
+                      data.reload();
+                    }
+                  })
+              }
+            >
+              <p>{t('cities.removeBody', { name: removing?.name ?? '', city: removing?.city ?? '' })}</p>
+            </ConfirmDialog>
             <div className="cards cards--two">
               <NewCity onAdded={data.reload} />
               <AssignOfficial users={users} cities={cities} onAssigned={data.reload} />

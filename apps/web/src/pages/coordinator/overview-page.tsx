@@ -14,7 +14,7 @@ import { ConfirmDialog } from '../../components/dialog';
 import { ErrorSummary, Form, SelectField, SubmitButton, TextField, useApiForm, type FieldErrors } from '../../components/form';
 import { Loaded, useApiQuery } from '../../components/query';
 import { fromWarsawInput, toWarsawInput, useFormat } from '../../i18n/format';
-import { stageLabel } from '../../i18n/labels';
+import { isAtOrAfter, stageLabel } from '../../i18n/labels';
 import { StageSteps } from '../dashboards/stage-steps';
 import { blockerText } from './blockers';
 import { useEdition } from './edition-layout';
@@ -150,6 +150,9 @@ function Settings({ edition, onSaved }: { edition: EditionView; onSaved: () => v
     return problems;
   };
   const hint = t('edition.settings.polishTime');
+  const reportsLocked = isAtOrAfter(edition.stage, 'juryScoring');
+  const scoringLocked = isAtOrAfter(edition.stage, 'deliberation');
+  const locked = t('edition.settings.locked');
   return (
     <section className="section narrow" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('edition.settings.title')}</h2>
@@ -164,13 +167,19 @@ function Settings({ edition, onSaved }: { edition: EditionView; onSaved: () => v
         onSubmit={() =>
           void form.submit(check, async () => {
             setSaved(false);
-            const body: UpdateEditionDto = {
-              name: name.trim(),
-              reportsDueAt: reportsDueAt ? fromWarsawInput(reportsDueAt) : null,
-              scoringDueAt: scoringDueAt ? fromWarsawInput(scoringDueAt) : null,
-              ceremony: ceremonyGiven === 3 ? { startsAt: fromWarsawInput(startsAt) ?? startsAt, venue: venue.trim(), city: city.trim() } : null,
-            };
+            // Only what changed: a deadline or the scale may be locked at this stage (409 if sent).
+            const body: UpdateEditionDto = {};
+            if (name.trim() !== edition.name) body.name = name.trim();
+            if (reportsDueAt !== toWarsawInput(edition.reportsDueAt)) body.reportsDueAt = reportsDueAt ? fromWarsawInput(reportsDueAt) : null;
+            if (scoringDueAt !== toWarsawInput(edition.scoringDueAt)) body.scoringDueAt = scoringDueAt ? fromWarsawInput(scoringDueAt) : null;
+            const ceremonyChanged =
+              startsAt !== toWarsawInput(edition.ceremony?.startsAt) || venue.trim() !== (edition.ceremony?.venue ?? '') || city.trim() !== (edition.ceremony?.city ?? '');
+            if (ceremonyChanged) body.ceremony = ceremonyGiven === 3 ? { startsAt: fromWarsawInput(startsAt) ?? startsAt, venue: venue.trim(), city: city.trim() } : null;
             if (Number(scaleMax) !== edition.scoring.scaleMax) body.scoring = { scaleMax: Number(scaleMax) };
+            if (Object.keys(body).length === 0) {
+              setSaved(true);
+              return;
+            }
             await unwrap(client.PATCH('/api/editions/{id}', { params: { path: { id: edition.id } }, body }));
             setSaved(true);
             onSaved();
@@ -178,8 +187,30 @@ function Settings({ edition, onSaved }: { edition: EditionView; onSaved: () => v
         }
       >
         <TextField name="name" label={labels.name} value={name} onChange={setName} errors={form.errors.fields} />
-        <TextField name="reportsDueAt" type="datetime-local" label={labels.reportsDueAt} hint={hint} value={reportsDueAt} onChange={setReportsDueAt} errors={form.errors.fields} markOptional className="input--medium" />
-        <TextField name="scoringDueAt" type="datetime-local" label={labels.scoringDueAt} hint={hint} value={scoringDueAt} onChange={setScoringDueAt} errors={form.errors.fields} markOptional className="input--medium" />
+        <TextField
+          name="reportsDueAt"
+          type="datetime-local"
+          label={labels.reportsDueAt}
+          hint={reportsLocked ? `${hint} ${locked}` : hint}
+          value={reportsDueAt}
+          onChange={setReportsDueAt}
+          errors={form.errors.fields}
+          markOptional
+          className="input--medium"
+          disabled={reportsLocked}
+        />
+        <TextField
+          name="scoringDueAt"
+          type="datetime-local"
+          label={labels.scoringDueAt}
+          hint={scoringLocked ? `${hint} ${locked}` : hint}
+          value={scoringDueAt}
+          onChange={setScoringDueAt}
+          errors={form.errors.fields}
+          markOptional
+          className="input--medium"
+          disabled={scoringLocked}
+        />
         <fieldset className="fieldset">
           <legend>{t('edition.settings.ceremony')}</legend>
           <TextField name="ceremony.startsAt" type="datetime-local" label={labels['ceremony.startsAt']} hint={hint} value={startsAt} onChange={setStartsAt} errors={form.errors.fields} className="input--medium" />
@@ -189,7 +220,8 @@ function Settings({ edition, onSaved }: { edition: EditionView; onSaved: () => v
         <SelectField
           name="scoring.scaleMax"
           label={labels['scoring.scaleMax']}
-          hint={t('edition.settings.scaleHint')}
+          hint={reportsLocked ? locked : t('edition.settings.scaleHint')}
+          disabled={reportsLocked}
           value={scaleMax}
           onChange={setScaleMax}
           options={[3, 4, 5, 6, 7, 8, 9, 10].map((n) => ({ value: String(n), label: String(n) }))}

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { AssignmentView, CityView, EditionView, UserDto } from '../../api/types';
-import { ActionError, useAction } from '../../components/action';
+import { useAction } from '../../components/action';
+import { ConfirmDialog } from '../../components/dialog';
 import { Alert } from '../../components/alert';
 import { checks, ErrorSummary, Form, SelectField, SubmitButton, TextAreaField, TextField, useApiForm, type FieldErrors } from '../../components/form';
 import { Loaded, useApiQuery } from '../../components/query';
@@ -111,6 +112,7 @@ function AssignmentsSection({ kind, edition, users, cities }: { kind: 'experts' 
   const path = kind === 'experts' ? '/api/editions/{id}/experts' : '/api/editions/{id}/jurors';
   const list = useApiQuery((signal) => unwrap(client.GET(path, { params: { path: { id: edition.id } }, signal })), [edition.id, kind]);
   const remove = useAction();
+  const [removing, setRemoving] = useState<AssignmentView | null>(null);
   // Experts may be removed in draft only; jurors before jury scoring.
   const removable = kind === 'experts' ? edition.stage === 'draft' : !isAtOrAfter(edition.stage, 'juryScoring');
   const titleId = `${kind}-title`;
@@ -150,19 +152,7 @@ function AssignmentsSection({ kind, edition, users, cities }: { kind: 'experts' 
                       {kind === 'jurors' && <td>{(assignment.languages ?? []).join(', ')}</td>}
                       {removable && (
                         <td className="table__actions">
-                          <button
-                            type="button"
-                            className="button button--small button--danger-quiet"
-                            disabled={remove.busy}
-                            onClick={() =>
-                              void remove
-                                .run(async () => {
-                                  const removePath = kind === 'experts' ? '/api/editions/{id}/experts/{assignmentId}' : '/api/editions/{id}/jurors/{assignmentId}';
-                                  await unwrap(client.DELETE(removePath, { params: { path: { id: edition.id, assignmentId: assignment.id } } }));
-                                })
-                                .then((ok) => ok && list.reload())
-                            }
-                          >
+                          <button type="button" className="button button--small button--danger-quiet" onClick={() => setRemoving(assignment)}>
                             {t('common.remove')}
                             <span className="visually-hidden"> {assignment.name}</span>
                           </button>
@@ -176,7 +166,33 @@ function AssignmentsSection({ kind, edition, users, cities }: { kind: 'experts' 
           )
         }
       </Loaded>
-      <ActionError error={remove.error} />
+      <ConfirmDialog
+        open={removing !== null}
+        title={t(`setup.${kind}.removeTitle`)}
+        confirmLabel={t('common.remove')}
+        danger
+        busy={remove.busy}
+        error={remove.error}
+        onCancel={() => {
+          remove.clear();
+          setRemoving(null);
+        }}
+        onConfirm={() =>
+          void remove
+            .run(async () => {
+              const removePath = kind === 'experts' ? '/api/editions/{id}/experts/{assignmentId}' : '/api/editions/{id}/jurors/{assignmentId}';
+              await unwrap(client.DELETE(removePath, { params: { path: { id: edition.id, assignmentId: removing?.id ?? '' } } }));
+            })
+            .then((ok) => {
+              if (ok) {
+                setRemoving(null);
+                list.reload();
+              }
+            })
+        }
+      >
+        <p>{t('setup.removeBody', { name: removing?.name ?? '', city: removing?.cityName ?? t('setup.noCity') })}</p>
+      </ConfirmDialog>
       <AssignForm kind={kind} editionId={edition.id} users={users} cities={cities} onAssigned={list.reload} />
     </section>
   );

@@ -100,7 +100,9 @@ export function BallotPage() {
                       <Link to={`/juror/editions/${editionId}/practices/${practice.id}`}>{practice.title}</Link>
                       {myScore ? <Badge tone="good">{t('juror.scored')}</Badge> : <Badge>{t('juror.notScored')}</Badge>}
                     </h3>
-                    <p className="meta">{practice.cityName}</p>
+                    <p className="meta">
+                      {practice.cityName} · {practice.categories.map((category) => category.name).join('; ')}
+                    </p>
                   </li>
                 ))}
               </ol>
