@@ -163,8 +163,9 @@ const axeReport: string[] = [];
     expect(serious.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }))).toEqual([]);
   }
 
-  async function shoot(page: Page, name: string) {
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  /** The whole page; `viewport` for what a dialog covers (a full-page shot would move it). */
+  async function shoot(page: Page, name: string, { viewport = false } = {}) {
+    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: !viewport });
   }
 
   async function expectNoHorizontalScroll(page: Page) {
@@ -517,7 +518,7 @@ const axeReport: string[] = [];
       expect(body).toContain('1 praktyki');
       expect(body).toContain('1 pliku z dokumentacją');
       expect(body).toContain('5 wcześniejszych wyróżnień');
-      await shoot(page, 'expert-submit-confirm-pl-desktop');
+      await shoot(page, 'expert-submit-confirm-pl-desktop', { viewport: true });
       await expectAccessible(page, 'expert submit confirmation');
       await dialog.getByRole('button', { name: 'Złóż i zamroź raport' }).click();
       await page.locator('.report__aside .badge', { hasText: 'Złożony' }).waitFor();
@@ -569,7 +570,7 @@ const axeReport: string[] = [];
       const dialog = page.locator('dialog.dialog[open]');
       await dialog.waitFor();
       expect(await dialog.textContent()).toContain('nie będzie można złożyć ani zmienić żadnego raportu');
-      await shoot(page, 'coordinator-transition-confirm-pl-desktop');
+      await shoot(page, 'coordinator-transition-confirm-pl-desktop', { viewport: true });
       await expectAccessible(page, 'coordinator transition confirmation');
       await dialog.getByRole('button', { name: 'Rozpocznij ocenę jury…' }).click();
       await page.locator('.edition-stage .badge', { hasText: 'Ocena jury' }).waitFor();
@@ -701,7 +702,7 @@ const axeReport: string[] = [];
       await page.getByRole('button', { name: 'Opublikuj wyniki…' }).click();
       dialog = page.locator('dialog.dialog[open]');
       expect(await dialog.textContent()).toContain('staną się publiczne');
-      await shoot(page, 'coordinator-publish-confirm-pl-desktop');
+      await shoot(page, 'coordinator-publish-confirm-pl-desktop', { viewport: true });
       await dialog.getByRole('button', { name: 'Opublikuj wyniki…' }).click();
       await page.locator('.edition-stage .badge', { hasText: 'Opublikowano' }).waitFor();
       await page.locator('p', { hasText: 'To ostatni etap' }).waitFor();

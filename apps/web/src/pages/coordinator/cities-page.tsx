@@ -126,15 +126,16 @@ function NewCity({ onAdded }: { onAdded: () => void }) {
       )}
       <Form
         idPrefix="city"
-        onSubmit={() =>
+        onSubmit={() => {
+          setAdded(null);
           void form.submit(check, async () => {
             await unwrap(client.POST('/api/cities', { body: { name: name.trim(), ...(region.trim() ? { region: region.trim() } : {}) } }));
             setAdded(name.trim());
             setName('');
             setRegion('');
             onAdded();
-          })
-        }
+          });
+        }}
       >
         <TextField name="name" label={labels.name} value={name} onChange={setName} errors={form.errors.fields} />
         <TextField name="region" label={labels.region} hint={t('cities.regionHint')} value={region} onChange={setRegion} errors={form.errors.fields} markOptional />
@@ -172,14 +173,15 @@ function AssignOfficial({ users, cities, onAssigned }: { users: UserDto[]; citie
       )}
       <Form
         idPrefix="official"
-        onSubmit={() =>
+        onSubmit={() => {
+          setDone(null);
           void form.submit(check, async () => {
             await unwrap(client.POST('/api/cities/{id}/officials', { params: { path: { id: cityId } }, body: { userId } }));
             setDone(users.find((user) => user.id === userId)?.name ?? '');
             setUserId('');
             onAssigned();
-          })
-        }
+          });
+        }}
       >
         <SelectField name="cityId" label={labels.cityId} value={cityId} onChange={setCityId} options={[{ value: '', label: t('setup.chooseCity') }, ...cities.map((city) => ({ value: city.id, label: city.name }))]} errors={form.errors.fields} />
         <SelectField

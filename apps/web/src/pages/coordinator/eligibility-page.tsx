@@ -131,10 +131,16 @@ function EligibilityCard({ practice, editionId, deciding, onDecided }: { practic
         </div>
       )}
       <ActionError error={eligible.error} />
-      {refusing && <IneligibleForm practice={practice} onCancel={() => setRefusing(false)} onDone={() => {
-        setRefusing(false);
-        onDecided();
-      }} />}
+      {refusing && (
+        <IneligibleForm
+          practice={practice}
+          onCancel={() => setRefusing(false)}
+          onDone={() => {
+            setRefusing(false);
+            onDecided();
+          }}
+        />
+      )}
     </article>
   );
 }

@@ -164,9 +164,9 @@ function Settings({ edition, onSaved }: { edition: EditionView; onSaved: () => v
       )}
       <Form
         idPrefix="settings"
-        onSubmit={() =>
+        onSubmit={() => {
+          setSaved(false);
           void form.submit(check, async () => {
-            setSaved(false);
             // Only what changed: a deadline or the scale may be locked at this stage (409 if sent).
             const body: UpdateEditionDto = {};
             if (name.trim() !== edition.name) body.name = name.trim();
@@ -183,8 +183,8 @@ function Settings({ edition, onSaved }: { edition: EditionView; onSaved: () => v
             await unwrap(client.PATCH('/api/editions/{id}', { params: { path: { id: edition.id } }, body }));
             setSaved(true);
             onSaved();
-          })
-        }
+          });
+        }}
       >
         <TextField name="name" label={labels.name} value={name} onChange={setName} errors={form.errors.fields} />
         <TextField

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { unwrap } from '../../api/errors';
+import { useAuth } from '../../auth/auth-context';
 import { ActionError, useAction } from '../../components/action';
 import { Alert } from '../../components/alert';
 import { Badge } from '../../components/badge';
@@ -20,6 +21,8 @@ export function PeoplePage() {
   const [search, setSearch] = useState('');
   const users = useApiQuery((signal) => unwrap(client.GET('/api/users', { params: { query: { limit: 200, ...(search ? { q: search } : {}) } }, signal })), [search]);
   const toggle = useAction();
+  const { state } = useAuth();
+  const me = state.status === 'signedIn' ? state.user.id : null;
   return (
     <Page title={t('coordinator.peopleTitle')} lead={t('coordinator.peopleLead')} wide>
       <Invite onInvited={users.reload} />
@@ -65,22 +68,24 @@ export function PeoplePage() {
                         </td>
                         <td>{format.date(user.createdAt)}</td>
                         <td className="table__actions">
-                          <button
-                            type="button"
-                            className={user.status === 'disabled' ? 'button button--small button--secondary' : 'button button--small button--danger-quiet'}
-                            disabled={toggle.busy}
-                            onClick={() =>
-                              void toggle
-                                .run(async () => {
-                                  const path = user.status === 'disabled' ? '/api/users/{userId}/enable' : '/api/users/{userId}/disable';
-                                  await unwrap(client.POST(path, { params: { path: { userId: user.id } } }));
-                                })
-                                .then((ok) => ok && users.reload())
-                            }
-                          >
-                            {user.status === 'disabled' ? t('people.enable') : t('people.disable')}
-                            <span className="visually-hidden"> {user.name}</span>
-                          </button>
+                          {user.id !== me && (
+                            <button
+                              type="button"
+                              className={user.status === 'disabled' ? 'button button--small button--secondary' : 'button button--small button--danger-quiet'}
+                              disabled={toggle.busy}
+                              onClick={() =>
+                                void toggle
+                                  .run(async () => {
+                                    const path = user.status === 'disabled' ? '/api/users/{userId}/enable' : '/api/users/{userId}/disable';
+                                    await unwrap(client.POST(path, { params: { path: { userId: user.id } } }));
+                                  })
+                                  .then((ok) => ok && users.reload())
+                              }
+                            >
+                              {user.status === 'disabled' ? t('people.enable') : t('people.disable')}
+                              <span className="visually-hidden"> {user.name}</span>
+                            </button>
+                          )}
                         </td>
                       </tr>
                     ))}
@@ -121,15 +126,16 @@ function Invite({ onInvited }: { onInvited: () => void }) {
       )}
       <Form
         idPrefix="invite"
-        onSubmit={() =>
+        onSubmit={() => {
+          setInvited(null);
           void form.submit(check, async () => {
             const created = await unwrap(client.POST('/api/users', { body: { email: email.trim(), name: name.trim(), locale: locale as 'pl' } }));
             setInvited(created.email);
             setEmail('');
             setName('');
             onInvited();
-          })
-        }
+          });
+        }}
       >
         <TextField name="name" label={labels.name} autoComplete="off" value={name} onChange={setName} errors={form.errors.fields} />
         <TextField name="email" type="email" label={labels.email} autoComplete="off" spellCheck={false} value={email} onChange={setEmail} errors={form.errors.fields} />

@@ -74,7 +74,8 @@ function CategoriesSection() {
         <Form
           idPrefix="category"
           className="narrow"
-          onSubmit={() =>
+          onSubmit={() => {
+            setAdded(null);
             void form.submit(check, async () => {
               const translations: Record<string, string> = {};
               if (en.trim()) translations.en = en.trim();
@@ -91,8 +92,8 @@ function CategoriesSection() {
               setUk('');
               setDescription('');
               reload();
-            })
-          }
+            });
+          }}
         >
           <TextField name="name" label={labels.name} hint={t('setup.categoryNameHint')} value={name} onChange={setName} errors={form.errors.fields} lang="pl" />
           <TextField name="translations.en" label={labels['translations.en']} value={en} onChange={setEn} errors={form.errors.fields} markOptional lang="en" />
@@ -227,7 +228,8 @@ function AssignForm({ kind, editionId, users, cities, onAssigned }: { kind: 'exp
       <Form
         idPrefix={prefix}
         className="narrow"
-        onSubmit={() =>
+        onSubmit={() => {
+          setDone(null);
           void form.submit(check, async () => {
             const person = people.find((user) => user.id === userId);
             if (kind === 'experts') {
@@ -250,8 +252,8 @@ function AssignForm({ kind, editionId, users, cities, onAssigned }: { kind: 'exp
             setCountry('');
             setLanguages('');
             onAssigned();
-          })
-        }
+          });
+        }}
       >
         <SelectField
           name="userId"

@@ -98,10 +98,18 @@ export function NotesSection({ editionId, canWrite }: { editionId: string; canWr
               })
             }
           >
-            <TextAreaField name="text" label={t('deliberation.note')} hint={t('deliberation.noteHint')} value={text} onChange={(value) => {
-              setText(value);
-              setAdded(false);
-            }} errors={form.errors.fields} rows={3} />
+            <TextAreaField
+              name="text"
+              label={t('deliberation.note')}
+              hint={t('deliberation.noteHint')}
+              value={text}
+              onChange={(value) => {
+                setText(value);
+                setAdded(false);
+              }}
+              errors={form.errors.fields}
+              rows={3}
+            />
             <SubmitButton busy={form.busy} secondary>
               {t('deliberation.addNote')}
             </SubmitButton>
