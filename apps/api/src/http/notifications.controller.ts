@@ -9,6 +9,7 @@ class NotificationsQuery extends IntersectionType(PageQuery, NotificationStatusF
 const listOf = (model: Function) => ({
   schema: {
     type: 'object',
+    required: ['items', 'total'],
     properties: { items: { type: 'array', items: { $ref: getSchemaPath(model) } }, total: { type: 'integer' } },
   },
 });

@@ -4,6 +4,7 @@
 // wins; one it serves without a response schema keeps these types. `npm run web:api-types` lists the
 // entries that have become dead.
 import type { ApiErrorBody } from './errors';
+import type { components } from './schema';
 
 type Json<T> = { headers: { [name: string]: unknown }; content: { 'application/json': T } };
 type Errors = { default: Json<ApiErrorBody> };
@@ -79,11 +80,15 @@ export interface PublicEdition {
   ceremony: Ceremony | null;
   publishedAt?: string | null;
 }
+/** A category with its name per locale (`{ en, uk }`; the name itself is Polish). */
+export interface TranslatedNamed extends Named {
+  translations?: Record<string, string>;
+}
 export interface PublicAward {
   id: string;
   city: Named;
   recipientUnit: string | null;
-  categories: Named[];
+  categories: TranslatedNamed[];
   practices: { id: string; title: string }[];
   citation: string | null;
 }
@@ -102,6 +107,23 @@ export interface PublicPractice {
   categories: Named[];
   recipientUnits: string[];
 }
+/** A practice as an official follows it: no scores; decisions only once the edition is published. */
+export interface CityStatusPractice {
+  id: string;
+  title: string;
+  categories: Named[];
+  recipientUnits: string[];
+  status: PracticeStatus;
+  eligibilityReason: string | null;
+  history: { status: PracticeStatus; at: string }[];
+}
+export interface CityStatusAward {
+  id: string;
+  recipientUnit: string | null;
+  citation: string | null;
+  categories: Named[];
+  practices: { id: string; title: string }[];
+}
 export interface CityStatus {
   city: City;
   editions: {
@@ -109,21 +131,101 @@ export interface CityStatus {
     year: number;
     name: string;
     stage: EditionStage;
-    report: { id: string; status: string; submittedAt: string | null } | null;
-    practices: { id: string; title: string; status: PracticeStatus }[];
+    report: { id: string; status: 'draft' | 'submitted'; submittedAt: string | null } | null;
+    /** Empty until the edition is published. */
+    awards: CityStatusAward[];
+    practices: CityStatusPractice[];
   }[];
 }
-export interface Ballot {
-  editionId: string;
-  scaleMax: number;
-  progress: { scored: number; total: number };
-  items: { practice: { id: string; title: string; cityName: string }; myScore: object | null }[];
+/** A distinction of the previous edition in the report's city, to assess in a follow-up. */
+export interface PreviousDistinction {
+  id: string;
+  recipientUnit: string | null;
+  citation: string | null;
+  editionYear: number;
+  categories: string[];
 }
+export interface DeclaredConflict {
+  practiceId: string;
+  practiceTitle: string;
+  cityName: string;
+  jurorId: string;
+  jurorName: string;
+  reason: string;
+  declaredAt: string;
+}
+export interface JurorProgress {
+  jurorId: string;
+  name: string;
+  email: string;
+  cityId: string | null;
+  cityName: string | null;
+  scored: number;
+  total: number;
+  conflicts: number;
+}
+export interface AlphaResult {
+  /** null when undefined: fewer than two pairable values, or no variation at all. */
+  alpha: number | null;
+  pairable: number;
+  units: number;
+}
+export interface Agreement {
+  overall: AlphaResult;
+  perCriterion: Record<string, AlphaResult>;
+  jurors: number;
+  practices: number;
+}
+export interface DeliberationNote {
+  id: string;
+  authorId: string;
+  authorName: string;
+  text: string;
+  createdAt: string;
+}
+export interface JurorComment {
+  practiceId: string;
+  practiceTitle: string;
+  cityName: string;
+  jurorId: string;
+  jurorName: string;
+  comment: string;
+  updatedAt: string;
+}
+/** One practice of the public catalogue, with its distinctions and the follow-ups later reports gave them. */
+export interface PublicPracticeDetail extends PublicPractice {
+  links: string[];
+  startedOn: string | null;
+  awards: { id: string; recipientUnit: string | null; citation: string | null }[];
+  followUps: { year: number; status: FollowUpStatus; assessment: string; awardId: string }[];
+}
+export type FollowUpStatus = 'implemented' | 'continued' | 'expanded' | 'discontinued' | 'unknown';
+export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+/** A delivery of the outbox (coordinators), as the notifications branch describes it. */
 export interface Notification {
   id: string;
-  subject: string;
+  eventId: string;
+  template: string;
+  status: DeliveryStatus;
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+  recipient: { id: string; email: string; name: string };
+  subject: string | null;
+  locale: string | null;
+  receipt: string | null;
+  file: string | null;
   createdAt: string;
-  status?: 'pending' | 'sent' | 'failed';
+  updatedAt: string;
+  sentAt: string | null;
+}
+/** What was sent to me. */
+export interface MyNotification {
+  id: string;
+  template: string;
+  subject: string;
+  locale: string;
+  sentAt: string;
 }
 
 export interface PublicPracticeQuery {
@@ -135,9 +237,37 @@ export interface PublicPracticeQuery {
   offset?: number;
 }
 
+type Schemas = components['schemas'];
+type PageQuery = { limit?: number; offset?: number };
+
+type Send<Res, Body, Path = never, Status extends 200 | 201 = 200> = {
+  parameters: [Path] extends [never] ? NoParams : Params<Path>;
+  responses: { [S in Status]: Json<Res> } & Errors;
+} & ([Body] extends [never] ? { requestBody?: never } : { requestBody: { content: { 'application/json': Body } } });
+
 export interface PendingPaths {
+  '/api/users': { get: Get<Page<Schemas['UserDto']>, never, PageQuery & { q?: string }> };
   '/api/cities/{id}/status': { get: Get<CityStatus, { id: string }, { editionId?: string }> };
+  '/api/editions/{id}/reports': {
+    post: Send<{ id: string; status: 'draft'; editionId: string; cityId: string }, Schemas['CreateReportDto'], { id: string }, 201>;
+  };
+  '/api/editions/{id}/practices': {
+    get: Get<Page<Schemas['PracticeView']>, { id: string }, PageQuery & { cityId?: string; categoryId?: string; status?: PracticeStatus }>;
+  };
+  '/api/reports/{id}/previous-distinctions': { get: Get<PreviousDistinction[], { id: string }> };
+  '/api/practices/{id}/conflicts': {
+    post: Send<{ practiceId: string; reason: string; declaredAt: string }, Schemas['DeclareConflictDto'], { id: string }, 201>;
+  };
+  '/api/editions/{id}/conflicts': { get: Get<DeclaredConflict[], { id: string }> };
+  '/api/editions/{id}/jury-progress': { get: Get<JurorProgress[], { id: string }> };
+  '/api/editions/{id}/agreement': { get: Get<Agreement, { id: string }> };
+  '/api/editions/{id}/deliberation-notes': {
+    get: Get<DeliberationNote[], { id: string }>;
+    post: Send<DeliberationNote, Schemas['CreateNoteDto'], { id: string }, 201>;
+  };
+  '/api/editions/{id}/comments': { get: Get<JurorComment[], { id: string }> };
   '/api/public/editions': { get: Get<PublicEdition[]> };
   '/api/public/editions/{year}/awards': { get: Get<PublicAwards, { year: number }> };
   '/api/public/practices': { get: Get<Page<PublicPractice>, never, PublicPracticeQuery> };
+  '/api/public/practices/{id}': { get: Get<PublicPracticeDetail, { id: string }> };
 }

@@ -996,9 +996,9 @@ export interface components {
         };
         AssignmentView: {
             /** Format: uuid */
-            cityId: Record<string, never> | null;
-            cityName: Record<string, never> | null;
-            countryOfOrigin?: Record<string, never> | null;
+            cityId: string | null;
+            cityName: string | null;
+            countryOfOrigin?: string | null;
             email: string;
             /**
              * Format: uuid
@@ -1021,7 +1021,7 @@ export interface components {
         };
         AwardView: {
             categories: components["schemas"]["Ref"][];
-            citation: Record<string, never> | null;
+            citation: string | null;
             city: components["schemas"]["Ref"];
             /** Format: uuid */
             editionId: string;
@@ -1029,20 +1029,24 @@ export interface components {
             id: string;
             position: number;
             practices: components["schemas"]["AwardPracticeRef"][];
-            recipientUnit: Record<string, never> | null;
+            recipientUnit: string | null;
         };
         BallotItem: {
             myScore: components["schemas"]["MyScoreView"] | null;
             practice: components["schemas"]["PracticeView"];
         };
+        BallotProgress: {
+            scored: number;
+            total: number;
+        };
         BallotView: {
             /** @description Criteria with their names and guiding questions in the juror’s language */
-            criteria: string[];
+            criteria: components["schemas"]["CriterionText"][];
             /** Format: uuid */
             editionId: string;
             items: components["schemas"]["BallotItem"][];
             /** @description n of m practices scored */
-            progress: Record<string, never>;
+            progress: components["schemas"]["BallotProgress"];
             /** @description Practices the juror declared a conflict on (not on the ballot) */
             recusedPracticeIds: string[];
             scaleMax: number;
@@ -1065,14 +1069,17 @@ export interface components {
             name: string;
         };
         CategoryView: {
-            description: Record<string, never> | null;
+            description: string | null;
             /** Format: uuid */
             editionId: string;
             /** Format: uuid */
             id: string;
             name: string;
             position: number;
-            translations: Record<string, never>;
+            /** @description Name per locale */
+            translations: {
+                [key: string]: string;
+            };
         };
         CeremonyDto: {
             /** @example Wrocław */
@@ -1099,7 +1106,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            region: Record<string, never> | null;
+            region: string | null;
         };
         CreateAwardDto: {
             categoryIds: string[];
@@ -1125,7 +1132,9 @@ export interface components {
              *       "uk": "Міський пункт обслуговування іноземців"
              *     }
              */
-            translations?: Record<string, never>;
+            translations?: {
+                [key: string]: string;
+            };
         };
         CreateCityDto: {
             /** @example Łódź */
@@ -1206,6 +1215,13 @@ export interface components {
             governmentEngagement: number;
             longTerm: number;
         };
+        CriterionText: {
+            /** @enum {string} */
+            key: "comprehensiveness" | "longTerm" | "governmentEngagement" | "effectiveness";
+            name: string;
+            /** @description The guiding question */
+            question: string;
+        };
         DeclareConflictDto: {
             /** @example I worked for this city office until 2014. */
             reason: string;
@@ -1223,10 +1239,10 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            reminders: Record<string, never>;
+            reminders: components["schemas"]["RemindersView"];
             /** Format: date-time */
             reportsDueAt: string | null;
-            scoring: Record<string, never>;
+            scoring: components["schemas"]["ScoringView"];
             /** Format: date-time */
             scoringDueAt: string | null;
             /** @enum {string} */
@@ -1252,10 +1268,20 @@ export interface components {
             /** @example 400 */
             statusCode: number;
         };
+        FlaggedPractice: {
+            n: number;
+            /** Format: uuid */
+            practiceId: string;
+        };
+        FollowedAwardView: {
+            citation: string | null;
+            editionYear: number;
+            recipientUnit: string | null;
+        };
         FollowUpView: {
             assessment: string;
             /** @description The distinction assessed */
-            award: Record<string, never>;
+            award: components["schemas"]["FollowedAwardView"];
             /** Format: uuid */
             awardId: string;
             /** Format: uuid */
@@ -1288,7 +1314,7 @@ export interface components {
             template: string;
         };
         MyScoreView: {
-            comment: Record<string, never> | null;
+            comment: string | null;
             criteria: components["schemas"]["CriteriaScoresDto"];
             /** Format: date-time */
             updatedAt: string;
@@ -1343,7 +1369,7 @@ export interface components {
             description: string;
             /** Format: uuid */
             editionId: string;
-            eligibilityReason?: Record<string, never> | null;
+            eligibilityReason?: string | null;
             /** Format: uuid */
             id: string;
             links: string[];
@@ -1351,7 +1377,7 @@ export interface components {
             /** Format: uuid */
             reportId: string;
             /** Format: date */
-            startedOn: Record<string, never> | null;
+            startedOn: string | null;
             /** @enum {string} */
             status: "draft" | "submitted" | "eligible" | "ineligible" | "distinguished" | "notDistinguished";
             title: string;
@@ -1383,6 +1409,10 @@ export interface components {
              * @description Days before scoringDueAt to remind jurors
              * @default 1
              */
+            scoringDays: number;
+        };
+        RemindersView: {
+            reportsDays: number;
             scoringDays: number;
         };
         ReportFileView: {
@@ -1418,19 +1448,29 @@ export interface components {
             cityName: string;
             /** @description Jurors whose scores count */
             n: number;
-            perCriterion: Record<string, never>;
+            /** @description Mean of each criterion */
+            perCriterion: {
+                [key: string]: number | null;
+            };
             /** Format: uuid */
             practiceId: string;
             /** @description Ties share a rank (1, 2, 2, 4) */
             rank: number;
-            score: Record<string, never> | null;
+            score: number | null;
             /** @description Sample standard deviation of the weighted scores */
-            stddev: Record<string, never> | null;
+            stddev: number | null;
             title: string;
         };
+        ResultsCoverage: {
+            /** @description Practices with at least minScores scores */
+            complete: number;
+            flagged: components["schemas"]["FlaggedPractice"][];
+            minScores: number;
+        };
         ResultsView: {
-            categoryId: Record<string, never> | null;
-            coverage: Record<string, never>;
+            /** Format: uuid */
+            categoryId: string | null;
+            coverage: components["schemas"]["ResultsCoverage"];
             items: components["schemas"]["ResultRow"][];
             /** @enum {string} */
             method: "mean" | "median" | "zscore" | "borda";
@@ -1449,8 +1489,13 @@ export interface components {
             /** @description Relative weight of each criterion (default equal) */
             weights?: components["schemas"]["WeightsDto"];
         };
+        ScoringView: {
+            scaleMax: number;
+            weights: components["schemas"]["WeightsView"];
+        };
         StageHistoryEntry: {
-            actorId: Record<string, never> | null;
+            /** Format: uuid */
+            actorId: string | null;
             /** Format: date-time */
             at: string;
             /** @enum {string} */
@@ -1491,9 +1536,11 @@ export interface components {
             ceremony?: components["schemas"]["CeremonyDto"] | null;
             name?: string;
             reminders?: components["schemas"]["ReminderSettingsDto"];
-            reportsDueAt?: Record<string, never> | null;
+            /** Format: date-time */
+            reportsDueAt?: string | null;
             scoring?: components["schemas"]["ScoringSettingsDto"];
-            scoringDueAt?: Record<string, never> | null;
+            /** Format: date-time */
+            scoringDueAt?: string | null;
         };
         UpdateMeDto: {
             /** @enum {string} */
@@ -1525,6 +1572,12 @@ export interface components {
             status: "invited" | "active" | "disabled";
         };
         WeightsDto: {
+            comprehensiveness: number;
+            effectiveness: number;
+            governmentEngagement: number;
+            longTerm: number;
+        };
+        WeightsView: {
             comprehensiveness: number;
             effectiveness: number;
             governmentEngagement: number;
@@ -4084,8 +4137,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items?: components["schemas"]["MyNotificationDto"][];
-                        total?: number;
+                        items: components["schemas"]["MyNotificationDto"][];
+                        total: number;
                     };
                 };
             };
@@ -4137,8 +4190,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items?: components["schemas"]["NotificationDto"][];
-                        total?: number;
+                        items: components["schemas"]["NotificationDto"][];
+                        total: number;
                     };
                 };
             };

@@ -1,5 +1,6 @@
-// Every screen's address. Public: home, editions and awards, the catalogue, and the account pages
-// reached from e-mails. Signed in: one area per role, gated by RequireRole.
+// Every screen's address. Public: home, editions and awards, the catalogue (and each practice), and
+// the account pages reached from e-mails. Signed in: one area per role, gated by RequireRole; the
+// areas' screens load on first visit (their own chunks), so the public pages stay light.
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RequireRole } from '../auth/require-role';
 import { AppLayout } from '../layout/app-layout';
@@ -7,20 +8,13 @@ import { AcceptInvitationPage } from '../pages/account/accept-invitation-page';
 import { PasswordResetConfirmPage } from '../pages/account/password-reset-confirm-page';
 import { PasswordResetRequestPage } from '../pages/account/password-reset-request-page';
 import { SignInPage } from '../pages/account/sign-in-page';
-import {
-  CoordinatorArea,
-  CoordinatorEditionPage,
-  CoordinatorEditionsPage,
-  CoordinatorNotificationsPage,
-  CoordinatorPeoplePage,
-} from '../pages/dashboards/coordinator-pages';
 import { DashboardHomePage } from '../pages/dashboards/dashboard-home-page';
-import { CityOfficialPage, ExpertPage, JurorBallotPage, JurorPage } from '../pages/dashboards/participant-pages';
 import { NotFoundPage } from '../pages/not-found-page';
 import { CataloguePage } from '../pages/public/catalogue-page';
 import { EditionAwardsPage } from '../pages/public/edition-awards-page';
 import { EditionsPage } from '../pages/public/editions-page';
 import { HomePage } from '../pages/public/home-page';
+import { PublicPracticePage } from '../pages/public/practice-page';
 
 export const routes: RouteObject[] = [
   {
@@ -30,25 +24,41 @@ export const routes: RouteObject[] = [
       { path: 'editions', element: <EditionsPage /> },
       { path: 'editions/:year', element: <EditionAwardsPage /> },
       { path: 'catalogue', element: <CataloguePage /> },
+      { path: 'catalogue/:id', element: <PublicPracticePage /> },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'invitations/accept', element: <AcceptInvitationPage /> },
       { path: 'password-reset', element: <PasswordResetRequestPage /> },
       { path: 'password-reset/confirm', element: <PasswordResetConfirmPage /> },
       {
         element: <RequireRole />,
-        children: [{ path: 'dashboard', element: <DashboardHomePage /> }],
+        children: [
+          { path: 'dashboard', element: <DashboardHomePage /> },
+          { path: 'notifications', lazy: () => import('../pages/account/my-notifications-page').then((m) => ({ Component: m.MyNotificationsPage })) },
+        ],
       },
       {
         path: 'coordinator',
         element: <RequireRole role="coordinator" />,
         children: [
           {
-            element: <CoordinatorArea />,
+            lazy: () => import('../pages/coordinator/coordinator-area').then((m) => ({ Component: m.CoordinatorArea })),
             children: [
-              { index: true, element: <CoordinatorEditionsPage /> },
-              { path: 'editions/:id', element: <CoordinatorEditionPage /> },
-              { path: 'people', element: <CoordinatorPeoplePage /> },
-              { path: 'notifications', element: <CoordinatorNotificationsPage /> },
+              { index: true, lazy: () => import('../pages/coordinator/editions-page').then((m) => ({ Component: m.CoordinatorEditionsPage })) },
+              {
+                path: 'editions/:id',
+                lazy: () => import('../pages/coordinator/edition-layout').then((m) => ({ Component: m.EditionLayout })),
+                children: [
+                  { index: true, lazy: () => import('../pages/coordinator/overview-page').then((m) => ({ Component: m.EditionOverviewPage })) },
+                  { path: 'setup', lazy: () => import('../pages/coordinator/setup-page').then((m) => ({ Component: m.EditionSetupPage })) },
+                  { path: 'eligibility', lazy: () => import('../pages/coordinator/eligibility-page').then((m) => ({ Component: m.EligibilityPage })) },
+                  { path: 'results', lazy: () => import('../pages/coordinator/results-page').then((m) => ({ Component: m.ResultsPage })) },
+                  { path: 'awards', lazy: () => import('../pages/coordinator/awards-page').then((m) => ({ Component: m.AwardsPage })) },
+                  { path: 'reports/:reportId', lazy: () => import('../pages/coordinator/report-read-page').then((m) => ({ Component: m.CoordinatorReportPage })) },
+                ],
+              },
+              { path: 'cities', lazy: () => import('../pages/coordinator/cities-page').then((m) => ({ Component: m.CitiesPage })) },
+              { path: 'people', lazy: () => import('../pages/coordinator/people-page').then((m) => ({ Component: m.PeoplePage })) },
+              { path: 'notifications', lazy: () => import('../pages/coordinator/notifications-page').then((m) => ({ Component: m.NotificationsPage })) },
             ],
           },
         ],
@@ -56,20 +66,25 @@ export const routes: RouteObject[] = [
       {
         path: 'expert',
         element: <RequireRole role="expert" />,
-        children: [{ index: true, element: <ExpertPage /> }],
+        children: [
+          { index: true, lazy: () => import('../pages/expert/expert-home-page').then((m) => ({ Component: m.ExpertHomePage })) },
+          { path: 'editions/:editionId/cities/:cityId', lazy: () => import('../pages/expert/report-page').then((m) => ({ Component: m.ReportPage })) },
+        ],
       },
       {
         path: 'juror',
         element: <RequireRole role="juror" />,
         children: [
-          { index: true, element: <JurorPage /> },
-          { path: 'editions/:editionId', element: <JurorBallotPage /> },
+          { index: true, lazy: () => import('../pages/juror/juror-home-page').then((m) => ({ Component: m.JurorHomePage })) },
+          { path: 'editions/:editionId', lazy: () => import('../pages/juror/ballot-page').then((m) => ({ Component: m.BallotPage })) },
+          { path: 'editions/:editionId/practices/:practiceId', lazy: () => import('../pages/juror/score-page').then((m) => ({ Component: m.ScorePage })) },
+          { path: 'editions/:editionId/deliberation', lazy: () => import('../pages/juror/deliberation-page').then((m) => ({ Component: m.JurorDeliberationPage })) },
         ],
       },
       {
         path: 'city',
         element: <RequireRole role="cityOfficial" />,
-        children: [{ index: true, element: <CityOfficialPage /> }],
+        children: [{ index: true, lazy: () => import('../pages/city/city-page').then((m) => ({ Component: m.CityOfficialPage })) }],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

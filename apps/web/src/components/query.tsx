@@ -10,23 +10,28 @@ import { describeError } from './error-text';
 export type Query<T> =
   | { status: 'loading'; reload: () => void }
   | { status: 'error'; error: ApiError; reload: () => void }
-  | { status: 'success'; data: T; reload: () => void };
+  | { status: 'success'; data: T; reload: () => void; refreshing: boolean };
 
+/**
+ * Loads on mount and whenever `deps` change (new inputs read as loading at once). `reload()` loads
+ * again for the same inputs and keeps showing the current data meanwhile (`refreshing`), so a screen
+ * does not flash or lose its place after each change.
+ */
 export function useApiQuery<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList): Query<T> {
   const [attempt, setAttempt] = useState(0);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  // Each answer is kept with the inputs it was loaded for: new inputs read as loading at once.
-  const key = JSON.stringify([...deps, attempt]);
-  const [result, setResult] = useState<{ key: string; error: ApiError } | { key: string; data: T } | null>(null);
+  const inputs = JSON.stringify(deps);
+  const key = `${inputs}#${attempt}`;
+  const [result, setResult] = useState<{ key: string; inputs: string; error: ApiError } | { key: string; inputs: string; data: T } | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
     load(controller.signal).then(
       (data) => {
-        if (!controller.signal.aborted) setResult({ key, data });
+        if (!controller.signal.aborted) setResult({ key, inputs, data });
       },
       (error: unknown) => {
-        if (!controller.signal.aborted && !isAbort(error)) setResult({ key, error: toApiError(error) });
+        if (!controller.signal.aborted && !isAbort(error)) setResult({ key, inputs, error: toApiError(error) });
       },
     );
     return () => controller.abort();
@@ -34,8 +39,11 @@ export function useApiQuery<T>(load: (signal: AbortSignal) => Promise<T>, deps: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
+  if (result && result.key !== key && result.inputs === inputs && 'data' in result) {
+    return { status: 'success', data: result.data, reload, refreshing: true };
+  }
   if (!result || result.key !== key) return { status: 'loading', reload };
-  return 'error' in result ? { status: 'error', error: result.error, reload } : { status: 'success', data: result.data, reload };
+  return 'error' in result ? { status: 'error', error: result.error, reload } : { status: 'success', data: result.data, reload, refreshing: false };
 }
 
 interface LoadedProps<T> {

@@ -36,6 +36,9 @@ function Account() {
   return (
     <div className="account">
       <span className="account__name">{t('nav.signedInAs', { name: state.user.name })}</span>
+      <NavLink className="account__link" to="/notifications">
+        {t('nav.notifications')}
+      </NavLink>
       <button
         type="button"
         className="button button--quiet"

@@ -1,10 +1,11 @@
 // Names for the ids in the user's role grants (editions and cities the user may see).
 import { client } from '../../api/client';
 import { unwrap } from '../../api/errors';
+import type { EditionView } from '../../api/types';
 
 /** Only what a label needs, so the API may add fields freely. */
 export interface Names {
-  editions: Map<string, { year: number; name: string }>;
+  editions: Map<string, Pick<EditionView, 'id' | 'year' | 'name' | 'stage' | 'reportsDueAt' | 'scoringDueAt'>>;
   cities: Map<string, { name: string }>;
 }
 

@@ -1,24 +1,35 @@
 // The frame of a role's area: its title and a secondary navigation of its sections, then the section.
-import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 
 export interface AreaSection {
   to: string;
   label: string;
   end?: boolean;
+  /** Current for these paths too (the editions list for any edition's screens). */
+  also?: string;
 }
 
 export function RoleArea({ label, sections }: { label: string; sections: AreaSection[] }) {
+  const { pathname } = useLocation();
   return (
     <div className="role-area">
       <nav className="subnav" aria-label={label}>
         <ul className="subnav__list">
           {sections.map((section) => (
             <li key={section.to}>
-              <NavLink className="subnav__link" to={section.to} end={section.end}>
-                {section.label}
-              </NavLink>
+              {section.also ? (
+                <Link
+                  className="subnav__link"
+                  to={section.to}
+                  aria-current={pathname === section.to || pathname.startsWith(section.also) ? 'page' : undefined}
+                >
+                  {section.label}
+                </Link>
+              ) : (
+                <NavLink className="subnav__link" to={section.to} end={section.end}>
+                  {section.label}
+                </NavLink>
+              )}
             </li>
           ))}
         </ul>
@@ -27,17 +38,5 @@ export function RoleArea({ label, sections }: { label: string; sections: AreaSec
         <Outlet />
       </div>
     </div>
-  );
-}
-
-/** A part of a screen waiting for its API route: says so plainly, names what will be here. */
-export function Upcoming({ title, children }: { title: string; children?: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <section className="card card--upcoming">
-      <h2 className="card__title">{title}</h2>
-      {children}
-      <p className="meta">{t('dashboard.upcoming')}</p>
-    </section>
   );
 }

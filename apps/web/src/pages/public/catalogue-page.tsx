@@ -10,7 +10,8 @@ import { Form, SelectField, TextField } from '../../components/form';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery, type Query } from '../../components/query';
 import { useFormat } from '../../i18n/format';
-import { loadPublishedEditions } from './public-data';
+import { translatedName } from '../../i18n/names';
+import { loadCatalogueFacets, type CatalogueFacets } from './public-data';
 
 export const PAGE_SIZE = 20;
 const FILTERS = ['q', 'city', 'category', 'year'] as const;
@@ -29,11 +30,13 @@ function toQuery(filters: Filters, offset: number): PublicPracticeQuery {
   return query;
 }
 
-function PracticeCard({ practice }: { practice: PublicPractice }) {
-  const { t } = useTranslation();
+function PracticeCard({ practice, facets }: { practice: PublicPractice; facets: CatalogueFacets | null }) {
+  const { t, i18n } = useTranslation();
   return (
     <article className="card">
-      <h3 className="card__title">{practice.title}</h3>
+      <h3 className="card__title">
+        <Link to={`/catalogue/${practice.id}`}>{practice.title}</Link>
+      </h3>
       <p className="meta">
         {t('catalogue.cityYear', { city: practice.city.name, year: practice.year })}
       </p>
@@ -47,7 +50,7 @@ function PracticeCard({ practice }: { practice: PublicPractice }) {
         <ul className="tags" aria-label={t('catalogue.categories')}>
           {practice.categories.map((category) => (
             <li key={category.id} className="tag">
-              {category.name}
+              {translatedName(facets?.categories.get(category.name) ?? category, i18n.language)}
             </li>
           ))}
         </ul>
@@ -56,7 +59,17 @@ function PracticeCard({ practice }: { practice: PublicPractice }) {
   );
 }
 
-function Results({ results, offset, onPage }: { results: Query<{ items: PublicPractice[]; total: number }>; offset: number; onPage: (offset: number) => void }) {
+function Results({
+  results,
+  offset,
+  onPage,
+  facets,
+}: {
+  results: Query<{ items: PublicPractice[]; total: number }>;
+  offset: number;
+  onPage: (offset: number) => void;
+  facets: CatalogueFacets | null;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -71,7 +84,7 @@ function Results({ results, offset, onPage }: { results: Query<{ items: PublicPr
           <ul className="plain-list">
             {items.map((practice) => (
               <li key={practice.id}>
-                <PracticeCard practice={practice} />
+                <PracticeCard practice={practice} facets={facets} />
               </li>
             ))}
           </ul>
@@ -96,15 +109,36 @@ function Results({ results, offset, onPage }: { results: Query<{ items: PublicPr
   );
 }
 
-function FilterForm({ initial, years, filtered, onSearch }: { initial: Filters; years: string[]; filtered: boolean; onSearch: (filters: Filters) => void }) {
+interface FilterFormProps {
+  initial: Filters;
+  years: string[];
+  cities: string[];
+  categories: { value: string; label: string }[];
+  filtered: boolean;
+  onSearch: (filters: Filters) => void;
+}
+
+function FilterForm({ initial, years, cities, categories, filtered, onSearch }: FilterFormProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Filters>(initial);
   return (
     <Form role="search" label={t('catalogue.filtersTitle')} onSubmit={() => onSearch(draft)}>
       <div className="filters">
         <TextField name="q" type="search" label={t('catalogue.q')} hint={t('catalogue.qHint')} value={draft.q} onChange={(q) => setDraft({ ...draft, q })} />
-        <TextField name="city" label={t('catalogue.city')} value={draft.city} onChange={(city) => setDraft({ ...draft, city })} />
-        <TextField name="category" label={t('catalogue.category')} value={draft.category} onChange={(category) => setDraft({ ...draft, category })} />
+        <SelectField
+          name="city"
+          label={t('catalogue.city')}
+          value={draft.city}
+          onChange={(city) => setDraft({ ...draft, city })}
+          options={[{ value: '', label: t('catalogue.anyCity') }, ...cities.map((city) => ({ value: city, label: city }))]}
+        />
+        <SelectField
+          name="category"
+          label={t('catalogue.category')}
+          value={draft.category}
+          onChange={(category) => setDraft({ ...draft, category })}
+          options={[{ value: '', label: t('catalogue.anyCategory') }, ...categories]}
+        />
         <SelectField
           name="year"
           label={t('catalogue.year')}
@@ -128,13 +162,14 @@ function FilterForm({ initial, years, filtered, onSearch }: { initial: Filters; 
 }
 
 export function CataloguePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const applied = readFilters(params);
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const key = params.toString();
 
-  const editions = useApiQuery((signal) => loadPublishedEditions(signal), []);
+  const facetsQuery = useApiQuery((signal) => loadCatalogueFacets(signal), []);
+  const facets = facetsQuery.status === 'success' ? facetsQuery.data : null;
   const results = useApiQuery(
     (signal) => unwrap(client.GET('/api/public/practices', { params: { query: toQuery(readFilters(new URLSearchParams(key)), offset) }, signal })),
     [key],
@@ -147,17 +182,33 @@ export function CataloguePage() {
     setParams(next);
   };
 
-  const years = editions.status === 'success' ? editions.data.map((edition) => String(edition.year)) : [];
+  const years = facets ? facets.years.map(String) : [];
   if (applied.year && !years.includes(applied.year)) years.push(applied.year);
+  const cities = facets ? [...facets.cities] : [];
+  if (applied.city && !cities.includes(applied.city)) cities.push(applied.city);
+  const categories = facets
+    ? [...facets.categories.entries()]
+        .map(([name, category]) => ({ value: name, label: translatedName(category, i18n.language) }))
+        .sort((a, b) => a.label.localeCompare(b.label, i18n.language))
+    : [];
+  if (applied.category && !categories.some((category) => category.value === applied.category)) categories.push({ value: applied.category, label: applied.category });
 
   return (
     <Page title={t('catalogue.title')} lead={t('catalogue.lead')} wide>
       <div className="catalogue">
         {/* Keyed by the search in the address: back/forward shows that search's filters. */}
-        <FilterForm key={key} initial={applied} years={years} filtered={key !== ''} onSearch={(filters) => search(filters)} />
+        <FilterForm
+          key={key}
+          initial={applied}
+          years={years}
+          cities={cities}
+          categories={categories}
+          filtered={key !== ''}
+          onSearch={(filters) => search(filters)}
+        />
         <section aria-labelledby="results-title" className="catalogue__results">
           <h2 id="results-title">{t('catalogue.resultsTitle')}</h2>
-          <Results results={results} offset={offset} onPage={(nextOffset) => search(applied, nextOffset)} />
+          <Results results={results} offset={offset} facets={facets} onPage={(nextOffset) => search(applied, nextOffset)} />
         </section>
       </div>
     </Page>

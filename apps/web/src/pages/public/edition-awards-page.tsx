@@ -8,6 +8,7 @@ import type { PublicAward } from '../../api/pending-paths';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
 import { NotFoundPage } from '../not-found-page';
+import { translatedName } from '../../i18n/names';
 import { CeremonyLine } from './edition-summary';
 
 function byCity(awards: PublicAward[], locale: string): [string, PublicAward[]][] {
@@ -21,7 +22,7 @@ function byCity(awards: PublicAward[], locale: string): [string, PublicAward[]][
 }
 
 function Award({ award }: { award: PublicAward }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <article className="card award">
       <h3 className="card__title">{award.recipientUnit ?? t('awards.cityGovernment', { city: award.city.name })}</h3>
@@ -31,7 +32,7 @@ function Award({ award }: { award: PublicAward }) {
           <ul className="tags">
             {award.categories.map((category) => (
               <li key={category.id} className="tag">
-                {category.name}
+                {translatedName(category, i18n.language)}
               </li>
             ))}
           </ul>
@@ -42,7 +43,9 @@ function Award({ award }: { award: PublicAward }) {
           <h4 className="label">{t('awards.practices')}</h4>
           <ul>
             {award.practices.map((practice) => (
-              <li key={practice.id}>{practice.title}</li>
+              <li key={practice.id}>
+                <Link to={`/catalogue/${practice.id}`}>{practice.title}</Link>
+              </li>
             ))}
           </ul>
         </>

@@ -87,10 +87,10 @@ export class AwardView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) editionId!: string;
   @ApiProperty({ type: Ref }) city!: Ref;
-  @ApiProperty({ nullable: true }) recipientUnit!: string | null;
+  @ApiProperty({ type: String, nullable: true }) recipientUnit!: string | null;
   @ApiProperty({ type: [Ref] }) categories!: Ref[];
   @ApiProperty({ type: [AwardPracticeRef] }) practices!: AwardPracticeRef[];
-  @ApiProperty({ nullable: true }) citation!: string | null;
+  @ApiProperty({ type: String, nullable: true }) citation!: string | null;
   @ApiProperty() position!: number;
 }
 

@@ -106,13 +106,13 @@ export class UpdateEditionDto {
   @RequiredText(200)
   name?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   @IsOptional()
   @ValidateIf((_o, value) => value !== null)
   @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time with zone, or null' })
   reportsDueAt?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   @IsOptional()
   @ValidateIf((_o, value) => value !== null)
   @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time with zone, or null' })
@@ -150,6 +150,23 @@ export class CeremonyView {
   @ApiProperty() city!: string;
 }
 
+export class WeightsView {
+  @ApiProperty() comprehensiveness!: number;
+  @ApiProperty() longTerm!: number;
+  @ApiProperty() governmentEngagement!: number;
+  @ApiProperty() effectiveness!: number;
+}
+
+export class ScoringView {
+  @ApiProperty() scaleMax!: number;
+  @ApiProperty({ type: WeightsView }) weights!: WeightsView;
+}
+
+export class RemindersView {
+  @ApiProperty() reportsDays!: number;
+  @ApiProperty() scoringDays!: number;
+}
+
 export class EditionView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() year!: number;
@@ -158,8 +175,8 @@ export class EditionView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) reportsDueAt!: Date | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) scoringDueAt!: Date | null;
   @ApiProperty({ type: CeremonyView, nullable: true }) ceremony!: CeremonyView | null;
-  @ApiProperty() scoring!: { scaleMax: number; weights: WeightsDto };
-  @ApiProperty() reminders!: { reportsDays: number; scoringDays: number };
+  @ApiProperty({ type: ScoringView }) scoring!: { scaleMax: number; weights: WeightsDto };
+  @ApiProperty({ type: RemindersView }) reminders!: { reportsDays: number; scoringDays: number };
   @ApiProperty({ enum: EDITION_STAGES, isArray: true, description: 'Stages this edition may move to next' })
   allowedTransitions!: EditionStage[];
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
@@ -174,7 +191,7 @@ export class TransitionOption {
 export class StageHistoryEntry {
   @ApiProperty({ enum: EDITION_STAGES }) from!: EditionStage;
   @ApiProperty({ enum: EDITION_STAGES }) to!: EditionStage;
-  @ApiProperty({ nullable: true }) actorId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) at!: Date;
 }
 
@@ -195,7 +212,12 @@ export class CreateCategoryDto {
   @MaxLength(5000)
   description?: string;
 
-  @ApiPropertyOptional({ example: { en: 'City service point for foreigners', uk: 'Міський пункт обслуговування іноземців' }, description: 'Name per locale' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { en: 'City service point for foreigners', uk: 'Міський пункт обслуговування іноземців' },
+    description: 'Name per locale',
+  })
   @IsOptional()
   @IsObject({ message: 'must be an object of locale → name' })
   translations?: Record<string, string>;
@@ -205,8 +227,8 @@ export class CategoryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) editionId!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ nullable: true }) description!: string | null;
-  @ApiProperty() translations!: Record<string, string>;
+  @ApiProperty({ type: String, nullable: true }) description!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Name per locale' }) translations!: Record<string, string>;
   @ApiProperty() position!: number;
 }
 
@@ -246,9 +268,9 @@ export class AssignmentView {
   @ApiProperty({ format: 'uuid' }) userId!: string;
   @ApiProperty() name!: string;
   @ApiProperty() email!: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) cityId!: string | null;
-  @ApiProperty({ nullable: true }) cityName!: string | null;
-  @ApiPropertyOptional({ nullable: true }) countryOfOrigin?: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) cityId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) cityName!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) countryOfOrigin?: string | null;
   @ApiPropertyOptional({ type: [String], nullable: true }) languages?: string[] | null;
 }
 
@@ -267,7 +289,7 @@ export class CreateCityDto {
 export class CityView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ nullable: true }) region!: string | null;
+  @ApiProperty({ type: String, nullable: true }) region!: string | null;
 }
 
 export class EditionPage {

@@ -77,8 +77,8 @@ export class ResultsQuery {
 }
 
 export class MyScoreView {
-  @ApiProperty() criteria!: CriteriaScoresDto;
-  @ApiProperty({ nullable: true }) comment!: string | null;
+  @ApiProperty({ type: CriteriaScoresDto }) criteria!: CriteriaScoresDto;
+  @ApiProperty({ type: String, nullable: true }) comment!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
 }
 
@@ -87,14 +87,25 @@ export class BallotItem {
   @ApiProperty({ type: MyScoreView, nullable: true }) myScore!: MyScoreView | null;
 }
 
+export class CriterionText {
+  @ApiProperty({ enum: ['comprehensiveness', 'longTerm', 'governmentEngagement', 'effectiveness'] }) key!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'The guiding question' }) question!: string;
+}
+
+export class BallotProgress {
+  @ApiProperty() scored!: number;
+  @ApiProperty() total!: number;
+}
+
 export class BallotView {
   @ApiProperty({ format: 'uuid' }) editionId!: string;
   @ApiProperty() stage!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) scoringDueAt!: Date | null;
   @ApiProperty() scaleMax!: number;
-  @ApiProperty({ description: 'Criteria with their names and guiding questions in the juror’s language' })
+  @ApiProperty({ type: [CriterionText], description: 'Criteria with their names and guiding questions in the juror’s language' })
   criteria!: { key: string; name: string; question: string }[];
-  @ApiProperty({ description: 'n of m practices scored' }) progress!: { scored: number; total: number };
+  @ApiProperty({ type: BallotProgress, description: 'n of m practices scored' }) progress!: { scored: number; total: number };
   @ApiProperty({ type: [BallotItem] }) items!: BallotItem[];
   @ApiProperty({ type: [String], description: 'Practices the juror declared a conflict on (not on the ballot)' }) recusedPracticeIds!: string[];
 }
@@ -104,16 +115,28 @@ export class ResultRow {
   @ApiProperty({ format: 'uuid' }) cityId!: string;
   @ApiProperty() cityName!: string;
   @ApiProperty() title!: string;
-  @ApiProperty({ nullable: true }) score!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) score!: number | null;
   @ApiProperty({ description: 'Ties share a rank (1, 2, 2, 4)' }) rank!: number;
   @ApiProperty({ description: 'Jurors whose scores count' }) n!: number;
-  @ApiProperty() perCriterion!: Record<string, number | null>;
-  @ApiProperty({ nullable: true, description: 'Sample standard deviation of the weighted scores' }) stddev!: number | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number', nullable: true }, description: 'Mean of each criterion' })
+  perCriterion!: Record<string, number | null>;
+  @ApiProperty({ type: Number, nullable: true, description: 'Sample standard deviation of the weighted scores' }) stddev!: number | null;
+}
+
+export class FlaggedPractice {
+  @ApiProperty({ format: 'uuid' }) practiceId!: string;
+  @ApiProperty() n!: number;
+}
+
+export class ResultsCoverage {
+  @ApiProperty() minScores!: number;
+  @ApiProperty({ description: 'Practices with at least minScores scores' }) complete!: number;
+  @ApiProperty({ type: [FlaggedPractice] }) flagged!: FlaggedPractice[];
 }
 
 export class ResultsView {
   @ApiProperty({ enum: RESULT_METHODS }) method!: ResultMethod;
-  @ApiProperty({ nullable: true }) categoryId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) categoryId!: string | null;
   @ApiProperty({ type: [ResultRow] }) items!: ResultRow[];
-  @ApiProperty() coverage!: { minScores: number; complete: number; flagged: { practiceId: string; n: number }[] };
+  @ApiProperty({ type: ResultsCoverage }) coverage!: { minScores: number; complete: number; flagged: { practiceId: string; n: number }[] };
 }

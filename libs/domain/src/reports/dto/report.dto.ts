@@ -175,10 +175,10 @@ export class PracticeView {
   @ApiProperty() description!: string;
   @ApiProperty({ type: [String] }) recipientUnits!: string[];
   @ApiProperty({ type: [CategoryRef] }) categories!: CategoryRef[];
-  @ApiProperty({ nullable: true, format: 'date' }) startedOn!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) startedOn!: string | null;
   @ApiProperty({ type: [String] }) links!: string[];
   @ApiProperty({ enum: PRACTICE_STATUSES }) status!: PracticeStatus;
-  @ApiPropertyOptional({ nullable: true }) eligibilityReason?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) eligibilityReason?: string | null;
 }
 
 export class ReportFileView {
@@ -190,12 +190,18 @@ export class ReportFileView {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
 }
 
+export class FollowedAwardView {
+  @ApiProperty({ type: String, nullable: true }) recipientUnit!: string | null;
+  @ApiProperty({ type: String, nullable: true }) citation!: string | null;
+  @ApiProperty() editionYear!: number;
+}
+
 export class FollowUpView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) awardId!: string;
   @ApiProperty({ enum: FOLLOW_UP_STATUSES }) status!: FollowUpStatus;
   @ApiProperty() assessment!: string;
-  @ApiProperty({ description: 'The distinction assessed' }) award!: { recipientUnit: string | null; citation: string | null; editionYear: number };
+  @ApiProperty({ type: FollowedAwardView, description: 'The distinction assessed' }) award!: { recipientUnit: string | null; citation: string | null; editionYear: number };
 }
 
 export class ReportView {

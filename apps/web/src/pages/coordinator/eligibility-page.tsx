@@ -1,0 +1,176 @@
+// The eligibility queue: the practices of submitted reports, those still to decide first. Each is
+// marked eligible, or not eligible with a reason (POST /api/practices/:id/eligibility), while the
+// edition is in stage reportsOpen. Each report can be read in full.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { client } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import type { PracticeView } from '../../api/types';
+import { ActionError, useAction } from '../../components/action';
+import { Badge } from '../../components/badge';
+import { checks, ErrorSummary, Form, RadioGroup, SubmitButton, TextAreaField, useApiForm, type FieldErrors } from '../../components/form';
+import { Loaded, useApiQuery } from '../../components/query';
+import { practiceStatusLabel, practiceTone } from '../../i18n/labels';
+import { useEdition } from './edition-layout';
+
+type Filter = 'open' | 'all';
+
+export function EligibilityPage() {
+  const { t } = useTranslation();
+  const { edition, reload: reloadEdition } = useEdition();
+  const [filter, setFilter] = useState<Filter>('open');
+  const practices = useApiQuery(
+    (signal) => unwrap(client.GET('/api/editions/{id}/practices', { params: { path: { id: edition.id }, query: { limit: 200 } }, signal })),
+    [edition.id],
+  );
+  const deciding = edition.stage === 'reportsOpen';
+  return (
+    <section className="section" aria-labelledby="eligibility-title">
+      <h2 id="eligibility-title">{t('eligibility.title')}</h2>
+      <p>{deciding ? t('eligibility.lead') : t('eligibility.closed')}</p>
+      <Loaded query={practices} what={t('eligibility.what')}>
+        {({ items }) => {
+          const open = items.filter((practice) => practice.status === 'submitted');
+          const shown = filter === 'open' ? open : items;
+          return (
+            <>
+              <p className="results-count" role="status">
+                {t('eligibility.count', { open: open.length, total: items.length })}
+              </p>
+              <RadioGroup
+                name="eligibility-filter"
+                legend={t('eligibility.show')}
+                inline
+                options={[
+                  { value: 'open', label: t('eligibility.showOpen') },
+                  { value: 'all', label: t('eligibility.showAll') },
+                ]}
+                value={filter}
+                onChange={(value) => setFilter(value as Filter)}
+              />
+              {shown.length === 0 ? (
+                <p>{filter === 'open' ? t('eligibility.noneOpen') : t('eligibility.none')}</p>
+              ) : (
+                <ul className="plain-list">
+                  {shown.map((practice) => (
+                    <li key={practice.id}>
+                      <EligibilityCard
+                        practice={practice}
+                        editionId={edition.id}
+                        deciding={deciding}
+                        onDecided={() => {
+                          practices.reload();
+                          reloadEdition();
+                        }}
+                      />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          );
+        }}
+      </Loaded>
+    </section>
+  );
+}
+
+function EligibilityCard({ practice, editionId, deciding, onDecided }: { practice: PracticeView; editionId: string; deciding: boolean; onDecided: () => void }) {
+  const { t } = useTranslation();
+  const eligible = useAction();
+  const [refusing, setRefusing] = useState(false);
+  const headingId = `eligibility-${practice.id}`;
+  return (
+    <article className="card" aria-labelledby={headingId}>
+      <h3 className="card__title" id={headingId}>
+        {practice.title}
+        <Badge tone={practiceTone(practice.status)}>{practiceStatusLabel(t, practice.status)}</Badge>
+      </h3>
+      <p className="meta">
+        {practice.cityName} · {practice.categories.map((category) => category.name).join('; ')}
+      </p>
+      <details className="disclosure disclosure--inline">
+        <summary>{t('eligibility.description')}</summary>
+        <p className="pre-line">{practice.description}</p>
+        {practice.recipientUnits.length > 0 && (
+          <p>
+            <span className="label">{t('practice.fields.recipientUnits')}:</span> {practice.recipientUnits.join('; ')}
+          </p>
+        )}
+      </details>
+      {practice.eligibilityReason && (
+        <p>
+          <span className="label">{t('practice.fields.eligibilityReason')}:</span> {practice.eligibilityReason}
+        </p>
+      )}
+      <p>
+        <Link to={`/coordinator/editions/${editionId}/reports/${practice.reportId}`}>{t('eligibility.readReport', { city: practice.cityName })}</Link>
+      </p>
+      {deciding && !refusing && (
+        <div className="actions">
+          <button
+            type="button"
+            className="button button--small"
+            disabled={eligible.busy || practice.status === 'eligible'}
+            onClick={() =>
+              void eligible
+                .run(async () => {
+                  await unwrap(client.POST('/api/practices/{id}/eligibility', { params: { path: { id: practice.id } }, body: { eligible: true } }));
+                })
+                .then((ok) => ok && onDecided())
+            }
+          >
+            {t('eligibility.markEligible')}
+            <span className="visually-hidden"> {practice.title}</span>
+          </button>
+          <button type="button" className="button button--small button--secondary" disabled={practice.status === 'ineligible'} onClick={() => setRefusing(true)}>
+            {t('eligibility.markIneligible')}
+            <span className="visually-hidden"> {practice.title}</span>
+          </button>
+        </div>
+      )}
+      <ActionError error={eligible.error} />
+      {refusing && (
+        <IneligibleForm
+          practice={practice}
+          onCancel={() => setRefusing(false)}
+          onDone={() => {
+            setRefusing(false);
+            onDecided();
+          }}
+        />
+      )}
+    </article>
+  );
+}
+
+function IneligibleForm({ practice, onCancel, onDone }: { practice: PracticeView; onCancel: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const form = useApiForm();
+  const [reason, setReason] = useState('');
+  const prefix = `ineligible-${practice.id}`;
+  const check = (): FieldErrors => (checks.required(reason) ? {} : { reason: [t('eligibility.reasonRequired')] });
+  return (
+    <>
+      <ErrorSummary errors={form.errors} labels={{ reason: t('eligibility.reason') }} idPrefix={prefix} />
+      <Form
+        idPrefix={prefix}
+        onSubmit={() =>
+          void form.submit(check, async () => {
+            await unwrap(client.POST('/api/practices/{id}/eligibility', { params: { path: { id: practice.id } }, body: { eligible: false, reason: reason.trim() } }));
+            onDone();
+          })
+        }
+      >
+        <TextAreaField name="reason" label={t('eligibility.reason')} hint={t('eligibility.reasonHint')} value={reason} onChange={setReason} errors={form.errors.fields} rows={3} />
+        <div className="actions">
+          <SubmitButton busy={form.busy}>{t('eligibility.confirmIneligible')}</SubmitButton>
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,288 @@
+// Setting an edition up: its categories (with names in English and Ukrainian), one expert per city,
+// and the jurors, each optionally tied to a city (a conflict of interest on its practices).
+// Assignments can be removed only before the stage that uses them (the API says so with a 409).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { client } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import type { AssignmentView, CityView, EditionView, UserDto } from '../../api/types';
+import { useAction } from '../../components/action';
+import { ConfirmDialog } from '../../components/dialog';
+import { Alert } from '../../components/alert';
+import { checks, ErrorSummary, Form, SelectField, SubmitButton, TextAreaField, TextField, useApiForm, type FieldErrors } from '../../components/form';
+import { Loaded, useApiQuery } from '../../components/query';
+import { isAtOrAfter } from '../../i18n/labels';
+import { translatedName } from '../../i18n/names';
+import { useEdition } from './edition-layout';
+import { loadPeople, personLabel } from './people-data';
+
+export function EditionSetupPage() {
+  const { t } = useTranslation();
+  const { edition } = useEdition();
+  const people = useApiQuery((signal) => loadPeople(signal), []);
+  return (
+    <>
+      <CategoriesSection />
+      <Loaded query={people} what={t('setup.peopleWhat')}>
+        {({ users, cities }) => (
+          <>
+            <AssignmentsSection kind="experts" edition={edition} users={users} cities={cities} />
+            <AssignmentsSection kind="jurors" edition={edition} users={users} cities={cities} />
+          </>
+        )}
+      </Loaded>
+    </>
+  );
+}
+
+function CategoriesSection() {
+  const { t, i18n } = useTranslation();
+  const { edition, categories, reload } = useEdition();
+  const form = useApiForm();
+  const [name, setName] = useState('');
+  const [en, setEn] = useState('');
+  const [uk, setUk] = useState('');
+  const [description, setDescription] = useState('');
+  const [added, setAdded] = useState<string | null>(null);
+  const labels = { name: t('setup.categoryName'), 'translations.en': t('setup.categoryEn'), 'translations.uk': t('setup.categoryUk'), translations: t('setup.translations'), description: t('setup.categoryDescription') };
+  const check = (): FieldErrors => (checks.required(name) ? {} : { name: [t('validation.required')] });
+  return (
+    <section className="section" aria-labelledby="categories-title">
+      <h2 id="categories-title">{t('setup.categoriesTitle', { count: categories.length })}</h2>
+      {categories.length === 0 ? (
+        <p>{t('setup.noCategories')}</p>
+      ) : (
+        <ol className="category-list">
+          {categories.map((category) => (
+            <li key={category.id}>
+              <span lang="pl">{category.name}</span>
+              {i18n.language !== 'pl' && translatedName(category, i18n.language) !== category.name && (
+                <span className="meta-inline">{translatedName(category, i18n.language)}</span>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      <details className="disclosure">
+        <summary>{t('setup.addCategory')}</summary>
+        <ErrorSummary errors={form.errors} labels={labels} idPrefix="category" />
+        {added && (
+          <Alert kind="success" live>
+            <p>{t('setup.categoryAdded', { name: added })}</p>
+          </Alert>
+        )}
+        <Form
+          idPrefix="category"
+          className="narrow"
+          onSubmit={() => {
+            setAdded(null);
+            void form.submit(check, async () => {
+              const translations: Record<string, string> = {};
+              if (en.trim()) translations.en = en.trim();
+              if (uk.trim()) translations.uk = uk.trim();
+              await unwrap(
+                client.POST('/api/editions/{id}/categories', {
+                  params: { path: { id: edition.id } },
+                  body: { name: name.trim(), translations, ...(description.trim() ? { description: description.trim() } : {}) },
+                }),
+              );
+              setAdded(name.trim());
+              setName('');
+              setEn('');
+              setUk('');
+              setDescription('');
+              reload();
+            });
+          }}
+        >
+          <TextField name="name" label={labels.name} hint={t('setup.categoryNameHint')} value={name} onChange={setName} errors={form.errors.fields} lang="pl" />
+          <TextField name="translations.en" label={labels['translations.en']} value={en} onChange={setEn} errors={form.errors.fields} markOptional lang="en" />
+          <TextField name="translations.uk" label={labels['translations.uk']} value={uk} onChange={setUk} errors={form.errors.fields} markOptional lang="uk" />
+          <TextAreaField name="description" label={labels.description} value={description} onChange={setDescription} errors={form.errors.fields} markOptional rows={3} />
+          <SubmitButton busy={form.busy} secondary>
+            {t('setup.addCategory')}
+          </SubmitButton>
+        </Form>
+      </details>
+    </section>
+  );
+}
+
+function AssignmentsSection({ kind, edition, users, cities }: { kind: 'experts' | 'jurors'; edition: EditionView; users: UserDto[]; cities: CityView[] }) {
+  const { t } = useTranslation();
+  const path = kind === 'experts' ? '/api/editions/{id}/experts' : '/api/editions/{id}/jurors';
+  const list = useApiQuery((signal) => unwrap(client.GET(path, { params: { path: { id: edition.id } }, signal })), [edition.id, kind]);
+  const remove = useAction();
+  const [removing, setRemoving] = useState<AssignmentView | null>(null);
+  // Experts may be removed in draft only; jurors before jury scoring.
+  const removable = kind === 'experts' ? edition.stage === 'draft' : !isAtOrAfter(edition.stage, 'juryScoring');
+  const titleId = `${kind}-title`;
+  return (
+    <section className="section" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t(`setup.${kind}.title`)}</h2>
+      <p>{t(`setup.${kind}.lead`)}</p>
+      <Loaded query={list} what={t(`setup.${kind}.title`)}>
+        {(items) =>
+          items.length === 0 ? (
+            <p>{t(`setup.${kind}.none`)}</p>
+          ) : (
+            <div className="table-wrap" role="region" aria-labelledby={titleId} tabIndex={0}>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('setup.person')}</th>
+                    <th scope="col">{t('setup.city')}</th>
+                    {kind === 'jurors' && <th scope="col">{t('setup.countryOfOrigin')}</th>}
+                    {kind === 'jurors' && <th scope="col">{t('setup.languages')}</th>}
+                    {removable && (
+                      <th scope="col">
+                        <span className="visually-hidden">{t('common.actions')}</span>
+                      </th>
+                    )}
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((assignment: AssignmentView) => (
+                    <tr key={assignment.id}>
+                      <th scope="row">
+                        {assignment.name}
+                        <span className="meta-inline">{assignment.email}</span>
+                      </th>
+                      <td>{assignment.cityName ?? t('setup.noCity')}</td>
+                      {kind === 'jurors' && <td>{assignment.countryOfOrigin ?? ''}</td>}
+                      {kind === 'jurors' && <td>{(assignment.languages ?? []).join(', ')}</td>}
+                      {removable && (
+                        <td className="table__actions">
+                          <button type="button" className="button button--small button--danger-quiet" onClick={() => setRemoving(assignment)}>
+                            {t('common.remove')}
+                            <span className="visually-hidden"> {assignment.name}</span>
+                          </button>
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Loaded>
+      <ConfirmDialog
+        open={removing !== null}
+        title={t(`setup.${kind}.removeTitle`)}
+        confirmLabel={t('common.remove')}
+        danger
+        busy={remove.busy}
+        error={remove.error}
+        onCancel={() => {
+          remove.clear();
+          setRemoving(null);
+        }}
+        onConfirm={() =>
+          void remove
+            .run(async () => {
+              const removePath = kind === 'experts' ? '/api/editions/{id}/experts/{assignmentId}' : '/api/editions/{id}/jurors/{assignmentId}';
+              await unwrap(client.DELETE(removePath, { params: { path: { id: edition.id, assignmentId: removing?.id ?? '' } } }));
+            })
+            .then((ok) => {
+              if (ok) {
+                setRemoving(null);
+                list.reload();
+              }
+            })
+        }
+      >
+        <p>{t('setup.removeBody', { name: removing?.name ?? '', city: removing?.cityName ?? t('setup.noCity') })}</p>
+      </ConfirmDialog>
+      <AssignForm kind={kind} editionId={edition.id} users={users} cities={cities} onAssigned={list.reload} />
+    </section>
+  );
+}
+
+function AssignForm({ kind, editionId, users, cities, onAssigned }: { kind: 'experts' | 'jurors'; editionId: string; users: UserDto[]; cities: CityView[]; onAssigned: () => void }) {
+  const { t } = useTranslation();
+  const form = useApiForm();
+  const [userId, setUserId] = useState('');
+  const [cityId, setCityId] = useState('');
+  const [country, setCountry] = useState('');
+  const [languages, setLanguages] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const prefix = `assign-${kind}`;
+  const labels = { userId: t('setup.person'), cityId: t('setup.city'), countryOfOrigin: t('setup.countryOfOrigin'), languages: t('setup.languages') };
+  const check = (): FieldErrors => {
+    const problems: FieldErrors = {};
+    if (!userId) problems.userId = [t('setup.validation.person')];
+    if (kind === 'experts' && !cityId) problems.cityId = [t('setup.validation.city')];
+    return problems;
+  };
+  const people = [...users].filter((user) => user.status !== 'disabled').sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    <details className="disclosure">
+      <summary>{t(`setup.${kind}.add`)}</summary>
+      <ErrorSummary errors={form.errors} labels={labels} idPrefix={prefix} />
+      {done && (
+        <Alert kind="success" live>
+          <p>{t('setup.assigned', { name: done })}</p>
+        </Alert>
+      )}
+      <Form
+        idPrefix={prefix}
+        className="narrow"
+        onSubmit={() => {
+          setDone(null);
+          void form.submit(check, async () => {
+            const person = people.find((user) => user.id === userId);
+            if (kind === 'experts') {
+              await unwrap(client.POST('/api/editions/{id}/experts', { params: { path: { id: editionId } }, body: { userId, cityId } }));
+            } else {
+              const codes = languages
+                .split(/[\s,;]+/)
+                .map((code) => code.trim().toLowerCase())
+                .filter(Boolean);
+              await unwrap(
+                client.POST('/api/editions/{id}/jurors', {
+                  params: { path: { id: editionId } },
+                  body: { userId, ...(cityId ? { cityId } : {}), ...(country.trim() ? { countryOfOrigin: country.trim() } : {}), ...(codes.length ? { languages: codes } : {}) },
+                }),
+              );
+            }
+            setDone(person?.name ?? '');
+            setUserId('');
+            setCityId('');
+            setCountry('');
+            setLanguages('');
+            onAssigned();
+          });
+        }}
+      >
+        <SelectField
+          name="userId"
+          label={labels.userId}
+          hint={t('setup.personHint')}
+          value={userId}
+          onChange={setUserId}
+          options={[{ value: '', label: t('setup.choosePerson') }, ...people.map((user) => ({ value: user.id, label: personLabel(user) }))]}
+          errors={form.errors.fields}
+        />
+        <SelectField
+          name="cityId"
+          label={kind === 'experts' ? labels.cityId : t('setup.tiedCity')}
+          hint={kind === 'jurors' ? t('setup.tiedCityHint') : undefined}
+          value={cityId}
+          onChange={setCityId}
+          options={[{ value: '', label: kind === 'experts' ? t('setup.chooseCity') : t('setup.noCity') }, ...cities.map((city) => ({ value: city.id, label: city.name }))]}
+          errors={form.errors.fields}
+        />
+        {kind === 'jurors' && (
+          <>
+            <TextField name="countryOfOrigin" label={labels.countryOfOrigin} value={country} onChange={setCountry} errors={form.errors.fields} markOptional />
+            <TextField name="languages" label={labels.languages} hint={t('setup.languagesHint')} value={languages} onChange={setLanguages} errors={form.errors.fields} markOptional spellCheck={false} />
+          </>
+        )}
+        <SubmitButton busy={form.busy} secondary>
+          {t(`setup.${kind}.add`)}
+        </SubmitButton>
+      </Form>
+    </details>
+  );
+}

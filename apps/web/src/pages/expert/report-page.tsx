@@ -1,0 +1,425 @@
+// The report of the expert's city in one edition: summary, practices, evidence files, follow-ups of
+// the previous edition's distinctions, and the submission that freezes it all. Everything is
+// editable while the report is a draft, the edition in stage reportsOpen and the deadline ahead.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { client } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import type { CategoryView, EditionView, PracticeView, PreviousDistinction, ReportView } from '../../api/types';
+import { ActionError, useAction } from '../../components/action';
+import { Alert } from '../../components/alert';
+import { Badge } from '../../components/badge';
+import { Deadline, useNow } from '../../components/countdown';
+import { ConfirmDialog } from '../../components/dialog';
+import { ErrorSummary, Form, SubmitButton, TextAreaField, useApiForm } from '../../components/form';
+import { Page } from '../../components/page';
+import { Loaded, useApiQuery } from '../../components/query';
+import { toDate, useFormat } from '../../i18n/format';
+import { practiceStatusLabel, practiceTone, stageLabel } from '../../i18n/labels';
+import { translatedName } from '../../i18n/names';
+import { FilesSection } from './files-section';
+import { FollowUpsSection } from './follow-ups-section';
+import { PracticeForm } from './practice-form';
+import { findOrStartReport } from './report-data';
+
+export interface ReportData {
+  edition: EditionView;
+  report: ReportView;
+  categories: CategoryView[];
+  distinctions: PreviousDistinction[];
+}
+
+/** The edition, its categories and the report's id: loaded once per screen. */
+async function loadFrame(editionId: string, cityId: string, signal: AbortSignal) {
+  const [edition, reportId, categories] = await Promise.all([
+    unwrap(client.GET('/api/editions/{id}', { params: { path: { id: editionId } }, signal })),
+    findOrStartReport(editionId, cityId),
+    unwrap(client.GET('/api/editions/{id}/categories', { params: { path: { id: editionId } }, signal })),
+  ]);
+  return { edition, reportId, categories };
+}
+
+/** The report itself: loaded again after each change. */
+export async function loadReport(reportId: string, signal: AbortSignal) {
+  const [report, distinctions] = await Promise.all([
+    unwrap(client.GET('/api/reports/{id}', { params: { path: { id: reportId } }, signal })),
+    unwrap(client.GET('/api/reports/{id}/previous-distinctions', { params: { path: { id: reportId } }, signal })),
+  ]);
+  return { report, distinctions };
+}
+
+export function ReportPage() {
+  const { t } = useTranslation();
+  const { editionId = '', cityId = '' } = useParams();
+  const frame = useApiQuery((signal) => loadFrame(editionId, cityId, signal), [editionId, cityId]);
+  const reportId = frame.status === 'success' ? frame.data.reportId : null;
+  const details = useApiQuery((signal) => (reportId ? loadReport(reportId, signal) : new Promise<never>(() => undefined)), [reportId]);
+  const title = details.status === 'success' ? t('report.title', { city: details.data.report.cityName }) : t('report.titleLoading');
+  return (
+    <Page
+      title={title}
+      wide
+      before={
+        <p className="back-link">
+          <Link to="/expert">{t('expert.title')}</Link>
+        </p>
+      }
+    >
+      <Loaded query={frame} what={t('report.what')}>
+        {({ edition, categories }) => (
+          <Loaded query={details} what={t('report.what')}>
+            {({ report, distinctions }) => <Report data={{ edition, categories, report, distinctions }} reload={details.reload} />}
+          </Loaded>
+        )}
+      </Loaded>
+    </Page>
+  );
+}
+
+/** The report; `readOnly` for the coordinator, who reads it but never writes it. */
+export function Report({ data, reload, readOnly = false }: { data: ReportData; reload: () => void; readOnly?: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { edition, report, categories, distinctions } = data;
+  const now = useNow();
+  const due = toDate(edition.reportsDueAt);
+  const open = edition.stage === 'reportsOpen' && (!due || due.getTime() > now);
+  const editable = !readOnly && report.status === 'draft' && open;
+  const assessed = distinctions.filter((d) => report.followUps.some((f) => f.awardId === d.id)).length;
+  return (
+    <div className="report">
+      <aside className="report__aside" aria-labelledby="report-status-title">
+        <div className="panel">
+          <h2 id="report-status-title">
+            {t('editions.itemTitle', { year: edition.year, name: edition.name })}
+            <Badge tone={report.status === 'submitted' ? 'good' : 'neutral'}>{t(`report.status.${report.status}`)}</Badge>
+          </h2>
+          <p className="meta">{t('expert.stage', { stage: stageLabel(t, edition.stage) })}</p>
+          {report.status === 'submitted' ? (
+            <p>{t('report.submittedOn', { when: format.dateTime(report.submittedAt) })}</p>
+          ) : (
+            <Deadline at={edition.reportsDueAt} kind="reports" />
+          )}
+          {report.status === 'draft' && !open && <p>{t('report.closed')}</p>}
+          <nav aria-label={t('report.contents')}>
+            <ul className="contents">
+              <li>
+                <a href="#summary-title">{t('report.summaryTitle')}</a>
+              </li>
+              <li>
+                <a href="#practices-title">{t('report.practicesTitle', { count: report.practices.length })}</a>
+              </li>
+              <li>
+                <a href="#files-title">{t('report.filesLink', { count: report.files.length })}</a>
+              </li>
+              <li>
+                <a href="#follow-ups-title">{t('report.followUpsLink', { done: assessed, total: distinctions.length })}</a>
+              </li>
+              {editable && (
+                <li>
+                  <a href="#submit-title">{t('report.submitTitle')}</a>
+                </li>
+              )}
+            </ul>
+          </nav>
+        </div>
+      </aside>
+      <div className="report__main">
+        <SummarySection report={report} editable={editable} onSaved={reload} />
+        <PracticesSection report={report} categories={categories} editable={editable} onChange={reload} />
+        <FilesSection reportId={report.id} files={report.files} editable={editable} onChange={reload} />
+        <FollowUpsSection reportId={report.id} distinctions={distinctions} followUps={report.followUps} editable={editable} onChange={reload} />
+        {editable && <SubmitSection report={report} distinctions={distinctions} onSubmitted={reload} />}
+      </div>
+    </div>
+  );
+}
+
+function SummarySection({ report, editable, onSaved }: { report: ReportView; editable: boolean; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const form = useApiForm();
+  const [summary, setSummary] = useState(report.summary);
+  const [saved, setSaved] = useState(false);
+  return (
+    <section className="section" aria-labelledby="summary-title">
+      <h2 id="summary-title">{t('report.summaryTitle')}</h2>
+      {editable ? (
+        <>
+          <ErrorSummary errors={form.errors} labels={{ summary: t('report.summary') }} idPrefix="summary" />
+          {saved && (
+            <Alert kind="success" live>
+              <p>{t('report.summarySaved')}</p>
+            </Alert>
+          )}
+          <Form
+            idPrefix="summary"
+            onSubmit={() =>
+              void form.submit(
+                () => ({}),
+                async () => {
+                  await unwrap(client.PATCH('/api/reports/{id}', { params: { path: { id: report.id } }, body: { summary } }));
+                  setSaved(true);
+                  onSaved();
+                },
+              )
+            }
+          >
+            <TextAreaField
+              name="summary"
+              label={t('report.summary')}
+              hint={t('report.summaryHint')}
+              value={summary}
+              onChange={(value) => {
+                setSummary(value);
+                setSaved(false);
+              }}
+              errors={form.errors.fields}
+              rows={8}
+            />
+            <SubmitButton busy={form.busy} secondary>
+              {t('report.saveSummary')}
+            </SubmitButton>
+          </Form>
+        </>
+      ) : report.summary ? (
+        <p className="pre-line">{report.summary}</p>
+      ) : (
+        <p className="meta">{t('report.noSummary')}</p>
+      )}
+    </section>
+  );
+}
+
+function PracticesSection({ report, categories, editable, onChange }: { report: ReportView; categories: CategoryView[]; editable: boolean; onChange: () => void }) {
+  const { t } = useTranslation();
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
+  return (
+    <section className="section" aria-labelledby="practices-title">
+      <h2 id="practices-title">{t('report.practicesTitle', { count: report.practices.length })}</h2>
+      <p>{t('report.practicesLead')}</p>
+      {report.practices.length === 0 && <p className="meta">{t('report.noPractices')}</p>}
+      <ul className="plain-list">
+        {report.practices.map((practice) => (
+          <li key={practice.id}>
+            <PracticeCard practice={practice} categories={categories} editable={editable} onChange={onChange} />
+          </li>
+        ))}
+      </ul>
+      {added && (
+        <Alert kind="success" live>
+          <p>{t('practice.added', { title: added })}</p>
+        </Alert>
+      )}
+      {editable &&
+        (adding ? (
+          <div className="card card--form">
+            <h3 className="card__title">{t('practice.addTitle')}</h3>
+            <PracticeForm
+              idPrefix="practice-new"
+              categories={categories}
+              onCancel={() => setAdding(false)}
+              onSave={async (body) => {
+                await unwrap(client.POST('/api/reports/{id}/practices', { params: { path: { id: report.id } }, body }));
+                setAdding(false);
+                setAdded(body.title);
+                onChange();
+              }}
+            />
+          </div>
+        ) : (
+          <div className="actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setAdded(null);
+                setAdding(true);
+              }}
+            >
+              {t('practice.addTitle')}
+            </button>
+          </div>
+        ))}
+    </section>
+  );
+}
+
+function PracticeCard({ practice, categories, editable, onChange }: { practice: PracticeView; categories: CategoryView[]; editable: boolean; onChange: () => void }) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const remove = useAction();
+  const byId = new Map(categories.map((category) => [category.id, category]));
+  const headingId = `practice-${practice.id}`;
+  if (editing) {
+    return (
+      <div className="card card--form">
+        <h3 className="card__title">{t('practice.editTitle', { title: practice.title })}</h3>
+        <PracticeForm
+          idPrefix={`practice-${practice.id}`}
+          categories={categories}
+          practice={practice}
+          onCancel={() => setEditing(false)}
+          onSave={async (body) => {
+            await unwrap(client.PATCH('/api/practices/{id}', { params: { path: { id: practice.id } }, body }));
+            setEditing(false);
+            onChange();
+          }}
+        />
+      </div>
+    );
+  }
+  return (
+    <article className="card" aria-labelledby={headingId}>
+      <h3 className="card__title" id={headingId}>
+        {practice.title}
+        <Badge tone={practiceTone(practice.status)}>{practiceStatusLabel(t, practice.status)}</Badge>
+      </h3>
+      <p className="pre-line">{practice.description}</p>
+      <dl className="facts">
+        {practice.recipientUnits.length > 0 && (
+          <>
+            <dt>{t('practice.fields.recipientUnits')}</dt>
+            <dd>{practice.recipientUnits.join('; ')}</dd>
+          </>
+        )}
+        <dt>{t('practice.fields.categories')}</dt>
+        <dd>{practice.categories.map((category) => translatedName(byId.get(category.id) ?? category, i18n.language)).join('; ')}</dd>
+        {practice.startedOn && (
+          <>
+            <dt>{t('practice.fields.startedOn')}</dt>
+            <dd>{format.date(practice.startedOn)}</dd>
+          </>
+        )}
+        {practice.links.length > 0 && (
+          <>
+            <dt>{t('practice.fields.links')}</dt>
+            <dd>
+              <ul className="plain-list plain-list--tight">
+                {practice.links.map((link) => (
+                  <li key={link} className="break">
+                    <a href={link} rel="noopener noreferrer" target="_blank">
+                      {link}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+        {practice.eligibilityReason && (
+          <>
+            <dt>{t('practice.fields.eligibilityReason')}</dt>
+            <dd>{practice.eligibilityReason}</dd>
+          </>
+        )}
+      </dl>
+      {editable && (
+        <div className="actions">
+          <button type="button" className="button button--small button--secondary" onClick={() => setEditing(true)}>
+            {t('common.edit')}
+            <span className="visually-hidden"> {practice.title}</span>
+          </button>
+          <button type="button" className="button button--small button--danger-quiet" onClick={() => setConfirming(true)}>
+            {t('common.remove')}
+            <span className="visually-hidden"> {practice.title}</span>
+          </button>
+        </div>
+      )}
+      <ActionError error={confirming ? null : remove.error} />
+      <ConfirmDialog
+        open={confirming}
+        title={t('practice.removeTitle')}
+        confirmLabel={t('common.remove')}
+        danger
+        busy={remove.busy}
+        error={remove.error}
+        onCancel={() => {
+          remove.clear();
+          setConfirming(false);
+        }}
+        onConfirm={() =>
+          void remove
+            .run(async () => {
+              await unwrap(client.DELETE('/api/practices/{id}', { params: { path: { id: practice.id } } }));
+            })
+            .then((ok) => {
+              if (ok) {
+                setConfirming(false);
+                onChange();
+              }
+            })
+        }
+      >
+        <p>{t('practice.removeBody', { title: practice.title })}</p>
+      </ConfirmDialog>
+    </article>
+  );
+}
+
+function SubmitSection({ report, distinctions, onSubmitted }: { report: ReportView; distinctions: PreviousDistinction[]; onSubmitted: () => void }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const submit = useAction();
+  const missing = distinctions.filter((d) => !report.followUps.some((f) => f.awardId === d.id)).length;
+  const canSubmit = report.practices.length > 0;
+  return (
+    <section className="section submit-section" aria-labelledby="submit-title">
+      <h2 id="submit-title">{t('report.submitTitle')}</h2>
+      <p>{t('report.submitLead')}</p>
+      <ul className="checklist">
+        <li className={report.summary.trim() ? 'checklist__item checklist__item--ok' : 'checklist__item'}>{report.summary.trim() ? t('report.check.summary') : t('report.check.noSummary')}</li>
+        <li className={canSubmit ? 'checklist__item checklist__item--ok' : 'checklist__item checklist__item--bad'}>{t('report.check.practices', { count: report.practices.length })}</li>
+        <li className="checklist__item checklist__item--ok">{t('report.check.files', { count: report.files.length })}</li>
+        {distinctions.length > 0 && (
+          <li className={missing === 0 ? 'checklist__item checklist__item--ok' : 'checklist__item'}>
+            {t('report.check.followUps', { done: distinctions.length - missing, total: distinctions.length })}
+          </li>
+        )}
+      </ul>
+      {!canSubmit && <p className="meta">{t('report.needPractice')}</p>}
+      <div className="actions">
+        <button type="button" className="button" disabled={!canSubmit} onClick={() => setConfirming(true)}>
+          {t('report.submit')}
+        </button>
+      </div>
+      <ActionError error={confirming ? null : submit.error} />
+      <ConfirmDialog
+        open={confirming}
+        title={t('report.confirmTitle')}
+        confirmLabel={t('report.confirmSubmit')}
+        busy={submit.busy}
+        error={submit.error}
+        onCancel={() => {
+          submit.clear();
+          setConfirming(false);
+        }}
+        onConfirm={() =>
+          void submit
+            .run(async () => {
+              await unwrap(client.POST('/api/reports/{id}/submit', { params: { path: { id: report.id } } }));
+            })
+            .then((ok) => {
+              if (ok) {
+                setConfirming(false);
+                onSubmitted();
+              }
+            })
+        }
+      >
+        <p>{t('report.confirmLead')}</p>
+        <ul>
+          <li>{t('report.frozen.summary')}</li>
+          <li>{t('report.frozen.practices', { count: report.practices.length })}</li>
+          <li>{t('report.frozen.files', { count: report.files.length })}</li>
+          <li>{t('report.frozen.followUps', { count: report.followUps.length })}</li>
+        </ul>
+        {missing > 0 && <p>{t('report.frozen.missingFollowUps', { count: missing })}</p>}
+        <p>{t('report.confirmAfter')}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+// The juror's ballot (GET /api/editions/:id/ballot): progress n of m, the scoring deadline, the four
+// criteria as the ballot gives them in the juror's language, and the practices to score, without the
+// juror's own city's and those with a declared conflict.
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { client } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import type { BallotView } from '../../api/types';
+import { Alert } from '../../components/alert';
+import { Badge } from '../../components/badge';
+import { Deadline } from '../../components/countdown';
+import { Page } from '../../components/page';
+import { Loaded, useApiQuery } from '../../components/query';
+import { useFormat } from '../../i18n/format';
+import { isAtOrAfter } from '../../i18n/labels';
+
+export function loadBallot(editionId: string, signal: AbortSignal): Promise<BallotView> {
+  return unwrap(client.GET('/api/editions/{id}/ballot', { params: { path: { id: editionId } }, signal }));
+}
+
+export function BallotProgress({ ballot }: { ballot: BallotView }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { scored, total } = ballot.progress;
+  return (
+    <div className="progress">
+      <label htmlFor="ballot-progress" className="progress__label">
+        {t('ballot.progress', { scored: format.number(scored), total: format.number(total) })}
+      </label>
+      <progress id="ballot-progress" max={Math.max(total, 1)} value={scored}>
+        {t('ballot.progress', { scored: format.number(scored), total: format.number(total) })}
+      </progress>
+    </div>
+  );
+}
+
+export function CriteriaList({ ballot }: { ballot: BallotView }) {
+  const { t } = useTranslation();
+  return (
+    <details className="disclosure">
+      <summary>{t('ballot.criteriaTitle', { max: ballot.scaleMax })}</summary>
+      <dl className="criteria-list">
+        {ballot.criteria.map((criterion) => (
+          <div key={criterion.key}>
+            <dt>{criterion.name}</dt>
+            <dd>{criterion.question}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}
+
+export function BallotPage() {
+  const { t } = useTranslation();
+  const { editionId = '' } = useParams();
+  const location = useLocation();
+  const recusedTitle = (location.state as { recused?: string } | null)?.recused;
+  const ballot = useApiQuery((signal) => loadBallot(editionId, signal), [editionId]);
+  return (
+    <Page
+      title={t('ballot.title')}
+      lead={t('ballot.lead')}
+      wide
+      before={
+        <p className="back-link">
+          <Link to="/juror">{t('juror.title')}</Link>
+        </p>
+      }
+    >
+      {recusedTitle && (
+        <Alert kind="success" live>
+          <p>{t('ballot.recusedDone', { title: recusedTitle })}</p>
+        </Alert>
+      )}
+      <Loaded query={ballot} what={t('ballot.what')}>
+        {(data) => (
+          <>
+            <section className="panel" aria-labelledby="ballot-state">
+              <h2 id="ballot-state" className="visually-hidden">
+                {t('ballot.state')}
+              </h2>
+              <BallotProgress ballot={data} />
+              {data.stage === 'juryScoring' ? <Deadline at={data.scoringDueAt} kind="scoring" /> : <p>{t('ballot.closed')}</p>}
+              {isAtOrAfter(data.stage, 'deliberation') && (
+                <p>
+                  <Link to={`/juror/editions/${editionId}/deliberation`}>{t('juror.deliberationLink')}</Link>
+                </p>
+              )}
+            </section>
+            <CriteriaList ballot={data} />
+            <h2>{t('ballot.practices')}</h2>
+            {data.items.length === 0 ? (
+              <p>{t('juror.nothingToScore')}</p>
+            ) : (
+              <ol className="ballot-list">
+                {data.items.map(({ practice, myScore }) => (
+                  <li key={practice.id} className="card ballot-list__item">
+                    <h3 className="card__title">
+                      <Link to={`/juror/editions/${editionId}/practices/${practice.id}`}>{practice.title}</Link>
+                      {myScore ? <Badge tone="good">{t('juror.scored')}</Badge> : <Badge>{t('juror.notScored')}</Badge>}
+                    </h3>
+                    <p className="meta">
+                      {practice.cityName} · {practice.categories.map((category) => category.name).join('; ')}
+                    </p>
+                  </li>
+                ))}
+              </ol>
+            )}
+            {data.recusedPracticeIds.length > 0 && <p className="meta">{t('ballot.recused', { count: data.recusedPracticeIds.length })}</p>}
+          </>
+        )}
+      </Loaded>
+    </Page>
+  );
+}
