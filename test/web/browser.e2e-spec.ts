@@ -438,11 +438,11 @@ const axeReport: string[] = [];
 
     beforeAll(async () => {
       const coordinator = await apiAs('koordynator');
-      const editions = await coordinator.get<{ id: string; name: string; stage: string }[]>('/editions');
+      const editions = (await coordinator.get<{ items: { id: string; name: string; stage: string }[] }>('/editions?limit=200')).items;
       const demo = editions.find((edition) => edition.name.startsWith('Edycja demonstracyjna'));
       expect(demo?.stage).toBe('reportsOpen');
       shared.editionId = demo!.id;
-      const cities = await coordinator.get<{ id: string; name: string }[]>('/cities');
+      const cities = (await coordinator.get<{ items: { id: string; name: string }[] }>('/cities?limit=200')).items;
       shared.cities = Object.fromEntries(cities.map((city) => [city.name, city.id]));
       shared.categories = await coordinator.get(`/editions/${shared.editionId}/categories`);
       // Kraków's report (not the subject here): two practices, submitted through the API.
