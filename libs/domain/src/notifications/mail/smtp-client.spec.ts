@@ -73,3 +73,48 @@ describe('SMTP transport against a real server (STARTTLS, AUTH)', () => {
     await transport.close();
   });
 });
+
+describe.each([
+  ['with PIPELINING (envelope in one write)', false],
+  ['without PIPELINING (one command at a time)', true],
+])('SMTP envelope %s', (_label, hidePIPELINING) => {
+  const received: string[] = [];
+  let server: SMTPServer;
+  let port: number;
+  beforeAll(async () => {
+    server = new SMTPServer({
+      logger: false,
+      authOptional: true,
+      hidePIPELINING,
+      hideSTARTTLS: true,
+      onRcptTo: (address, _session, callback) =>
+        address.address.startsWith('unknown@') ? callback(Object.assign(new Error('no such mailbox'), { responseCode: 550 })) : callback(),
+      onData: (stream, _session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          received.push(Buffer.concat(chunks).toString('latin1'));
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    port = (server.server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const message = (id: string, to: string) => ({ id, from: 'no-reply@open-cities.local', to, raw: Buffer.from(`Subject: ${id}\r\n\r\nbody\r\n`) });
+
+  it('reports a refused recipient at RCPT TO, permanently, and the next message still goes out', async () => {
+    const transport = new SmtpTransport(`smtp://127.0.0.1:${port}`);
+    try {
+      await expect(transport.stage(message('refused', 'unknown@example.org'))).rejects.toMatchObject({ code: 550, stage: 'RCPT TO', permanent: true });
+      await (await transport.stage(message('first', 'juror@example.org'))).commit();
+      await (await transport.stage(message('second', 'juror@example.org'))).commit();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(received.map((raw) => /Subject: (\w+)/.exec(raw)?.[1])).toEqual(['first', 'second']);
+    } finally {
+      await transport.close();
+    }
+  });
+});
