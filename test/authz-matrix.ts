@@ -112,6 +112,7 @@ export const MATRIX: Record<string, MatrixRow> = {
   // the expert stage (objects of Lublin; the report is a draft with a practice and a file)
   'POST /api/editions/{id}/reports': row('401 403 ok ok 403 403 403 403', { params: { id: 'edition' } }),
   'GET /api/editions/{id}/practices': row('401 ok 403 403 403 403 403 403', { params: { id: 'edition' } }),
+  'GET /api/me/reports': row(SIGNED_IN), // scoped to the caller's own expert grants
   'GET /api/reports/{id}': row(REPORT_READERS, { params: { id: 'lublinReport' } }),
   'PATCH /api/reports/{id}': row(REPORT_WRITERS, { params: { id: 'lublinReport' } }),
   'POST /api/reports/{id}/submit': row(REPORT_WRITERS, { params: { id: 'lublinReport' } }),

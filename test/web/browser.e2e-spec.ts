@@ -462,9 +462,14 @@ const axeReport: string[] = [];
       await settled(page, 'Raporty eksperckie');
       expect(new URL(page.url()).pathname).toBe('/expert');
       await expect(page.locator('.deadline').first().textContent()).resolves.toMatch(/za 2\d dni/);
+      // No report yet: the home offers to start it (GET /api/me/reports), and starting opens it.
+      const card = page.locator('.card', { hasText: 'Raport: Lublin' });
+      await card.locator('.badge', { hasText: 'Nierozpoczęty' }).waitFor();
+      expect(await card.getByRole('link').count()).toBe(0);
       await check(page, 'expert-home-pl', ['desktop']);
-      await page.getByRole('link', { name: 'Raport: Lublin' }).click();
+      await card.getByRole('button', { name: 'Rozpocznij raport' }).click();
       await settled(page, 'Raport: Lublin');
+      await page.locator('#summary-summary').waitFor();
 
       await page.locator('#summary-summary').fill('Lublin od lat rozwija politykę otwartości wobec migrantów; poniżej praktyka z ostatniego roku.');
       await page.getByRole('button', { name: 'Zapisz podsumowanie' }).click();
@@ -528,6 +533,20 @@ const axeReport: string[] = [];
       await page.locator('.report__aside .badge', { hasText: 'Złożony' }).waitFor();
       expect(await page.locator('#summary-summary').count()).toBe(0);
       await check(page, 'expert-report-submitted-pl', ['desktop']);
+
+      // Back home: the card now links to the report and says it was submitted.
+      await page.locator('.back-link a').click();
+      await settled(page, 'Raporty eksperckie');
+      const submitted = page.locator('.card', { hasText: 'Raport: Lublin' });
+      await submitted.locator('.badge', { hasText: 'Złożony' }).waitFor();
+      const text = await submitted.textContent();
+      expect(text).toMatch(/Złożony \d+ \S+ 20\d\d/);
+      expect(text).toContain('1 praktyka');
+      expect(await submitted.getByRole('button').count()).toBe(0);
+      await check(page, 'expert-home-submitted-pl', ['desktop']);
+      await submitted.getByRole('link', { name: 'Raport: Lublin' }).click();
+      await settled(page, 'Raport: Lublin');
+      await page.locator('.report__aside .badge', { hasText: 'Złożony' }).waitFor();
       await page.close();
 
       const lublin = await apiAs('koordynator');

@@ -10,6 +10,7 @@ import {
   EditionPracticesQuery,
   EligibilityDto,
   FollowUpView,
+  MyReportAssignment,
   PracticeView,
   ReportFileView,
   ReportsService,
@@ -33,6 +34,15 @@ export function contentDisposition(filename: string): string {
 @Controller()
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
+
+  // Anyone signed in: the list is scoped to the caller's own expert grants (empty without any).
+  @Authorize('session.self')
+  @Get('me/reports')
+  @ApiOperation({ summary: 'My expert assignments (edition and city), newest edition first, each with its report once started (report: null before)' })
+  @ApiOkResponse({ type: [MyReportAssignment] })
+  mine(@CurrentPrincipal() principal: Principal): Promise<MyReportAssignment[]> {
+    return this.reports.mine(principal);
+  }
 
   @Authorize('edition.report.create')
   @Post('editions/:id/reports')

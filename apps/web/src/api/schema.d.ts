@@ -607,6 +607,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My expert assignments (edition and city), newest edition first, each with its report once started (report: null before) */
+        get: operations["ReportsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -1312,6 +1329,33 @@ export interface components {
             subject: string;
             /** @example scoringOpen */
             template: string;
+        };
+        MyReportAssignment: {
+            /** Format: uuid */
+            cityId: string;
+            cityName: string;
+            /** Format: uuid */
+            editionId: string;
+            editionName: string;
+            /** @enum {string} */
+            editionStage: "draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published";
+            editionYear: number;
+            /** @description null until the expert starts the report */
+            report: components["schemas"]["MyReportSummary"] | null;
+            /** Format: date-time */
+            reportsDueAt: string | null;
+        };
+        MyReportSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @description Practices in the report */
+            practiceCount: number;
+            /** @enum {string} */
+            status: "draft" | "submitted";
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
         };
         MyScoreView: {
             comment: string | null;
@@ -4149,6 +4193,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyReportAssignment"][];
                 };
             };
             /** @description No valid access token */

@@ -8,6 +8,7 @@ export type CategoryView = Schemas['CategoryView'];
 export type CityView = Schemas['CityView'];
 export type AssignmentView = Schemas['AssignmentView'];
 export type ReportView = Schemas['ReportView'];
+export type MyReportAssignment = Schemas['MyReportAssignment'];
 export type PracticeView = Schemas['PracticeView'];
 export type ReportFileView = Schemas['ReportFileView'];
 export type FollowUpView = Schemas['FollowUpView'];

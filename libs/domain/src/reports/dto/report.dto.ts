@@ -16,6 +16,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { ListQuery, RequiredText } from '@app/core';
+import { EDITION_STAGES, EditionStage } from '../../editions/edition-stage';
 import { FOLLOW_UP_STATUSES, FollowUpStatus, PRACTICE_STATUSES, PracticeStatus, REPORT_STATUSES, ReportStatus } from '../report.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -215,4 +216,25 @@ export class ReportView {
   @ApiProperty({ type: [PracticeView] }) practices!: PracticeView[];
   @ApiProperty({ type: [ReportFileView] }) files!: ReportFileView[];
   @ApiProperty({ type: [FollowUpView] }) followUps!: FollowUpView[];
+}
+
+/** The caller's report in one assignment: its status only, so nothing is masked (no practice statuses). */
+export class MyReportSummary {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: REPORT_STATUSES }) status!: ReportStatus;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt!: Date | null;
+  @ApiProperty({ description: 'Practices in the report' }) practiceCount!: number;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
+}
+
+/** One expert grant of the caller (an edition and a city), with the report when it has been started. */
+export class MyReportAssignment {
+  @ApiProperty({ format: 'uuid' }) editionId!: string;
+  @ApiProperty() editionYear!: number;
+  @ApiProperty() editionName!: string;
+  @ApiProperty({ enum: EDITION_STAGES }) editionStage!: EditionStage;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) reportsDueAt!: Date | null;
+  @ApiProperty({ format: 'uuid' }) cityId!: string;
+  @ApiProperty() cityName!: string;
+  @ApiProperty({ type: MyReportSummary, nullable: true, description: 'null until the expert starts the report' }) report!: MyReportSummary | null;
 }
