@@ -10,6 +10,7 @@ import {
   EditionPracticesQuery,
   EligibilityDto,
   FollowUpView,
+  PracticeEvidenceView,
   PracticeView,
   ReportFileView,
   ReportsService,
@@ -87,6 +88,14 @@ export class ReportsController {
   @ApiOkResponse({ type: PracticeView })
   practice(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<PracticeView> {
     return this.reports.practice(id, principal);
+  }
+
+  @Authorize('practice.read')
+  @Get('practices/:id/evidence')
+  @ApiOperation({ summary: 'The practice’s report summary and evidence files (its expert, coordinators, jurors of the edition from juryScoring, never of their own city)' })
+  @ApiOkResponse({ type: PracticeEvidenceView })
+  evidence(@Param('id') id: string): Promise<PracticeEvidenceView> {
+    return this.reports.practiceEvidence(id);
   }
 
   @Authorize('practice.write')
