@@ -118,6 +118,7 @@ export const MATRIX: Record<string, MatrixRow> = {
   'POST /api/reports/{id}/submit': row(REPORT_WRITERS, { params: { id: 'lublinReport' } }),
   'POST /api/reports/{id}/practices': row(REPORT_WRITERS, { params: { id: 'lublinReport' } }),
   'GET /api/practices/{id}': row(EVIDENCE_READERS, { params: { id: 'lublinPractice' } }),
+  'GET /api/practices/{id}/evidence': row(EVIDENCE_READERS, { params: { id: 'lublinPractice' } }),
   'PATCH /api/practices/{id}': row(REPORT_WRITERS, { params: { id: 'lublinPractice' } }),
   'DELETE /api/practices/{id}': row(REPORT_WRITERS, { params: { id: 'disposablePractice' } }),
   'POST /api/practices/{id}/eligibility': row(COORDINATOR, { params: { id: 'lublinPractice' } }),

@@ -11,6 +11,7 @@ import {
   EligibilityDto,
   FollowUpView,
   MyReportAssignment,
+  PracticeEvidenceView,
   PracticeView,
   ReportFileView,
   ReportsService,
@@ -97,6 +98,14 @@ export class ReportsController {
   @ApiOkResponse({ type: PracticeView })
   practice(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<PracticeView> {
     return this.reports.practice(id, principal);
+  }
+
+  @Authorize('practice.read')
+  @Get('practices/:id/evidence')
+  @ApiOperation({ summary: 'The practice’s report summary and evidence files (its expert, coordinators, jurors of the edition from juryScoring, never of their own city)' })
+  @ApiOkResponse({ type: PracticeEvidenceView })
+  evidence(@Param('id') id: string): Promise<PracticeEvidenceView> {
+    return this.reports.practiceEvidence(id);
   }
 
   @Authorize('practice.write')

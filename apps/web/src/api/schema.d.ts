@@ -709,6 +709,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/practices/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The practice’s report summary and evidence files (its expert, coordinators, jurors of the edition from juryScoring, never of their own city) */
+        get: operations["ReportsController_evidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/practices/{id}/scores/mine": {
         parameters: {
             query?: never;
@@ -1404,6 +1421,17 @@ export interface components {
         };
         PasswordResetDto: {
             email: string;
+        };
+        PracticeEvidenceView: {
+            cityName: string;
+            /** @description Download each from GET /api/reports/{reportId}/files/{id} */
+            files: components["schemas"]["ReportFileView"][];
+            /** Format: uuid */
+            reportId: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @description The report’s overview of the city government’s work for migrants */
+            summary: string;
         };
         PracticeView: {
             categories: components["schemas"]["CategoryRef"][];
@@ -4664,6 +4692,54 @@ export interface operations {
             };
             /** @description Wrong stage or state (code says which; transitions list the allowed targets or blockers) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeEvidenceView"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such practice visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,6 +11,7 @@ export type ReportView = Schemas['ReportView'];
 export type MyReportAssignment = Schemas['MyReportAssignment'];
 export type PracticeView = Schemas['PracticeView'];
 export type ReportFileView = Schemas['ReportFileView'];
+export type PracticeEvidenceView = Schemas['PracticeEvidenceView'];
 export type FollowUpView = Schemas['FollowUpView'];
 export type BallotView = Schemas['BallotView'];
 export type BallotItem = Schemas['BallotItem'];

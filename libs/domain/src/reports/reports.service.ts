@@ -24,6 +24,7 @@ import {
   FollowUpView,
   MyReportAssignment,
   MyReportSummary,
+  PracticeEvidenceView,
   PracticeView,
   ReportFileView,
   ReportView,
@@ -239,6 +240,20 @@ export class ReportsService {
     if (!row) throw new NotFoundError('Practice');
     const { stage, ...practice } = row;
     return viewer && this.access.hidesDecisionsFrom(viewer, practice) ? { ...practice, status: maskBeforePublication(practice.status, stage) } : practice;
+  }
+
+  /**
+   * The report a practice belongs to, as its jurors read it: the summary and the evidence files.
+   * Only that: the report's other practices and any decisions stay out of a juror's view.
+   */
+  async practiceEvidence(practiceId: string): Promise<PracticeEvidenceView> {
+    const [report]: Omit<PracticeEvidenceView, 'files'>[] = await this.dataSource.query(
+      `SELECT r.id AS "reportId", c.name AS "cityName", r.summary, r.submitted_at AS "submittedAt"
+         FROM practice p JOIN report r ON r.id = p.report_id JOIN city c ON c.id = r.city_id WHERE p.id = $1`,
+      [practiceId],
+    );
+    if (!report) throw new NotFoundError('Practice');
+    return { ...report, files: await this.listFiles(report.reportId) };
   }
 
   private async reportOf(practiceId: string): Promise<string> {

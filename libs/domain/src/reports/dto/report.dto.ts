@@ -191,6 +191,15 @@ export class ReportFileView {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
 }
 
+/** What a juror reads beside a practice: its report's summary and evidence files (no other practices, no decisions). */
+export class PracticeEvidenceView {
+  @ApiProperty({ format: 'uuid' }) reportId!: string;
+  @ApiProperty() cityName!: string;
+  @ApiProperty({ description: 'The report’s overview of the city government’s work for migrants' }) summary!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt!: Date | null;
+  @ApiProperty({ type: [ReportFileView], description: 'Download each from GET /api/reports/{reportId}/files/{id}' }) files!: ReportFileView[];
+}
+
 export class FollowedAwardView {
   @ApiProperty({ type: String, nullable: true }) recipientUnit!: string | null;
   @ApiProperty({ type: String, nullable: true }) citation!: string | null;
