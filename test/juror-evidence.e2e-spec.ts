@@ -75,6 +75,24 @@ describe('juror: a practice’s report summary and evidence files', () => {
     }
   });
 
+  it('shows jurors only what is before the jury: not an ineligible practice, nor the files of a report with nothing on the ballot', async () => {
+    const { edition, report, practice, files } = await lublinEvidence('juryScoring');
+    const juror = await makeSignedInUser(ds, t.http, 'juror', { editionId: edition.id, cityId: gdansk.id });
+    const coordinator = await makeSignedInUser(ds, t.http, 'coordinator');
+    const ineligible = await makePractice(ds, report.id, { title: 'Poza konkursem', status: 'ineligible' });
+    await t.http.get(`/api/practices/${ineligible.id}`).set(juror.auth).expect(404);
+    await t.http.get(`/api/practices/${ineligible.id}/evidence`).set(juror.auth).expect(404);
+    // The report still has an eligible practice: its files stay readable.
+    await download(`/api/reports/${report.id}/files/${files[0].id}`, juror).expect(200);
+
+    await ds.query(`UPDATE practice SET status = 'ineligible', eligibility_reason = 'Poza zakresem konkursu.' WHERE id = $1`, [practice.id]);
+    await t.http.get(`/api/practices/${practice.id}/evidence`).set(juror.auth).expect(404);
+    await t.http.get(`/api/reports/${report.id}/files/${files[0].id}`).set(juror.auth).expect(404);
+    // Coordinators still read everything.
+    await t.http.get(`/api/practices/${ineligible.id}/evidence`).set(coordinator.auth).expect(200);
+    await download(`/api/reports/${report.id}/files/${files[0].id}`, coordinator).expect(200);
+  });
+
   it('refuses a juror tied to the practice’s city (403) and hides it from jurors of other editions (404)', async () => {
     const { edition, practice } = await lublinEvidence('juryScoring');
     const lublinJuror = await makeSignedInUser(ds, t.http, 'juror', { editionId: edition.id, cityId: lublin.id });
