@@ -624,6 +624,13 @@ const axeReport: string[] = [];
       await page.locator('#ballot-progress').waitFor();
       expect(await page.locator('.progress__label').textContent()).toBe('0 of 3 practices scored');
       await check(page, 'juror-ballot-en');
+      // The criteria follow the interface language when she switches it, not only her account's.
+      const criterionShown = (name: string) =>
+        page.waitForFunction((text) => [...document.querySelectorAll('.criteria-list dt')].some((dt) => dt.textContent === text), name);
+      await page.getByRole('button', { name: 'Українська' }).click();
+      await criterionShown('Комплексність');
+      await page.getByRole('button', { name: 'English' }).click();
+      await criterionShown('Comprehensiveness');
       await page.getByRole('link', { name: shared.practiceTitle }).click();
       await page.locator('#score-title').waitFor();
       expect(await page.locator('.score-layout__practice').textContent()).toContain('Biuro Obsługi Mieszkańców Urzędu Miasta Lublin');

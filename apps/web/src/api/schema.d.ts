@@ -2803,7 +2803,10 @@ export interface operations {
     };
     JuryController_ballot: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of the criteria texts; default: the account’s locale */
+                lang?: "pl" | "en" | "uk";
+            };
             header?: never;
             path: {
                 id: string;
@@ -2818,6 +2821,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BallotView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */

@@ -22,9 +22,9 @@ import { BallotProgress, loadBallot } from './ballot-page';
 
 type ScoreData = { ballot: BallotView; practice: PracticeView | null; refusal: ApiError | null };
 
-async function load(editionId: string, practiceId: string, signal: AbortSignal): Promise<ScoreData> {
+async function load(editionId: string, practiceId: string, language: string, signal: AbortSignal): Promise<ScoreData> {
   const [ballot, practice] = await Promise.all([
-    loadBallot(editionId, signal),
+    loadBallot(editionId, language, signal),
     unwrap(client.GET('/api/practices/{id}', { params: { path: { id: practiceId } }, signal })).then(
       (found) => ({ found, refusal: null }),
       (error: unknown) => {
@@ -38,9 +38,9 @@ async function load(editionId: string, practiceId: string, signal: AbortSignal):
 }
 
 export function ScorePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { editionId = '', practiceId = '' } = useParams();
-  const data = useApiQuery((signal) => load(editionId, practiceId, signal), [editionId, practiceId]);
+  const data = useApiQuery((signal) => load(editionId, practiceId, i18n.language, signal), [editionId, practiceId, i18n.language]);
   const title = data.status === 'success' && data.data.practice ? data.data.practice.title : t('score.title');
   return (
     <Page
