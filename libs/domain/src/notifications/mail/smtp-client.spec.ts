@@ -1,7 +1,30 @@
 import { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { SMTPServer, SMTPServerOptions } from 'smtp-server';
 import { SmtpTransport } from './mail-transport';
 import { encodeData, parseSmtpUrl } from './smtp-client';
+
+/** A real SMTP server on 127.0.0.1 for one describe block: what it received, its port. */
+function smtpServerFor(options: Omit<SMTPServerOptions, 'onData' | 'logger'>): { received: string[]; port: () => number } {
+  const received: string[] = [];
+  let server: SMTPServer;
+  beforeAll(async () => {
+    server = new SMTPServer({
+      ...options,
+      logger: false,
+      onData: (stream, _session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          received.push(Buffer.concat(chunks).toString('latin1'));
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return { received, port: () => (server.server.address() as AddressInfo).port };
+}
 
 describe('SMTP client helpers', () => {
   it('reads smtp:// and smtps:// URLs', () => {
@@ -24,28 +47,15 @@ describe('SMTP client helpers', () => {
 });
 
 describe('SMTP transport against a real server (STARTTLS, AUTH)', () => {
-  const received: string[] = [];
-  let server: SMTPServer;
-  let port: number;
-  beforeAll(async () => {
-    server = new SMTPServer({
-      logger: false,
-      authMethods: ['PLAIN', 'LOGIN'],
-      onAuth: (auth, _session, callback) =>
-        auth.username === 'user' && auth.password === 'pa:ss' ? callback(null, { user: 'user' }) : callback(Object.assign(new Error('bad credentials'), { responseCode: 535 })),
-      onData: (stream, _session, callback) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          received.push(Buffer.concat(chunks).toString('latin1'));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    port = (server.server.address() as AddressInfo).port;
+  const { received, port: serverPort } = smtpServerFor({
+    authMethods: ['PLAIN', 'LOGIN'],
+    onAuth: (auth, _session, callback) =>
+      auth.username === 'user' && auth.password === 'pa:ss' ? callback(null, { user: 'user' }) : callback(Object.assign(new Error('bad credentials'), { responseCode: 535 })),
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  let port: number;
+  beforeAll(() => {
+    port = serverPort();
+  });
 
   const message = (id: string) => ({ id, from: 'no-reply@open-cities.local', to: 'juror@example.org', raw: Buffer.from(`Subject: ${id}\r\n\r\n.hello\r\n`) });
 
@@ -78,30 +88,17 @@ describe.each([
   ['with PIPELINING (envelope in one write)', false],
   ['without PIPELINING (one command at a time)', true],
 ])('SMTP envelope %s', (_label, hidePIPELINING) => {
-  const received: string[] = [];
-  let server: SMTPServer;
-  let port: number;
-  beforeAll(async () => {
-    server = new SMTPServer({
-      logger: false,
-      authOptional: true,
-      hidePIPELINING,
-      hideSTARTTLS: true,
-      onRcptTo: (address, _session, callback) =>
-        address.address.startsWith('unknown@') ? callback(Object.assign(new Error('no such mailbox'), { responseCode: 550 })) : callback(),
-      onData: (stream, _session, callback) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          received.push(Buffer.concat(chunks).toString('latin1'));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    port = (server.server.address() as AddressInfo).port;
+  const { received, port: serverPort } = smtpServerFor({
+    authOptional: true,
+    hidePIPELINING,
+    hideSTARTTLS: true,
+    onRcptTo: (address, _session, callback) =>
+      address.address.startsWith('unknown@') ? callback(Object.assign(new Error('no such mailbox'), { responseCode: 550 })) : callback(),
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  let port: number;
+  beforeAll(() => {
+    port = serverPort();
+  });
 
   const message = (id: string, to: string) => ({ id, from: 'no-reply@open-cities.local', to, raw: Buffer.from(`Subject: ${id}\r\n\r\nbody\r\n`) });
 
