@@ -1,69 +1,25 @@
 // Accepting an invitation from the e-mail link (`/invitations/accept?token=`): the new user sets a
 // password (POST /api/invitations/accept), then signs in.
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
 import { client } from '../../api/client';
 import { unwrap } from '../../api/errors';
-import { Alert } from '../../components/alert';
-import { ErrorSummary, Form, SubmitButton, TextField, useApiForm } from '../../components/form';
-import { Page } from '../../components/page';
-import { checkNewPassword, MIN_PASSWORD_LENGTH } from './password-rules';
+import { SetPasswordWithToken } from './set-password-with-token';
 
 export function AcceptInvitationPage() {
   const { t } = useTranslation();
-  const [params] = useSearchParams();
-  const token = params.get('token') ?? '';
-  const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [done, setDone] = useState(false);
-  const form = useApiForm();
-  const labels = { password: t('fields.newPassword'), passwordConfirmation: t('fields.passwordConfirmation') };
-
-  if (!token) {
-    return (
-      <Page title={t('invitation.title')}>
-        <Alert kind="error" title={t('invitation.missingTokenTitle')}>
-          <p>{t('invitation.missingToken')}</p>
-        </Alert>
-      </Page>
-    );
-  }
-  if (done) {
-    return (
-      <Page title={t('invitation.doneTitle')}>
-        <Alert kind="success" live>
-          <p>{t('invitation.done')}</p>
-        </Alert>
-        <p>
-          <Link className="button" to="/sign-in">
-            {t('signIn.submit')}
-          </Link>
-        </p>
-      </Page>
-    );
-  }
   return (
-    <Page title={t('invitation.title')} lead={t('invitation.lead')}>
-      <div className="narrow">
-        <ErrorSummary errors={form.errors} labels={labels} />
-        <Form
-          onSubmit={() =>
-            void form.submit(
-              () => checkNewPassword(t, password, confirmation),
-              async () => {
-                await unwrap(client.POST('/api/invitations/accept', { body: { token, password } }));
-                setDone(true);
-              },
-              { 404: t('invitation.invalidToken'), 410: t('invitation.invalidToken') },
-            )
-          }
-        >
-          <TextField name="password" type="password" label={labels.password} hint={t('validation.passwordHint', { min: MIN_PASSWORD_LENGTH })} autoComplete="new-password" required value={password} onChange={setPassword} errors={form.errors.fields} />
-          <TextField name="passwordConfirmation" type="password" label={labels.passwordConfirmation} autoComplete="new-password" required value={confirmation} onChange={setConfirmation} errors={form.errors.fields} />
-          <SubmitButton busy={form.busy}>{t('invitation.submit')}</SubmitButton>
-        </Form>
-      </div>
-    </Page>
+    <SetPasswordWithToken
+      texts={{
+        title: t('invitation.title'),
+        lead: t('invitation.lead'),
+        missingTokenTitle: t('invitation.missingTokenTitle'),
+        missingToken: t('invitation.missingToken'),
+        doneTitle: t('invitation.doneTitle'),
+        done: t('invitation.done'),
+        submit: t('invitation.submit'),
+        invalidToken: t('invitation.invalidToken'),
+      }}
+      save={(token, password) => unwrap(client.POST('/api/invitations/accept', { body: { token, password } }))}
+    />
   );
 }
