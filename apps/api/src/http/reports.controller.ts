@@ -2,15 +2,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Authorize, CurrentPrincipal, InvalidInputError, isCoordinator, ListResult, Principal } from '@app/core';
+import { Authorize, CurrentPrincipal, InvalidInputError, isCoordinator, Principal } from '@app/core';
 import {
+  CreatedReportView,
   CreateFollowUpDto,
   CreatePracticeDto,
   CreateReportDto,
   EditionPracticesQuery,
   EligibilityDto,
   FollowUpView,
+  PracticePage,
   PracticeView,
+  PreviousDistinctionView,
   ReportFileView,
   ReportsService,
   ReportView,
@@ -37,16 +40,17 @@ export class ReportsController {
   @Authorize('edition.report.create')
   @Post('editions/:id/reports')
   @ApiOperation({ summary: 'Start the report of the expert’s city (stage reportsOpen, before reportsDueAt)' })
-  @ApiCreatedResponse({ description: '{ id, status: "draft", editionId, cityId }' })
+  @ApiCreatedResponse({ type: CreatedReportView })
   @ApiConflictResponse({ description: 'The city already has a report (reportId given), or the stage/deadline does not allow it' })
-  create(@CurrentPrincipal() principal: Principal, @Param('id') editionId: string, @Body() dto: CreateReportDto) {
+  create(@CurrentPrincipal() principal: Principal, @Param('id') editionId: string, @Body() dto: CreateReportDto): Promise<CreatedReportView> {
     return this.reports.create(principal, editionId, dto.cityId);
   }
 
   @Authorize('edition.practices.read')
   @Get('editions/:id/practices')
   @ApiOperation({ summary: 'Practices of submitted reports (coordinators: all; jurors from juryScoring: eligible ones, not of their own city)' })
-  practices(@CurrentPrincipal() principal: Principal, @Param('id') editionId: string, @Query() query: EditionPracticesQuery): Promise<ListResult<PracticeView>> {
+  @ApiOkResponse({ type: PracticePage })
+  practices(@CurrentPrincipal() principal: Principal, @Param('id') editionId: string, @Query() query: EditionPracticesQuery): Promise<PracticePage> {
     return this.reports.editionPractices(principal, editionId, query);
   }
 
@@ -157,7 +161,8 @@ export class ReportsController {
   @Authorize('report.read')
   @Get('reports/:id/previous-distinctions')
   @ApiOperation({ summary: 'The previous edition’s distinctions in this city, to assess in follow-ups' })
-  previousDistinctions(@Param('id') id: string) {
+  @ApiOkResponse({ type: [PreviousDistinctionView] })
+  previousDistinctions(@Param('id') id: string): Promise<PreviousDistinctionView[]> {
     return this.reports.previousDistinctions(id);
   }
 
