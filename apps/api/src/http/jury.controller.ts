@@ -92,6 +92,7 @@ export class JuryController {
   @Get('editions/:id/scores.csv')
   @ApiOperation({ summary: 'Every score as CSV (RFC 4180, UTF-8): one row per juror × practice × criterion' })
   @ApiProduces('text/csv')
+  @ApiOkResponse({ schema: { type: 'string' } })
   async scoresCsv(@Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
     await reply
       .header('content-type', 'text/csv; charset=utf-8; header=present')

@@ -139,6 +139,7 @@ export class ReportsController {
   @Get('reports/:id/files/:fileId')
   @ApiOperation({ summary: 'Download a file (its expert, coordinators, jurors of the edition from juryScoring)' })
   @ApiProduces('application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.oasis.opendocument.text')
+  @ApiOkResponse({ description: 'The file as uploaded', schema: { type: 'string', format: 'binary' } })
   async download(@Param('id') id: string, @Param('fileId', ParseUUIDPipe) fileId: string, @Res() reply: FastifyReply): Promise<void> {
     const { file, stream } = await this.reports.openFile(id, fileId);
     await reply

@@ -969,6 +969,23 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgreementView: {
+            /** @description Jurors whose scores count */
+            jurors: number;
+            /** @description Over the weighted score */
+            overall: components["schemas"]["AlphaView"];
+            perCriterion: components["schemas"]["CriteriaAlphaView"];
+            /** @description Practices with counted scores */
+            practices: number;
+        };
+        AlphaView: {
+            /** @description null when undefined: fewer than two pairable values, or no variation at all */
+            alpha: number | null;
+            /** @description Number of pairable values */
+            pairable: number;
+            /** @description Practices with at least two values */
+            units: number;
+        };
         AssignExpertDto: {
             /** Format: uuid */
             cityId: string;
@@ -1102,6 +1119,55 @@ export interface components {
             items: components["schemas"]["CityView"][];
             total: number;
         };
+        CityStatusAward: {
+            categories: components["schemas"]["CategoryRef"][];
+            citation: string | null;
+            /** Format: uuid */
+            id: string;
+            practices: components["schemas"]["AwardPracticeRef"][];
+            recipientUnit: string | null;
+        };
+        CityStatusEdition: {
+            /** @description Empty until the edition is published */
+            awards: components["schemas"]["CityStatusAward"][];
+            /** Format: uuid */
+            editionId: string;
+            name: string;
+            /** @description Practices of the submitted report */
+            practices: components["schemas"]["CityStatusPractice"][];
+            report: components["schemas"]["CityStatusReport"] | null;
+            /** @enum {string} */
+            stage: "draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published";
+            year: number;
+        };
+        CityStatusPractice: {
+            categories: components["schemas"]["CategoryRef"][];
+            /** @description Only for ineligible practices */
+            eligibilityReason: string | null;
+            history: components["schemas"]["PracticeStatusChange"][];
+            /** Format: uuid */
+            id: string;
+            recipientUnits: string[];
+            /**
+             * @description Distinguished or not shows only once the edition is published (eligible until then)
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "eligible" | "ineligible" | "distinguished" | "notDistinguished";
+            title: string;
+        };
+        CityStatusReport: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "draft" | "submitted";
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        CityStatusView: {
+            city: components["schemas"]["CityView"];
+            /** @description Editions past draft, newest first */
+            editions: components["schemas"]["CityStatusEdition"][];
+        };
         CityView: {
             /** Format: uuid */
             id: string;
@@ -1141,6 +1207,19 @@ export interface components {
             name: string;
             /** @example łódzkie */
             region?: string;
+        };
+        CreatedReportView: {
+            /** Format: uuid */
+            cityId: string;
+            /** Format: uuid */
+            editionId: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description A new report is always a draft
+             * @enum {string}
+             */
+            status: "draft";
         };
         CreateEditionDto: {
             ceremony?: components["schemas"]["CeremonyDto"];
@@ -1208,6 +1287,12 @@ export interface components {
             /** @example Anna Kowalska */
             name: string;
         };
+        CriteriaAlphaView: {
+            comprehensiveness: components["schemas"]["AlphaView"];
+            effectiveness: components["schemas"]["AlphaView"];
+            governmentEngagement: components["schemas"]["AlphaView"];
+            longTerm: components["schemas"]["AlphaView"];
+        };
         CriteriaScoresDto: {
             /** @description Integer 1..scaleMax (edition setting, default 5) */
             comprehensiveness: number;
@@ -1224,6 +1309,35 @@ export interface components {
         };
         DeclareConflictDto: {
             /** @example I worked for this city office until 2014. */
+            reason: string;
+        };
+        DeclaredConflictView: {
+            /** Format: date-time */
+            declaredAt: string;
+            /** Format: uuid */
+            practiceId: string;
+            reason: string;
+        };
+        DeliberationNoteView: {
+            /** Format: uuid */
+            authorId: string;
+            authorName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            text: string;
+        };
+        EditionConflictView: {
+            cityName: string;
+            /** Format: date-time */
+            declaredAt: string;
+            /** Format: uuid */
+            jurorId: string;
+            jurorName: string;
+            /** Format: uuid */
+            practiceId: string;
+            practiceTitle: string;
             reason: string;
         };
         EditionPage: {
@@ -1288,6 +1402,36 @@ export interface components {
             id: string;
             /** @enum {string} */
             status: "implemented" | "continued" | "expanded" | "discontinued" | "unknown";
+        };
+        JurorCommentView: {
+            cityName: string;
+            comment: string;
+            /** Format: uuid */
+            jurorId: string;
+            jurorName: string;
+            /** Format: uuid */
+            practiceId: string;
+            practiceTitle: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        JurorProgressView: {
+            /**
+             * Format: uuid
+             * @description The city the juror is tied to
+             */
+            cityId: string | null;
+            cityName: string | null;
+            /** @description Conflicts the juror declared */
+            conflicts: number;
+            email: string;
+            /** Format: uuid */
+            jurorId: string;
+            name: string;
+            /** @description Practices of the juror’s ballot scored so far */
+            scored: number;
+            /** @description Practices on the juror’s ballot */
+            total: number;
         };
         LoginDto: {
             /** @example koordynator@example.org */
@@ -1361,6 +1505,16 @@ export interface components {
         PasswordResetDto: {
             email: string;
         };
+        PracticePage: {
+            items: components["schemas"]["PracticeView"][];
+            total: number;
+        };
+        PracticeStatusChange: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            status: "submitted" | "eligible" | "ineligible";
+        };
         PracticeView: {
             categories: components["schemas"]["CategoryRef"][];
             /** Format: uuid */
@@ -1381,6 +1535,99 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "submitted" | "eligible" | "ineligible" | "distinguished" | "notDistinguished";
             title: string;
+        };
+        PreviousDistinctionView: {
+            /** @description Category names */
+            categories: string[];
+            citation: string | null;
+            editionYear: number;
+            /**
+             * Format: uuid
+             * @description The award (awardId of a follow-up)
+             */
+            id: string;
+            recipientUnit: string | null;
+        };
+        PublicAwardsView: {
+            awards: components["schemas"]["PublicAwardView"][];
+            edition: components["schemas"]["PublicEditionView"];
+        };
+        PublicAwardView: {
+            categories: components["schemas"]["PublicCategoryRef"][];
+            citation: string | null;
+            city: components["schemas"]["Ref"];
+            /** Format: uuid */
+            id: string;
+            practices: components["schemas"]["AwardPracticeRef"][];
+            recipientUnit: string | null;
+        };
+        PublicCategoryRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Name per locale */
+            translations: {
+                [key: string]: string;
+            };
+        };
+        PublicEditionView: {
+            ceremony: components["schemas"]["CeremonyView"] | null;
+            name: string;
+            /**
+             * Format: date-time
+             * @description When the results were published
+             */
+            publishedAt: string | null;
+            year: number;
+        };
+        PublicFollowUp: {
+            assessment: string;
+            /** Format: uuid */
+            awardId: string;
+            /** @enum {string} */
+            status: "implemented" | "continued" | "expanded" | "discontinued" | "unknown";
+            /** @description The year of the edition whose report assessed it */
+            year: number;
+        };
+        PublicPracticeAward: {
+            citation: string | null;
+            /** Format: uuid */
+            id: string;
+            recipientUnit: string | null;
+        };
+        PublicPracticeDetail: {
+            awards: components["schemas"]["PublicPracticeAward"][];
+            categories: components["schemas"]["Ref"][];
+            city: components["schemas"]["Ref"];
+            description: string;
+            editionName: string;
+            /** @description Follow-ups of published later editions, oldest first */
+            followUps: components["schemas"]["PublicFollowUp"][];
+            /** Format: uuid */
+            id: string;
+            links: string[];
+            recipientUnits: string[];
+            /** Format: date */
+            startedOn: string | null;
+            title: string;
+            /** @description The edition’s year */
+            year: number;
+        };
+        PublicPracticePage: {
+            items: components["schemas"]["PublicPracticeView"][];
+            total: number;
+        };
+        PublicPracticeView: {
+            categories: components["schemas"]["Ref"][];
+            city: components["schemas"]["Ref"];
+            description: string;
+            editionName: string;
+            /** Format: uuid */
+            id: string;
+            recipientUnits: string[];
+            title: string;
+            /** @description The edition’s year */
+            year: number;
         };
         PutScoreDto: {
             comment?: string;
@@ -1570,6 +1817,10 @@ export interface components {
             name: string;
             /** @enum {string} */
             status: "invited" | "active" | "disabled";
+        };
+        UserPage: {
+            items: components["schemas"]["UserDto"][];
+            total: number;
         };
         WeightsDto: {
             comprehensiveness: number;
@@ -2307,6 +2558,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CityStatusView"];
+                };
+            };
             /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
             400: {
                 headers: {
@@ -2582,6 +2841,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementView"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -2906,6 +3173,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JurorCommentView"][];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -2946,6 +3221,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionConflictView"][];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -2986,6 +3269,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliberationNoteView"][];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3034,7 +3325,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeliberationNoteView"];
+                };
             };
             /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
             400: {
@@ -3442,6 +3735,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JurorProgressView"][];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3490,6 +3791,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticePage"];
+                };
+            };
             /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
             400: {
                 headers: {
@@ -3543,12 +3852,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description { id, status: "draft", editionId, cityId } */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedReportView"];
+                };
             };
             /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
             400: {
@@ -3670,6 +3980,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3830,7 +4148,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
             };
         };
     };
@@ -4473,7 +4796,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeclaredConflictView"];
+                };
             };
             /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
             400: {
@@ -4679,7 +5004,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicEditionView"][];
+                };
             };
         };
     };
@@ -4698,7 +5025,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicAwardsView"];
+                };
             };
             /** @description No such object visible to the caller (objects of other cities, editions or users answer 404) */
             404: {
@@ -4734,7 +5063,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicPracticePage"];
+                };
             };
             /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
             400: {
@@ -4762,7 +5093,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicPracticeDetail"];
+                };
             };
             /** @description No such object visible to the caller (objects of other cities, editions or users answer 404) */
             404: {
@@ -4978,6 +5311,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The file as uploaded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.oasis.opendocument.text": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -5214,6 +5558,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviousDistinctionView"][];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -5314,6 +5666,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
+                };
+            };
             /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
             400: {
                 headers: {
