@@ -202,6 +202,8 @@ describe('deliberation, decisions and publication', () => {
 
   it('gives exactly one 200 and 49 × 409 for 50 concurrent finalise requests, with one outbox event', async () => {
     const { edition, lublin, categories, practices } = await editionInDeliberation(2092);
+    const noAward = documented('POST /api/editions/{id}/transitions', await move(edition.id, 'decided', 409));
+    expect(noAward.body).toMatchObject({ code: 'transition_blocked', blockers: ['record at least one award'], blockerDetails: [{ code: 'no_award', message: 'record at least one award' }] });
     await t.http.post(`/api/editions/${edition.id}/awards`).set(c()).send({ cityId: lublin.id, categoryIds: [categories[0].id], practiceIds: [practices.punkt] }).expect(201);
     const results = await Promise.all(Array.from({ length: 50 }, () => t.http.post(`/api/editions/${edition.id}/transitions`).set(c()).send({ to: 'decided' })));
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);

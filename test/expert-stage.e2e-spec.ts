@@ -24,8 +24,15 @@ describe('expert stage', () => {
     expect(edition).toMatchObject({ year, stage: 'draft', allowedTransitions: ['reportsOpen'] });
 
     // Guards: no category, no expert yet.
-    const blocked = await t.http.post(`/api/editions/${edition.id}/transitions`).set(c).send({ to: 'reportsOpen' }).expect(409);
-    expect(blocked.body).toMatchObject({ code: 'transition_blocked', blockers: ['add at least one category', 'assign at least one expert'] });
+    const blocked = documented('POST /api/editions/{id}/transitions', await t.http.post(`/api/editions/${edition.id}/transitions`).set(c).send({ to: 'reportsOpen' }).expect(409));
+    expect(blocked.body).toMatchObject({
+      code: 'transition_blocked',
+      blockers: ['add at least one category', 'assign at least one expert'],
+      blockerDetails: [
+        { code: 'no_category', message: 'add at least one category' },
+        { code: 'no_expert', message: 'assign at least one expert' },
+      ],
+    });
     const skip = await t.http.post(`/api/editions/${edition.id}/transitions`).set(c).send({ to: 'published' }).expect(409);
     expect(skip.body).toMatchObject({ statusCode: 409, error: 'Conflict', code: 'invalid_transition', allowed: ['reportsOpen'] });
 
@@ -208,8 +215,19 @@ describe('expert stage', () => {
     const practice = (await t.http.post(`/api/reports/${report.id}/practices`).set(e).send({ title: 'P', description: 'D', recipientUnits: [], categoryIds: [categories[0].id] }).expect(201)).body;
     await t.http.post(`/api/reports/${report.id}/submit`).set(e).expect(200);
     const c = coordinator.auth;
-    const view = (await t.http.get(`/api/editions/${edition.id}/transitions`).set(c).expect(200)).body;
-    expect(view.next).toEqual([{ to: 'juryScoring', ready: false, blockers: ['1 submitted practice(s) still need an eligibility decision', 'no practice is eligible yet', 'assign at least 3 jurors (now 0)'] }]);
+    const view = documented('GET /api/editions/{id}/transitions', await t.http.get(`/api/editions/${edition.id}/transitions`).set(c).expect(200)).body;
+    expect(view.next).toEqual([{
+      to: 'juryScoring',
+      ready: false,
+      blockers: ['1 submitted practice(s) still need an eligibility decision', 'no practice is eligible yet', 'assign at least 3 jurors (now 0)'],
+      blockerDetails: [
+        { code: 'unchecked_practices', message: '1 submitted practice(s) still need an eligibility decision', params: { count: 1 } },
+        { code: 'no_eligible_practice', message: 'no practice is eligible yet' },
+        { code: 'too_few_jurors', message: 'assign at least 3 jurors (now 0)', params: { now: 0, required: 3 } },
+      ],
+    }]);
+    const early = documented('POST /api/editions/{id}/transitions', await t.http.post(`/api/editions/${edition.id}/transitions`).set(c).send({ to: 'juryScoring' }).expect(409));
+    expect(early.body.blockerDetails.map((blocker: { code: string }) => blocker.code)).toEqual(['unchecked_practices', 'no_eligible_practice', 'too_few_jurors']);
     await t.http.post(`/api/practices/${practice.id}/eligibility`).set(c).send({ eligible: true }).expect(200);
     for (let i = 0; i < 3; i++) {
       const juror = await makeUser(ds);

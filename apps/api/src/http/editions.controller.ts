@@ -12,6 +12,7 @@ import {
   EditionPage,
   EditionsService,
   EditionView,
+  TransitionConflictBody,
   TransitionDto,
   TransitionsView,
   UpdateEditionDto,
@@ -64,11 +65,11 @@ export class EditionsController {
       'Stages: draft → reportsOpen → juryScoring → deliberation → decided → published. Guards: ' +
       'reportsOpen needs at least one category and one expert (and reportsDueAt, if set, in the future); ' +
       'juryScoring needs every submitted practice checked for eligibility, at least one eligible practice and at least 3 jurors ' +
-      '(and scoringDueAt, if set, in the future). A wrong target is 409 with `allowed`; a blocked move is 409 with `blockers`. ' +
+      '(and scoringDueAt, if set, in the future). A wrong target is 409 with `allowed`; a blocked move is 409 with `blockers` and `blockerDetails` (the same reasons with stable codes). ' +
       'Concurrent calls: exactly one succeeds.',
   })
   @ApiOkResponse({ type: EditionView })
-  @ApiConflictResponse({ description: 'Not an allowed next stage, or a guard is not met' })
+  @ApiConflictResponse({ type: TransitionConflictBody, description: 'Not an allowed next stage (allowed), a guard is not met (blockers, blockerDetails), or the stage changed meanwhile' })
   transition(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: TransitionDto): Promise<EditionView> {
     return this.editions.transition(principal, id, dto.to);
   }

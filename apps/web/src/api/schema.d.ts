@@ -512,7 +512,7 @@ export interface paths {
         put?: never;
         /**
          * Move the edition to its next stage
-         * @description Stages: draft → reportsOpen → juryScoring → deliberation → decided → published. Guards: reportsOpen needs at least one category and one expert (and reportsDueAt, if set, in the future); juryScoring needs every submitted practice checked for eligibility, at least one eligible practice and at least 3 jurors (and scoringDueAt, if set, in the future). A wrong target is 409 with `allowed`; a blocked move is 409 with `blockers`. Concurrent calls: exactly one succeeds.
+         * @description Stages: draft → reportsOpen → juryScoring → deliberation → decided → published. Guards: reportsOpen needs at least one category and one expert (and reportsDueAt, if set, in the future); juryScoring needs every submitted practice checked for eligibility, at least one eligible practice and at least 3 jurors (and scoringDueAt, if set, in the future). A wrong target is 409 with `allowed`; a blocked move is 409 with `blockers` and `blockerDetails` (the same reasons with stable codes). Concurrent calls: exactly one succeeds.
          */
         post: operations["EditionsController_transition"];
         delete?: never;
@@ -1756,12 +1756,63 @@ export interface components {
             expiresIn: number;
             refreshToken: string;
         };
+        /**
+         * @description Stable reason, for clients to translate
+         * @enum {string}
+         */
+        TransitionBlockerCode: "no_category" | "no_expert" | "reports_due_passed" | "unchecked_practices" | "no_eligible_practice" | "too_few_jurors" | "scoring_due_passed" | "no_award";
+        TransitionBlockerParamsView: {
+            /** @description unchecked_practices: submitted practices still without an eligibility decision */
+            count?: number;
+            /** @description too_few_jurors: jurors assigned now */
+            now?: number;
+            /** @description too_few_jurors: jurors the jury needs at least */
+            required?: number;
+        };
+        TransitionBlockerView: {
+            /** @description Stable reason, for clients to translate */
+            code: components["schemas"]["TransitionBlockerCode"];
+            /** @description The reason in English, as in blockers */
+            message: string;
+            /** @description The numbers the message mentions */
+            params?: components["schemas"]["TransitionBlockerParamsView"];
+        };
+        TransitionConflictBody: {
+            /** @description invalid_transition: the stages it may move to */
+            allowed?: ("draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published")[];
+            /** @description transition_blocked: why, with codes */
+            blockerDetails?: components["schemas"]["TransitionBlockerView"][];
+            /** @description transition_blocked: why, in English */
+            blockers?: string[];
+            /**
+             * @description invalid_transition, transition_blocked or stage_changed (moved meanwhile)
+             * @example transition_blocked
+             */
+            code: string;
+            /** @example Conflict */
+            error: string;
+            /**
+             * @description invalid_transition, transition_blocked: the current stage
+             * @enum {string}
+             */
+            from?: "draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published";
+            message: string;
+            /** @example 409 */
+            statusCode: number;
+            /**
+             * @description invalid_transition, transition_blocked: the stage asked for
+             * @enum {string}
+             */
+            to?: "draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published";
+        };
         TransitionDto: {
             /** @enum {string} */
             to: "draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published";
         };
         TransitionOption: {
-            /** @description Why the move is not possible yet */
+            /** @description The same reasons with their codes, in the same order */
+            blockerDetails: components["schemas"]["TransitionBlockerView"][];
+            /** @description Why the move is not possible yet, in English (the messages of blockerDetails) */
             blockers: string[];
             ready: boolean;
             /** @enum {string} */
@@ -4124,13 +4175,13 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not an allowed next stage, or a guard is not met */
+            /** @description Not an allowed next stage (allowed), a guard is not met (blockers, blockerDetails), or the stage changed meanwhile */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["TransitionConflictBody"];
                 };
             };
         };

@@ -27,7 +27,7 @@ import {
   UpdateEditionDto,
 } from './dto/edition.dto';
 import { CATALOGUE_INDEX_SQL } from '../catalogue/catalogue-index';
-import { allowedTargets, assertTransition, EDITION_STAGES, EditionStage, isAtOrAfter } from './edition-stage';
+import { allowedTargets, assertTransition, EDITION_STAGES, EditionStage, isAtOrAfter, TransitionBlocker, transitionBlockers, TransitionFacts } from './edition-stage';
 
 interface EditionRow {
   id: string;
@@ -181,13 +181,14 @@ export class EditionsService {
    * Moves the edition one stage on: guards checked under a row lock, then one conditional UPDATE,
    * a history row and an outbox event, all in one transaction. Concurrent calls give one success.
    */
-  async transition(actor: Principal, editionId: string, to: EditionStage, extraGuards?: (manager: EntityManager, edition: EditionView) => Promise<string[]>): Promise<EditionView> {
+  async transition(actor: Principal, editionId: string, to: EditionStage): Promise<EditionView> {
     return this.uow.run(async (tx) => {
       const current = await this.row(tx.manager, editionId, true);
       assertTransition(current.stage, to);
-      const blockers = [...(await this.blockers(tx.manager, current, to)), ...(extraGuards ? await extraGuards(tx.manager, toEditionView(current)) : [])];
-      if (blockers.length > 0) {
-        throw new ConflictError('transition_blocked', `Cannot move to ${to}: ${blockers.join('; ')}`, { from: current.stage, to, blockers });
+      const blockerDetails = await this.blockers(tx.manager, current, to);
+      if (blockerDetails.length > 0) {
+        const blockers = blockerDetails.map((blocker) => blocker.message);
+        throw new ConflictError('transition_blocked', `Cannot move to ${to}: ${blockers.join('; ')}`, { from: current.stage, to, blockers, blockerDetails });
       }
       const moved = await queryRows<EditionRow>(
         tx.manager,
@@ -211,8 +212,8 @@ export class EditionsService {
     const current = await this.row(manager, editionId);
     const next = await Promise.all(
       allowedTargets(current.stage).map(async (to) => {
-        const blockers = await this.blockers(manager, current, to);
-        return { to, ready: blockers.length === 0, blockers };
+        const blockerDetails = await this.blockers(manager, current, to);
+        return { to, ready: blockerDetails.length === 0, blockers: blockerDetails.map((blocker) => blocker.message), blockerDetails };
       }),
     );
     const history: TransitionsView['history'] = await manager.query(
@@ -222,16 +223,9 @@ export class EditionsService {
     return { stage: current.stage, next, history };
   }
 
-  /** The guard of each move, in plain words for the coordinator. */
-  private async blockers(manager: EntityManager, edition: EditionRow, to: EditionStage): Promise<string[]> {
-    const [facts]: {
-      categories: number;
-      experts: number;
-      jurors: number;
-      unchecked: number;
-      eligible: number;
-      awards: number;
-    }[] = await manager.query(
+  /** The guards of a move: codes for clients, plain words for people. */
+  private async blockers(manager: EntityManager, edition: EditionRow, to: EditionStage): Promise<TransitionBlocker[]> {
+    const [counts]: Omit<TransitionFacts, 'reportsDueAt' | 'scoringDueAt'>[] = await manager.query(
       `SELECT (SELECT count(*)::int FROM category WHERE edition_id = $1) AS categories,
               (SELECT count(*)::int FROM role_grant WHERE edition_id = $1 AND role = 'expert') AS experts,
               (SELECT count(*)::int FROM role_grant WHERE edition_id = $1 AND role = 'juror') AS jurors,
@@ -240,20 +234,7 @@ export class EditionsService {
               (SELECT count(*)::int FROM award WHERE edition_id = $1) AS awards`,
       [edition.id],
     );
-    const blockers: string[] = [];
-    if (to === 'reportsOpen') {
-      if (facts.categories < 1) blockers.push('add at least one category');
-      if (facts.experts < 1) blockers.push('assign at least one expert');
-      if (edition.reports_due_at && edition.reports_due_at.getTime() <= Date.now()) blockers.push('reportsDueAt is in the past');
-    }
-    if (to === 'juryScoring') {
-      if (facts.unchecked > 0) blockers.push(`${facts.unchecked} submitted practice(s) still need an eligibility decision`);
-      if (facts.eligible < 1) blockers.push('no practice is eligible yet');
-      if (facts.jurors < 3) blockers.push(`assign at least 3 jurors (now ${facts.jurors})`);
-      if (edition.scoring_due_at && edition.scoring_due_at.getTime() <= Date.now()) blockers.push('scoringDueAt is in the past');
-    }
-    if (to === 'decided' && facts.awards < 1) blockers.push('record at least one award');
-    return blockers;
+    return transitionBlockers(to, { ...counts, reportsDueAt: edition.reports_due_at, scoringDueAt: edition.scoring_due_at });
   }
 
   private async row(manager: EntityManager, editionId: string, lock = false): Promise<EditionRow> {
