@@ -15,6 +15,7 @@ import {
   TransitionConflictBody,
   TransitionDto,
   TransitionsView,
+  UpdateCategoryDto,
   UpdateEditionDto,
 } from '@app/domain';
 
@@ -142,5 +143,30 @@ export class EditionsController {
   @ApiNoContentResponse()
   async removeJuror(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Param('assignmentId', ParseUUIDPipe) assignmentId: string): Promise<void> {
     await this.editions.revoke(principal, 'juror', assignmentId, { editionId: id });
+  }
+}
+
+@ApiTags('editions')
+@Controller('categories')
+export class CategoriesController {
+  constructor(private readonly editions: EditionsService) {}
+
+  @Authorize('category.manage')
+  @Patch(':id')
+  @ApiOperation({ summary: 'Rename, describe, translate or move a category (before jury scoring starts)' })
+  @ApiOkResponse({ type: CategoryView })
+  @ApiConflictResponse({ description: 'categories_locked: jury scoring has started; category_exists: the name is taken in this edition' })
+  updateCategory(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: UpdateCategoryDto): Promise<CategoryView> {
+    return this.editions.updateCategory(principal, id, dto);
+  }
+
+  @Authorize('category.manage')
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a category no practice or award names (before jury scoring starts); the others close up' })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: 'category_in_use (with practices and awards counts), or categories_locked: jury scoring has started' })
+  async deleteCategory(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<void> {
+    await this.editions.deleteCategory(principal, id);
   }
 }

@@ -121,6 +121,24 @@ export interface paths {
         patch: operations["DecisionsController_updateAward"];
         trace?: never;
     };
+    "/api/categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a category no practice or award names (before jury scoring starts); the others close up */
+        delete: operations["CategoriesController_deleteCategory"];
+        options?: never;
+        head?: never;
+        /** Rename, describe, translate or move a category (before jury scoring starts) */
+        patch: operations["CategoriesController_updateCategory"];
+        trace?: never;
+    };
     "/api/cities": {
         parameters: {
             query?: never;
@@ -1830,6 +1848,24 @@ export interface components {
             practiceIds?: string[];
             recipientUnit?: string | null;
         };
+        UpdateCategoryDto: {
+            /** @description null removes it */
+            description?: string | null;
+            /** @example Miejski punkt obsługi cudzoziemców */
+            name?: string;
+            /** @description Place in the edition’s list, from 0; the others shift to make room */
+            position?: number;
+            /**
+             * @description Name per locale; replaces the translations given before
+             * @example {
+             *       "en": "City service point for foreigners",
+             *       "uk": "Міський пункт обслуговування іноземців"
+             *     }
+             */
+            translations?: {
+                [key: string]: string;
+            };
+        };
         UpdateEditionDto: {
             ceremony?: components["schemas"]["CeremonyDto"] | null;
             name?: string;
@@ -2301,6 +2337,131 @@ export interface operations {
                 };
             };
             /** @description Wrong stage or state (code says which; transitions list the allowed targets or blockers) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CategoriesController_deleteCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such category visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description category_in_use (with practices and awards counts), or categories_locked: jury scoring has started */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CategoriesController_updateCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCategoryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such category visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description categories_locked: jury scoring has started; category_exists: the name is taken in this edition */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -221,13 +221,11 @@ export class ReportsService {
     return row.report_id;
   }
 
+  /** FOR SHARE: a category being removed meanwhile is either still in use (its removal waits and refuses) or gone (400 here). */
   private async assertCategories(manager: EntityManager, editionId: string, categoryIds: string[]): Promise<void> {
     const unique = [...new Set(categoryIds)];
-    const [{ count }] = await manager.query(
-      `SELECT count(*)::int AS count FROM category WHERE edition_id = $1 AND id = ANY($2::uuid[])`,
-      [editionId, unique],
-    );
-    if (count !== unique.length) throw new InvalidInputError('categoryIds', 'must name categories of this edition');
+    const found: { id: string }[] = await manager.query(`SELECT id FROM category WHERE edition_id = $1 AND id = ANY($2::uuid[]) FOR SHARE`, [editionId, unique]);
+    if (found.length !== unique.length) throw new InvalidInputError('categoryIds', 'must name categories of this edition');
   }
 
   private async setCategories(manager: EntityManager, practiceId: string, categoryIds: string[]): Promise<void> {

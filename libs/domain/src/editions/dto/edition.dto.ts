@@ -250,6 +250,37 @@ export class CreateCategoryDto {
   translations?: Record<string, string>;
 }
 
+export class UpdateCategoryDto {
+  @ApiPropertyOptional({ example: 'Miejski punkt obsługi cudzoziemców' })
+  @IsOptional()
+  @RequiredText(300)
+  name?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null removes it' })
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsString({ message: 'must be text or null' })
+  @MaxLength(5000)
+  description?: string | null;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { en: 'City service point for foreigners', uk: 'Міський пункт обслуговування іноземців' },
+    description: 'Name per locale; replaces the translations given before',
+  })
+  @IsOptional()
+  @IsObject({ message: 'must be an object of locale → name' })
+  translations?: Record<string, string>;
+
+  @ApiPropertyOptional({ minimum: 0, description: 'Place in the edition’s list, from 0; the others shift to make room' })
+  @IsOptional()
+  @IsInt({ message: 'must be an integer' })
+  @Min(0, { message: 'must be at least 0' })
+  @Max(1000)
+  position?: number;
+}
+
 export class CategoryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) editionId!: string;
