@@ -110,6 +110,7 @@ async function main(): Promise<number> {
   const profileDir = join(workDir, 'profiles', startedAt.toISOString().replace(/[:.]/g, '-'));
   const baselines: RunningServer[] = [];
   const reports: ScenarioReport[] = [];
+  const scenarioSeconds: string[] = [];
   try {
     if (selected.some((s) => s.usesApi !== false)) {
       database = await openBenchDatabase(log);
@@ -182,6 +183,7 @@ async function main(): Promise<number> {
         // Nothing left needs the API: stop it so it does not share the machine with what follows.
         await stopChild(api.child, options.cpuProf ? 'SIGUSR2' : 'SIGTERM');
       }
+      const scenarioStartedAt = Date.now();
       try {
         reports.push(scenario.kind === 'comparison' ? await runComparison(ctx, scenario) : await scenario.run(ctx));
       } catch (error) {
@@ -190,6 +192,7 @@ async function main(): Promise<number> {
         reports.push({ name: scenario.name, title: scenario.title, rows: [], details: [`INVALID: the scenario failed: ${message}`], targetMet: null, valid: false });
       } finally {
         while (baselines.length) await stopChild(baselines.pop()!.child);
+        scenarioSeconds.push(`${scenario.name} ${Math.round((Date.now() - scenarioStartedAt) / 1000)} s`);
       }
     }
   } finally {
@@ -207,6 +210,7 @@ async function main(): Promise<number> {
     load: `autocannon in its own process, ${options.connections} connections, pipelining 1; ${options.warmupSec} s warm-up per side, then ${options.pairs} alternating A/B pairs of ${options.durationSec} s runs`,
     data: dataLine,
     notes: [],
+    scenarioSeconds,
   };
   const text = entry(root, info, reports);
   log(`\n${text}`);

@@ -116,11 +116,13 @@ export const MATRIX: Record<string, MatrixRow> = {
   // the expert stage (objects of Lublin; the report is a draft with a practice and a file)
   'POST /api/editions/{id}/reports': row('401 403 ok ok 403 403 403 403', { params: { id: 'edition' } }),
   'GET /api/editions/{id}/practices': row('401 ok 403 403 403 403 403 403', { params: { id: 'edition' } }),
+  'GET /api/me/reports': row(SIGNED_IN), // scoped to the caller's own expert grants
   'GET /api/reports/{id}': row(REPORT_READERS, { params: { id: 'lublinReport' } }),
   'PATCH /api/reports/{id}': row(REPORT_WRITERS, { params: { id: 'lublinReport' } }),
   'POST /api/reports/{id}/submit': row(REPORT_WRITERS, { params: { id: 'lublinReport' } }),
   'POST /api/reports/{id}/practices': row(REPORT_WRITERS, { params: { id: 'lublinReport' } }),
   'GET /api/practices/{id}': row(EVIDENCE_READERS, { params: { id: 'lublinPractice' } }),
+  'GET /api/practices/{id}/evidence': row(EVIDENCE_READERS, { params: { id: 'lublinPractice' } }),
   'PATCH /api/practices/{id}': row(REPORT_WRITERS, { params: { id: 'lublinPractice' } }),
   'DELETE /api/practices/{id}': row(REPORT_WRITERS, { params: { id: 'disposablePractice' } }),
   'POST /api/practices/{id}/eligibility': row(COORDINATOR, { params: { id: 'lublinPractice' } }),

@@ -1,6 +1,6 @@
 // The expert stage end to end, as the issue walks it, plus uploads, races and stage guards.
 import { DataSource } from 'typeorm';
-import { createTestApp, DocumentedCheck, documentedAnswers, fetchOpenApiDocument, makeSignedInUser, makeUser, PDF_BYTES, SignedIn, signIn, TestApp } from '@app/testing';
+import { createTestApp, DocumentedCheck, documentedAnswers, fetchOpenApiDocument, grantRole, makeEdition, makeSignedInUser, makeUser, PDF_BYTES, SignedIn, signIn, TestApp } from '@app/testing';
 
 describe('expert stage', () => {
   let t: TestApp;
@@ -242,5 +242,46 @@ describe('expert stage', () => {
     expect(events).toEqual([{ to: 'reportsOpen' }, { to: 'juryScoring' }]);
     // Eligibility is decided before scoring starts, not after.
     await t.http.post(`/api/practices/${practice.id}/eligibility`).set(c).send({ eligible: false, reason: 'x' }).expect(409);
+  });
+
+  it("lists the caller's assignments with their reports (GET /api/me/reports), never another city's", async () => {
+    const { edition, lublin, krakow, categories, lublinExpert, krakowExpert } = await openEdition(2101 - 6);
+    const e = lublinExpert.auth;
+    await t.http.get('/api/me/reports').expect(401);
+
+    // Kraków's report exists; Lublin's expert also holds a newer assignment with no report yet.
+    const krakowReport = (await t.http.post(`/api/editions/${edition.id}/reports`).set(krakowExpert.auth).send({ cityId: krakow.id }).expect(201)).body;
+    const newer = await makeEdition(ds, { stage: 'reportsOpen', name: 'Miasta Otwarte (nowsza)' });
+    const lublinExpertId = (await t.http.get('/api/me').set(e).expect(200)).body.id;
+    await grantRole(ds, lublinExpertId, 'expert', { editionId: newer.id, cityId: lublin.id });
+
+    const before = (await t.http.get('/api/me/reports').set(e).expect(200)).body;
+    expect(before).toEqual([
+      { editionId: newer.id, editionYear: newer.year, editionName: 'Miasta Otwarte (nowsza)', editionStage: 'reportsOpen', reportsDueAt: null, cityId: lublin.id, cityName: 'Lublin', report: null },
+      { editionId: edition.id, editionYear: 2095, editionName: 'Miasta Otwarte 2095', editionStage: 'reportsOpen', reportsDueAt: null, cityId: lublin.id, cityName: 'Lublin', report: null },
+    ]);
+
+    const report = (await t.http.post(`/api/editions/${edition.id}/reports`).set(e).send({ cityId: lublin.id }).expect(201)).body;
+    await t.http.post(`/api/reports/${report.id}/practices`).set(e).send({ title: 'P', description: 'D', recipientUnits: [], categoryIds: [categories[0].id] }).expect(201);
+    const draft = (await t.http.get('/api/me/reports').set(e).expect(200)).body;
+    expect(draft[1].report).toEqual({ id: report.id, status: 'draft', submittedAt: null, practiceCount: 1, updatedAt: expect.any(String) });
+    expect(JSON.stringify(draft)).not.toContain(krakowReport.id);
+    expect(JSON.stringify(draft)).not.toContain(krakow.id);
+
+    await t.http.post(`/api/reports/${report.id}/submit`).set(e).expect(200);
+    const submitted = (await t.http.get('/api/me/reports').set(e).expect(200)).body;
+    expect(submitted.map((a: { report: { status: string } | null }) => a.report?.status ?? null)).toEqual([null, 'submitted']);
+    expect(Date.parse(submitted[1].report.submittedAt)).toBeGreaterThan(Date.now() - 60_000);
+
+    // Kraków's expert sees Kraków's report only.
+    const krakows = (await t.http.get('/api/me/reports').set(krakowExpert.auth).expect(200)).body;
+    expect(krakows).toEqual([expect.objectContaining({ editionId: edition.id, cityName: 'Kraków', report: expect.objectContaining({ id: krakowReport.id, status: 'draft', practiceCount: 0 }) })]);
+
+    // No expert grant (a coordinator, an official): an empty list.
+    expect((await t.http.get('/api/me/reports').set(coordinator.auth).expect(200)).body).toEqual([]);
+    const official = await makeSignedInUser(ds, t.http, 'cityOfficial', { cityId: lublin.id });
+    expect((await t.http.get('/api/me/reports').set(official.auth).expect(200)).body).toEqual([]);
+    const nobody = await makeSignedInUser(ds, t.http, null);
+    expect((await t.http.get('/api/me/reports').set(nobody.auth).expect(200)).body).toEqual([]);
   });
 });

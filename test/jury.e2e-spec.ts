@@ -74,6 +74,11 @@ describe('jury stage', () => {
       ['governmentEngagement', 'Залученість місцевої влади'],
       ['effectiveness', 'Ефективність'],
     ]);
+    // The screen may ask for the interface's language instead of the account's; anything else is a 400 naming lang.
+    const inPolish = (await t.http.get(`/api/editions/${edition.id}/ballot?lang=pl`).set(jurors.E.auth).expect(200)).body;
+    expect(inPolish.criteria[0]).toMatchObject({ key: 'comprehensiveness', name: 'Kompleksowość' });
+    const badLanguage = await t.http.get(`/api/editions/${edition.id}/ballot?lang=de`).set(jurors.E.auth).expect(400);
+    expect(JSON.stringify(badLanguage.body)).toContain('lang');
     const own = await t.http.put(`/api/practices/${practice.A}/scores/mine`).set(jurors.E.auth).send({ criteria: uniform(1) }).expect(403);
     expect(own.body.statusCode).toBe(403);
 

@@ -13,6 +13,8 @@ export interface RunInfo {
   load: string;
   data: string;
   notes: string[];
+  /** Wall time of each scenario, in order ("p1 62 s"); set-up (data, API start) is the rest. */
+  scenarioSeconds: string[];
 }
 
 function cpuModel(): string {
@@ -70,7 +72,7 @@ export function summary(root: string, info: RunInfo, reports: ScenarioReport[]):
     `- Node ${process.version}; ${info.database}; ${info.queue}`,
     `- load: ${info.load}`,
     `- data: ${info.data}`,
-    `- code: ${gitRevision(root)}; the whole run took ${Math.round(info.durationSec)} s`,
+    `- code: ${gitRevision(root)}; the whole run took ${Math.round(info.durationSec)} s (${[...info.scenarioSeconds, 'set-up and sign-ins the rest'].join(', ')})`,
     '',
     table(reports),
     '',

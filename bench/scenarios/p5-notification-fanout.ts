@@ -26,8 +26,8 @@ import {
   BULLMQ_PG_SCHEMA,
   ConfigModule,
   DatabaseModule,
-  DEFAULT_JOB_OPTIONS,
   JobQueue,
+  jobOptions,
   loadConfig,
   QUEUES,
   QueueModule,
@@ -463,10 +463,10 @@ class BackendBench {
     const queue = this.baselineQueue!;
     await this.vacuum();
     await this.waitIdle(() => queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized'));
-    // The same job shape and options as the app's sends (job id = a delivery id, DEFAULT_JOB_OPTIONS).
+    // The same job shape and options as the app's sends (job id = a delivery id, jobOptions('notification.send')).
     const jobs = Array.from({ length: n }, () => {
       const id = randomUUID();
-      return { name: 'notification.send', data: { deliveryId: id }, opts: { ...DEFAULT_JOB_OPTIONS, jobId: id } };
+      return { name: 'notification.send', data: { deliveryId: id }, opts: { ...jobOptions('notification.send'), jobId: id } };
     });
     let resolve!: () => void;
     const finished = new Promise<void>((r) => (resolve = r));

@@ -15,7 +15,7 @@
 // subject of a step (another city's report, other jurors' scores) is set up through the API.
 import axe from 'axe-core';
 import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -435,6 +435,10 @@ const axeReport: string[] = [];
       lublinPractice: string;
       practiceTitle: string;
     } = { editionId: '', cities: {}, categories: [], lublinPractice: '', practiceTitle: 'Wielojęzyczny punkt informacyjny dla migrantów w ratuszu' };
+    // What the Lublin expert writes and uploads, and the jurors then read and download.
+    const lublinSummary = 'Lublin od lat rozwija politykę otwartości wobec migrantów; poniżej praktyka z ostatniego roku.';
+    const evidenceName = 'Sprawozdanie z działalności punktu.pdf';
+    const evidencePdf = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
 
     beforeAll(async () => {
       const coordinator = await apiAs('koordynator');
@@ -462,11 +466,16 @@ const axeReport: string[] = [];
       await settled(page, 'Raporty eksperckie');
       expect(new URL(page.url()).pathname).toBe('/expert');
       await expect(page.locator('.deadline').first().textContent()).resolves.toMatch(/za 2\d dni/);
+      // No report yet: the home offers to start it (GET /api/me/reports), and starting opens it.
+      const card = page.locator('.card', { hasText: 'Raport: Lublin' });
+      await card.locator('.badge', { hasText: 'Nierozpoczęty' }).waitFor();
+      expect(await card.getByRole('link').count()).toBe(0);
       await check(page, 'expert-home-pl', ['desktop']);
-      await page.getByRole('link', { name: 'Raport: Lublin' }).click();
+      await card.getByRole('button', { name: 'Rozpocznij raport' }).click();
       await settled(page, 'Raport: Lublin');
+      await page.locator('#summary-summary').waitFor();
 
-      await page.locator('#summary-summary').fill('Lublin od lat rozwija politykę otwartości wobec migrantów; poniżej praktyka z ostatniego roku.');
+      await page.locator('#summary-summary').fill(lublinSummary);
       await page.getByRole('button', { name: 'Zapisz podsumowanie' }).click();
       await page.locator('.alert--success', { hasText: 'Podsumowanie zapisane.' }).waitFor();
 
@@ -496,13 +505,12 @@ const axeReport: string[] = [];
       await page.locator('.file-checks .checklist__item--bad').first().waitFor();
       expect(await page.getByRole('button', { name: 'Wyślij plik' }).isDisabled()).toBe(true);
       // A real PDF: checks pass, the upload shows its progress, the file is listed.
-      const pdf = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
-      await fileInput.setInputFiles({ name: 'Sprawozdanie z działalności punktu.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
+      await fileInput.setInputFiles({ name: evidenceName, mimeType: 'application/pdf', buffer: Buffer.from(evidencePdf) });
       await page.waitForFunction(() => document.querySelectorAll('.file-checks .checklist__item--ok').length === 3);
       await shoot(page, 'expert-file-checks-pl-desktop');
       await page.getByRole('button', { name: 'Wyślij plik' }).click();
-      await page.locator('.alert--success', { hasText: 'Sprawozdanie z działalności punktu.pdf' }).waitFor();
-      await page.locator('#files-title ~ .table-wrap th', { hasText: 'Sprawozdanie z działalności punktu.pdf' }).waitFor();
+      await page.locator('.alert--success', { hasText: evidenceName }).waitFor();
+      await page.locator('#files-title ~ .table-wrap th', { hasText: evidenceName }).waitFor();
 
       // Follow-up of one of Lublin's 2015 distinctions.
       await page.locator('#follow-ups-title ~ ul .card').first().getByRole('button', { name: /^Oceń/ }).click();
@@ -528,6 +536,20 @@ const axeReport: string[] = [];
       await page.locator('.report__aside .badge', { hasText: 'Złożony' }).waitFor();
       expect(await page.locator('#summary-summary').count()).toBe(0);
       await check(page, 'expert-report-submitted-pl', ['desktop']);
+
+      // Back home: the card now links to the report and says it was submitted.
+      await page.locator('.back-link a').click();
+      await settled(page, 'Raporty eksperckie');
+      const submitted = page.locator('.card', { hasText: 'Raport: Lublin' });
+      await submitted.locator('.badge', { hasText: 'Złożony' }).waitFor();
+      const text = await submitted.textContent();
+      expect(text).toMatch(/Złożony \d+ \S+ 20\d\d/);
+      expect(text).toContain('1 praktyka');
+      expect(await submitted.getByRole('button').count()).toBe(0);
+      await check(page, 'expert-home-submitted-pl', ['desktop']);
+      await submitted.getByRole('link', { name: 'Raport: Lublin' }).click();
+      await settled(page, 'Raport: Lublin');
+      await page.locator('.report__aside .badge', { hasText: 'Złożony' }).waitFor();
       await page.close();
 
       const lublin = await apiAs('koordynator');
@@ -628,9 +650,32 @@ const axeReport: string[] = [];
       await page.locator('#ballot-progress').waitFor();
       expect(await page.locator('.progress__label').textContent()).toBe('0 of 3 practices scored');
       await check(page, 'juror-ballot-en');
+      // The criteria follow the interface language when she switches it, not only her account's.
+      const criterionShown = (name: string) =>
+        page.waitForFunction((text) => [...document.querySelectorAll('.criteria-list dt')].some((dt) => dt.textContent === text), name);
+      await page.getByRole('button', { name: 'Українська' }).click();
+      await criterionShown('Комплексність');
+      await page.getByRole('button', { name: 'English' }).click();
+      await criterionShown('Comprehensiveness');
       await page.getByRole('link', { name: shared.practiceTitle }).click();
       await page.locator('#score-title').waitFor();
       expect(await page.locator('.score-layout__practice').textContent()).toContain('Biuro Obsługi Mieszkańców Urzędu Miasta Lublin');
+      // The report beside the practice: its summary, folded until asked for, and its evidence files.
+      const evidence = page.locator('section[aria-labelledby=evidence-title]');
+      await evidence.locator('.evidence__files').waitFor();
+      expect(await evidence.locator('h2').textContent()).toBe("The city's report");
+      const summary = evidence.locator('details.evidence__summary');
+      expect(await summary.locator('p').isVisible()).toBe(false);
+      await summary.locator('summary').click();
+      await summary.locator('p', { hasText: lublinSummary }).waitFor({ state: 'visible' });
+      expect(await evidence.locator('#evidence-files-title').textContent()).toBe('Evidence files (1)');
+      expect(await evidence.locator('.evidence__name').allTextContents()).toEqual([evidenceName]);
+      // Downloaded with the juror's token: the bytes the expert uploaded.
+      const downloaded = page.waitForEvent('download');
+      await evidence.getByRole('button', { name: `Download ${evidenceName}` }).click();
+      const file = await downloaded;
+      expect(file.suggestedFilename()).toBe(evidenceName);
+      expect(readFileSync(await file.path()).toString('latin1')).toBe(evidencePdf);
       // The criteria as the ballot gives them, in the juror's language, with their questions.
       expect(await page.locator('fieldset legend').first().textContent()).toBe('Comprehensiveness');
       expect(await page.locator('.choices .field__hint').first().textContent()).toContain('migrants’ needs');

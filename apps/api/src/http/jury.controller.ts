@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { Authorize, CurrentPrincipal, Principal } from '@app/core';
 import {
   AgreementView,
+  BallotQuery,
   BallotView,
   DeclaredConflictView,
   DeclareConflictDto,
@@ -28,8 +29,8 @@ export class JuryController {
   @Get('editions/:id/ballot')
   @ApiOperation({ summary: 'The juror’s ballot: eligible practices except their own city’s and declared conflicts, with their own scores and progress' })
   @ApiOkResponse({ type: BallotView })
-  ballot(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<BallotView> {
-    return this.jury.ballot(principal, id);
+  ballot(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: BallotQuery): Promise<BallotView> {
+    return this.jury.ballot(principal, id, query.lang);
   }
 
   @Authorize('practice.score')

@@ -11,6 +11,8 @@ import {
   EditionPracticesQuery,
   EligibilityDto,
   FollowUpView,
+  MyReportAssignment,
+  PracticeEvidenceView,
   PracticePage,
   PracticeView,
   PreviousDistinctionView,
@@ -36,6 +38,15 @@ export function contentDisposition(filename: string): string {
 @Controller()
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
+
+  // Anyone signed in: the list is scoped to the caller's own expert grants (empty without any).
+  @Authorize('session.self')
+  @Get('me/reports')
+  @ApiOperation({ summary: 'My expert assignments (edition and city), newest edition first, each with its report once started (report: null before)' })
+  @ApiOkResponse({ type: [MyReportAssignment] })
+  mine(@CurrentPrincipal() principal: Principal): Promise<MyReportAssignment[]> {
+    return this.reports.mine(principal);
+  }
 
   @Authorize('edition.report.create')
   @Post('editions/:id/reports')
@@ -91,6 +102,14 @@ export class ReportsController {
   @ApiOkResponse({ type: PracticeView })
   practice(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<PracticeView> {
     return this.reports.practice(id, principal);
+  }
+
+  @Authorize('practice.read')
+  @Get('practices/:id/evidence')
+  @ApiOperation({ summary: 'The practice’s report summary and evidence files (its expert, coordinators, jurors of the edition from juryScoring, never of their own city)' })
+  @ApiOkResponse({ type: PracticeEvidenceView })
+  evidence(@Param('id') id: string): Promise<PracticeEvidenceView> {
+    return this.reports.practiceEvidence(id);
   }
 
   @Authorize('practice.write')

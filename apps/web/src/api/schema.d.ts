@@ -625,6 +625,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My expert assignments (edition and city), newest edition first, each with its report once started (report: null before) */
+        get: operations["ReportsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -704,6 +721,23 @@ export interface paths {
         put?: never;
         /** Mark a submitted practice eligible or ineligible (a reason is required for ineligible) */
         post: operations["ReportsController_eligibility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/practices/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The practice’s report summary and evidence files (its expert, coordinators, jurors of the edition from juryScoring, never of their own city) */
+        get: operations["ReportsController_evidence"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1475,6 +1509,33 @@ export interface components {
             /** @example scoringOpen */
             template: string;
         };
+        MyReportAssignment: {
+            /** Format: uuid */
+            cityId: string;
+            cityName: string;
+            /** Format: uuid */
+            editionId: string;
+            editionName: string;
+            /** @enum {string} */
+            editionStage: "draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published";
+            editionYear: number;
+            /** @description null until the expert starts the report */
+            report: components["schemas"]["MyReportSummary"] | null;
+            /** Format: date-time */
+            reportsDueAt: string | null;
+        };
+        MyReportSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @description Practices in the report */
+            practiceCount: number;
+            /** @enum {string} */
+            status: "draft" | "submitted";
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         MyScoreView: {
             comment: string | null;
             criteria: components["schemas"]["CriteriaScoresDto"];
@@ -1522,6 +1583,17 @@ export interface components {
         };
         PasswordResetDto: {
             email: string;
+        };
+        PracticeEvidenceView: {
+            cityName: string;
+            /** @description Download each from GET /api/reports/{reportId}/files/{id} */
+            files: components["schemas"]["ReportFileView"][];
+            /** Format: uuid */
+            reportId: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @description The report’s overview of the city government’s work for migrants */
+            summary: string;
         };
         PracticePage: {
             items: components["schemas"]["PracticeView"][];
@@ -3210,7 +3282,10 @@ export interface operations {
     };
     JuryController_ballot: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of the criteria texts; default: the account’s locale */
+                lang?: "pl" | "en" | "uk";
+            };
             header?: never;
             path: {
                 id: string;
@@ -3225,6 +3300,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BallotView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */
@@ -4706,6 +4790,43 @@ export interface operations {
             };
         };
     };
+    ReportsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyReportAssignment"][];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     NotificationsController_list: {
         parameters: {
             query?: {
@@ -5120,6 +5241,54 @@ export interface operations {
             };
             /** @description Wrong stage or state (code says which; transitions list the allowed targets or blockers) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ReportsController_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeEvidenceView"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such practice visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

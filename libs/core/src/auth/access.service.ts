@@ -19,7 +19,12 @@ interface Target {
   stage: Stage | null;
   /** Practices only: whether the caller declared a conflict of interest on it. */
   conflict?: boolean;
+  /** Practices and reports: whether it (or one of the report's practices) is before the jury. */
+  onBallot?: boolean;
 }
+
+/** Practice statuses the jury sees: on the ballot, and after it the decisions. */
+const JURY_STATUSES = `('eligible', 'distinguished', 'notDistinguished')`;
 
 type Rule = (principal: Principal, target: Target, objectId: string) => AccessDecision | Promise<AccessDecision>;
 
@@ -131,13 +136,14 @@ export class AccessService {
     return atOrAfter(t.stage!, 'deliberation') ? 'allow' : 'forbidden';
   }
 
-  /** Reports' files and practices: their expert, coordinators, and the edition's jurors from juryScoring on (never their own city's). */
+  /** Reports' files and practices: their expert, coordinators, and the edition's jurors from juryScoring on, for what is before the jury (never their own city's). */
   private evidenceAccess(p: Principal, t: Target): AccessDecision {
     if (isCoordinator(p) || this.expertOf(p, t)) return 'allow';
     const juror = this.juror(p, t.editionId);
     if (!juror) return 'notFound';
     if (juror.cityId !== null && juror.cityId === t.cityId) return 'forbidden';
-    return atOrAfter(t.stage!, 'juryScoring') ? 'allow' : 'notFound';
+    // Only what is before the jury: not an ineligible practice, nor a report with none on the ballot.
+    return atOrAfter(t.stage!, 'juryScoring') && t.onBallot ? 'allow' : 'notFound';
   }
 
   /** A juror may act on practices of their edition, except those of their own city or a declared conflict (403). */
@@ -159,9 +165,11 @@ const TARGET_SQL: Partial<Record<ObjectKind, string>> = {
   category: `SELECT c.edition_id AS "editionId", NULL::uuid AS "cityId", e.stage::text AS stage
                FROM category c JOIN edition e ON e.id = c.edition_id WHERE c.id = $1`,
   city: `SELECT NULL::uuid AS "editionId", c.id AS "cityId", NULL::text AS stage FROM city c WHERE c.id = $1`,
-  report: `SELECT r.edition_id AS "editionId", r.city_id AS "cityId", e.stage::text AS stage
+  report: `SELECT r.edition_id AS "editionId", r.city_id AS "cityId", e.stage::text AS stage,
+                  EXISTS (SELECT 1 FROM practice p WHERE p.report_id = r.id AND p.status IN ${JURY_STATUSES}) AS "onBallot"
              FROM report r JOIN edition e ON e.id = r.edition_id WHERE r.id = $1`,
   practice: `SELECT r.edition_id AS "editionId", r.city_id AS "cityId", e.stage::text AS stage,
+                    pr.status IN ${JURY_STATUSES} AS "onBallot",
                     EXISTS (SELECT 1 FROM conflict_of_interest ci WHERE ci.juror_id = $2 AND ci.practice_id = pr.id) AS conflict
                FROM practice pr JOIN report r ON r.id = pr.report_id JOIN edition e ON e.id = r.edition_id
               WHERE pr.id = $1`,

@@ -5,7 +5,17 @@ import { DataSource } from 'typeorm';
 import { AccessService, AuditRecorder, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, Principal, queryRows, UnitOfWork } from '@app/core';
 import { PRACTICE_SELECT } from '../reports/reports.service';
 import { CRITERIA, CRITERION_TEXT } from './criteria';
-import { BallotView, DeclaredConflictView, DeclareConflictDto, EditionConflictView, JurorProgressView, MyScoreView, PutScoreDto } from './dto/jury.dto';
+import {
+  BALLOT_LANGUAGES,
+  BallotLanguage,
+  BallotView,
+  DeclaredConflictView,
+  DeclareConflictDto,
+  EditionConflictView,
+  JurorProgressView,
+  MyScoreView,
+  PutScoreDto,
+} from './dto/jury.dto';
 
 const SCORED_STATUSES = `('eligible', 'distinguished', 'notDistinguished')`;
 
@@ -38,7 +48,7 @@ export class JuryService {
     private readonly access: AccessService,
   ) {}
 
-  async ballot(principal: Principal, editionId: string): Promise<BallotView> {
+  async ballot(principal: Principal, editionId: string, language?: BallotLanguage): Promise<BallotView> {
     const [edition]: { stage: string; scoring_due_at: Date | null; scoring_scale_max: number }[] = await this.dataSource.query(
       `SELECT stage, scoring_due_at, scoring_scale_max FROM edition WHERE id = $1`,
       [editionId],
@@ -59,7 +69,8 @@ export class JuryService {
       `SELECT practice_id FROM conflict_of_interest WHERE juror_id = $1 AND edition_id = $2`,
       [principal.userId, editionId],
     );
-    const locale = (['pl', 'en', 'uk'] as const).find((l) => l === principal.locale) ?? 'en';
+    // The interface's language when the screen names it, else the account's.
+    const locale = language ?? BALLOT_LANGUAGES.find((l) => l === principal.locale) ?? 'en';
     return {
       editionId,
       stage: edition.stage,

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import {
   AppConfig,
   ConflictError,
-  DEFAULT_JOB_OPTIONS,
+  jobOptions,
   JobQueue,
   NotFoundError,
   OutboxEventPayloads,
@@ -79,17 +79,22 @@ export class NotificationsService {
 
   /**
    * Queues a send whose job may exist in a final state (completed, failed): such a job id would
-   * make a plain add a no-op, so it is removed first. A job still waiting, delayed or active is left alone.
+   * make a plain add a no-op, so it is removed first. A job still waiting or delayed is left alone:
+   * it will attempt the send. An active one too, unless `afterReset`: a delivery put back to pending
+   * by a coordinator's retry may still have the job that failed it finishing its run, which will not
+   * look at the row again, so the send gets a job of its own (another id; the claim keeps it to one send).
    */
-  async requeue(deliveryId: string): Promise<boolean> {
+  async requeue(deliveryId: string, options: { afterReset?: boolean } = {}): Promise<boolean> {
     const queue = this.jobs.queue(QUEUES.notifications);
+    let jobId = deliveryId;
     const job = await queue.getJob(deliveryId);
     if (job) {
       const state = await job.getState();
-      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return false;
-      await job.remove();
+      if (state === 'active' && options.afterReset) jobId = `${deliveryId}-retry-${Date.now()}`;
+      else if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return false;
+      else await job.remove();
     }
-    await queue.add('notification.send', { deliveryId }, { ...DEFAULT_JOB_OPTIONS, jobId: deliveryId });
+    await queue.add('notification.send', { deliveryId }, { ...jobOptions('notification.send'), jobId });
     return true;
   }
 
@@ -188,7 +193,7 @@ export class NotificationsService {
       if (!existing) throw new NotFoundError('Notification');
       throw new ConflictError('not_failed', `Only a failed notification can be retried; this one is ${existing.status}`, { status: existing.status });
     }
-    await this.requeue(deliveryId);
+    await this.requeue(deliveryId, { afterReset: true });
     const [row]: DeliveryRow[] = await this.dataSource.query(
       `SELECT ${DELIVERY_COLUMNS} FROM notification_delivery d JOIN app_user u ON u.id = d.user_id WHERE d.id = $1`,
       [deliveryId],

@@ -26,6 +26,9 @@ import {
   EditionPracticesQuery,
   EligibilityDto,
   FollowUpView,
+  MyReportAssignment,
+  MyReportSummary,
+  PracticeEvidenceView,
   PracticePage,
   PracticeView,
   PreviousDistinctionView,
@@ -85,6 +88,37 @@ export class ReportsService {
       }
       return { id: rows[0].id, status: 'draft' as const, editionId, cityId };
     });
+  }
+
+  /**
+   * The caller's expert assignments (one per edition and city granted), newest edition first, each
+   * with its report once started. Read from role_grant, not the principal, so it is the same
+   * source as the grants checked on every request.
+   */
+  async mine(principal: Principal): Promise<MyReportAssignment[]> {
+    const rows: (Omit<MyReportAssignment, 'report'> & {
+      reportId: string | null;
+      status: MyReportSummary['status'];
+      submittedAt: Date | null;
+      updatedAt: Date;
+      practiceCount: number;
+    })[] = await this.dataSource.query(
+      `SELECT e.id AS "editionId", e.year AS "editionYear", e.name AS "editionName", e.stage AS "editionStage",
+              e.reports_due_at AS "reportsDueAt", c.id AS "cityId", c.name AS "cityName",
+              r.id AS "reportId", r.status, r.submitted_at AS "submittedAt", r.updated_at AS "updatedAt",
+              (SELECT count(*)::int FROM practice p WHERE p.report_id = r.id) AS "practiceCount"
+         FROM role_grant g
+         JOIN edition e ON e.id = g.edition_id
+         JOIN city c ON c.id = g.city_id
+         LEFT JOIN report r ON r.edition_id = g.edition_id AND r.city_id = g.city_id
+        WHERE g.user_id = $1 AND g.role = 'expert'
+        ORDER BY e.year DESC, c.name`,
+      [principal.userId],
+    );
+    return rows.map(({ reportId, status, submittedAt, updatedAt, practiceCount, ...assignment }) => ({
+      ...assignment,
+      report: reportId ? { id: reportId, status, submittedAt, updatedAt, practiceCount } : null,
+    }));
   }
 
   /** The report; decisions (distinguished or not) show only to coordinators until publication. */
@@ -213,6 +247,20 @@ export class ReportsService {
     if (!row) throw new NotFoundError('Practice');
     const { stage, ...practice } = row;
     return viewer && this.access.hidesDecisionsFrom(viewer, practice) ? { ...practice, status: maskBeforePublication(practice.status, stage) } : practice;
+  }
+
+  /**
+   * The report a practice belongs to, as its jurors read it: the summary and the evidence files.
+   * Only that: the report's other practices and any decisions stay out of a juror's view.
+   */
+  async practiceEvidence(practiceId: string): Promise<PracticeEvidenceView> {
+    const [report]: Omit<PracticeEvidenceView, 'files'>[] = await this.dataSource.query(
+      `SELECT r.id AS "reportId", c.name AS "cityName", r.summary, r.submitted_at AS "submittedAt"
+         FROM practice p JOIN report r ON r.id = p.report_id JOIN city c ON c.id = r.city_id WHERE p.id = $1`,
+      [practiceId],
+    );
+    if (!report) throw new NotFoundError('Practice');
+    return { ...report, files: await this.listFiles(report.reportId) };
   }
 
   private async reportOf(practiceId: string): Promise<string> {

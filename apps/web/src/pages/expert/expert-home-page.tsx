@@ -1,49 +1,72 @@
-// The expert's start: one card per assignment (an edition and a city), with the stage, the deadline
-// and the way into the report.
+// The expert's start: one card per assignment (an edition and a city) across editions, newest first,
+// with the stage, the report's status and the way into it, or "start the report" while reports are open.
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { Deadline } from '../../components/countdown';
+import { Link, useNavigate } from 'react-router';
+import type { MyReportAssignment } from '../../api/types';
+import { Badge } from '../../components/badge';
+import { Deadline, useNow } from '../../components/countdown';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
+import { useFormat } from '../../i18n/format';
 import { stageLabel } from '../../i18n/labels';
-import { loadNames } from '../dashboards/lookups';
-import { useGrants } from '../dashboards/grants';
+import { loadMyReports, reportPath, reportsOpen } from './report-data';
+import { StartReport } from './start-report';
 
 export function ExpertHomePage() {
   const { t } = useTranslation();
-  const grants = useGrants('expert').filter((grant) => grant.editionId && grant.cityId);
-  const names = useApiQuery((signal) => loadNames(signal), []);
+  const assignments = useApiQuery((signal) => loadMyReports(signal), []);
   return (
     <Page title={t('expert.title')} lead={t('expert.lead')}>
       <h2>{t('expert.assignments')}</h2>
-      {grants.length === 0 ? (
-        <p>{t('expert.noAssignments')}</p>
-      ) : (
-        <Loaded query={names} what={t('expert.assignments')}>
-          {(data) => (
+      <Loaded query={assignments} what={t('expert.assignments')}>
+        {(items) =>
+          items.length === 0 ? (
+            <p>{t('expert.noAssignments')}</p>
+          ) : (
             <ul className="cards cards--two">
-              {grants.map((grant) => {
-                const edition = data.editions.get(grant.editionId as string);
-                const city = data.cities.get(grant.cityId as string)?.name ?? '';
-                return (
-                  <li key={`${grant.editionId}-${grant.cityId}`} className="card card--link">
-                    <h3 className="card__title">
-                      <Link to={`/expert/editions/${grant.editionId}/cities/${grant.cityId}`}>{t('expert.reportFor', { city })}</Link>
-                    </h3>
-                    {edition && (
-                      <>
-                        <p className="meta">{t('editions.itemTitle', { year: edition.year, name: edition.name })}</p>
-                        <p className="meta">{t('expert.stage', { stage: stageLabel(t, edition.stage) })}</p>
-                        {edition.stage === 'reportsOpen' && <Deadline at={edition.reportsDueAt} kind="reports" />}
-                      </>
-                    )}
-                  </li>
-                );
-              })}
+              {items.map((assignment) => (
+                <AssignmentCard key={`${assignment.editionId}-${assignment.cityId}`} assignment={assignment} />
+              ))}
             </ul>
-          )}
-        </Loaded>
-      )}
+          )
+        }
+      </Loaded>
     </Page>
+  );
+}
+
+function AssignmentCard({ assignment }: { assignment: MyReportAssignment }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const now = useNow();
+  const { report } = assignment;
+  const titleId = `assignment-${assignment.editionId}-${assignment.cityId}`;
+  const title = t('expert.reportFor', { city: assignment.cityName });
+  return (
+    <li className="card card--link">
+      <h3 className="card__title" id={titleId}>
+        {report ? <Link to={reportPath(assignment)}>{title}</Link> : title}{' '}
+        <Badge tone={report?.status === 'submitted' ? 'good' : 'neutral'}>{report ? t(`report.status.${report.status}`) : t('expert.notStarted')}</Badge>
+      </h3>
+      <p className="meta">{t('editions.itemTitle', { year: assignment.editionYear, name: assignment.editionName })}</p>
+      <p className="meta">{t('expert.stage', { stage: stageLabel(t, assignment.editionStage) })}</p>
+      {report?.status === 'submitted' ? (
+        <p>{t('expert.submittedOn', { when: format.dateTime(report.submittedAt) })}</p>
+      ) : (
+        assignment.editionStage === 'reportsOpen' && <Deadline at={assignment.reportsDueAt} kind="reports" />
+      )}
+      {report && (
+        <p className="meta">
+          {t('expert.practiceCount', { count: report.practiceCount })} · {t('expert.updatedOn', { when: format.dateTime(report.updatedAt) })}
+        </p>
+      )}
+      {!report &&
+        (reportsOpen(assignment, now) ? (
+          <StartReport editionId={assignment.editionId} cityId={assignment.cityId} describedBy={titleId} onStarted={() => void navigate(reportPath(assignment))} />
+        ) : (
+          <p>{t('expert.notStartedClosed')}</p>
+        ))}
+    </li>
   );
 }

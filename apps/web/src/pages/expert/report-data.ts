@@ -1,42 +1,37 @@
-// Finding the expert's report. The API has no "my report" read: POST /editions/:id/reports starts it,
-// and answers 409 `report_exists` with its id when it exists. That works only while reports are open,
-// so the id is also remembered in this browser for later stages (see the report's API gaps).
+// The expert's assignments and their reports (GET /api/me/reports), and starting a report.
 import { client } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
+import type { MyReportAssignment } from '../../api/types';
+import { toDate } from '../../i18n/format';
 
-const key = (editionId: string, cityId: string) => `oc.report.${editionId}.${cityId}`;
-
-function remember(editionId: string, cityId: string, reportId: string): void {
-  try {
-    window.localStorage.setItem(key(editionId, cityId), reportId);
-  } catch {
-    // No storage: found again next time while reports are open.
-  }
+export function loadMyReports(signal: AbortSignal): Promise<MyReportAssignment[]> {
+  return unwrap(client.GET('/api/me/reports', { signal }));
 }
 
-function remembered(editionId: string, cityId: string): string | null {
-  try {
-    return window.localStorage.getItem(key(editionId, cityId));
-  } catch {
-    return null;
-  }
+/** The caller's assignment for this edition and city, or null when they are not its expert. */
+export async function loadAssignment(editionId: string, cityId: string, signal: AbortSignal): Promise<MyReportAssignment | null> {
+  const assignments = await loadMyReports(signal);
+  return assignments.find((assignment) => assignment.editionId === editionId && assignment.cityId === cityId) ?? null;
 }
 
-export async function findOrStartReport(editionId: string, cityId: string): Promise<string> {
+/** The report screen of an assignment (it shows "start the report" until there is one). */
+export const reportPath = (assignment: Pick<MyReportAssignment, 'editionId' | 'cityId'>) =>
+  `/expert/editions/${assignment.editionId}/cities/${assignment.cityId}`;
+
+/** Whether a report can be started or written now: stage reportsOpen and the deadline ahead. */
+export function reportsOpen(assignment: Pick<MyReportAssignment, 'editionStage' | 'reportsDueAt'>, now: number): boolean {
+  const due = toDate(assignment.reportsDueAt);
+  return assignment.editionStage === 'reportsOpen' && (!due || due.getTime() > now);
+}
+
+/** Starts the report; when it was started meanwhile (another tab), the existing one is as good. */
+export async function startReport(editionId: string, cityId: string): Promise<string> {
   try {
     const created = await unwrap(client.POST('/api/editions/{id}/reports', { params: { path: { id: editionId } }, body: { cityId } }));
-    remember(editionId, cityId, created.id);
     return created.id;
   } catch (error) {
-    if (error instanceof ApiError && error.status === 409) {
-      const existing = error.body?.reportId;
-      if (typeof existing === 'string') {
-        remember(editionId, cityId, existing);
-        return existing;
-      }
-      const known = remembered(editionId, cityId);
-      if (known) return known;
-    }
+    const existing = error instanceof ApiError && error.status === 409 ? error.body?.reportId : undefined;
+    if (typeof existing === 'string') return existing;
     throw error;
   }
 }

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { client } from '../../api/client';
 import { unwrap } from '../../api/errors';
-import type { CategoryView, EditionView, PracticeView, PreviousDistinction, ReportView } from '../../api/types';
+import type { CategoryView, EditionView, MyReportAssignment, PracticeView, PreviousDistinction, ReportView } from '../../api/types';
 import { ActionError, useAction } from '../../components/action';
 import { Alert } from '../../components/alert';
 import { Badge } from '../../components/badge';
@@ -21,7 +21,8 @@ import { translatedName } from '../../i18n/names';
 import { FilesSection } from './files-section';
 import { FollowUpsSection } from './follow-ups-section';
 import { PracticeForm } from './practice-form';
-import { findOrStartReport } from './report-data';
+import { loadAssignment, reportsOpen } from './report-data';
+import { StartReport } from './start-report';
 
 export interface ReportData {
   edition: EditionView;
@@ -30,14 +31,14 @@ export interface ReportData {
   distinctions: PreviousDistinction[];
 }
 
-/** The edition, its categories and the report's id: loaded once per screen. */
+/** The edition, its categories and the caller's assignment (with the report's id once started). */
 async function loadFrame(editionId: string, cityId: string, signal: AbortSignal) {
-  const [edition, reportId, categories] = await Promise.all([
+  const [edition, assignment, categories] = await Promise.all([
     unwrap(client.GET('/api/editions/{id}', { params: { path: { id: editionId } }, signal })),
-    findOrStartReport(editionId, cityId),
+    loadAssignment(editionId, cityId, signal),
     unwrap(client.GET('/api/editions/{id}/categories', { params: { path: { id: editionId } }, signal })),
   ]);
-  return { edition, reportId, categories };
+  return { edition, assignment, categories };
 }
 
 /** The report itself: loaded again after each change. */
@@ -53,9 +54,10 @@ export function ReportPage() {
   const { t } = useTranslation();
   const { editionId = '', cityId = '' } = useParams();
   const frame = useApiQuery((signal) => loadFrame(editionId, cityId, signal), [editionId, cityId]);
-  const reportId = frame.status === 'success' ? frame.data.reportId : null;
+  const assignment = frame.status === 'success' ? frame.data.assignment : null;
+  const reportId = assignment?.report?.id ?? null;
   const details = useApiQuery((signal) => (reportId ? loadReport(reportId, signal) : new Promise<never>(() => undefined)), [reportId]);
-  const title = details.status === 'success' ? t('report.title', { city: details.data.report.cityName }) : t('report.titleLoading');
+  const title = assignment ? t('report.title', { city: assignment.cityName }) : t('report.titleLoading');
   return (
     <Page
       title={title}
@@ -67,13 +69,41 @@ export function ReportPage() {
       }
     >
       <Loaded query={frame} what={t('report.what')}>
-        {({ edition, categories }) => (
-          <Loaded query={details} what={t('report.what')}>
-            {({ report, distinctions }) => <Report data={{ edition, categories, report, distinctions }} reload={details.reload} />}
-          </Loaded>
-        )}
+        {({ edition, categories, assignment: mine }) =>
+          !mine ? (
+            <p>{t('expert.notAssigned')}</p>
+          ) : !mine.report ? (
+            <NotStarted assignment={mine} onStarted={frame.reload} />
+          ) : (
+            <Loaded query={details} what={t('report.what')}>
+              {({ report, distinctions }) => <Report data={{ edition, categories, report, distinctions }} reload={details.reload} />}
+            </Loaded>
+          )
+        }
       </Loaded>
     </Page>
+  );
+}
+
+/** An assignment whose report has not been started: the way to start it while reports are open. */
+function NotStarted({ assignment, onStarted }: { assignment: MyReportAssignment; onStarted: () => void }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  return (
+    <div className="panel">
+      <h2 id="report-start-title">
+        {t('editions.itemTitle', { year: assignment.editionYear, name: assignment.editionName })} <Badge>{t('expert.notStarted')}</Badge>
+      </h2>
+      <p className="meta">{t('expert.stage', { stage: stageLabel(t, assignment.editionStage) })}</p>
+      {reportsOpen(assignment, now) ? (
+        <>
+          <Deadline at={assignment.reportsDueAt} kind="reports" />
+          <StartReport editionId={assignment.editionId} cityId={assignment.cityId} describedBy="report-start-title" onStarted={onStarted} />
+        </>
+      ) : (
+        <p>{t('expert.notStartedClosed')}</p>
+      )}
+    </div>
   );
 }
 

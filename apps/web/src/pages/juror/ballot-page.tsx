@@ -12,10 +12,12 @@ import { Deadline } from '../../components/countdown';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
 import { useFormat } from '../../i18n/format';
+import { toLanguage } from '../../i18n/languages';
 import { isAtOrAfter } from '../../i18n/labels';
 
-export function loadBallot(editionId: string, signal: AbortSignal): Promise<BallotView> {
-  return unwrap(client.GET('/api/editions/{id}/ballot', { params: { path: { id: editionId } }, signal }));
+/** The criteria come in the interface's language (`lang`), which may differ from the account's. */
+export function loadBallot(editionId: string, language: string, signal: AbortSignal): Promise<BallotView> {
+  return unwrap(client.GET('/api/editions/{id}/ballot', { params: { path: { id: editionId }, query: { lang: toLanguage(language) ?? undefined } }, signal }));
 }
 
 export function BallotProgress({ ballot }: { ballot: BallotView }) {
@@ -52,11 +54,11 @@ export function CriteriaList({ ballot }: { ballot: BallotView }) {
 }
 
 export function BallotPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { editionId = '' } = useParams();
   const location = useLocation();
   const recusedTitle = (location.state as { recused?: string } | null)?.recused;
-  const ballot = useApiQuery((signal) => loadBallot(editionId, signal), [editionId]);
+  const ballot = useApiQuery((signal) => loadBallot(editionId, i18n.language, signal), [editionId, i18n.language]);
   return (
     <Page
       title={t('ballot.title')}

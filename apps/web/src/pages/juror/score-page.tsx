@@ -1,5 +1,5 @@
-// One practice on the juror's ballot: its text (title, description, units, categories, links) and the
-// scoring form: the four criteria as the ballot names and explains them in the juror's language,
+// One practice on the juror's ballot: its text (title, description, units, categories, links), its
+// report's summary and evidence files (downloaded with the juror's token), and the scoring form: the four criteria as the ballot names and explains them in the juror's language,
 // 1..scaleMax each, and a comment. Scores are saved as you go (as soon as all four are chosen, then
 // after each change). A conflict of interest can be declared here; it is final.
 import { useEffect, useState } from 'react';
@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { client } from '../../api/client';
 import { ApiError, isAbort, unwrap } from '../../api/errors';
-import type { BallotView, CriteriaScores, PracticeView } from '../../api/types';
+import { downloadFile } from '../../api/files';
+import type { BallotView, CriteriaScores, PracticeEvidenceView, PracticeView } from '../../api/types';
+import { ActionError, useAction } from '../../components/action';
 import { Alert } from '../../components/alert';
 import { useNow } from '../../components/countdown';
 import { describeError } from '../../components/error-text';
@@ -20,9 +22,9 @@ import { BallotProgress, loadBallot } from './ballot-page';
 
 type ScoreData = { ballot: BallotView; practice: PracticeView | null; refusal: ApiError | null };
 
-async function load(editionId: string, practiceId: string, signal: AbortSignal): Promise<ScoreData> {
+async function load(editionId: string, practiceId: string, language: string, signal: AbortSignal): Promise<ScoreData> {
   const [ballot, practice] = await Promise.all([
-    loadBallot(editionId, signal),
+    loadBallot(editionId, language, signal),
     unwrap(client.GET('/api/practices/{id}', { params: { path: { id: practiceId } }, signal })).then(
       (found) => ({ found, refusal: null }),
       (error: unknown) => {
@@ -36,9 +38,9 @@ async function load(editionId: string, practiceId: string, signal: AbortSignal):
 }
 
 export function ScorePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { editionId = '', practiceId = '' } = useParams();
-  const data = useApiQuery((signal) => load(editionId, practiceId, signal), [editionId, practiceId]);
+  const data = useApiQuery((signal) => load(editionId, practiceId, i18n.language, signal), [editionId, practiceId, i18n.language]);
   const title = data.status === 'success' && data.data.practice ? data.data.practice.title : t('score.title');
   return (
     <Page
@@ -117,7 +119,7 @@ function ScoreScreen({ ballot, practice, editionId, onSaved }: { ballot: BallotV
             </>
           )}
         </dl>
-        <p className="meta">{t('score.filesGap')}</p>
+        <ReportEvidence practiceId={practice.id} />
       </article>
 
       <div className="score-layout__form">
@@ -159,6 +161,68 @@ function ScoreScreen({ ballot, practice, editionId, onSaved }: { ballot: BallotV
         </nav>
       </div>
     </div>
+  );
+}
+
+/**
+ * The practice's report as the jury reads it: the summary (folded, as it can be long) and the
+ * evidence files. Loaded on its own, so that a failure here never keeps the juror from scoring.
+ */
+function ReportEvidence({ practiceId }: { practiceId: string }) {
+  const { t } = useTranslation();
+  const evidence = useApiQuery(
+    (signal) => unwrap(client.GET('/api/practices/{id}/evidence', { params: { path: { id: practiceId } }, signal })),
+    [practiceId],
+  );
+  return (
+    <section className="section evidence" aria-labelledby="evidence-title">
+      <h2 id="evidence-title">{t('score.evidence.title')}</h2>
+      <Loaded query={evidence} what={t('score.evidence.what')}>
+        {(report) => <EvidenceBody report={report} />}
+      </Loaded>
+    </section>
+  );
+}
+
+function EvidenceBody({ report }: { report: PracticeEvidenceView }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const download = useAction();
+  return (
+    <>
+      {report.submittedAt && <p className="meta">{t('score.evidence.submitted', { city: report.cityName, when: format.date(report.submittedAt) })}</p>}
+      {report.summary.trim() ? (
+        <details className="disclosure evidence__summary">
+          <summary>{t('score.evidence.summary')}</summary>
+          <p className="pre-line">{report.summary}</p>
+        </details>
+      ) : (
+        <p className="meta">{t('score.evidence.noSummary')}</p>
+      )}
+      <h3 id="evidence-files-title">{t('score.evidence.files', { count: report.files.length })}</h3>
+      {report.files.length === 0 ? (
+        <p className="meta">{t('score.evidence.noFiles')}</p>
+      ) : (
+        <ul className="plain-list evidence__files" aria-labelledby="evidence-files-title">
+          {report.files.map((file) => (
+            <li key={file.id} className="evidence__file">
+              <span className="break evidence__name">{file.filename}</span>
+              <span className="evidence__size">{format.bytes(file.size)}</span>
+              <button
+                type="button"
+                className="button button--small button--secondary"
+                disabled={download.busy}
+                onClick={() => void download.run(() => downloadFile(`/api/reports/${report.reportId}/files/${file.id}`, file.filename))}
+              >
+                {t('files.download')}
+                <span className="visually-hidden"> {file.filename}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ActionError error={download.error} />
+    </>
   );
 }
 

@@ -56,6 +56,16 @@ export class DeclareConflictDto {
 export const RESULT_METHODS = ['mean', 'median', 'zscore', 'borda'] as const;
 export type ResultMethod = (typeof RESULT_METHODS)[number];
 
+export const BALLOT_LANGUAGES = ['pl', 'en', 'uk'] as const;
+export type BallotLanguage = (typeof BALLOT_LANGUAGES)[number];
+
+export class BallotQuery {
+  @ApiPropertyOptional({ enum: BALLOT_LANGUAGES, description: 'Language of the criteria texts; default: the account’s locale' })
+  @IsOptional()
+  @IsIn(BALLOT_LANGUAGES, { message: `must be one of ${BALLOT_LANGUAGES.join(', ')}` })
+  lang?: BallotLanguage;
+}
+
 export class ResultsQuery {
   @ApiPropertyOptional({ enum: RESULT_METHODS, default: 'mean' })
   @IsOptional()

