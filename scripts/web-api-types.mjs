@@ -9,7 +9,6 @@ import openapiTS, { astToString } from 'openapi-typescript';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(repo, 'apps/web/src/api/schema.d.ts');
-const pendingFile = join(repo, 'apps/web/src/api/pending-paths.ts');
 const check = process.argv.includes('--check');
 
 const require = createRequire(import.meta.url);
@@ -25,15 +24,17 @@ const header = [
 const text = `${header}${astToString(ast)}`;
 
 const served = Object.keys(document.paths ?? {});
-const pending = [...readFileSync(pendingFile, 'utf8').matchAll(/^\s+'(\/api\/[^']+)':/gm)].map((m) => m[1]);
-/** Every operation of the path answers success with a JSON schema (or, like 204, with nothing by design). */
-const described = (path) =>
-  Object.values(document.paths[path]).every((operation) => {
-    const success = Object.entries(operation.responses ?? {}).filter(([status]) => /^2/.test(status));
-    return success.some(([status, response]) => status === '204' || status === '202' || response.content?.['application/json']?.schema);
-  });
-const landed = pending.filter((path) => served.includes(path) && described(path));
-const undescribed = pending.filter((path) => served.includes(path) && !described(path));
+/** Operations that answer success without any schema: the generated client cannot type their answer. */
+const undescribed = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+  Object.entries(item)
+    .filter(([, operation]) => {
+      const success = Object.entries(operation.responses ?? {}).filter(([status]) => /^2/.test(status));
+      const bodyless = success.some(([status]) => status === '204' || status === '202');
+      const typed = success.some(([, response]) => Object.values(response.content ?? {}).some((media) => media.schema));
+      return !bodyless && !typed;
+    })
+    .map(([method]) => `${method.toUpperCase()} ${path}`),
+);
 
 if (check) {
   const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
@@ -46,12 +47,7 @@ if (check) {
   writeFileSync(target, text);
   process.stdout.write(`Wrote apps/web/src/api/schema.d.ts: ${served.length} paths.\n`);
 }
-if (landed.length > 0) {
-  process.stdout.write(`Now served and described, delete from apps/web/src/api/pending-paths.ts:\n${landed.map((p) => `  ${p}`).join('\n')}\n`);
-}
 if (undescribed.length > 0) {
-  process.stdout.write(
-    `Served without a response schema in the OpenAPI document (the client keeps the pending types; the API should add @ApiOkResponse):\n${undescribed.map((p) => `  ${p}`).join('\n')}\n`,
-  );
+  process.stdout.write(`Served without a response schema (add @ApiOkResponse / @ApiCreatedResponse to the API):\n${undescribed.map((o) => `  ${o}`).join('\n')}\n`);
 }
 process.exit(0);

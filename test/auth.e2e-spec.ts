@@ -4,7 +4,7 @@
 import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AccountsService } from '@app/domain';
-import { createTestApp, grantRole, makeSignedInUser, makeUser, signIn, TEST_PASSWORD, TestApp } from '@app/testing';
+import { createTestApp, expectDocumentedAnswer, fetchOpenApiDocument, grantRole, makeSignedInUser, makeUser, signIn, TEST_PASSWORD, TestApp } from '@app/testing';
 
 const b64 = (value: object | string) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
@@ -97,6 +97,9 @@ describe('accounts and auth', () => {
     const events = await ds.query(`SELECT payload FROM outbox_event WHERE type = 'user.invited'`);
     expect(events).toContainEqual({ payload: { userId: created.body.id } });
     await t.http.post('/api/users').set(coordinator.auth).send({ email: 'nowy.juror@example.org', name: 'Again' }).expect(409);
+    const found = await t.http.get('/api/users?q=nowy.juror').set(coordinator.auth).expect(200);
+    expect(found.body).toEqual({ items: [expect.objectContaining({ id: created.body.id, status: 'invited' })], total: 1 });
+    expectDocumentedAnswer(await fetchOpenApiDocument(t.http), 'GET /api/users', found);
 
     const token = await t.app.get(AccountsService).issueOneTimeToken(created.body.id, 'invitation');
     const short = await t.http.post('/api/invitations/accept').send({ token, password: 'short' }).expect(400);

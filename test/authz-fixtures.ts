@@ -41,6 +41,7 @@ export async function buildAuthzWorld(t: TestApp): Promise<AuthzWorld> {
     headers[name] = (await signIn(t.http, user.email)).auth;
   }
   const category = await makeCategory(ds, edition.id);
+  const disposableCategory = await makeCategory(ds, edition.id);
   const lublinReport = await makeReport(ds, edition.id, lublin.id);
   const lublinPractice = await makePractice(ds, lublinReport.id, { categoryIds: [category.id] });
   const disposablePractice = await makePractice(ds, lublinReport.id, { categoryIds: [category.id] });
@@ -62,6 +63,8 @@ export async function buildAuthzWorld(t: TestApp): Promise<AuthzWorld> {
       publishedYear: String(published.year),
       publicPractice: publicPractice.id,
       edition: edition.id,
+      category: category.id,
+      disposableCategory: disposableCategory.id,
       lublin: lublin.id,
       krakow: krakow.id,
       someUser: someUser.id,

@@ -22,6 +22,8 @@ export type Outcome = 'ok' | 401 | 403 | 404;
 /** Fixture objects a route parameter can point at (see authz-fixtures.ts). */
 export type FixtureKey =
   | 'edition'
+  | 'category'
+  | 'disposableCategory'
   | 'lublin'
   | 'krakow'
   | 'disposableUser'
@@ -94,6 +96,8 @@ export const MATRIX: Record<string, MatrixRow> = {
   'POST /api/editions/{id}/transitions': row(COORDINATOR, { params: { id: 'edition' } }),
   'GET /api/editions/{id}/categories': row(EDITION_MEMBERS, { params: { id: 'edition' } }),
   'POST /api/editions/{id}/categories': row(COORDINATOR, { params: { id: 'edition' } }),
+  'PATCH /api/categories/{id}': row(COORDINATOR, { params: { id: 'category' } }),
+  'DELETE /api/categories/{id}': row(COORDINATOR, { params: { id: 'disposableCategory' } }),
   'GET /api/editions/{id}/experts': row(COORDINATOR, { params: { id: 'edition' } }),
   'POST /api/editions/{id}/experts': row(COORDINATOR, { params: { id: 'edition' } }),
   'DELETE /api/editions/{id}/experts/{assignmentId}': row(COORDINATOR, { params: { id: 'edition', assignmentId: 'spareExpertAssignment' } }),

@@ -2,7 +2,7 @@
 // field; race-safe finalise; the catalogue's search; follow-up linkage; and a crawl of every
 // readable route before publication that must find no decision data.
 import { DataSource } from 'typeorm';
-import { createTestApp, makeSignedInUser, makeUser, SignedIn, signIn, TestApp } from '@app/testing';
+import { createTestApp, DocumentedCheck, documentedAnswers, fetchOpenApiDocument, makeSignedInUser, makeUser, SignedIn, signIn, TestApp } from '@app/testing';
 import { MATRIX } from './authz-matrix';
 
 const uniform = (v: number) => ({ comprehensiveness: v, longTerm: v, governmentEngagement: v, effectiveness: v });
@@ -11,11 +11,14 @@ describe('deliberation, decisions and publication', () => {
   let t: TestApp;
   let ds: DataSource;
   let coordinator: SignedIn;
+  /** Checks an answer against the OpenAPI document (hence the web's generated types). */
+  let documented: DocumentedCheck;
 
   beforeAll(async () => {
     t = await createTestApp();
     ds = t.app.get(DataSource);
     coordinator = await makeSignedInUser(ds, t.http, 'coordinator');
+    documented = documentedAnswers(await fetchOpenApiDocument(t.http));
   });
   afterAll(() => t.close());
 
@@ -87,10 +90,11 @@ describe('deliberation, decisions and publication', () => {
 
     // In deliberation the jury sees results, comments and notes; they cannot record awards.
     await t.http.get(`/api/editions/${edition.id}/results`).set(jurors[0].auth).expect(200);
-    const comments = (await t.http.get(`/api/editions/${edition.id}/comments`).set(jurors[1].auth).expect(200)).body;
+    const comments = documented('GET /api/editions/{id}/comments', await t.http.get(`/api/editions/${edition.id}/comments`).set(jurors[1].auth).expect(200)).body;
     expect(comments).toHaveLength(12);
-    await t.http.post(`/api/editions/${edition.id}/deliberation-notes`).set(jurors[2].auth).send({ text: 'Punkt obsługi jest wzorcowy.' }).expect(201);
-    const notes = (await t.http.get(`/api/editions/${edition.id}/deliberation-notes`).set(c()).expect(200)).body;
+    documented('POST /api/editions/{id}/deliberation-notes',
+      await t.http.post(`/api/editions/${edition.id}/deliberation-notes`).set(jurors[2].auth).send({ text: 'Punkt obsługi jest wzorcowy.' }).expect(201));
+    const notes = documented('GET /api/editions/{id}/deliberation-notes', await t.http.get(`/api/editions/${edition.id}/deliberation-notes`).set(c()).expect(200)).body;
     expect(notes).toEqual([expect.objectContaining({ text: 'Punkt obsługi jest wzorcowy.', authorId: expect.any(String), createdAt: expect.any(String) })]);
     await t.http.post(`/api/editions/${edition.id}/awards`).set(jurors[0].auth).send({}).expect(403);
 
@@ -133,13 +137,13 @@ describe('deliberation, decisions and publication', () => {
     expect(ownReport.practices.map((p: { status: string }) => p.status)).toEqual(['eligible']);
 
     await move(edition.id, 'published');
-    const editions = (await t.http.get('/api/public/editions').expect(200)).body;
+    const editions = documented('GET /api/public/editions', await t.http.get('/api/public/editions').expect(200)).body;
     expect(editions).toContainEqual({
       year: 2091, name: 'Miasta Otwarte 2091',
       ceremony: { startsAt: '2091-05-14T13:30:00+00:00', venue: 'Synagoga pod Białym Bocianem', city: 'Wrocław' },
       publishedAt: expect.any(String),
     });
-    const response = await t.http.get('/api/public/editions/2091/awards').expect(200);
+    const response = documented('GET /api/public/editions/{year}/awards', await t.http.get('/api/public/editions/2091/awards').expect(200));
     expect(response.headers['cache-control']).toBe('public, max-age=60');
     await t.http.get('/api/public/editions/2091/awards').set('if-none-match', response.headers.etag).expect(304);
     const body = response.body;
@@ -184,20 +188,22 @@ describe('deliberation, decisions and publication', () => {
     expect(await search('Łódź', '&year=2091')).toEqual(['Wielokulturowa Łódź']);
     expect(await search('studia', '&year=2091')).toEqual(['Kompleksowa pomoc społeczna']);
     expect(await search('pomoc', '&city=Lodz&year=2091')).toEqual([]);
-    const all = (await t.http.get('/api/public/practices?year=2091&limit=2').expect(200)).body;
+    const all = documented('GET /api/public/practices', await t.http.get('/api/public/practices?year=2091&limit=2').expect(200)).body;
     expect(all.total).toBe(3);
     expect(all.items).toHaveLength(2);
     const byCategory = (await t.http.get(`/api/public/practices?category=${encodeURIComponent('Przestrzeń przyjazna imigrantom')}&year=2091`).expect(200)).body;
     expect(byCategory.items.map((p: { title: string }) => p.title)).toEqual(['Wielokulturowa Łódź']);
     // Officials now see their city's distinctions.
     const official = await makeSignedInUser(ds, t.http, 'cityOfficial', { cityId: lublin.id });
-    const status = (await t.http.get(`/api/cities/${lublin.id}/status?editionId=${edition.id}`).set(official.auth).expect(200)).body;
+    const status = documented('GET /api/cities/{id}/status', await t.http.get(`/api/cities/${lublin.id}/status?editionId=${edition.id}`).set(official.auth).expect(200)).body;
     expect(status.editions[0].awards.map((a: { recipientUnit: string }) => a.recipientUnit)).toEqual(['Prezydent Miasta Lublin', 'Miejski Ośrodek Pomocy Rodzinie w Lublinie']);
     expect(status.editions[0].practices.map((p: { status: string }) => p.status).sort()).toEqual(['distinguished', 'distinguished', 'notDistinguished']);
   });
 
   it('gives exactly one 200 and 49 × 409 for 50 concurrent finalise requests, with one outbox event', async () => {
     const { edition, lublin, categories, practices } = await editionInDeliberation(2092);
+    const noAward = documented('POST /api/editions/{id}/transitions', await move(edition.id, 'decided', 409));
+    expect(noAward.body).toMatchObject({ code: 'transition_blocked', blockers: ['record at least one award'], blockerDetails: [{ code: 'no_award', message: 'record at least one award' }] });
     await t.http.post(`/api/editions/${edition.id}/awards`).set(c()).send({ cityId: lublin.id, categoryIds: [categories[0].id], practiceIds: [practices.punkt] }).expect(201);
     const results = await Promise.all(Array.from({ length: 50 }, () => t.http.post(`/api/editions/${edition.id}/transitions`).set(c()).send({ to: 'decided' })));
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
@@ -220,8 +226,8 @@ describe('deliberation, decisions and publication', () => {
     await t.http.post(`/api/editions/${later.id}/experts`).set(c()).send({ userId: expert.id, cityId: earlier.lublin.id }).expect(201);
     await move(later.id, 'reportsOpen');
     const e = (await signIn(t.http, expert.email)).auth;
-    const report = (await t.http.post(`/api/editions/${later.id}/reports`).set(e).send({ cityId: earlier.lublin.id }).expect(201)).body;
-    const candidates = (await t.http.get(`/api/reports/${report.id}/previous-distinctions`).set(e).expect(200)).body;
+    const report = documented('POST /api/editions/{id}/reports', await t.http.post(`/api/editions/${later.id}/reports`).set(e).send({ cityId: earlier.lublin.id }).expect(201)).body;
+    const candidates = documented('GET /api/reports/{id}/previous-distinctions', await t.http.get(`/api/reports/${report.id}/previous-distinctions`).set(e).expect(200)).body;
     expect(candidates).toEqual([expect.objectContaining({ id: award.id, recipientUnit: 'Miejski Ośrodek Pomocy Rodzinie w Lublinie', editionYear: 2093 })]);
     await t.http.post(`/api/reports/${report.id}/follow-ups`).set(e).send({ awardId: award.id, status: 'expanded', assessment: 'MOPR rozszerzył pomoc o kursy języka polskiego.' }).expect(201);
     await t.http.post(`/api/reports/${report.id}/follow-ups`).set(e).send({ awardId: award.id, status: 'continued', assessment: 'again' }).expect(409);
@@ -232,7 +238,7 @@ describe('deliberation, decisions and publication', () => {
     const before = (await t.http.get(`/api/public/practices/${earlier.practices.mopr}`).expect(200)).body;
     expect(before.followUps).toEqual([]);
     await ds.query(`UPDATE edition SET stage = 'published' WHERE id = $1`, [later.id]);
-    const after = (await t.http.get(`/api/public/practices/${earlier.practices.mopr}`).expect(200)).body;
+    const after = documented('GET /api/public/practices/{id}', await t.http.get(`/api/public/practices/${earlier.practices.mopr}`).expect(200)).body;
     expect(after.awards).toEqual([{ id: award.id, recipientUnit: 'Miejski Ośrodek Pomocy Rodzinie w Lublinie', citation: null }]);
     expect(after.followUps).toEqual([{ year: 2094, status: 'expanded', assessment: 'MOPR rozszerzył pomoc o kursy języka polskiego.', awardId: award.id }]);
   });

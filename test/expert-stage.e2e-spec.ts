@@ -1,16 +1,19 @@
 // The expert stage end to end, as the issue walks it, plus uploads, races and stage guards.
 import { DataSource } from 'typeorm';
-import { createTestApp, grantRole, makeEdition, makeSignedInUser, makeUser, PDF_BYTES, SignedIn, signIn, TestApp } from '@app/testing';
+import { createTestApp, DocumentedCheck, documentedAnswers, fetchOpenApiDocument, grantRole, makeEdition, makeSignedInUser, makeUser, PDF_BYTES, SignedIn, signIn, TestApp } from '@app/testing';
 
 describe('expert stage', () => {
   let t: TestApp;
   let ds: DataSource;
   let coordinator: SignedIn;
+  /** Checks an answer against the OpenAPI document (hence the web's generated types). */
+  let documented: DocumentedCheck;
 
   beforeAll(async () => {
     t = await createTestApp();
     ds = t.app.get(DataSource);
     coordinator = await makeSignedInUser(ds, t.http, 'coordinator');
+    documented = documentedAnswers(await fetchOpenApiDocument(t.http));
   });
   afterAll(() => t.close());
 
@@ -21,8 +24,15 @@ describe('expert stage', () => {
     expect(edition).toMatchObject({ year, stage: 'draft', allowedTransitions: ['reportsOpen'] });
 
     // Guards: no category, no expert yet.
-    const blocked = await t.http.post(`/api/editions/${edition.id}/transitions`).set(c).send({ to: 'reportsOpen' }).expect(409);
-    expect(blocked.body).toMatchObject({ code: 'transition_blocked', blockers: ['add at least one category', 'assign at least one expert'] });
+    const blocked = documented('POST /api/editions/{id}/transitions', await t.http.post(`/api/editions/${edition.id}/transitions`).set(c).send({ to: 'reportsOpen' }).expect(409));
+    expect(blocked.body).toMatchObject({
+      code: 'transition_blocked',
+      blockers: ['add at least one category', 'assign at least one expert'],
+      blockerDetails: [
+        { code: 'no_category', message: 'add at least one category' },
+        { code: 'no_expert', message: 'assign at least one expert' },
+      ],
+    });
     const skip = await t.http.post(`/api/editions/${edition.id}/transitions`).set(c).send({ to: 'published' }).expect(409);
     expect(skip.body).toMatchObject({ statusCode: 409, error: 'Conflict', code: 'invalid_transition', allowed: ['reportsOpen'] });
 
@@ -60,7 +70,7 @@ describe('expert stage', () => {
 
     // Kraków's expert cannot start Lublin's report.
     await t.http.post(`/api/editions/${edition.id}/reports`).set(krakowExpert.auth).send({ cityId: lublin.id }).expect(403);
-    const report = (await t.http.post(`/api/editions/${edition.id}/reports`).set(e).send({ cityId: lublin.id }).expect(201)).body;
+    const report = documented('POST /api/editions/{id}/reports', await t.http.post(`/api/editions/${edition.id}/reports`).set(e).send({ cityId: lublin.id }).expect(201)).body;
     expect(report).toEqual({ id: expect.any(String), status: 'draft', editionId: edition.id, cityId: lublin.id });
     const again = await t.http.post(`/api/editions/${edition.id}/reports`).set(e).send({ cityId: lublin.id }).expect(409);
     expect(again.body).toMatchObject({ code: 'report_exists', reportId: report.id });
@@ -122,12 +132,12 @@ describe('expert stage', () => {
     await t.http.post(`/api/practices/${practice.id}/eligibility`).set(coordinator.auth).send({ eligible: true }).expect(200);
     const ineligible = await t.http.post(`/api/practices/${second.id}/eligibility`).set(coordinator.auth).send({ eligible: false, reason: 'Działanie jeszcze nie wdrożone.' }).expect(200);
     expect(ineligible.body).toMatchObject({ status: 'ineligible', eligibilityReason: 'Działanie jeszcze nie wdrożone.' });
-    const listed = await t.http.get(`/api/editions/${edition.id}/practices?status=eligible`).set(coordinator.auth).expect(200);
+    const listed = documented('GET /api/editions/{id}/practices', await t.http.get(`/api/editions/${edition.id}/practices?status=eligible`).set(coordinator.auth).expect(200));
     expect(listed.body).toEqual({ items: [expect.objectContaining({ id: practice.id, status: 'eligible' })], total: 1 });
 
     // A Lublin official sees statuses and history, no scores and no awards.
     const lublinOfficial = await makeSignedInUser(ds, t.http, 'cityOfficial', { cityId: lublin.id });
-    const status = (await t.http.get(`/api/cities/${lublin.id}/status?editionId=${edition.id}`).set(lublinOfficial.auth).expect(200)).body;
+    const status = documented('GET /api/cities/{id}/status', await t.http.get(`/api/cities/${lublin.id}/status?editionId=${edition.id}`).set(lublinOfficial.auth).expect(200)).body;
     expect(status.city).toEqual({ id: lublin.id, name: 'Lublin', region: null });
     expect(status.editions).toHaveLength(1);
     expect(status.editions[0]).toMatchObject({ editionId: edition.id, stage: 'reportsOpen', report: { id: report.id, status: 'submitted' } });
@@ -140,7 +150,7 @@ describe('expert stage', () => {
     // A Kraków official sees nothing of Lublin.
     const krakowOfficial = await makeSignedInUser(ds, t.http, 'cityOfficial', { cityId: krakow.id });
     await t.http.get(`/api/cities/${lublin.id}/status`).set(krakowOfficial.auth).expect(404);
-    const own = (await t.http.get(`/api/cities/${krakow.id}/status?editionId=${edition.id}`).set(krakowOfficial.auth).expect(200)).body;
+    const own = documented('GET /api/cities/{id}/status', await t.http.get(`/api/cities/${krakow.id}/status?editionId=${edition.id}`).set(krakowOfficial.auth).expect(200)).body;
     expect(own.editions[0]).toMatchObject({ report: null, practices: [] });
   });
 
@@ -205,8 +215,19 @@ describe('expert stage', () => {
     const practice = (await t.http.post(`/api/reports/${report.id}/practices`).set(e).send({ title: 'P', description: 'D', recipientUnits: [], categoryIds: [categories[0].id] }).expect(201)).body;
     await t.http.post(`/api/reports/${report.id}/submit`).set(e).expect(200);
     const c = coordinator.auth;
-    const view = (await t.http.get(`/api/editions/${edition.id}/transitions`).set(c).expect(200)).body;
-    expect(view.next).toEqual([{ to: 'juryScoring', ready: false, blockers: ['1 submitted practice(s) still need an eligibility decision', 'no practice is eligible yet', 'assign at least 3 jurors (now 0)'] }]);
+    const view = documented('GET /api/editions/{id}/transitions', await t.http.get(`/api/editions/${edition.id}/transitions`).set(c).expect(200)).body;
+    expect(view.next).toEqual([{
+      to: 'juryScoring',
+      ready: false,
+      blockers: ['1 submitted practice(s) still need an eligibility decision', 'no practice is eligible yet', 'assign at least 3 jurors (now 0)'],
+      blockerDetails: [
+        { code: 'unchecked_practices', message: '1 submitted practice(s) still need an eligibility decision', params: { count: 1 } },
+        { code: 'no_eligible_practice', message: 'no practice is eligible yet' },
+        { code: 'too_few_jurors', message: 'assign at least 3 jurors (now 0)', params: { now: 0, required: 3 } },
+      ],
+    }]);
+    const early = documented('POST /api/editions/{id}/transitions', await t.http.post(`/api/editions/${edition.id}/transitions`).set(c).send({ to: 'juryScoring' }).expect(409));
+    expect(early.body.blockerDetails.map((blocker: { code: string }) => blocker.code)).toEqual(['unchecked_practices', 'no_eligible_practice', 'too_few_jurors']);
     await t.http.post(`/api/practices/${practice.id}/eligibility`).set(c).send({ eligible: true }).expect(200);
     for (let i = 0; i < 3; i++) {
       const juror = await makeUser(ds);

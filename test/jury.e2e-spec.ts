@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { ResultsService } from '@app/domain';
-import { createTestApp, grantRole, makeCategory, makeCity, makeEdition, makePractice, makeReport, makeSignedInUser, makeUser, SignedIn, signIn, TestApp } from '@app/testing';
+import { createTestApp, DocumentedCheck, documentedAnswers, fetchOpenApiDocument, grantRole, makeCategory, makeCity, makeEdition, makePractice, makeReport, makeSignedInUser, makeUser, SignedIn, signIn, TestApp } from '@app/testing';
 
 const uniform = (v: number) => ({ comprehensiveness: v, longTerm: v, governmentEngagement: v, effectiveness: v });
 
@@ -12,11 +12,14 @@ describe('jury stage', () => {
   let t: TestApp;
   let ds: DataSource;
   let coordinator: SignedIn;
+  /** Checks an answer against the OpenAPI document (hence the web's generated types). */
+  let documented: DocumentedCheck;
 
   beforeAll(async () => {
     t = await createTestApp();
     ds = t.app.get(DataSource);
     coordinator = await makeSignedInUser(ds, t.http, 'coordinator');
+    documented = documentedAnswers(await fetchOpenApiDocument(t.http));
   });
   afterAll(() => t.close());
 
@@ -106,7 +109,8 @@ describe('jury stage', () => {
     await t.http.put(`/api/practices/${ineligible.id}/scores/mine`).set(jurors.P.auth).send({ criteria: uniform(3) }).expect(409);
 
     // Ngo declares a conflict on C: recused from it, the existing score stops counting, and it cannot be withdrawn.
-    await t.http.post(`/api/practices/${practice.C}/conflicts`).set(jurors.N.auth).send({ reason: 'Pracowałem w tej organizacji.' }).expect(201);
+    documented('POST /api/practices/{id}/conflicts',
+      await t.http.post(`/api/practices/${practice.C}/conflicts`).set(jurors.N.auth).send({ reason: 'Pracowałem w tej organizacji.' }).expect(201));
     await t.http.put(`/api/practices/${practice.C}/scores/mine`).set(jurors.N.auth).send({ criteria: uniform(5) }).expect(403);
     // A score of Edward on his own city planted directly in the database never counts either.
     await ds.query(
@@ -120,11 +124,11 @@ describe('jury stage', () => {
     expect(ballot.progress).toEqual({ scored: 2, total: 3 });
     expect(ballot.recusedPracticeIds).toEqual([practice.C]);
     expect(JSON.stringify(ballot)).not.toMatch(/Priscilla|Harris|Jose|Edward|P o |H o |J o |E o /);
-    const progress = (await t.http.get(`/api/editions/${edition.id}/jury-progress`).set(coordinator.auth).expect(200)).body;
+    const progress = documented('GET /api/editions/{id}/jury-progress', await t.http.get(`/api/editions/${edition.id}/jury-progress`).set(coordinator.auth).expect(200)).body;
     expect(Object.fromEntries(progress.map((p: { name: string; scored: number; total: number }) => [p.name, `${p.scored}/${p.total}`]))).toEqual({
       'Edward Krajczyński': '2/3', 'Harris Mawusi': '4/4', 'Jose Torres': '5/5', 'Ngo Hoang Minh': '2/3', 'Priscilla Rubia': '4/5',
     });
-    const conflicts = (await t.http.get(`/api/editions/${edition.id}/conflicts`).set(coordinator.auth).expect(200)).body;
+    const conflicts = documented('GET /api/editions/{id}/conflicts', await t.http.get(`/api/editions/${edition.id}/conflicts`).set(coordinator.auth).expect(200)).body;
     expect(conflicts).toEqual([expect.objectContaining({ practiceId: practice.C, jurorName: 'Ngo Hoang Minh', reason: 'Pracowałem w tej organizacji.' })]);
 
     await t.http.post(`/api/editions/${edition.id}/transitions`).set(coordinator.auth).send({ to: 'deliberation' }).expect(200);
@@ -157,7 +161,7 @@ describe('jury stage', () => {
 
     // Agreement over the counted weighted scores: 17 pairable values (Krippendorff's alpha, interval),
     // computed from the pairwise definition: alpha = 1 - Do/De = 0.346939.
-    const agreement = (await t.http.get(`/api/editions/${edition.id}/agreement`).set(coordinator.auth).expect(200)).body;
+    const agreement = documented('GET /api/editions/{id}/agreement', await t.http.get(`/api/editions/${edition.id}/agreement`).set(coordinator.auth).expect(200)).body;
     expect(agreement.overall.pairable).toBe(17);
     expect(agreement.overall.alpha).toBeCloseTo(0.346939, 5);
     expect(Object.keys(agreement.perCriterion)).toEqual(['comprehensiveness', 'longTerm', 'governmentEngagement', 'effectiveness']);

@@ -18,7 +18,7 @@ import { DecisionsController } from './http/decisions.controller';
 import { PublicController } from './http/public.controller';
 import { JuryController } from './http/jury.controller';
 import { CitiesController } from './http/cities.controller';
-import { EditionsController } from './http/editions.controller';
+import { CategoriesController, EditionsController } from './http/editions.controller';
 import { ReportsController } from './http/reports.controller';
 import { AuthController } from './http/auth.controller';
 import { HealthController } from './http/health.controller';
@@ -47,7 +47,7 @@ export class ApiModule {
         CatalogueModule,
         NotificationsModule,
       ],
-      controllers: [HealthController, AuthController, UsersController, EditionsController, CitiesController, ReportsController, JuryController, DecisionsController, PublicController, NotificationsController, QueuesBoardController],
+      controllers: [HealthController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, JuryController, DecisionsController, PublicController, NotificationsController, QueuesBoardController],
       providers: [
         QueuesBoardAccess,
         { provide: APP_PIPE, useFactory: createValidationPipe },

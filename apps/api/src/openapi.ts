@@ -44,8 +44,9 @@ export function documentErrors(document: OpenAPIObject): OpenAPIObject {
       if (method !== 'get' && operation.security?.length) statuses.add('409');
       operation.responses ??= {};
       for (const status of statuses) {
-        const existing = operation.responses[status] as { description?: string } | undefined;
-        operation.responses[status] = { description: existing?.description ?? DESCRIPTIONS[status], content: { 'application/json': { schema: ref } } };
+        const existing = operation.responses[status] as { description?: string; content?: unknown } | undefined;
+        // A route that declares its own error body (e.g. the transition 409 with its blockers) keeps it.
+        operation.responses[status] = { description: existing?.description ?? DESCRIPTIONS[status], content: existing?.content ?? { 'application/json': { schema: ref } } };
       }
       for (const [status, response] of Object.entries(operation.responses)) {
         if (DESCRIPTIONS[status] && !(response as { content?: unknown }).content) {

@@ -5,3 +5,4 @@ export * from './demo';
 export * from './drain-queue';
 export * from './factories';
 export * from './smtp-sink';
+export * from './openapi-conformance';

@@ -2,7 +2,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize, CurrentPrincipal, ListQuery, ListResult, Principal } from '@app/core';
-import { AssignmentView, AssignOfficialDto, CityPage, CityStatusQuery, CityView, CreateCityDto, EditionsService, ReportsService } from '@app/domain';
+import { AssignmentView, AssignOfficialDto, CityPage, CityStatusQuery, CityStatusView, CityView, CreateCityDto, EditionsService, ReportsService } from '@app/domain';
 
 @ApiTags('cities')
 @Controller('cities')
@@ -51,7 +51,8 @@ export class CitiesController {
   @Authorize('city.status.read')
   @Get(':id/status')
   @ApiOperation({ summary: 'The city’s reports and practices with statuses and history; no scores or awards before publication' })
-  status(@Param('id') id: string, @Query() query: CityStatusQuery) {
+  @ApiOkResponse({ type: CityStatusView })
+  status(@Param('id') id: string, @Query() query: CityStatusQuery): Promise<CityStatusView> {
     return this.reports.cityStatus(id, query.editionId);
   }
 }

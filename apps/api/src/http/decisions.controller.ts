@@ -3,7 +3,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize, CurrentPrincipal, Principal } from '@app/core';
-import { AwardView, CreateAwardDto, CreateNoteDto, DecisionsService, UpdateAwardDto } from '@app/domain';
+import { AwardView, CreateAwardDto, CreateNoteDto, DecisionsService, DeliberationNoteView, JurorCommentView, UpdateAwardDto } from '@app/domain';
 
 @ApiTags('decisions')
 @Controller()
@@ -47,22 +47,24 @@ export class DecisionsController {
   @Authorize('edition.deliberation.read')
   @Get('editions/:id/deliberation-notes')
   @ApiOperation({ summary: 'Deliberation notes with author and time' })
-  notes(@Param('id') id: string) {
+  @ApiOkResponse({ type: [DeliberationNoteView] })
+  notes(@Param('id') id: string): Promise<DeliberationNoteView[]> {
     return this.decisions.notes(id);
   }
 
   @Authorize('edition.deliberation.write')
   @Post('editions/:id/deliberation-notes')
   @ApiOperation({ summary: 'Record a deliberation note (stage deliberation)' })
-  @ApiCreatedResponse()
-  addNote(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: CreateNoteDto) {
+  @ApiCreatedResponse({ type: DeliberationNoteView })
+  addNote(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: CreateNoteDto): Promise<DeliberationNoteView> {
     return this.decisions.addNote(principal, id, dto.text);
   }
 
   @Authorize('edition.deliberation.read')
   @Get('editions/:id/comments')
   @ApiOperation({ summary: 'Every juror’s comments, for the deliberation (jurors once scoring has closed)' })
-  comments(@Param('id') id: string) {
+  @ApiOkResponse({ type: [JurorCommentView] })
+  comments(@Param('id') id: string): Promise<JurorCommentView[]> {
     return this.decisions.comments(id);
   }
 }

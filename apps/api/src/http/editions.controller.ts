@@ -12,8 +12,10 @@ import {
   EditionPage,
   EditionsService,
   EditionView,
+  TransitionConflictBody,
   TransitionDto,
   TransitionsView,
+  UpdateCategoryDto,
   UpdateEditionDto,
 } from '@app/domain';
 
@@ -64,11 +66,11 @@ export class EditionsController {
       'Stages: draft → reportsOpen → juryScoring → deliberation → decided → published. Guards: ' +
       'reportsOpen needs at least one category and one expert (and reportsDueAt, if set, in the future); ' +
       'juryScoring needs every submitted practice checked for eligibility, at least one eligible practice and at least 3 jurors ' +
-      '(and scoringDueAt, if set, in the future). A wrong target is 409 with `allowed`; a blocked move is 409 with `blockers`. ' +
+      '(and scoringDueAt, if set, in the future). A wrong target is 409 with `allowed`; a blocked move is 409 with `blockers` and `blockerDetails` (the same reasons with stable codes). ' +
       'Concurrent calls: exactly one succeeds.',
   })
   @ApiOkResponse({ type: EditionView })
-  @ApiConflictResponse({ description: 'Not an allowed next stage, or a guard is not met' })
+  @ApiConflictResponse({ type: TransitionConflictBody, description: 'Not an allowed next stage (allowed), a guard is not met (blockers, blockerDetails), or the stage changed meanwhile' })
   transition(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: TransitionDto): Promise<EditionView> {
     return this.editions.transition(principal, id, dto.to);
   }
@@ -141,5 +143,30 @@ export class EditionsController {
   @ApiNoContentResponse()
   async removeJuror(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Param('assignmentId', ParseUUIDPipe) assignmentId: string): Promise<void> {
     await this.editions.revoke(principal, 'juror', assignmentId, { editionId: id });
+  }
+}
+
+@ApiTags('editions')
+@Controller('categories')
+export class CategoriesController {
+  constructor(private readonly editions: EditionsService) {}
+
+  @Authorize('category.manage')
+  @Patch(':id')
+  @ApiOperation({ summary: 'Rename, describe, translate or move a category (before jury scoring starts)' })
+  @ApiOkResponse({ type: CategoryView })
+  @ApiConflictResponse({ description: 'categories_locked: jury scoring has started; category_exists: the name is taken in this edition' })
+  updateCategory(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: UpdateCategoryDto): Promise<CategoryView> {
+    return this.editions.updateCategory(principal, id, dto);
+  }
+
+  @Authorize('category.manage')
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a category no practice or award names (before jury scoring starts); the others close up' })
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: 'category_in_use (with practices and awards counts), or categories_locked: jury scoring has started' })
+  async deleteCategory(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<void> {
+    await this.editions.deleteCategory(principal, id);
   }
 }

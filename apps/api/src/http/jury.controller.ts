@@ -4,7 +4,21 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkRes
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { Authorize, CurrentPrincipal, Principal } from '@app/core';
-import { BallotQuery, BallotView, DeclareConflictDto, JuryService, MyScoreView, PutScoreDto, ResultsQuery, ResultsService, ResultsView } from '@app/domain';
+import {
+  AgreementView,
+  BallotQuery,
+  BallotView,
+  DeclaredConflictView,
+  DeclareConflictDto,
+  EditionConflictView,
+  JurorProgressView,
+  JuryService,
+  MyScoreView,
+  PutScoreDto,
+  ResultsQuery,
+  ResultsService,
+  ResultsView,
+} from '@app/domain';
 
 @ApiTags('jury stage')
 @Controller()
@@ -32,22 +46,24 @@ export class JuryController {
   @Authorize('practice.conflict.declare')
   @Post('practices/:id/conflicts')
   @ApiOperation({ summary: 'Declare a conflict of interest: the juror is recused from the practice (cannot be withdrawn)' })
-  @ApiCreatedResponse()
-  declareConflict(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: DeclareConflictDto) {
+  @ApiCreatedResponse({ type: DeclaredConflictView })
+  declareConflict(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: DeclareConflictDto): Promise<DeclaredConflictView> {
     return this.jury.declareConflict(principal, id, dto);
   }
 
   @Authorize('edition.manage')
   @Get('editions/:id/conflicts')
   @ApiOperation({ summary: 'Every declared conflict of interest of the edition' })
-  conflicts(@Param('id') id: string) {
+  @ApiOkResponse({ type: [EditionConflictView] })
+  conflicts(@Param('id') id: string): Promise<EditionConflictView[]> {
     return this.jury.conflicts(id);
   }
 
   @Authorize('edition.manage')
   @Get('editions/:id/jury-progress')
   @ApiOperation({ summary: 'n of m practices scored, per juror (coordinators, any time)' })
-  progress(@Param('id') id: string) {
+  @ApiOkResponse({ type: [JurorProgressView] })
+  progress(@Param('id') id: string): Promise<JurorProgressView[]> {
     return this.jury.progress(id);
   }
 
@@ -68,7 +84,8 @@ export class JuryController {
   @Authorize('edition.manage')
   @Get('editions/:id/agreement')
   @ApiOperation({ summary: 'Krippendorff’s alpha (interval metric), overall (weighted score) and per criterion, with the number of pairable values' })
-  agreement(@Param('id') id: string) {
+  @ApiOkResponse({ type: AgreementView })
+  agreement(@Param('id') id: string): Promise<AgreementView> {
     return this.results.agreement(id);
   }
 
@@ -76,6 +93,7 @@ export class JuryController {
   @Get('editions/:id/scores.csv')
   @ApiOperation({ summary: 'Every score as CSV (RFC 4180, UTF-8): one row per juror × practice × criterion' })
   @ApiProduces('text/csv')
+  @ApiOkResponse({ schema: { type: 'string' } })
   async scoresCsv(@Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
     await reply
       .header('content-type', 'text/csv; charset=utf-8; header=present')

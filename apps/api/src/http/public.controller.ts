@@ -4,7 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { Public } from '@app/core';
-import { CatalogueQuery, CatalogueService } from '@app/domain';
+import { CatalogueQuery, CatalogueService, PublicAwardsView, PublicEditionView, PublicPracticeDetail, PublicPracticePage } from '@app/domain';
 
 /** Sends JSON with a strong ETag of its bytes; answers 304 when the client has it already. */
 export async function sendCacheable(request: FastifyRequest, reply: FastifyReply, body: unknown): Promise<void> {
@@ -27,13 +27,14 @@ export class PublicController {
 
   @Get('editions')
   @ApiOperation({ summary: 'Published editions with their ceremony (date, time, venue, city)' })
-  @ApiOkResponse()
+  @ApiOkResponse({ type: [PublicEditionView] })
   async editions(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     await sendCacheable(request, reply, await this.catalogue.editions());
   }
 
   @Get('editions/:year/awards')
   @ApiOperation({ summary: 'The awards of a published edition: city, unit, categories, practices, citation' })
+  @ApiOkResponse({ type: PublicAwardsView })
   async awards(@Param('year', ParseIntPipe) year: number, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     await sendCacheable(request, reply, await this.catalogue.awards(year));
   }
@@ -43,12 +44,14 @@ export class PublicController {
     summary: 'The catalogue of good practice across editions',
     description: 'Distinguished practices of published editions. q searches titles, descriptions, cities and units without diacritics ("Lodz" finds "Łódź") and by word prefixes; city, category (name or id) and year filter.',
   })
+  @ApiOkResponse({ type: PublicPracticePage })
   async practices(@Query() query: CatalogueQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     await sendCacheable(request, reply, await this.catalogue.practices(query));
   }
 
   @Get('practices/:id')
   @ApiOperation({ summary: 'One practice of the catalogue, with its distinctions and the follow-ups of later editions' })
+  @ApiOkResponse({ type: PublicPracticeDetail })
   async practice(@Param('id', ParseUUIDPipe) id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     await sendCacheable(request, reply, await this.catalogue.practice(id));
   }

@@ -2,8 +2,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Authorize, CurrentPrincipal, InvalidInputError, isCoordinator, ListResult, Principal } from '@app/core';
+import { Authorize, CurrentPrincipal, InvalidInputError, isCoordinator, Principal } from '@app/core';
 import {
+  CreatedReportView,
   CreateFollowUpDto,
   CreatePracticeDto,
   CreateReportDto,
@@ -12,7 +13,9 @@ import {
   FollowUpView,
   MyReportAssignment,
   PracticeEvidenceView,
+  PracticePage,
   PracticeView,
+  PreviousDistinctionView,
   ReportFileView,
   ReportsService,
   ReportView,
@@ -48,16 +51,17 @@ export class ReportsController {
   @Authorize('edition.report.create')
   @Post('editions/:id/reports')
   @ApiOperation({ summary: 'Start the report of the expert’s city (stage reportsOpen, before reportsDueAt)' })
-  @ApiCreatedResponse({ description: '{ id, status: "draft", editionId, cityId }' })
+  @ApiCreatedResponse({ type: CreatedReportView })
   @ApiConflictResponse({ description: 'The city already has a report (reportId given), or the stage/deadline does not allow it' })
-  create(@CurrentPrincipal() principal: Principal, @Param('id') editionId: string, @Body() dto: CreateReportDto) {
+  create(@CurrentPrincipal() principal: Principal, @Param('id') editionId: string, @Body() dto: CreateReportDto): Promise<CreatedReportView> {
     return this.reports.create(principal, editionId, dto.cityId);
   }
 
   @Authorize('edition.practices.read')
   @Get('editions/:id/practices')
   @ApiOperation({ summary: 'Practices of submitted reports (coordinators: all; jurors from juryScoring: eligible ones, not of their own city)' })
-  practices(@CurrentPrincipal() principal: Principal, @Param('id') editionId: string, @Query() query: EditionPracticesQuery): Promise<ListResult<PracticeView>> {
+  @ApiOkResponse({ type: PracticePage })
+  practices(@CurrentPrincipal() principal: Principal, @Param('id') editionId: string, @Query() query: EditionPracticesQuery): Promise<PracticePage> {
     return this.reports.editionPractices(principal, editionId, query);
   }
 
@@ -154,6 +158,7 @@ export class ReportsController {
   @Get('reports/:id/files/:fileId')
   @ApiOperation({ summary: 'Download a file (its expert, coordinators, jurors of the edition from juryScoring)' })
   @ApiProduces('application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.oasis.opendocument.text')
+  @ApiOkResponse({ description: 'The file as uploaded', schema: { type: 'string', format: 'binary' } })
   async download(@Param('id') id: string, @Param('fileId', ParseUUIDPipe) fileId: string, @Res() reply: FastifyReply): Promise<void> {
     const { file, stream } = await this.reports.openFile(id, fileId);
     await reply
@@ -176,7 +181,8 @@ export class ReportsController {
   @Authorize('report.read')
   @Get('reports/:id/previous-distinctions')
   @ApiOperation({ summary: 'The previous edition’s distinctions in this city, to assess in follow-ups' })
-  previousDistinctions(@Param('id') id: string) {
+  @ApiOkResponse({ type: [PreviousDistinctionView] })
+  previousDistinctions(@Param('id') id: string): Promise<PreviousDistinctionView[]> {
     return this.reports.previousDistinctions(id);
   }
 

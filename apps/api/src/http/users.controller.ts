@@ -1,8 +1,8 @@
 // The signed-in user's own profile, and user administration for coordinators.
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccountsService, CreateUserDto, MeDto, RequestMeta, UpdateMeDto, UserDto } from '@app/domain';
-import { Authorize, CurrentPrincipal, ListQuery, ListResult, Principal } from '@app/core';
+import { AccountsService, CreateUserDto, MeDto, RequestMeta, UpdateMeDto, UserDto, UserPage } from '@app/domain';
+import { Authorize, CurrentPrincipal, ListQuery, Principal } from '@app/core';
 import { Meta } from './request-meta';
 
 @ApiTags('users')
@@ -37,7 +37,8 @@ export class UsersController {
   @Authorize('users.manage')
   @Get('users')
   @ApiOperation({ summary: 'List users (search by name or email with q)' })
-  list(@Query() query: ListQuery): Promise<ListResult<UserDto>> {
+  @ApiOkResponse({ type: UserPage })
+  list(@Query() query: ListQuery): Promise<UserPage> {
     return this.accounts.listUsers(query.limit, query.offset, query.q);
   }
 

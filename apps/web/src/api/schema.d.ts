@@ -121,6 +121,24 @@ export interface paths {
         patch: operations["DecisionsController_updateAward"];
         trace?: never;
     };
+    "/api/categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a category no practice or award names (before jury scoring starts); the others close up */
+        delete: operations["CategoriesController_deleteCategory"];
+        options?: never;
+        head?: never;
+        /** Rename, describe, translate or move a category (before jury scoring starts) */
+        patch: operations["CategoriesController_updateCategory"];
+        trace?: never;
+    };
     "/api/cities": {
         parameters: {
             query?: never;
@@ -512,7 +530,7 @@ export interface paths {
         put?: never;
         /**
          * Move the edition to its next stage
-         * @description Stages: draft → reportsOpen → juryScoring → deliberation → decided → published. Guards: reportsOpen needs at least one category and one expert (and reportsDueAt, if set, in the future); juryScoring needs every submitted practice checked for eligibility, at least one eligible practice and at least 3 jurors (and scoringDueAt, if set, in the future). A wrong target is 409 with `allowed`; a blocked move is 409 with `blockers`. Concurrent calls: exactly one succeeds.
+         * @description Stages: draft → reportsOpen → juryScoring → deliberation → decided → published. Guards: reportsOpen needs at least one category and one expert (and reportsDueAt, if set, in the future); juryScoring needs every submitted practice checked for eligibility, at least one eligible practice and at least 3 jurors (and scoringDueAt, if set, in the future). A wrong target is 409 with `allowed`; a blocked move is 409 with `blockers` and `blockerDetails` (the same reasons with stable codes). Concurrent calls: exactly one succeeds.
          */
         post: operations["EditionsController_transition"];
         delete?: never;
@@ -1003,6 +1021,23 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgreementView: {
+            /** @description Jurors whose scores count */
+            jurors: number;
+            /** @description Over the weighted score */
+            overall: components["schemas"]["AlphaView"];
+            perCriterion: components["schemas"]["CriteriaAlphaView"];
+            /** @description Practices with counted scores */
+            practices: number;
+        };
+        AlphaView: {
+            /** @description null when undefined: fewer than two pairable values, or no variation at all */
+            alpha: number | null;
+            /** @description Number of pairable values */
+            pairable: number;
+            /** @description Practices with at least two values */
+            units: number;
+        };
         AssignExpertDto: {
             /** Format: uuid */
             cityId: string;
@@ -1136,6 +1171,55 @@ export interface components {
             items: components["schemas"]["CityView"][];
             total: number;
         };
+        CityStatusAward: {
+            categories: components["schemas"]["CategoryRef"][];
+            citation: string | null;
+            /** Format: uuid */
+            id: string;
+            practices: components["schemas"]["AwardPracticeRef"][];
+            recipientUnit: string | null;
+        };
+        CityStatusEdition: {
+            /** @description Empty until the edition is published */
+            awards: components["schemas"]["CityStatusAward"][];
+            /** Format: uuid */
+            editionId: string;
+            name: string;
+            /** @description Practices of the submitted report */
+            practices: components["schemas"]["CityStatusPractice"][];
+            report: components["schemas"]["CityStatusReport"] | null;
+            /** @enum {string} */
+            stage: "draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published";
+            year: number;
+        };
+        CityStatusPractice: {
+            categories: components["schemas"]["CategoryRef"][];
+            /** @description Only for ineligible practices */
+            eligibilityReason: string | null;
+            history: components["schemas"]["PracticeStatusChange"][];
+            /** Format: uuid */
+            id: string;
+            recipientUnits: string[];
+            /**
+             * @description Distinguished or not shows only once the edition is published (eligible until then)
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "eligible" | "ineligible" | "distinguished" | "notDistinguished";
+            title: string;
+        };
+        CityStatusReport: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "draft" | "submitted";
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        CityStatusView: {
+            city: components["schemas"]["CityView"];
+            /** @description Editions past draft, newest first */
+            editions: components["schemas"]["CityStatusEdition"][];
+        };
         CityView: {
             /** Format: uuid */
             id: string;
@@ -1175,6 +1259,19 @@ export interface components {
             name: string;
             /** @example łódzkie */
             region?: string;
+        };
+        CreatedReportView: {
+            /** Format: uuid */
+            cityId: string;
+            /** Format: uuid */
+            editionId: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description A new report is always a draft
+             * @enum {string}
+             */
+            status: "draft";
         };
         CreateEditionDto: {
             ceremony?: components["schemas"]["CeremonyDto"];
@@ -1242,6 +1339,12 @@ export interface components {
             /** @example Anna Kowalska */
             name: string;
         };
+        CriteriaAlphaView: {
+            comprehensiveness: components["schemas"]["AlphaView"];
+            effectiveness: components["schemas"]["AlphaView"];
+            governmentEngagement: components["schemas"]["AlphaView"];
+            longTerm: components["schemas"]["AlphaView"];
+        };
         CriteriaScoresDto: {
             /** @description Integer 1..scaleMax (edition setting, default 5) */
             comprehensiveness: number;
@@ -1258,6 +1361,35 @@ export interface components {
         };
         DeclareConflictDto: {
             /** @example I worked for this city office until 2014. */
+            reason: string;
+        };
+        DeclaredConflictView: {
+            /** Format: date-time */
+            declaredAt: string;
+            /** Format: uuid */
+            practiceId: string;
+            reason: string;
+        };
+        DeliberationNoteView: {
+            /** Format: uuid */
+            authorId: string;
+            authorName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            text: string;
+        };
+        EditionConflictView: {
+            cityName: string;
+            /** Format: date-time */
+            declaredAt: string;
+            /** Format: uuid */
+            jurorId: string;
+            jurorName: string;
+            /** Format: uuid */
+            practiceId: string;
+            practiceTitle: string;
             reason: string;
         };
         EditionPage: {
@@ -1322,6 +1454,36 @@ export interface components {
             id: string;
             /** @enum {string} */
             status: "implemented" | "continued" | "expanded" | "discontinued" | "unknown";
+        };
+        JurorCommentView: {
+            cityName: string;
+            comment: string;
+            /** Format: uuid */
+            jurorId: string;
+            jurorName: string;
+            /** Format: uuid */
+            practiceId: string;
+            practiceTitle: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        JurorProgressView: {
+            /**
+             * Format: uuid
+             * @description The city the juror is tied to
+             */
+            cityId: string | null;
+            cityName: string | null;
+            /** @description Conflicts the juror declared */
+            conflicts: number;
+            email: string;
+            /** Format: uuid */
+            jurorId: string;
+            name: string;
+            /** @description Practices of the juror’s ballot scored so far */
+            scored: number;
+            /** @description Practices on the juror’s ballot */
+            total: number;
         };
         LoginDto: {
             /** @example koordynator@example.org */
@@ -1433,6 +1595,16 @@ export interface components {
             /** @description The report’s overview of the city government’s work for migrants */
             summary: string;
         };
+        PracticePage: {
+            items: components["schemas"]["PracticeView"][];
+            total: number;
+        };
+        PracticeStatusChange: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            status: "submitted" | "eligible" | "ineligible";
+        };
         PracticeView: {
             categories: components["schemas"]["CategoryRef"][];
             /** Format: uuid */
@@ -1453,6 +1625,99 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "submitted" | "eligible" | "ineligible" | "distinguished" | "notDistinguished";
             title: string;
+        };
+        PreviousDistinctionView: {
+            /** @description Category names */
+            categories: string[];
+            citation: string | null;
+            editionYear: number;
+            /**
+             * Format: uuid
+             * @description The award (awardId of a follow-up)
+             */
+            id: string;
+            recipientUnit: string | null;
+        };
+        PublicAwardsView: {
+            awards: components["schemas"]["PublicAwardView"][];
+            edition: components["schemas"]["PublicEditionView"];
+        };
+        PublicAwardView: {
+            categories: components["schemas"]["PublicCategoryRef"][];
+            citation: string | null;
+            city: components["schemas"]["Ref"];
+            /** Format: uuid */
+            id: string;
+            practices: components["schemas"]["AwardPracticeRef"][];
+            recipientUnit: string | null;
+        };
+        PublicCategoryRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Name per locale */
+            translations: {
+                [key: string]: string;
+            };
+        };
+        PublicEditionView: {
+            ceremony: components["schemas"]["CeremonyView"] | null;
+            name: string;
+            /**
+             * Format: date-time
+             * @description When the results were published
+             */
+            publishedAt: string | null;
+            year: number;
+        };
+        PublicFollowUp: {
+            assessment: string;
+            /** Format: uuid */
+            awardId: string;
+            /** @enum {string} */
+            status: "implemented" | "continued" | "expanded" | "discontinued" | "unknown";
+            /** @description The year of the edition whose report assessed it */
+            year: number;
+        };
+        PublicPracticeAward: {
+            citation: string | null;
+            /** Format: uuid */
+            id: string;
+            recipientUnit: string | null;
+        };
+        PublicPracticeDetail: {
+            awards: components["schemas"]["PublicPracticeAward"][];
+            categories: components["schemas"]["Ref"][];
+            city: components["schemas"]["Ref"];
+            description: string;
+            editionName: string;
+            /** @description Follow-ups of published later editions, oldest first */
+            followUps: components["schemas"]["PublicFollowUp"][];
+            /** Format: uuid */
+            id: string;
+            links: string[];
+            recipientUnits: string[];
+            /** Format: date */
+            startedOn: string | null;
+            title: string;
+            /** @description The edition’s year */
+            year: number;
+        };
+        PublicPracticePage: {
+            items: components["schemas"]["PublicPracticeView"][];
+            total: number;
+        };
+        PublicPracticeView: {
+            categories: components["schemas"]["Ref"][];
+            city: components["schemas"]["Ref"];
+            description: string;
+            editionName: string;
+            /** Format: uuid */
+            id: string;
+            recipientUnits: string[];
+            title: string;
+            /** @description The edition’s year */
+            year: number;
         };
         PutScoreDto: {
             comment?: string;
@@ -1581,12 +1846,63 @@ export interface components {
             expiresIn: number;
             refreshToken: string;
         };
+        /**
+         * @description Stable reason, for clients to translate
+         * @enum {string}
+         */
+        TransitionBlockerCode: "no_category" | "no_expert" | "reports_due_passed" | "unchecked_practices" | "no_eligible_practice" | "too_few_jurors" | "scoring_due_passed" | "no_award";
+        TransitionBlockerParamsView: {
+            /** @description unchecked_practices: submitted practices still without an eligibility decision */
+            count?: number;
+            /** @description too_few_jurors: jurors assigned now */
+            now?: number;
+            /** @description too_few_jurors: jurors the jury needs at least */
+            required?: number;
+        };
+        TransitionBlockerView: {
+            /** @description Stable reason, for clients to translate */
+            code: components["schemas"]["TransitionBlockerCode"];
+            /** @description The reason in English, as in blockers */
+            message: string;
+            /** @description The numbers the message mentions */
+            params?: components["schemas"]["TransitionBlockerParamsView"];
+        };
+        TransitionConflictBody: {
+            /** @description invalid_transition: the stages it may move to */
+            allowed?: ("draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published")[];
+            /** @description transition_blocked: why, with codes */
+            blockerDetails?: components["schemas"]["TransitionBlockerView"][];
+            /** @description transition_blocked: why, in English */
+            blockers?: string[];
+            /**
+             * @description invalid_transition, transition_blocked or stage_changed (moved meanwhile)
+             * @example transition_blocked
+             */
+            code: string;
+            /** @example Conflict */
+            error: string;
+            /**
+             * @description invalid_transition, transition_blocked: the current stage
+             * @enum {string}
+             */
+            from?: "draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published";
+            message: string;
+            /** @example 409 */
+            statusCode: number;
+            /**
+             * @description invalid_transition, transition_blocked: the stage asked for
+             * @enum {string}
+             */
+            to?: "draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published";
+        };
         TransitionDto: {
             /** @enum {string} */
             to: "draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published";
         };
         TransitionOption: {
-            /** @description Why the move is not possible yet */
+            /** @description The same reasons with their codes, in the same order */
+            blockerDetails: components["schemas"]["TransitionBlockerView"][];
+            /** @description Why the move is not possible yet, in English (the messages of blockerDetails) */
             blockers: string[];
             ready: boolean;
             /** @enum {string} */
@@ -1603,6 +1919,24 @@ export interface components {
             citation?: string;
             practiceIds?: string[];
             recipientUnit?: string | null;
+        };
+        UpdateCategoryDto: {
+            /** @description null removes it */
+            description?: string | null;
+            /** @example Miejski punkt obsługi cudzoziemców */
+            name?: string;
+            /** @description Place in the edition’s list, from 0; the others shift to make room */
+            position?: number;
+            /**
+             * @description Name per locale; replaces the translations given before
+             * @example {
+             *       "en": "City service point for foreigners",
+             *       "uk": "Міський пункт обслуговування іноземців"
+             *     }
+             */
+            translations?: {
+                [key: string]: string;
+            };
         };
         UpdateEditionDto: {
             ceremony?: components["schemas"]["CeremonyDto"] | null;
@@ -1642,6 +1976,10 @@ export interface components {
             name: string;
             /** @enum {string} */
             status: "invited" | "active" | "disabled";
+        };
+        UserPage: {
+            items: components["schemas"]["UserDto"][];
+            total: number;
         };
         WeightsDto: {
             comprehensiveness: number;
@@ -2081,6 +2419,131 @@ export interface operations {
             };
         };
     };
+    CategoriesController_deleteCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such category visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description category_in_use (with practices and awards counts), or categories_locked: jury scoring has started */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CategoriesController_updateCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCategoryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such category visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description categories_locked: jury scoring has started; category_exists: the name is taken in this edition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     CitiesController_list: {
         parameters: {
             query?: {
@@ -2379,6 +2842,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CityStatusView"];
+                };
+            };
             /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
             400: {
                 headers: {
@@ -2654,6 +3125,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementView"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -2990,6 +3469,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JurorCommentView"][];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3030,6 +3517,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionConflictView"][];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3070,6 +3565,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliberationNoteView"][];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3118,7 +3621,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeliberationNoteView"];
+                };
             };
             /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
             400: {
@@ -3526,6 +4031,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JurorProgressView"][];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3574,6 +4087,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticePage"];
+                };
+            };
             /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
             400: {
                 headers: {
@@ -3627,12 +4148,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description { id, status: "draft", editionId, cityId } */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedReportView"];
+                };
             };
             /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
             400: {
@@ -3754,6 +4276,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3890,13 +4420,13 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not an allowed next stage, or a guard is not met */
+            /** @description Not an allowed next stage (allowed), a guard is not met (blockers, blockerDetails), or the stage changed meanwhile */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["TransitionConflictBody"];
                 };
             };
         };
@@ -3914,7 +4444,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
             };
         };
     };
@@ -4594,7 +5129,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeclaredConflictView"];
+                };
             };
             /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
             400: {
@@ -4848,7 +5385,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicEditionView"][];
+                };
             };
         };
     };
@@ -4867,7 +5406,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicAwardsView"];
+                };
             };
             /** @description No such object visible to the caller (objects of other cities, editions or users answer 404) */
             404: {
@@ -4903,7 +5444,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicPracticePage"];
+                };
             };
             /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
             400: {
@@ -4931,7 +5474,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicPracticeDetail"];
+                };
             };
             /** @description No such object visible to the caller (objects of other cities, editions or users answer 404) */
             404: {
@@ -5147,6 +5692,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The file as uploaded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.oasis.opendocument.text": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -5383,6 +5939,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviousDistinctionView"][];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -5483,6 +6047,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
+                };
+            };
             /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
             400: {
                 headers: {

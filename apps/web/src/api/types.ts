@@ -1,42 +1,48 @@
-// Names for the API's shapes used across screens: the generated ones (schema.d.ts) and the hand-typed
-// pending ones (pending-paths.ts), so components need not spell `components['schemas'][...]`.
-import type { components } from './schema';
+// Names for the API's shapes used across screens, all generated from the OpenAPI document
+// (schema.d.ts), so components need not spell `components['schemas'][...]`.
+import type { components, paths } from './schema';
 
 type Schemas = components['schemas'];
+export type TokenPair = Schemas['TokenPairDto'];
+export type Me = Schemas['MeDto'];
+export type RoleGrant = Schemas['RoleGrantView'];
+export type Role = RoleGrant['role'];
 export type EditionView = Schemas['EditionView'];
+export type EditionStage = EditionView['stage'];
 export type CategoryView = Schemas['CategoryView'];
 export type CityView = Schemas['CityView'];
 export type AssignmentView = Schemas['AssignmentView'];
 export type ReportView = Schemas['ReportView'];
 export type MyReportAssignment = Schemas['MyReportAssignment'];
 export type PracticeView = Schemas['PracticeView'];
+export type PracticeStatus = PracticeView['status'];
 export type ReportFileView = Schemas['ReportFileView'];
 export type PracticeEvidenceView = Schemas['PracticeEvidenceView'];
 export type FollowUpView = Schemas['FollowUpView'];
+export type FollowUpStatus = FollowUpView['status'];
+export type PreviousDistinction = Schemas['PreviousDistinctionView'];
+export type CityStatus = Schemas['CityStatusView'];
 export type BallotView = Schemas['BallotView'];
 export type BallotItem = Schemas['BallotItem'];
 export type MyScoreView = Schemas['MyScoreView'];
 export type ResultsView = Schemas['ResultsView'];
 export type ResultRow = Schemas['ResultRow'];
+export type DeclaredConflict = Schemas['EditionConflictView'];
+export type JurorProgress = Schemas['JurorProgressView'];
+export type Agreement = Schemas['AgreementView'];
 export type AwardView = Schemas['AwardView'];
+export type DeliberationNote = Schemas['DeliberationNoteView'];
+export type JurorComment = Schemas['JurorCommentView'];
 export type TransitionsView = Schemas['TransitionsView'];
 export type UserDto = Schemas['UserDto'];
 export type CreatePracticeDto = Schemas['CreatePracticeDto'];
 export type CriteriaScores = Schemas['CriteriaScoresDto'];
 export type UpdateEditionDto = Schemas['UpdateEditionDto'];
 export type CreateAwardDto = Schemas['CreateAwardDto'];
-export type {
-  Agreement,
-  CityStatus,
-  DeclaredConflict,
-  DeliberationNote,
-  DeliveryStatus,
-  EditionStage,
-  FollowUpStatus,
-  JurorComment,
-  JurorProgress,
-  MyNotification,
-  Notification,
-  PracticeStatus,
-  PreviousDistinction,
-} from './pending-paths';
+export type Notification = Schemas['NotificationDto'];
+export type DeliveryStatus = Notification['status'];
+export type MyNotification = Schemas['MyNotificationDto'];
+export type PublicEdition = Schemas['PublicEditionView'];
+export type PublicAward = Schemas['PublicAwardView'];
+export type PublicPractice = Schemas['PublicPracticeView'];
+export type PublicPracticeQuery = NonNullable<paths['/api/public/practices']['get']['parameters']['query']>;

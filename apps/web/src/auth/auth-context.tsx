@@ -4,7 +4,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { client, session } from '../api/client';
 import { ApiError, toApiError, unwrap } from '../api/errors';
-import type { Me } from '../api/pending-paths';
+import type { Me } from '../api/types';
 import { adoptAccountLanguage } from '../i18n/i18n';
 import type { SessionEnd } from './session';
 

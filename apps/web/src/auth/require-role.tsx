@@ -2,7 +2,7 @@
 // the role: a plain "no access" page (the API answers 403/404 anyway; this only spares the trip).
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
-import type { Role } from '../api/pending-paths';
+import type { Role } from '../api/types';
 import { Alert } from '../components/alert';
 import { describeError } from '../components/error-text';
 import { Page } from '../components/page';

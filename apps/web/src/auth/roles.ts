@@ -1,5 +1,5 @@
 // Which area of the app each role works in, and where a user lands after signing in.
-import type { Role, RoleGrant } from '../api/pending-paths';
+import type { Role, RoleGrant } from '../api/types';
 
 export const ROLES: readonly Role[] = ['coordinator', 'expert', 'juror', 'cityOfficial'];
 

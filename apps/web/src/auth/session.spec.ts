@@ -1,7 +1,7 @@
 // The token session: bearer on requests, silent renewal, no refresh token spent twice across tabs.
 import { describe, expect, it } from '@jest/globals';
 import { ApiError, NETWORK_ERROR } from '../api/errors';
-import type { TokenPair } from '../api/pending-paths';
+import type { TokenPair } from '../api/types';
 import { createSession, RENEW_MARGIN_MS, STORAGE_KEY, type SessionDeps } from './session';
 
 class MemoryStorage {

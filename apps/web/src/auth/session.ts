@@ -6,7 +6,7 @@
 // spend the same one: a refresh runs under a Web Lock shared by the tabs and re-reads storage inside
 // it; if another tab has already rotated the pair, this tab adopts it instead of spending it again.
 import { ApiError, NETWORK_ERROR } from '../api/errors';
-import type { TokenPair } from '../api/pending-paths';
+import type { TokenPair } from '../api/types';
 
 export interface StoredSession {
   /** Stays the same across renewals: tells one sign-in from the next (another user, another tab). */

@@ -1,7 +1,7 @@
 // Labels for the API's enumerations. A value the catalogues do not know yet (the API grew) shows
 // as it is rather than as a missing key.
 import type { TFunction } from 'i18next';
-import type { DeliveryStatus, EditionStage, FollowUpStatus, PracticeStatus } from '../api/pending-paths';
+import type { DeliveryStatus, EditionStage, FollowUpStatus, PracticeStatus } from '../api/types';
 
 export const STAGES: readonly EditionStage[] = ['draft', 'reportsOpen', 'juryScoring', 'deliberation', 'decided', 'published'];
 const PRACTICE_STATUSES: readonly PracticeStatus[] = ['draft', 'submitted', 'eligible', 'ineligible', 'distinguished', 'notDistinguished'];

@@ -96,6 +96,7 @@ export class AccessService {
     },
     'edition.manage': (p) => (isCoordinator(p) ? 'allow' : 'notFound'),
     'edition.jury.manage': (p) => (isCoordinator(p) ? 'allow' : 'notFound'),
+    'category.manage': (p) => (isCoordinator(p) ? 'allow' : 'notFound'),
     'edition.report.create': (p, t) =>
       grantsOf(p, 'expert').some((grant) => grant.editionId === t.editionId) ? 'allow' : 'notFound',
     'edition.practices.read': (p, t) => {
@@ -161,6 +162,8 @@ export class AccessService {
  */
 const TARGET_SQL: Partial<Record<ObjectKind, string>> = {
   edition: `SELECT e.id AS "editionId", NULL::uuid AS "cityId", e.stage::text AS stage FROM edition e WHERE e.id = $1`,
+  category: `SELECT c.edition_id AS "editionId", NULL::uuid AS "cityId", e.stage::text AS stage
+               FROM category c JOIN edition e ON e.id = c.edition_id WHERE c.id = $1`,
   city: `SELECT NULL::uuid AS "editionId", c.id AS "cityId", NULL::text AS stage FROM city c WHERE c.id = $1`,
   report: `SELECT r.edition_id AS "editionId", r.city_id AS "cityId", e.stage::text AS stage,
                   EXISTS (SELECT 1 FROM practice p WHERE p.report_id = r.id AND p.status IN ${JURY_STATUSES}) AS "onBallot"

@@ -2,7 +2,7 @@
 // for object permissions, which object its route parameter names (checked by AccessService).
 import { Role } from './roles';
 
-export type ObjectKind = 'edition' | 'city' | 'report' | 'practice' | 'award' | 'user' | 'notification';
+export type ObjectKind = 'edition' | 'category' | 'city' | 'report' | 'practice' | 'award' | 'user' | 'notification';
 
 interface PermissionSpec {
   /** Roles that may use the route at all; 'anySignedIn' includes users without any grant. */
@@ -30,6 +30,7 @@ export const PERMISSIONS = {
   'edition.ballot.read': { roles: ['juror'], object: 'edition' },
   'edition.results.read': { roles: ['coordinator', 'juror'], object: 'edition' },
   'edition.jury.manage': { roles: COORDINATOR, object: 'edition' },
+  'category.manage': { roles: COORDINATOR, object: 'category' },
   'edition.deliberation.read': { roles: ['coordinator', 'juror'], object: 'edition' },
   'edition.deliberation.write': { roles: ['coordinator', 'juror'], object: 'edition' },
   'report.read': { roles: ['coordinator', 'expert'], object: 'report' },

@@ -3,7 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '@app/core';
-import { CatalogueQuery } from '../decisions/dto/decisions.dto';
+import { CatalogueQuery, PublicAwardsView, PublicEditionView, PublicPracticeDetail, PublicPracticePage, PublicPracticeView } from '../decisions/dto/decisions.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -34,12 +34,12 @@ const PUBLIC_EDITION = `
 export class CatalogueService {
   constructor(private readonly dataSource: DataSource) {}
 
-  editions() {
+  editions(): Promise<PublicEditionView[]> {
     return this.dataSource.query(`${PUBLIC_EDITION} ORDER BY e.year DESC`);
   }
 
-  async awards(year: number) {
-    const [edition] = await this.dataSource.query(`${PUBLIC_EDITION} AND e.year = $1`, [year]);
+  async awards(year: number): Promise<PublicAwardsView> {
+    const [edition]: PublicEditionView[] = await this.dataSource.query(`${PUBLIC_EDITION} AND e.year = $1`, [year]);
     if (!edition) throw new NotFoundError('Published edition');
     const awards = await this.dataSource.query(
       `SELECT a.id, json_build_object('id', c.id, 'name', c.name) AS city, a.recipient_unit AS "recipientUnit",
@@ -56,13 +56,13 @@ export class CatalogueService {
     return { edition, awards };
   }
 
-  async practices(query: CatalogueQuery) {
+  async practices(query: CatalogueQuery): Promise<PublicPracticePage> {
     const tsquery = query.q ? prefixQuery(query.q) : null;
     const cityId = query.city && UUID.test(query.city) ? query.city : null;
     const cityName = query.city && !cityId ? query.city : null;
     const categoryId = query.category && UUID.test(query.category) ? query.category : null;
     const categoryName = query.category && !categoryId ? query.category : null;
-    const rows: ({ total: string } & Record<string, unknown>)[] = await this.dataSource.query(
+    const rows: (PublicPracticeView & { total: string; relevance: number })[] = await this.dataSource.query(
       `SELECT p.id, p.title, p.description, p.recipient_units AS "recipientUnits",
               json_build_object('id', c.id, 'name', c.name) AS city, e.year, e.name AS "editionName",
               COALESCE((SELECT json_agg(json_build_object('id', cat.id, 'name', cat.name) ORDER BY cat.position)
@@ -87,8 +87,8 @@ export class CatalogueService {
   }
 
   /** One published practice with its distinctions and the follow-ups later editions' reports gave them. */
-  async practice(practiceId: string) {
-    const [practice] = await this.dataSource.query(
+  async practice(practiceId: string): Promise<PublicPracticeDetail> {
+    const [practice]: PublicPracticeDetail[] = await this.dataSource.query(
       `SELECT p.id, p.title, p.description, p.recipient_units AS "recipientUnits", p.links, to_char(p.started_on, 'YYYY-MM-DD') AS "startedOn",
               json_build_object('id', c.id, 'name', c.name) AS city, e.year, e.name AS "editionName",
               COALESCE((SELECT json_agg(json_build_object('id', cat.id, 'name', cat.name) ORDER BY cat.position)

@@ -4,7 +4,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRecorder, ConflictError, InvalidInputError, NotFoundError, Principal, queryRows, UnitOfWork } from '@app/core';
-import { AwardView, CreateAwardDto, UpdateAwardDto } from './dto/decisions.dto';
+import { AwardView, CreateAwardDto, DeliberationNoteView, JurorCommentView, UpdateAwardDto } from './dto/decisions.dto';
 
 export const AWARD_SELECT = `
   SELECT a.id, a.edition_id AS "editionId", json_build_object('id', c.id, 'name', c.name) AS city,
@@ -120,7 +120,7 @@ export class DecisionsService {
 
   // ---- deliberation notes and the jury's comments ------------------------------------
 
-  async addNote(principal: Principal, editionId: string, text: string): Promise<{ id: string; authorId: string; authorName: string; text: string; createdAt: Date }> {
+  async addNote(principal: Principal, editionId: string, text: string): Promise<DeliberationNoteView> {
     return this.uow.run(async ({ manager }) => {
       await this.lockDeliberation(manager, editionId);
       const [row] = await queryRows<{ id: string; created_at: Date }>(
@@ -132,7 +132,7 @@ export class DecisionsService {
     });
   }
 
-  notes(editionId: string) {
+  notes(editionId: string): Promise<DeliberationNoteView[]> {
     return this.dataSource.query(
       `SELECT n.id, n.author_id AS "authorId", u.name AS "authorName", n.text, n.created_at AS "createdAt"
          FROM deliberation_note n JOIN app_user u ON u.id = n.author_id WHERE n.edition_id = $1 ORDER BY n.created_at`,
@@ -141,7 +141,7 @@ export class DecisionsService {
   }
 
   /** Every juror's comment with the practice it is about (shown to the jury once scoring has closed). */
-  comments(editionId: string) {
+  comments(editionId: string): Promise<JurorCommentView[]> {
     return this.dataSource.query(
       `SELECT s.practice_id AS "practiceId", p.title AS "practiceTitle", c.name AS "cityName", s.juror_id AS "jurorId",
               u.name AS "jurorName", s.comment, s.updated_at AS "updatedAt"

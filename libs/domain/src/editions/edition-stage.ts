@@ -28,6 +28,72 @@ export function assertTransition(from: EditionStage, to: EditionStage): void {
   }
 }
 
+/** Why a move is not possible yet, as a stable code (clients translate it) next to an English message. */
+export const TRANSITION_BLOCKER_CODES = [
+  'no_category',
+  'no_expert',
+  'reports_due_passed',
+  'unchecked_practices',
+  'no_eligible_practice',
+  'too_few_jurors',
+  'scoring_due_passed',
+  'no_award',
+] as const;
+export type TransitionBlockerCode = (typeof TRANSITION_BLOCKER_CODES)[number];
+
+/** The numbers a blocker's message mentions. */
+export interface TransitionBlockerParams {
+  /** unchecked_practices: submitted practices still without an eligibility decision. */
+  count?: number;
+  /** too_few_jurors: jurors assigned now. */
+  now?: number;
+  /** too_few_jurors: jurors the jury needs at least. */
+  required?: number;
+}
+
+export interface TransitionBlocker {
+  code: TransitionBlockerCode;
+  message: string;
+  params?: TransitionBlockerParams;
+}
+
+/** Jurors a jury needs at least before scoring opens. */
+export const MIN_JURORS = 3;
+
+/** The facts the guards look at. */
+export interface TransitionFacts {
+  categories: number;
+  experts: number;
+  jurors: number;
+  unchecked: number;
+  eligible: number;
+  awards: number;
+  reportsDueAt: Date | null;
+  scoringDueAt: Date | null;
+}
+
+/** The guards of the move to `to`, in the order the coordinator should deal with them. */
+export function transitionBlockers(to: EditionStage, facts: TransitionFacts, now = Date.now()): TransitionBlocker[] {
+  const blockers: TransitionBlocker[] = [];
+  if (to === 'reportsOpen') {
+    if (facts.categories < 1) blockers.push({ code: 'no_category', message: 'add at least one category' });
+    if (facts.experts < 1) blockers.push({ code: 'no_expert', message: 'assign at least one expert' });
+    if (facts.reportsDueAt && facts.reportsDueAt.getTime() <= now) blockers.push({ code: 'reports_due_passed', message: 'reportsDueAt is in the past' });
+  }
+  if (to === 'juryScoring') {
+    if (facts.unchecked > 0) {
+      blockers.push({ code: 'unchecked_practices', message: `${facts.unchecked} submitted practice(s) still need an eligibility decision`, params: { count: facts.unchecked } });
+    }
+    if (facts.eligible < 1) blockers.push({ code: 'no_eligible_practice', message: 'no practice is eligible yet' });
+    if (facts.jurors < MIN_JURORS) {
+      blockers.push({ code: 'too_few_jurors', message: `assign at least ${MIN_JURORS} jurors (now ${facts.jurors})`, params: { now: facts.jurors, required: MIN_JURORS } });
+    }
+    if (facts.scoringDueAt && facts.scoringDueAt.getTime() <= now) blockers.push({ code: 'scoring_due_passed', message: 'scoringDueAt is in the past' });
+  }
+  if (to === 'decided' && facts.awards < 1) blockers.push({ code: 'no_award', message: 'record at least one award' });
+  return blockers;
+}
+
 /** Stages at or after `stage`, for "from juryScoring on" style rules. */
 export function isAtOrAfter(current: EditionStage, stage: EditionStage): boolean {
   return EDITION_STAGES.indexOf(current) >= EDITION_STAGES.indexOf(stage);

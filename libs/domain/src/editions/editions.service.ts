@@ -24,10 +24,11 @@ import {
   CreateEditionDto,
   EditionView,
   TransitionsView,
+  UpdateCategoryDto,
   UpdateEditionDto,
 } from './dto/edition.dto';
 import { CATALOGUE_INDEX_SQL } from '../catalogue/catalogue-index';
-import { allowedTargets, assertTransition, EDITION_STAGES, EditionStage, isAtOrAfter } from './edition-stage';
+import { allowedTargets, assertTransition, EDITION_STAGES, EditionStage, isAtOrAfter, TransitionBlocker, transitionBlockers, TransitionFacts } from './edition-stage';
 
 interface EditionRow {
   id: string;
@@ -81,6 +82,16 @@ const STAGE_EFFECTS: Partial<Record<EditionStage, string[]>> = {
 
 /** Which stage consumes each kind of assignment: it can be removed only before that stage. */
 const ASSIGNMENT_USED_FROM: Record<'expert' | 'juror', EditionStage> = { expert: 'reportsOpen', juror: 'juryScoring' };
+
+const CATEGORY_SELECT = `SELECT id, edition_id AS "editionId", name, description, translations, position FROM category`;
+
+/** Translations are keyed by language code, each a name like the category's own. */
+function assertTranslations(translations: Record<string, unknown>): void {
+  for (const [locale, name] of Object.entries(translations)) {
+    if (!/^[a-z]{2,3}$/.test(locale)) throw new InvalidInputError(`translations.${locale}`, 'must be keyed by a language code such as en or uk');
+    if (typeof name !== 'string' || name.trim() === '' || name.length > 300) throw new InvalidInputError(`translations.${locale}`, 'must be a name of 1 to 300 characters');
+  }
+}
 
 const uniqueViolation = (error: unknown, constraint?: string) => {
   const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
@@ -181,13 +192,14 @@ export class EditionsService {
    * Moves the edition one stage on: guards checked under a row lock, then one conditional UPDATE,
    * a history row and an outbox event, all in one transaction. Concurrent calls give one success.
    */
-  async transition(actor: Principal, editionId: string, to: EditionStage, extraGuards?: (manager: EntityManager, edition: EditionView) => Promise<string[]>): Promise<EditionView> {
+  async transition(actor: Principal, editionId: string, to: EditionStage): Promise<EditionView> {
     return this.uow.run(async (tx) => {
       const current = await this.row(tx.manager, editionId, true);
       assertTransition(current.stage, to);
-      const blockers = [...(await this.blockers(tx.manager, current, to)), ...(extraGuards ? await extraGuards(tx.manager, toEditionView(current)) : [])];
-      if (blockers.length > 0) {
-        throw new ConflictError('transition_blocked', `Cannot move to ${to}: ${blockers.join('; ')}`, { from: current.stage, to, blockers });
+      const blockerDetails = await this.blockers(tx.manager, current, to);
+      if (blockerDetails.length > 0) {
+        const blockers = blockerDetails.map((blocker) => blocker.message);
+        throw new ConflictError('transition_blocked', `Cannot move to ${to}: ${blockers.join('; ')}`, { from: current.stage, to, blockers, blockerDetails });
       }
       const moved = await queryRows<EditionRow>(
         tx.manager,
@@ -211,8 +223,8 @@ export class EditionsService {
     const current = await this.row(manager, editionId);
     const next = await Promise.all(
       allowedTargets(current.stage).map(async (to) => {
-        const blockers = await this.blockers(manager, current, to);
-        return { to, ready: blockers.length === 0, blockers };
+        const blockerDetails = await this.blockers(manager, current, to);
+        return { to, ready: blockerDetails.length === 0, blockers: blockerDetails.map((blocker) => blocker.message), blockerDetails };
       }),
     );
     const history: TransitionsView['history'] = await manager.query(
@@ -222,16 +234,9 @@ export class EditionsService {
     return { stage: current.stage, next, history };
   }
 
-  /** The guard of each move, in plain words for the coordinator. */
-  private async blockers(manager: EntityManager, edition: EditionRow, to: EditionStage): Promise<string[]> {
-    const [facts]: {
-      categories: number;
-      experts: number;
-      jurors: number;
-      unchecked: number;
-      eligible: number;
-      awards: number;
-    }[] = await manager.query(
+  /** The guards of a move: codes for clients, plain words for people. */
+  private async blockers(manager: EntityManager, edition: EditionRow, to: EditionStage): Promise<TransitionBlocker[]> {
+    const [counts]: Omit<TransitionFacts, 'reportsDueAt' | 'scoringDueAt'>[] = await manager.query(
       `SELECT (SELECT count(*)::int FROM category WHERE edition_id = $1) AS categories,
               (SELECT count(*)::int FROM role_grant WHERE edition_id = $1 AND role = 'expert') AS experts,
               (SELECT count(*)::int FROM role_grant WHERE edition_id = $1 AND role = 'juror') AS jurors,
@@ -240,20 +245,7 @@ export class EditionsService {
               (SELECT count(*)::int FROM award WHERE edition_id = $1) AS awards`,
       [edition.id],
     );
-    const blockers: string[] = [];
-    if (to === 'reportsOpen') {
-      if (facts.categories < 1) blockers.push('add at least one category');
-      if (facts.experts < 1) blockers.push('assign at least one expert');
-      if (edition.reports_due_at && edition.reports_due_at.getTime() <= Date.now()) blockers.push('reportsDueAt is in the past');
-    }
-    if (to === 'juryScoring') {
-      if (facts.unchecked > 0) blockers.push(`${facts.unchecked} submitted practice(s) still need an eligibility decision`);
-      if (facts.eligible < 1) blockers.push('no practice is eligible yet');
-      if (facts.jurors < 3) blockers.push(`assign at least 3 jurors (now ${facts.jurors})`);
-      if (edition.scoring_due_at && edition.scoring_due_at.getTime() <= Date.now()) blockers.push('scoringDueAt is in the past');
-    }
-    if (to === 'decided' && facts.awards < 1) blockers.push('record at least one award');
-    return blockers;
+    return transitionBlockers(to, { ...counts, reportsDueAt: edition.reports_due_at, scoringDueAt: edition.scoring_due_at });
   }
 
   private async row(manager: EntityManager, editionId: string, lock = false): Promise<EditionRow> {
@@ -265,18 +257,12 @@ export class EditionsService {
   // ---- categories -----------------------------------------------------------------------
 
   async listCategories(editionId: string): Promise<CategoryView[]> {
-    return this.dataSource.query(
-      `SELECT id, edition_id AS "editionId", name, description, translations, position FROM category WHERE edition_id = $1 ORDER BY position, name`,
-      [editionId],
-    );
+    return this.dataSource.query(`${CATEGORY_SELECT} WHERE edition_id = $1 ORDER BY position, name`, [editionId]);
   }
 
   async createCategory(actor: Principal, editionId: string, dto: CreateCategoryDto): Promise<CategoryView> {
     const translations = dto.translations ?? {};
-    for (const [locale, name] of Object.entries(translations)) {
-      if (!/^[a-z]{2,3}$/.test(locale)) throw new InvalidInputError(`translations.${locale}`, 'must be keyed by a language code such as en or uk');
-      if (typeof name !== 'string' || name.trim() === '' || name.length > 300) throw new InvalidInputError(`translations.${locale}`, 'must be a name of 1 to 300 characters');
-    }
+    assertTranslations(translations);
     return this.uow.run(async ({ manager }) => {
       const edition = await this.row(manager, editionId, true);
       if (isAtOrAfter(edition.stage, 'juryScoring')) throw new ConflictError('categories_locked', 'Categories cannot be added once jury scoring has started');
@@ -294,6 +280,90 @@ export class EditionsService {
         throw error;
       }
     });
+  }
+
+  /**
+   * Renames, re-describes, re-translates or moves a category. Like adding one, only before jury
+   * scoring starts: from then on jurors, results and awards refer to the categories as they are.
+   */
+  async updateCategory(actor: Principal, categoryId: string, dto: UpdateCategoryDto): Promise<CategoryView> {
+    if (dto.translations) assertTranslations(dto.translations);
+    return this.uow.run(async ({ manager }) => {
+      const category = await this.lockCategory(manager, categoryId, 'changed');
+      try {
+        await manager.query(
+          `UPDATE category SET name = COALESCE($2, name),
+                  description = CASE WHEN $3::boolean THEN $4 ELSE description END,
+                  translations = COALESCE($5::jsonb, translations)
+            WHERE id = $1`,
+          [categoryId, dto.name?.trim() ?? null, dto.description !== undefined, dto.description ?? null, dto.translations ? JSON.stringify(dto.translations) : null],
+        );
+      } catch (error) {
+        if (uniqueViolation(error, 'category_edition_name_unique')) throw new ConflictError('category_exists', `The category "${dto.name}" already exists in this edition`);
+        throw error;
+      }
+      if (dto.position !== undefined) await this.moveCategory(manager, category.editionId, categoryId, dto.position);
+      await this.audit.record({ actorId: actor.userId, action: 'category.update', objectType: 'category', objectId: categoryId, outcome: 'success' }, manager);
+      const [row]: CategoryView[] = await manager.query(`${CATEGORY_SELECT} WHERE id = $1`, [categoryId]);
+      return row;
+    });
+  }
+
+  /**
+   * Removes a category nothing refers to, before jury scoring starts. A category that a practice or
+   * an award names stays (409 category_in_use): the expert or coordinator moves those first.
+   */
+  async deleteCategory(actor: Principal, categoryId: string): Promise<void> {
+    await this.uow.run(async ({ manager }) => {
+      const category = await this.lockCategory(manager, categoryId, 'removed');
+      // The category row is locked: a practice naming it meanwhile waits, then finds it gone (400).
+      const [use]: { practices: number; awards: number }[] = await manager.query(
+        `SELECT (SELECT count(*)::int FROM practice_category WHERE category_id = $1) AS practices,
+                (SELECT count(*)::int FROM award_category WHERE category_id = $1) AS awards`,
+        [categoryId],
+      );
+      if (use.practices > 0 || use.awards > 0) {
+        throw new ConflictError(
+          'category_in_use',
+          `The category is named by ${use.practices} practice(s) and ${use.awards} award(s); change those first`,
+          { practices: use.practices, awards: use.awards },
+        );
+      }
+      await manager.query(`DELETE FROM category WHERE id = $1`, [categoryId]);
+      await manager.query(
+        `UPDATE category c SET position = ordered.index - 1
+           FROM (SELECT id, row_number() OVER (ORDER BY position, name) AS index FROM category WHERE edition_id = $1) ordered
+          WHERE c.id = ordered.id AND c.position <> ordered.index - 1`,
+        [category.editionId],
+      );
+      await this.audit.record({ actorId: actor.userId, action: 'category.delete', objectType: 'category', objectId: categoryId, outcome: 'success' }, manager);
+    });
+  }
+
+  /** The category, locked with its edition (so the stage cannot move on meanwhile); 409 once scoring has started. */
+  private async lockCategory(manager: EntityManager, categoryId: string, what: 'changed' | 'removed'): Promise<{ editionId: string }> {
+    const [found]: { edition_id: string }[] = await manager.query(`SELECT edition_id FROM category WHERE id = $1`, [categoryId]);
+    if (!found) throw new NotFoundError('Category');
+    const edition = await this.row(manager, found.edition_id, true);
+    const [locked] = await manager.query(`SELECT id FROM category WHERE id = $1 FOR UPDATE`, [categoryId]);
+    if (!locked) throw new NotFoundError('Category');
+    if (isAtOrAfter(edition.stage, 'juryScoring')) {
+      throw new ConflictError('categories_locked', `Categories cannot be ${what} once jury scoring has started`, { stage: edition.stage });
+    }
+    return { editionId: found.edition_id };
+  }
+
+  /** Puts the category at `position` (clamped to the list) and numbers the edition's categories 0..n-1. */
+  private async moveCategory(manager: EntityManager, editionId: string, categoryId: string, position: number): Promise<void> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM category WHERE edition_id = $1 ORDER BY position, name`, [editionId]);
+    const order = rows.map((row) => row.id).filter((id) => id !== categoryId);
+    order.splice(Math.min(position, order.length), 0, categoryId);
+    await manager.query(
+      `UPDATE category c SET position = ordered.index - 1
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS ordered(id, index)
+        WHERE c.id = ordered.id`,
+      [order],
+    );
   }
 
   // ---- cities ---------------------------------------------------------------------------

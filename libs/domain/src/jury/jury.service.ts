@@ -5,7 +5,17 @@ import { DataSource } from 'typeorm';
 import { AccessService, AuditRecorder, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, Principal, queryRows, UnitOfWork } from '@app/core';
 import { PRACTICE_SELECT } from '../reports/reports.service';
 import { CRITERIA, CRITERION_TEXT } from './criteria';
-import { BALLOT_LANGUAGES, BallotLanguage, BallotView, DeclareConflictDto, MyScoreView, PutScoreDto } from './dto/jury.dto';
+import {
+  BALLOT_LANGUAGES,
+  BallotLanguage,
+  BallotView,
+  DeclaredConflictView,
+  DeclareConflictDto,
+  EditionConflictView,
+  JurorProgressView,
+  MyScoreView,
+  PutScoreDto,
+} from './dto/jury.dto';
 
 const SCORED_STATUSES = `('eligible', 'distinguished', 'notDistinguished')`;
 
@@ -28,17 +38,6 @@ const toMyScore = (row: ScoreRow): MyScoreView => ({
   comment: row.comment,
   updatedAt: row.updated_at,
 });
-
-export interface JurorProgress {
-  jurorId: string;
-  name: string;
-  email: string;
-  cityId: string | null;
-  cityName: string | null;
-  scored: number;
-  total: number;
-  conflicts: number;
-}
 
 @Injectable()
 export class JuryService {
@@ -137,7 +136,7 @@ export class JuryService {
     return new ConflictError('not_scored', 'The score could not be recorded; reload and try again');
   }
 
-  async declareConflict(principal: Principal, practiceId: string, dto: DeclareConflictDto): Promise<{ practiceId: string; reason: string; declaredAt: Date }> {
+  async declareConflict(principal: Principal, practiceId: string, dto: DeclareConflictDto): Promise<DeclaredConflictView> {
     return this.uow.run(async ({ manager }) => {
       const [target]: { edition_id: string; stage: string }[] = await manager.query(
         `SELECT r.edition_id, e.stage FROM practice p JOIN report r ON r.id = p.report_id JOIN edition e ON e.id = r.edition_id
@@ -160,7 +159,7 @@ export class JuryService {
   }
 
   /** Every declared conflict of the edition (coordinators). */
-  conflicts(editionId: string): Promise<{ practiceId: string; practiceTitle: string; cityName: string; jurorId: string; jurorName: string; reason: string; declaredAt: Date }[]> {
+  conflicts(editionId: string): Promise<EditionConflictView[]> {
     return this.dataSource.query(
       `SELECT ci.practice_id AS "practiceId", p.title AS "practiceTitle", c.name AS "cityName", ci.juror_id AS "jurorId",
               u.name AS "jurorName", ci.reason, ci.declared_at AS "declaredAt"
@@ -172,7 +171,7 @@ export class JuryService {
   }
 
   /** n of m per juror: what each juror has scored of the practices on their ballot. */
-  progress(editionId: string): Promise<JurorProgress[]> {
+  progress(editionId: string): Promise<JurorProgressView[]> {
     return this.dataSource.query(
       `SELECT g.user_id AS "jurorId", u.name, u.email, g.city_id AS "cityId", c.name AS "cityName",
               count(s.id)::int AS scored, count(p.id)::int AS total,
@@ -193,7 +192,7 @@ export class JuryService {
   }
 
   /** Jurors with practices left to score (the reminders' hook). */
-  async unfinishedJurors(editionId: string): Promise<JurorProgress[]> {
+  async unfinishedJurors(editionId: string): Promise<JurorProgressView[]> {
     return (await this.progress(editionId)).filter((juror) => juror.scored < juror.total);
   }
 }

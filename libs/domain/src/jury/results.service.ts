@@ -14,8 +14,8 @@
 //           different sizes weigh the same (0.5 for a one-practice ballot); averaged per practice
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CRITERIA, CRITERION_COLUMN } from './criteria';
-import { ResultMethod, ResultRow, ResultsView } from './dto/jury.dto';
+import { CRITERIA, CRITERION_COLUMN, Criterion } from './criteria';
+import { AgreementView, ResultMethod, ResultRow, ResultsView } from './dto/jury.dto';
 import { alphaFromMoments, AlphaResult, UnitMoments } from './krippendorff';
 
 /** Counted scores of edition $1 with their weighted value v (no category filter here). */
@@ -80,13 +80,6 @@ export function resultsSql(method: ResultMethod): string {
      ORDER BY rank, c.name, p.title`;
 }
 
-export interface AgreementView {
-  overall: AlphaResult;
-  perCriterion: Record<string, AlphaResult>;
-  jurors: number;
-  practices: number;
-}
-
 const AGREEMENT_VALUES = ['v', 'c1', 'c2', 'c3', 'c4'];
 
 /** Per-practice moments of the counted scores of edition $1, one row. Also used by the benchmark. */
@@ -105,7 +98,7 @@ export type AgreementRow = { jurors: number; practices: number } & Record<string
 /** Krippendorff's alpha overall and per criterion from the row of AGREEMENT_SQL. */
 export function agreementFromRow(row: AgreementRow): AgreementView {
   const moments = (key: string) => row[key] as unknown as UnitMoments[];
-  const perCriterion = Object.fromEntries(CRITERIA.map((criterion, i) => [criterion, alphaFromMoments(moments(`c${i + 1}`))]));
+  const perCriterion = Object.fromEntries(CRITERIA.map((criterion, i) => [criterion, alphaFromMoments(moments(`c${i + 1}`))])) as Record<Criterion, AlphaResult>;
   return { overall: alphaFromMoments(moments('v')), perCriterion, jurors: row.jurors, practices: row.practices };
 }
 

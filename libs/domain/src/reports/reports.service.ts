@@ -15,8 +15,12 @@ import {
   queryRows,
   UnitOfWork,
 } from '@app/core';
+import { CityView } from '../editions/dto/edition.dto';
 import { EditionStage } from '../editions/edition-stage';
 import {
+  CityStatusAward,
+  CityStatusView,
+  CreatedReportView,
   CreateFollowUpDto,
   CreatePracticeDto,
   EditionPracticesQuery,
@@ -25,12 +29,15 @@ import {
   MyReportAssignment,
   MyReportSummary,
   PracticeEvidenceView,
+  PracticePage,
   PracticeView,
+  PreviousDistinctionView,
   ReportFileView,
   ReportView,
   UpdatePracticeDto,
 } from './dto/report.dto';
 import { cleanFilename, FileStore } from './file-store';
+import { ReportStatus } from './report.entity';
 
 export const PRACTICE_SELECT = `
   SELECT p.id, p.report_id AS "reportId", r.edition_id AS "editionId", r.city_id AS "cityId", c.name AS "cityName",
@@ -62,7 +69,7 @@ export class ReportsService {
 
   // ---- reports --------------------------------------------------------------------------
 
-  async create(principal: Principal, editionId: string, cityId: string): Promise<{ id: string; status: 'draft'; editionId: string; cityId: string }> {
+  async create(principal: Principal, editionId: string, cityId: string): Promise<CreatedReportView> {
     if (!this.access.isExpertOf(principal, editionId, cityId)) throw new ForbiddenError('You are not the expert of this city in this edition', 'not_assigned');
     return this.uow.run(async ({ manager }) => {
       const [edition]: { stage: EditionStage; reports_due_at: Date | null }[] = await manager.query(
@@ -262,13 +269,11 @@ export class ReportsService {
     return row.report_id;
   }
 
+  /** FOR SHARE: a category being removed meanwhile is either still in use (its removal waits and refuses) or gone (400 here). */
   private async assertCategories(manager: EntityManager, editionId: string, categoryIds: string[]): Promise<void> {
     const unique = [...new Set(categoryIds)];
-    const [{ count }] = await manager.query(
-      `SELECT count(*)::int AS count FROM category WHERE edition_id = $1 AND id = ANY($2::uuid[])`,
-      [editionId, unique],
-    );
-    if (count !== unique.length) throw new InvalidInputError('categoryIds', 'must name categories of this edition');
+    const found: { id: string }[] = await manager.query(`SELECT id FROM category WHERE edition_id = $1 AND id = ANY($2::uuid[]) FOR SHARE`, [editionId, unique]);
+    if (found.length !== unique.length) throw new InvalidInputError('categoryIds', 'must name categories of this edition');
   }
 
   private async setCategories(manager: EntityManager, practiceId: string, categoryIds: string[]): Promise<void> {
@@ -340,7 +345,7 @@ export class ReportsService {
   // ---- follow-ups of the previous edition's distinctions --------------------------------
 
   /** The distinctions of the previous edition in the report's city: what the expert assesses. */
-  async previousDistinctions(reportId: string): Promise<{ id: string; recipientUnit: string | null; citation: string | null; editionYear: number; categories: string[] }[]> {
+  async previousDistinctions(reportId: string): Promise<PreviousDistinctionView[]> {
     return this.dataSource.query(
       `SELECT a.id, a.recipient_unit AS "recipientUnit", a.citation, prev.year AS "editionYear",
               COALESCE((SELECT json_agg(cat.name ORDER BY cat.position) FROM award_category ac JOIN category cat ON cat.id = ac.category_id WHERE ac.award_id = a.id), '[]') AS categories
@@ -413,7 +418,7 @@ export class ReportsService {
   // ---- lists ----------------------------------------------------------------------------
 
   /** Coordinators: every practice of submitted reports. Jurors: the eligible ones, never their own city's. */
-  async editionPractices(principal: Principal, editionId: string, query: EditionPracticesQuery): Promise<{ items: PracticeView[]; total: number }> {
+  async editionPractices(principal: Principal, editionId: string, query: EditionPracticesQuery): Promise<PracticePage> {
     const coordinator = isCoordinator(principal);
     const ownCity = this.access.excludedCityFor(principal, editionId);
     const rows: (PracticeView & { total: string })[] = await this.dataSource.query(
@@ -435,14 +440,14 @@ export class ReportsService {
    * What an official sees of the city: per edition that has started, the report's status and each
    * practice with its status and history. No scores and no awards before publication.
    */
-  async cityStatus(cityId: string, editionId?: string) {
-    const [city] = await this.dataSource.query(`SELECT id, name, region FROM city WHERE id = $1`, [cityId]);
+  async cityStatus(cityId: string, editionId?: string): Promise<CityStatusView> {
+    const [city]: CityView[] = await this.dataSource.query(`SELECT id, name, region FROM city WHERE id = $1`, [cityId]);
     if (!city) throw new NotFoundError('City');
     const editions: { id: string; year: number; name: string; stage: EditionStage }[] = await this.dataSource.query(
       `SELECT id, year, name, stage FROM edition WHERE stage <> 'draft' AND ($1::uuid IS NULL OR id = $1) ORDER BY year DESC`,
       [editionId ?? null],
     );
-    const reports: { id: string; edition_id: string; status: string; submitted_at: Date | null }[] = await this.dataSource.query(
+    const reports: { id: string; edition_id: string; status: ReportStatus; submitted_at: Date | null }[] = await this.dataSource.query(
       `SELECT id, edition_id, status, submitted_at FROM report WHERE city_id = $1`,
       [cityId],
     );
@@ -454,7 +459,7 @@ export class ReportsService {
       [cityId],
     );
     // Distinctions show only once their edition is published.
-    const awards: { editionId: string; id: string; recipientUnit: string | null; citation: string | null; categories: unknown; practices: unknown }[] =
+    const awards: (CityStatusAward & { editionId: string })[] =
       await this.dataSource.query(
         `SELECT a.edition_id AS "editionId", a.id, a.recipient_unit AS "recipientUnit", a.citation,
                 COALESCE((SELECT json_agg(json_build_object('id', cat.id, 'name', cat.name)) FROM award_category ac JOIN category cat ON cat.id = ac.category_id WHERE ac.award_id = a.id), '[]') AS categories,
@@ -481,11 +486,11 @@ export class ReportsService {
               title: p.title,
               categories: p.categories,
               recipientUnits: p.recipientUnits,
-              status: maskBeforePublication(p.status, edition.stage),
-              eligibilityReason: p.status === 'ineligible' ? p.eligibilityReason : null,
+              status: maskBeforePublication(p.status, edition.stage) as PracticeView['status'],
+              eligibilityReason: p.status === 'ineligible' ? (p.eligibilityReason ?? null) : null,
               history: [
-                ...(p.submittedAt ? [{ status: 'submitted', at: p.submittedAt }] : []),
-                ...(p.eligibilityDecidedAt ? [{ status: p.status === 'ineligible' ? 'ineligible' : 'eligible', at: p.eligibilityDecidedAt }] : []),
+                ...(p.submittedAt ? [{ status: 'submitted' as const, at: p.submittedAt }] : []),
+                ...(p.eligibilityDecidedAt ? [{ status: p.status === 'ineligible' ? ('ineligible' as const) : ('eligible' as const), at: p.eligibilityDecidedAt }] : []),
               ],
             })),
         };

@@ -1,23 +1,24 @@
-// Why a stage move is blocked, in the interface language. The API gives each blocker as an English
-// sentence without a code (GET /api/editions/:id/transitions): the known ones are recognised here and
-// translated; an unknown one is shown as the API wrote it.
+// Why a stage move is blocked, in the interface language: each blocker of GET
+// /api/editions/:id/transitions (and of the 409 of the move) comes with a stable code and the numbers
+// its message mentions. A code this build does not know yet is shown as the API's English message.
 import type { TFunction } from 'i18next';
+import type { components } from '../../api/schema';
 
-const KNOWN: { pattern: RegExp; say: (t: TFunction, match: RegExpExecArray) => string }[] = [
-  { pattern: /^add at least one category$/, say: (t) => t('blockers.category') },
-  { pattern: /^assign at least one expert$/, say: (t) => t('blockers.expert') },
-  { pattern: /^reportsDueAt is in the past$/, say: (t) => t('blockers.reportsDue') },
-  { pattern: /^(\d+) submitted practice\(s\) still need an eligibility decision$/, say: (t, m) => t('blockers.unchecked', { count: Number(m[1]) }) },
-  { pattern: /^no practice is eligible yet$/, say: (t) => t('blockers.noEligible') },
-  { pattern: /^assign at least 3 jurors \(now (\d+)\)$/, say: (t, m) => t('blockers.jurors', { now: Number(m[1]) }) },
-  { pattern: /^scoringDueAt is in the past$/, say: (t) => t('blockers.scoringDue') },
-  { pattern: /^record at least one award$/, say: (t) => t('blockers.award') },
-];
+type Blocker = components['schemas']['TransitionBlockerView'];
+type BlockerCode = components['schemas']['TransitionBlockerCode'];
 
-export function blockerText(t: TFunction, blocker: string): string {
-  for (const { pattern, say } of KNOWN) {
-    const match = pattern.exec(blocker);
-    if (match) return say(t, match);
-  }
-  return blocker;
+const SAY: Record<BlockerCode, (t: TFunction, params: NonNullable<Blocker['params']>) => string> = {
+  no_category: (t) => t('blockers.category'),
+  no_expert: (t) => t('blockers.expert'),
+  reports_due_passed: (t) => t('blockers.reportsDue'),
+  unchecked_practices: (t, { count }) => t('blockers.unchecked', { count: count ?? 0 }),
+  no_eligible_practice: (t) => t('blockers.noEligible'),
+  too_few_jurors: (t, { now }) => t('blockers.jurors', { now: now ?? 0 }),
+  scoring_due_passed: (t) => t('blockers.scoringDue'),
+  no_award: (t) => t('blockers.award'),
+};
+
+export function blockerText(t: TFunction, blocker: Blocker): string {
+  const say = Object.hasOwn(SAY, blocker.code) ? SAY[blocker.code] : undefined;
+  return say ? say(t, blocker.params ?? {}) : blocker.message;
 }

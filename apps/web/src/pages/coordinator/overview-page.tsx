@@ -62,8 +62,8 @@ function NextStages({ edition, transitions, onMoved }: { edition: EditionView; t
               <>
                 <p className="label">{t('edition.blockedBy')}</p>
                 <ul className="blockers">
-                  {option.blockers.map((blocker) => (
-                    <li key={blocker}>{blockerText(t, blocker)}</li>
+                  {option.blockerDetails.map((blocker) => (
+                    <li key={blocker.code}>{blockerText(t, blocker)}</li>
                   ))}
                 </ul>
               </>

@@ -1,12 +1,13 @@
-// Setting an edition up: its categories (with names in English and Ukrainian), one expert per city,
-// and the jurors, each optionally tied to a city (a conflict of interest on its practices).
+// Setting an edition up: its categories (with names in English and Ukrainian; edited, reordered or
+// removed until jury scoring starts), one expert per city, and the jurors, each optionally tied to a
+// city (a conflict of interest on its practices).
 // Assignments can be removed only before the stage that uses them (the API says so with a 409).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { unwrap } from '../../api/errors';
-import type { AssignmentView, CityView, EditionView, UserDto } from '../../api/types';
-import { useAction } from '../../components/action';
+import type { AssignmentView, CategoryView, CityView, EditionView, UserDto } from '../../api/types';
+import { ActionError, useAction } from '../../components/action';
 import { ConfirmDialog } from '../../components/dialog';
 import { Alert } from '../../components/alert';
 import { checks, ErrorSummary, Form, SelectField, SubmitButton, TextAreaField, TextField, useApiForm, type FieldErrors } from '../../components/form';
@@ -44,67 +45,197 @@ function CategoriesSection() {
   const [uk, setUk] = useState('');
   const [description, setDescription] = useState('');
   const [added, setAdded] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<CategoryView | null>(null);
+  const move = useAction();
+  const remove = useAction();
+  // The API refuses changes from jury scoring on (categories_locked): jurors and results use them.
+  const editable = !isAtOrAfter(edition.stage, 'juryScoring');
   const labels = { name: t('setup.categoryName'), 'translations.en': t('setup.categoryEn'), 'translations.uk': t('setup.categoryUk'), translations: t('setup.translations'), description: t('setup.categoryDescription') };
   const check = (): FieldErrors => (checks.required(name) ? {} : { name: [t('validation.required')] });
+  const moveTo = (category: CategoryView, position: number) =>
+    void move
+      .run(async () => {
+        await unwrap(client.PATCH('/api/categories/{id}', { params: { path: { id: category.id } }, body: { position } }));
+      })
+      .then((ok) => ok && reload());
   return (
     <section className="section" aria-labelledby="categories-title">
       <h2 id="categories-title">{t('setup.categoriesTitle', { count: categories.length })}</h2>
+      {!editable && categories.length > 0 && <p className="meta">{t('setup.categoriesLockedNote')}</p>}
+      {saved && (
+        <Alert kind="success" live>
+          <p>{t('setup.categorySaved', { name: saved })}</p>
+        </Alert>
+      )}
+      <ActionError error={move.error} />
       {categories.length === 0 ? (
         <p>{t('setup.noCategories')}</p>
       ) : (
         <ol className="category-list">
-          {categories.map((category) => (
+          {categories.map((category, index) => (
             <li key={category.id}>
               <span lang="pl">{category.name}</span>
               {i18n.language !== 'pl' && translatedName(category, i18n.language) !== category.name && (
                 <span className="meta-inline">{translatedName(category, i18n.language)}</span>
               )}
+              {editable && (
+                <span className="category-list__actions">
+                  <button type="button" className="button button--small button--secondary" aria-expanded={editing === category.id} onClick={() => setEditing(editing === category.id ? null : category.id)}>
+                    {t('common.edit')}
+                    <span className="visually-hidden"> {category.name}</span>
+                  </button>
+                  <button type="button" className="button button--small button--secondary" disabled={index === 0 || move.busy} onClick={() => moveTo(category, index - 1)}>
+                    {t('setup.moveUp')}
+                    <span className="visually-hidden"> {category.name}</span>
+                  </button>
+                  <button type="button" className="button button--small button--secondary" disabled={index === categories.length - 1 || move.busy} onClick={() => moveTo(category, index + 1)}>
+                    {t('setup.moveDown')}
+                    <span className="visually-hidden"> {category.name}</span>
+                  </button>
+                  <button type="button" className="button button--small button--danger-quiet" onClick={() => setRemoving(category)}>
+                    {t('common.remove')}
+                    <span className="visually-hidden"> {category.name}</span>
+                  </button>
+                </span>
+              )}
+              {editable && editing === category.id && (
+                <CategoryEditForm
+                  category={category}
+                  onCancel={() => setEditing(null)}
+                  onSaved={(savedName) => {
+                    setEditing(null);
+                    setSaved(savedName);
+                    reload();
+                  }}
+                />
+              )}
             </li>
           ))}
         </ol>
       )}
-      <details className="disclosure">
-        <summary>{t('setup.addCategory')}</summary>
-        <ErrorSummary errors={form.errors} labels={labels} idPrefix="category" />
-        {added && (
-          <Alert kind="success" live>
-            <p>{t('setup.categoryAdded', { name: added })}</p>
-          </Alert>
-        )}
-        <Form
-          idPrefix="category"
-          className="narrow"
-          onSubmit={() => {
-            setAdded(null);
-            void form.submit(check, async () => {
-              const translations: Record<string, string> = {};
-              if (en.trim()) translations.en = en.trim();
-              if (uk.trim()) translations.uk = uk.trim();
-              await unwrap(
-                client.POST('/api/editions/{id}/categories', {
-                  params: { path: { id: edition.id } },
-                  body: { name: name.trim(), translations, ...(description.trim() ? { description: description.trim() } : {}) },
-                }),
-              );
-              setAdded(name.trim());
-              setName('');
-              setEn('');
-              setUk('');
-              setDescription('');
-              reload();
-            });
-          }}
-        >
-          <TextField name="name" label={labels.name} hint={t('setup.categoryNameHint')} value={name} onChange={setName} errors={form.errors.fields} lang="pl" />
-          <TextField name="translations.en" label={labels['translations.en']} value={en} onChange={setEn} errors={form.errors.fields} markOptional lang="en" />
-          <TextField name="translations.uk" label={labels['translations.uk']} value={uk} onChange={setUk} errors={form.errors.fields} markOptional lang="uk" />
-          <TextAreaField name="description" label={labels.description} value={description} onChange={setDescription} errors={form.errors.fields} markOptional rows={3} />
-          <SubmitButton busy={form.busy} secondary>
-            {t('setup.addCategory')}
-          </SubmitButton>
-        </Form>
-      </details>
+      <ConfirmDialog
+        open={removing !== null}
+        title={t('setup.removeCategoryTitle')}
+        confirmLabel={t('common.remove')}
+        danger
+        busy={remove.busy}
+        error={remove.error}
+        onCancel={() => {
+          remove.clear();
+          setRemoving(null);
+        }}
+        onConfirm={() =>
+          void remove
+            .run(async () => {
+              await unwrap(client.DELETE('/api/categories/{id}', { params: { path: { id: removing?.id ?? '' } } }));
+            })
+            .then((ok) => {
+              if (ok) {
+                setRemoving(null);
+                reload();
+              }
+            })
+        }
+      >
+        <p>{t('setup.removeCategoryBody', { name: removing?.name ?? '' })}</p>
+      </ConfirmDialog>
+      {editable && (
+        <details className="disclosure">
+          <summary>{t('setup.addCategory')}</summary>
+          <ErrorSummary errors={form.errors} labels={labels} idPrefix="category" />
+          {added && (
+            <Alert kind="success" live>
+              <p>{t('setup.categoryAdded', { name: added })}</p>
+            </Alert>
+          )}
+          <Form
+            idPrefix="category"
+            className="narrow"
+            onSubmit={() => {
+              setAdded(null);
+              void form.submit(check, async () => {
+                await unwrap(
+                  client.POST('/api/editions/{id}/categories', {
+                    params: { path: { id: edition.id } },
+                    body: { name: name.trim(), translations: withTranslations({}, en, uk), ...(description.trim() ? { description: description.trim() } : {}) },
+                  }),
+                );
+                setAdded(name.trim());
+                setName('');
+                setEn('');
+                setUk('');
+                setDescription('');
+                reload();
+              });
+            }}
+          >
+            <TextField name="name" label={labels.name} hint={t('setup.categoryNameHint')} value={name} onChange={setName} errors={form.errors.fields} lang="pl" />
+            <TextField name="translations.en" label={labels['translations.en']} value={en} onChange={setEn} errors={form.errors.fields} markOptional lang="en" />
+            <TextField name="translations.uk" label={labels['translations.uk']} value={uk} onChange={setUk} errors={form.errors.fields} markOptional lang="uk" />
+            <TextAreaField name="description" label={labels.description} value={description} onChange={setDescription} errors={form.errors.fields} markOptional rows={3} />
+            <SubmitButton busy={form.busy} secondary>
+              {t('setup.addCategory')}
+            </SubmitButton>
+          </Form>
+        </details>
+      )}
     </section>
+  );
+}
+
+/** The English and Ukrainian names set on top of the others (an empty field removes its language). */
+function withTranslations(existing: Record<string, string>, en: string, uk: string): Record<string, string> {
+  const translations = { ...existing };
+  for (const [locale, value] of [['en', en], ['uk', uk]] as const) {
+    if (value.trim()) translations[locale] = value.trim();
+    else delete translations[locale];
+  }
+  return translations;
+}
+
+function CategoryEditForm({ category, onCancel, onSaved }: { category: CategoryView; onCancel: () => void; onSaved: (name: string) => void }) {
+  const { t } = useTranslation();
+  const form = useApiForm();
+  const [name, setName] = useState(category.name);
+  const [en, setEn] = useState(category.translations.en ?? '');
+  const [uk, setUk] = useState(category.translations.uk ?? '');
+  const [description, setDescription] = useState(category.description ?? '');
+  const idPrefix = `category-${category.id}`;
+  const labels = { name: t('setup.categoryName'), 'translations.en': t('setup.categoryEn'), 'translations.uk': t('setup.categoryUk'), translations: t('setup.translations'), description: t('setup.categoryDescription') };
+  const check = (): FieldErrors => (checks.required(name) ? {} : { name: [t('validation.required')] });
+  return (
+    <div className="category-edit">
+      <ErrorSummary errors={form.errors} labels={labels} idPrefix={idPrefix} />
+      <Form
+        idPrefix={idPrefix}
+        className="narrow"
+        label={t('setup.editCategoryTitle', { name: category.name })}
+        onSubmit={() =>
+          void form.submit(check, async () => {
+            await unwrap(
+              client.PATCH('/api/categories/{id}', {
+                params: { path: { id: category.id } },
+                body: { name: name.trim(), translations: withTranslations(category.translations, en, uk), description: description.trim() || null },
+              }),
+            );
+            onSaved(name.trim());
+          })
+        }
+      >
+        <TextField name="name" label={labels.name} value={name} onChange={setName} errors={form.errors.fields} lang="pl" />
+        <TextField name="translations.en" label={labels['translations.en']} value={en} onChange={setEn} errors={form.errors.fields} markOptional lang="en" />
+        <TextField name="translations.uk" label={labels['translations.uk']} value={uk} onChange={setUk} errors={form.errors.fields} markOptional lang="uk" />
+        <TextAreaField name="description" label={labels.description} value={description} onChange={setDescription} errors={form.errors.fields} markOptional rows={3} />
+        <div className="actions">
+          <SubmitButton busy={form.busy}>{t('setup.saveCategory')}</SubmitButton>
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </Form>
+    </div>
   );
 }
 

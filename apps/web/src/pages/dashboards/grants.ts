@@ -1,5 +1,5 @@
 // The signed-in user's grants of one role (GET /api/me: `{ role, editionId?, cityId? }`).
-import type { RoleGrant } from '../../api/pending-paths';
+import type { RoleGrant } from '../../api/types';
 import { useAuth } from '../../auth/auth-context';
 import { grantsOf } from '../../auth/roles';
 

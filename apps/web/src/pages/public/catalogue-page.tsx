@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { client } from '../../api/client';
 import { unwrap } from '../../api/errors';
-import type { PublicPractice, PublicPracticeQuery } from '../../api/pending-paths';
+import type { PublicPractice, PublicPracticeQuery } from '../../api/types';
 import { Form, SelectField, TextField } from '../../components/form';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery, type Query } from '../../components/query';

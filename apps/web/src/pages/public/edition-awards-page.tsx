@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { client } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
-import type { PublicAward } from '../../api/pending-paths';
+import type { PublicAward } from '../../api/types';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
 import { NotFoundPage } from '../not-found-page';

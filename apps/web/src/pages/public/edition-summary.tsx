@@ -1,7 +1,7 @@
 // One published edition in a list: its year and name, the ceremony, a link to its awards.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PublicEdition } from '../../api/pending-paths';
+import type { PublicEdition } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 
 export function CeremonyLine({ ceremony }: { ceremony: NonNullable<PublicEdition['ceremony']> }) {

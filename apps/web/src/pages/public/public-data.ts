@@ -1,7 +1,7 @@
 // Public data shared by the public screens.
 import { client } from '../../api/client';
 import { unwrap } from '../../api/errors';
-import type { PublicEdition } from '../../api/pending-paths';
+import type { PublicEdition } from '../../api/types';
 import type { Translatable } from '../../i18n/names';
 
 /** Published editions, newest first. */

@@ -90,6 +90,11 @@ export class UserDto {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
 }
 
+export class UserPage {
+  @ApiProperty({ type: [UserDto] }) items!: UserDto[];
+  @ApiProperty() total!: number;
+}
+
 export class UpdateMeDto {
   @ApiPropertyOptional({ enum: LOCALES })
   @IsOptional()

@@ -3,6 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { ListQuery, RequiredText } from '@app/core';
+import { CeremonyView } from '../../editions/dto/edition.dto';
+import { FOLLOW_UP_STATUSES, FollowUpStatus } from '../../reports/report.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -114,4 +116,91 @@ export class CatalogueQuery extends ListQuery {
   @Min(2000)
   @Max(2100)
   year?: number;
+}
+
+export class DeliberationNoteView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) authorId!: string;
+  @ApiProperty() authorName!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+}
+
+/** A juror's comment on a practice they scored, for the deliberation. */
+export class JurorCommentView {
+  @ApiProperty({ format: 'uuid' }) practiceId!: string;
+  @ApiProperty() practiceTitle!: string;
+  @ApiProperty() cityName!: string;
+  @ApiProperty({ format: 'uuid' }) jurorId!: string;
+  @ApiProperty() jurorName!: string;
+  @ApiProperty() comment!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
+}
+
+// ---- the public read API
+
+export class PublicEditionView {
+  @ApiProperty() year!: number;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: CeremonyView, nullable: true }) ceremony!: CeremonyView | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the results were published' }) publishedAt!: Date | null;
+}
+
+/** A category with its name per locale (the name itself is Polish). */
+export class PublicCategoryRef {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Name per locale' }) translations!: Record<string, string>;
+}
+
+export class PublicAwardView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: Ref }) city!: Ref;
+  @ApiProperty({ type: String, nullable: true }) recipientUnit!: string | null;
+  @ApiProperty({ type: [PublicCategoryRef] }) categories!: PublicCategoryRef[];
+  @ApiProperty({ type: [AwardPracticeRef] }) practices!: AwardPracticeRef[];
+  @ApiProperty({ type: String, nullable: true }) citation!: string | null;
+}
+
+export class PublicAwardsView {
+  @ApiProperty({ type: PublicEditionView }) edition!: PublicEditionView;
+  @ApiProperty({ type: [PublicAwardView] }) awards!: PublicAwardView[];
+}
+
+/** A distinguished practice of a published edition. */
+export class PublicPracticeView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ type: [String] }) recipientUnits!: string[];
+  @ApiProperty({ type: Ref }) city!: Ref;
+  @ApiProperty({ description: 'The edition’s year' }) year!: number;
+  @ApiProperty() editionName!: string;
+  @ApiProperty({ type: [Ref] }) categories!: Ref[];
+}
+
+export class PublicPracticePage {
+  @ApiProperty({ type: [PublicPracticeView] }) items!: PublicPracticeView[];
+  @ApiProperty() total!: number;
+}
+
+export class PublicPracticeAward {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, nullable: true }) recipientUnit!: string | null;
+  @ApiProperty({ type: String, nullable: true }) citation!: string | null;
+}
+
+/** How a later edition's report assessed the distinction. */
+export class PublicFollowUp {
+  @ApiProperty({ description: 'The year of the edition whose report assessed it' }) year!: number;
+  @ApiProperty({ enum: FOLLOW_UP_STATUSES }) status!: FollowUpStatus;
+  @ApiProperty() assessment!: string;
+  @ApiProperty({ format: 'uuid' }) awardId!: string;
+}
+
+export class PublicPracticeDetail extends PublicPracticeView {
+  @ApiProperty({ type: [String] }) links!: string[];
+  @ApiProperty({ type: String, format: 'date', nullable: true }) startedOn!: string | null;
+  @ApiProperty({ type: [PublicPracticeAward] }) awards!: PublicPracticeAward[];
+  @ApiProperty({ type: [PublicFollowUp], description: 'Follow-ups of published later editions, oldest first' }) followUps!: PublicFollowUp[];
 }

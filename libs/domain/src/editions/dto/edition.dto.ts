@@ -20,7 +20,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { EDITION_STAGES, EditionStage } from '../edition-stage';
+import { EDITION_STAGES, EditionStage, TRANSITION_BLOCKER_CODES, TransitionBlockerCode } from '../edition-stage';
 
 export class CeremonyDto {
   @ApiProperty({ example: '2015-05-14T15:30:00+02:00', description: 'Date and time with zone' })
@@ -182,10 +182,37 @@ export class EditionView {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
 }
 
+export class TransitionBlockerParamsView {
+  @ApiPropertyOptional({ description: 'unchecked_practices: submitted practices still without an eligibility decision' }) count?: number;
+  @ApiPropertyOptional({ description: 'too_few_jurors: jurors assigned now' }) now?: number;
+  @ApiPropertyOptional({ description: 'too_few_jurors: jurors the jury needs at least' }) required?: number;
+}
+
+export class TransitionBlockerView {
+  @ApiProperty({ enum: TRANSITION_BLOCKER_CODES, enumName: 'TransitionBlockerCode', description: 'Stable reason, for clients to translate' })
+  code!: TransitionBlockerCode;
+  @ApiProperty({ description: 'The reason in English, as in blockers' }) message!: string;
+  @ApiPropertyOptional({ type: TransitionBlockerParamsView, description: 'The numbers the message mentions' }) params?: TransitionBlockerParamsView;
+}
+
 export class TransitionOption {
   @ApiProperty({ enum: EDITION_STAGES }) to!: EditionStage;
   @ApiProperty() ready!: boolean;
-  @ApiProperty({ type: [String], description: 'Why the move is not possible yet' }) blockers!: string[];
+  @ApiProperty({ type: [String], description: 'Why the move is not possible yet, in English (the messages of blockerDetails)' }) blockers!: string[];
+  @ApiProperty({ type: [TransitionBlockerView], description: 'The same reasons with their codes, in the same order' }) blockerDetails!: TransitionBlockerView[];
+}
+
+/** The 409 of POST /editions/:id/transitions. */
+export class TransitionConflictBody {
+  @ApiProperty({ example: 409 }) statusCode!: number;
+  @ApiProperty({ example: 'Conflict' }) error!: string;
+  @ApiProperty({ example: 'transition_blocked', description: 'invalid_transition, transition_blocked or stage_changed (moved meanwhile)' }) code!: string;
+  @ApiProperty() message!: string;
+  @ApiPropertyOptional({ enum: EDITION_STAGES, description: 'invalid_transition, transition_blocked: the current stage' }) from?: EditionStage;
+  @ApiPropertyOptional({ enum: EDITION_STAGES, description: 'invalid_transition, transition_blocked: the stage asked for' }) to?: EditionStage;
+  @ApiPropertyOptional({ enum: EDITION_STAGES, isArray: true, description: 'invalid_transition: the stages it may move to' }) allowed?: EditionStage[];
+  @ApiPropertyOptional({ type: [String], description: 'transition_blocked: why, in English' }) blockers?: string[];
+  @ApiPropertyOptional({ type: [TransitionBlockerView], description: 'transition_blocked: why, with codes' }) blockerDetails?: TransitionBlockerView[];
 }
 
 export class StageHistoryEntry {
@@ -221,6 +248,37 @@ export class CreateCategoryDto {
   @IsOptional()
   @IsObject({ message: 'must be an object of locale → name' })
   translations?: Record<string, string>;
+}
+
+export class UpdateCategoryDto {
+  @ApiPropertyOptional({ example: 'Miejski punkt obsługi cudzoziemców' })
+  @IsOptional()
+  @RequiredText(300)
+  name?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null removes it' })
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsString({ message: 'must be text or null' })
+  @MaxLength(5000)
+  description?: string | null;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { en: 'City service point for foreigners', uk: 'Міський пункт обслуговування іноземців' },
+    description: 'Name per locale; replaces the translations given before',
+  })
+  @IsOptional()
+  @IsObject({ message: 'must be an object of locale → name' })
+  translations?: Record<string, string>;
+
+  @ApiPropertyOptional({ minimum: 0, description: 'Place in the edition’s list, from 0; the others shift to make room' })
+  @IsOptional()
+  @IsInt({ message: 'must be an integer' })
+  @Min(0, { message: 'must be at least 0' })
+  @Max(1000)
+  position?: number;
 }
 
 export class CategoryView {

@@ -150,3 +150,53 @@ export class ResultsView {
   @ApiProperty({ type: [ResultRow] }) items!: ResultRow[];
   @ApiProperty({ type: ResultsCoverage }) coverage!: { minScores: number; complete: number; flagged: { practiceId: string; n: number }[] };
 }
+
+/** The juror's own declaration, as recorded. */
+export class DeclaredConflictView {
+  @ApiProperty({ format: 'uuid' }) practiceId!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) declaredAt!: Date;
+}
+
+/** A declared conflict of interest as coordinators list them. */
+export class EditionConflictView {
+  @ApiProperty({ format: 'uuid' }) practiceId!: string;
+  @ApiProperty() practiceTitle!: string;
+  @ApiProperty() cityName!: string;
+  @ApiProperty({ format: 'uuid' }) jurorId!: string;
+  @ApiProperty() jurorName!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) declaredAt!: Date;
+}
+
+export class JurorProgressView {
+  @ApiProperty({ format: 'uuid' }) jurorId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The city the juror is tied to' }) cityId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) cityName!: string | null;
+  @ApiProperty({ description: 'Practices of the juror’s ballot scored so far' }) scored!: number;
+  @ApiProperty({ description: 'Practices on the juror’s ballot' }) total!: number;
+  @ApiProperty({ description: 'Conflicts the juror declared' }) conflicts!: number;
+}
+
+export class AlphaView {
+  @ApiProperty({ type: Number, nullable: true, description: 'null when undefined: fewer than two pairable values, or no variation at all' })
+  alpha!: number | null;
+  @ApiProperty({ description: 'Number of pairable values' }) pairable!: number;
+  @ApiProperty({ description: 'Practices with at least two values' }) units!: number;
+}
+
+export class CriteriaAlphaView {
+  @ApiProperty({ type: AlphaView }) comprehensiveness!: AlphaView;
+  @ApiProperty({ type: AlphaView }) longTerm!: AlphaView;
+  @ApiProperty({ type: AlphaView }) governmentEngagement!: AlphaView;
+  @ApiProperty({ type: AlphaView }) effectiveness!: AlphaView;
+}
+
+export class AgreementView {
+  @ApiProperty({ type: AlphaView, description: 'Over the weighted score' }) overall!: AlphaView;
+  @ApiProperty({ type: CriteriaAlphaView }) perCriterion!: CriteriaAlphaView;
+  @ApiProperty({ description: 'Jurors whose scores count' }) jurors!: number;
+  @ApiProperty({ description: 'Practices with counted scores' }) practices!: number;
+}

@@ -16,6 +16,8 @@ import {
   MinLength,
 } from 'class-validator';
 import { ListQuery, RequiredText } from '@app/core';
+import { AwardPracticeRef } from '../../decisions/dto/decisions.dto';
+import { CityView } from '../../editions/dto/edition.dto';
 import { EDITION_STAGES, EditionStage } from '../../editions/edition-stage';
 import { FOLLOW_UP_STATUSES, FollowUpStatus, PRACTICE_STATUSES, PracticeStatus, REPORT_STATUSES, ReportStatus } from '../report.entity';
 
@@ -225,6 +227,77 @@ export class ReportView {
   @ApiProperty({ type: [PracticeView] }) practices!: PracticeView[];
   @ApiProperty({ type: [ReportFileView] }) files!: ReportFileView[];
   @ApiProperty({ type: [FollowUpView] }) followUps!: FollowUpView[];
+}
+
+export class CreatedReportView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['draft'], description: 'A new report is always a draft' }) status!: 'draft';
+  @ApiProperty({ format: 'uuid' }) editionId!: string;
+  @ApiProperty({ format: 'uuid' }) cityId!: string;
+}
+
+export class PracticePage {
+  @ApiProperty({ type: [PracticeView] }) items!: PracticeView[];
+  @ApiProperty() total!: number;
+}
+
+/** A distinction of the previous edition in the report's city, to assess in a follow-up. */
+export class PreviousDistinctionView {
+  @ApiProperty({ format: 'uuid', description: 'The award (awardId of a follow-up)' }) id!: string;
+  @ApiProperty({ type: String, nullable: true }) recipientUnit!: string | null;
+  @ApiProperty({ type: String, nullable: true }) citation!: string | null;
+  @ApiProperty() editionYear!: number;
+  @ApiProperty({ type: [String], description: 'Category names' }) categories!: string[];
+}
+
+/** The statuses a practice's history records for officials: submission and the eligibility decision. */
+export const CITY_HISTORY_STATUSES = ['submitted', 'eligible', 'ineligible'] as const;
+export type CityHistoryStatus = (typeof CITY_HISTORY_STATUSES)[number];
+
+export class PracticeStatusChange {
+  @ApiProperty({ enum: CITY_HISTORY_STATUSES }) status!: CityHistoryStatus;
+  @ApiProperty({ type: String, format: 'date-time' }) at!: Date;
+}
+
+export class CityStatusPractice {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: [CategoryRef] }) categories!: CategoryRef[];
+  @ApiProperty({ type: [String] }) recipientUnits!: string[];
+  @ApiProperty({ enum: PRACTICE_STATUSES, description: 'Distinguished or not shows only once the edition is published (eligible until then)' })
+  status!: PracticeStatus;
+  @ApiProperty({ type: String, nullable: true, description: 'Only for ineligible practices' }) eligibilityReason!: string | null;
+  @ApiProperty({ type: [PracticeStatusChange] }) history!: PracticeStatusChange[];
+}
+
+export class CityStatusAward {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, nullable: true }) recipientUnit!: string | null;
+  @ApiProperty({ type: String, nullable: true }) citation!: string | null;
+  @ApiProperty({ type: [CategoryRef] }) categories!: CategoryRef[];
+  @ApiProperty({ type: [AwardPracticeRef] }) practices!: AwardPracticeRef[];
+}
+
+export class CityStatusReport {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: REPORT_STATUSES }) status!: ReportStatus;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt!: Date | null;
+}
+
+export class CityStatusEdition {
+  @ApiProperty({ format: 'uuid' }) editionId!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: EDITION_STAGES }) stage!: EditionStage;
+  @ApiProperty({ type: CityStatusReport, nullable: true }) report!: CityStatusReport | null;
+  @ApiProperty({ type: [CityStatusAward], description: 'Empty until the edition is published' }) awards!: CityStatusAward[];
+  @ApiProperty({ type: [CityStatusPractice], description: 'Practices of the submitted report' }) practices!: CityStatusPractice[];
+}
+
+/** What an official follows of the city: no scores; decisions only once an edition is published. */
+export class CityStatusView {
+  @ApiProperty({ type: CityView }) city!: CityView;
+  @ApiProperty({ type: [CityStatusEdition], description: 'Editions past draft, newest first' }) editions!: CityStatusEdition[];
 }
 
 /** The caller's report in one assignment: its status only, so nothing is masked (no practice statuses). */
