@@ -11,6 +11,8 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 @Entity('report')
 @Unique('report_edition_city_unique', ['editionId', 'cityId'])
+// A city's reports across editions (its status page, an official's view): the unique index leads with the edition.
+@Index('report_city_idx', ['cityId'])
 export class Report {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
