@@ -163,6 +163,9 @@ export class SmtpConnection {
       { stage: 'DATA', expected: [354] },
     ];
     const replies = steps.map(({ stage }) => this.nextReply(stage));
+    // After a refusal the later replies are not awaited; once the connection is dropped they reject,
+    // which must not surface as an unhandled rejection (it would stop the worker).
+    for (const reply of replies) reply.catch(() => undefined);
     if (this.closedError) throw this.closedError;
     this.socket.write(`MAIL FROM:<${from}>\r\nRCPT TO:<${to}>\r\nDATA\r\n`);
     for (const [index, { stage, expected }] of steps.entries()) await this.expect(await replies[index], expected, stage);
