@@ -3,6 +3,7 @@
 // hands focus back to the button that opened it. The question says exactly what will happen.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAction } from './action';
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -61,5 +62,53 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
         </button>
       </div>
     </dialog>
+  );
+}
+
+interface RemoveDialogProps {
+  open: boolean;
+  title: string;
+  /** What exactly goes, in a sentence or two. */
+  children: ReactNode;
+  /** The screen's `useAction()`: its busy state and error show in the dialog. */
+  action: ReturnType<typeof useAction>;
+  /** The removal itself (the API call). */
+  remove: () => Promise<unknown>;
+  /** Closes the dialog (cancelled, or after the removal). */
+  onClose: () => void;
+  /** After a successful removal, once the dialog is closed (reload, announce). */
+  onRemoved: () => void;
+}
+
+/** The confirmation every "Remove" button opens: the question, then the removal; a refusal stays in the dialog. */
+export function RemoveDialog({ open, title, children, action, remove, onClose, onRemoved }: RemoveDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <ConfirmDialog
+      open={open}
+      title={title}
+      confirmLabel={t('common.remove')}
+      danger
+      busy={action.busy}
+      error={action.error}
+      onCancel={() => {
+        action.clear();
+        onClose();
+      }}
+      onConfirm={() =>
+        void action
+          .run(async () => {
+            await remove();
+          })
+          .then((ok) => {
+          if (ok) {
+            onClose();
+            onRemoved();
+          }
+        })
+      }
+    >
+      {children}
+    </ConfirmDialog>
   );
 }

@@ -9,7 +9,7 @@ import { unwrap } from '../../api/errors';
 import type { AwardView, CategoryView, CreateAwardDto, PracticeView } from '../../api/types';
 import { ActionError, useAction } from '../../components/action';
 import { Alert } from '../../components/alert';
-import { ConfirmDialog } from '../../components/dialog';
+import { RemoveDialog } from '../../components/dialog';
 import { CheckboxGroup, ErrorSummary, Form, SelectField, SubmitButton, TextAreaField, TextField, useApiForm, type FieldErrors } from '../../components/form';
 import { Loaded, useApiQuery } from '../../components/query';
 import { isAtOrAfter, stageLabel } from '../../i18n/labels';
@@ -164,32 +164,20 @@ function AwardItem({ award, editing, categories, eligible, onChanged }: { award:
           </button>
         </div>
       )}
-      <ConfirmDialog
+      <RemoveDialog
         open={confirming}
         title={t('awardsEditor.removeTitle')}
-        confirmLabel={t('common.remove')}
-        danger
-        busy={remove.busy}
-        error={remove.error}
-        onCancel={() => {
-          remove.clear();
-          setConfirming(false);
+        action={remove}
+        onClose={() => setConfirming(false)}
+        remove={async () => {
+          await unwrap(client.DELETE('/api/awards/{id}', { params: { path: { id: award.id } } }));
         }}
-        onConfirm={() =>
-          void remove
-            .run(async () => {
-              await unwrap(client.DELETE('/api/awards/{id}', { params: { path: { id: award.id } } }));
-            })
-            .then((ok) => {
-              if (ok) {
-                setConfirming(false);
-                onChanged(t('awardsEditor.removed'));
-              }
-            })
-        }
+        onRemoved={() => {
+          onChanged(t('awardsEditor.removed'));
+        }}
       >
         <p>{t('awardsEditor.removeBody', { title })}</p>
-      </ConfirmDialog>
+      </RemoveDialog>
       <ActionError error={confirming ? null : remove.error} />
     </AwardSummary>
   );

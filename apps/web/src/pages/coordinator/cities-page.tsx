@@ -5,7 +5,7 @@ import { client } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { CityView, UserDto } from '../../api/types';
 import { useAction } from '../../components/action';
-import { ConfirmDialog } from '../../components/dialog';
+import { RemoveDialog } from '../../components/dialog';
 import { Alert } from '../../components/alert';
 import { checks, ErrorSummary, Form, SelectField, SubmitButton, TextField, useApiForm, type FieldErrors } from '../../components/form';
 import { Page } from '../../components/page';
@@ -67,33 +67,21 @@ export function CitiesPage() {
                 </tbody>
               </table>
             </div>
-            <ConfirmDialog
+            <RemoveDialog
               open={removing !== null}
               title={t('cities.removeTitle')}
-              confirmLabel={t('common.remove')}
-              danger
-              busy={remove.busy}
-              error={remove.error}
-              onCancel={() => {
-                remove.clear();
-                setRemoving(null);
+              action={remove}
+              onClose={() => setRemoving(null)}
+              remove={async () => {
+                if (!removing) return;
+                await unwrap(client.DELETE('/api/cities/{id}/officials/{assignmentId}', { params: { path: { id: removing.cityId, assignmentId: removing.assignmentId } } }));
               }}
-              onConfirm={() =>
-                removing &&
-                void remove
-                  .run(async () => {
-                    await unwrap(client.DELETE('/api/cities/{id}/officials/{assignmentId}', { params: { path: { id: removing.cityId, assignmentId: removing.assignmentId } } }));
-                  })
-                  .then((ok) => {
-                    if (ok) {
-                      setRemoving(null);
-                      data.reload();
-                    }
-                  })
-              }
+              onRemoved={() => {
+                data.reload();
+              }}
             >
               <p>{t('cities.removeBody', { name: removing?.name ?? '', city: removing?.city ?? '' })}</p>
-            </ConfirmDialog>
+            </RemoveDialog>
             <div className="cards cards--two">
               <NewCity onAdded={data.reload} />
               <AssignOfficial users={users} cities={cities} onAssigned={data.reload} />

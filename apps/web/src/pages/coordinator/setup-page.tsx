@@ -8,7 +8,7 @@ import { client } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { AssignmentView, CategoryView, CityView, EditionView, UserDto } from '../../api/types';
 import { ActionError, useAction } from '../../components/action';
-import { ConfirmDialog } from '../../components/dialog';
+import { RemoveDialog } from '../../components/dialog';
 import { Alert } from '../../components/alert';
 import { checks, ErrorSummary, Form, SelectField, SubmitButton, TextAreaField, TextField, useApiForm, type FieldErrors } from '../../components/form';
 import { Loaded, useApiQuery } from '../../components/query';
@@ -115,32 +115,20 @@ function CategoriesSection() {
           ))}
         </ol>
       )}
-      <ConfirmDialog
+      <RemoveDialog
         open={removing !== null}
         title={t('setup.removeCategoryTitle')}
-        confirmLabel={t('common.remove')}
-        danger
-        busy={remove.busy}
-        error={remove.error}
-        onCancel={() => {
-          remove.clear();
-          setRemoving(null);
+        action={remove}
+        onClose={() => setRemoving(null)}
+        remove={async () => {
+          await unwrap(client.DELETE('/api/categories/{id}', { params: { path: { id: removing?.id ?? '' } } }));
         }}
-        onConfirm={() =>
-          void remove
-            .run(async () => {
-              await unwrap(client.DELETE('/api/categories/{id}', { params: { path: { id: removing?.id ?? '' } } }));
-            })
-            .then((ok) => {
-              if (ok) {
-                setRemoving(null);
-                reload();
-              }
-            })
-        }
+        onRemoved={() => {
+          reload();
+        }}
       >
         <p>{t('setup.removeCategoryBody', { name: removing?.name ?? '' })}</p>
-      </ConfirmDialog>
+      </RemoveDialog>
       {editable && (
         <details className="disclosure">
           <summary>{t('setup.addCategory')}</summary>
@@ -298,33 +286,21 @@ function AssignmentsSection({ kind, edition, users, cities }: { kind: 'experts' 
           )
         }
       </Loaded>
-      <ConfirmDialog
+      <RemoveDialog
         open={removing !== null}
         title={t(`setup.${kind}.removeTitle`)}
-        confirmLabel={t('common.remove')}
-        danger
-        busy={remove.busy}
-        error={remove.error}
-        onCancel={() => {
-          remove.clear();
-          setRemoving(null);
+        action={remove}
+        onClose={() => setRemoving(null)}
+        remove={async () => {
+          const removePath = kind === 'experts' ? '/api/editions/{id}/experts/{assignmentId}' : '/api/editions/{id}/jurors/{assignmentId}';
+          await unwrap(client.DELETE(removePath, { params: { path: { id: edition.id, assignmentId: removing?.id ?? '' } } }));
         }}
-        onConfirm={() =>
-          void remove
-            .run(async () => {
-              const removePath = kind === 'experts' ? '/api/editions/{id}/experts/{assignmentId}' : '/api/editions/{id}/jurors/{assignmentId}';
-              await unwrap(client.DELETE(removePath, { params: { path: { id: edition.id, assignmentId: removing?.id ?? '' } } }));
-            })
-            .then((ok) => {
-              if (ok) {
-                setRemoving(null);
-                list.reload();
-              }
-            })
-        }
+        onRemoved={() => {
+          list.reload();
+        }}
       >
         <p>{t('setup.removeBody', { name: removing?.name ?? '', city: removing?.cityName ?? t('setup.noCity') })}</p>
-      </ConfirmDialog>
+      </RemoveDialog>
       <AssignForm kind={kind} editionId={edition.id} users={users} cities={cities} onAssigned={list.reload} />
     </section>
   );

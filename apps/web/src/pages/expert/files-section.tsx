@@ -10,7 +10,7 @@ import { downloadFile, uploadFile } from '../../api/files';
 import type { ReportFileView } from '../../api/types';
 import { ActionError, useAction } from '../../components/action';
 import { Alert } from '../../components/alert';
-import { ConfirmDialog } from '../../components/dialog';
+import { RemoveDialog } from '../../components/dialog';
 import { describeError } from '../../components/error-text';
 import { useFormat } from '../../i18n/format';
 
@@ -79,32 +79,20 @@ export function FilesSection({ reportId, files, editable, onChange }: FilesSecti
       )}
       <ActionError error={download.error} />
       {editable && <Upload reportId={reportId} onUploaded={onChange} />}
-      <ConfirmDialog
+      <RemoveDialog
         open={removing !== null}
         title={t('files.removeTitle')}
-        confirmLabel={t('common.remove')}
-        danger
-        busy={remove.busy}
-        error={remove.error}
-        onCancel={() => {
-          remove.clear();
-          setRemoving(null);
+        action={remove}
+        onClose={() => setRemoving(null)}
+        remove={async () => {
+          await unwrap(client.DELETE('/api/reports/{id}/files/{fileId}', { params: { path: { id: reportId, fileId: removing?.id ?? '' } } }));
         }}
-        onConfirm={() =>
-          void remove
-            .run(async () => {
-              await unwrap(client.DELETE('/api/reports/{id}/files/{fileId}', { params: { path: { id: reportId, fileId: removing?.id ?? '' } } }));
-            })
-            .then((ok) => {
-              if (ok) {
-                setRemoving(null);
-                onChange();
-              }
-            })
-        }
+        onRemoved={() => {
+          onChange();
+        }}
       >
         <p>{t('files.removeBody', { name: removing?.filename ?? '' })}</p>
-      </ConfirmDialog>
+      </RemoveDialog>
     </section>
   );
 }

@@ -11,7 +11,7 @@ import { ActionError, useAction } from '../../components/action';
 import { Alert } from '../../components/alert';
 import { Badge } from '../../components/badge';
 import { Deadline, useNow } from '../../components/countdown';
-import { ConfirmDialog } from '../../components/dialog';
+import { ConfirmDialog, RemoveDialog } from '../../components/dialog';
 import { ErrorSummary, Form, SubmitButton, TextAreaField, useApiForm } from '../../components/form';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
@@ -360,32 +360,20 @@ function PracticeCard({ practice, categories, editable, onChange }: { practice: 
         </div>
       )}
       <ActionError error={confirming ? null : remove.error} />
-      <ConfirmDialog
+      <RemoveDialog
         open={confirming}
         title={t('practice.removeTitle')}
-        confirmLabel={t('common.remove')}
-        danger
-        busy={remove.busy}
-        error={remove.error}
-        onCancel={() => {
-          remove.clear();
-          setConfirming(false);
+        action={remove}
+        onClose={() => setConfirming(false)}
+        remove={async () => {
+          await unwrap(client.DELETE('/api/practices/{id}', { params: { path: { id: practice.id } } }));
         }}
-        onConfirm={() =>
-          void remove
-            .run(async () => {
-              await unwrap(client.DELETE('/api/practices/{id}', { params: { path: { id: practice.id } } }));
-            })
-            .then((ok) => {
-              if (ok) {
-                setConfirming(false);
-                onChange();
-              }
-            })
-        }
+        onRemoved={() => {
+          onChange();
+        }}
       >
         <p>{t('practice.removeBody', { title: practice.title })}</p>
-      </ConfirmDialog>
+      </RemoveDialog>
     </article>
   );
 }
