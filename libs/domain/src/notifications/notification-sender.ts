@@ -70,6 +70,36 @@ interface ClaimedDelivery {
   name: string;
   locale: string;
   user_status: string;
+  /** The edition the context names (`editionId`), read by the claim itself; null when none or gone. */
+  edition: EditionRow | null;
+}
+
+/** An edition's facts for mail, as read by SQL (json_build_object gives the times as ISO strings). */
+interface EditionRow {
+  id: string;
+  name: string;
+  year: number;
+  reports_due_at: Date | string | null;
+  scoring_due_at: Date | string | null;
+  ceremony_starts_at: Date | string | null;
+  ceremony_venue: string | null;
+  ceremony_city: string | null;
+}
+
+const EDITION_COLUMNS = 'id, name, year, reports_due_at, scoring_due_at, ceremony_starts_at, ceremony_venue, ceremony_city';
+
+const asDate = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
+
+function editionFacts(row: EditionRow): EditionFacts {
+  const ceremonyStartsAt = asDate(row.ceremony_starts_at);
+  return {
+    id: row.id,
+    name: row.name,
+    year: row.year,
+    reportsDueAt: asDate(row.reports_due_at),
+    scoringDueAt: asDate(row.scoring_due_at),
+    ceremony: ceremonyStartsAt ? { startsAt: ceremonyStartsAt, venue: row.ceremony_venue, city: row.ceremony_city } : null,
+  };
 }
 
 interface PgClient {
@@ -125,7 +155,9 @@ export class NotificationSender implements OnApplicationShutdown {
          FROM app_user u, no_flush_wait
         WHERE d.id = $1 AND u.id = d.user_id AND d.status = 'pending' AND (d.lease_until IS NULL OR d.lease_until <= now())
         RETURNING d.id, d.event_id, d.dedupe_key, d.template, d.user_id, d.context, d.attempts,
-                  u.email, u.name, u.locale, u.status AS user_status`,
+                  u.email, u.name, u.locale, u.status AS user_status,
+                  -- Most mails are about an edition: read it here rather than in a statement of its own.
+                  (SELECT row_to_json(e) FROM (SELECT ${EDITION_COLUMNS} FROM edition WHERE id = (d.context->>'editionId')::uuid) e) AS edition`,
       [deliveryId, token, CLAIM_LEASE_SECONDS],
     );
     return rows[0] ?? null;
@@ -290,7 +322,8 @@ export class NotificationSender implements OnApplicationShutdown {
       editionId = row.edition_id;
       practice = { title: row.title, city: row.city, eligible: row.status !== 'ineligible', reason: row.eligibility_reason };
     }
-    const edition = editionId ? await this.loadEdition(editionId) : null;
+    const claimed = delivery.edition && delivery.edition.id === editionId ? editionFacts(delivery.edition) : null;
+    const edition = editionId ? (claimed ?? (await this.loadEdition(editionId))) : null;
     return {
       recipient: { name: delivery.name, email: delivery.email },
       edition,
@@ -302,28 +335,9 @@ export class NotificationSender implements OnApplicationShutdown {
   }
 
   private async loadEdition(editionId: string): Promise<EditionFacts> {
-    const [row]: {
-      id: string;
-      name: string;
-      year: number;
-      reports_due_at: Date | null;
-      scoring_due_at: Date | null;
-      ceremony_starts_at: Date | null;
-      ceremony_venue: string | null;
-      ceremony_city: string | null;
-    }[] = await this.dataSource.query(
-      `SELECT id, name, year, reports_due_at, scoring_due_at, ceremony_starts_at, ceremony_venue, ceremony_city FROM edition WHERE id = $1`,
-      [editionId],
-    );
+    const [row]: EditionRow[] = await this.dataSource.query(`SELECT ${EDITION_COLUMNS} FROM edition WHERE id = $1`, [editionId]);
     if (!row) throw new PermanentDeliveryError(`edition ${editionId} no longer exists`);
-    return {
-      id: row.id,
-      name: row.name,
-      year: row.year,
-      reportsDueAt: row.reports_due_at,
-      scoringDueAt: row.scoring_due_at,
-      ceremony: row.ceremony_starts_at ? { startsAt: row.ceremony_starts_at, venue: row.ceremony_venue, city: row.ceremony_city } : null,
-    };
+    return editionFacts(row);
   }
 
   /** Invitation and reset links carry a single-use token minted now (only its hash is stored). */
