@@ -23,8 +23,8 @@ interface Target {
   onBallot?: boolean;
 }
 
-/** Practice statuses the jury sees: on the ballot, and after it the decisions. */
-const JURY_STATUSES = `('eligible', 'distinguished', 'notDistinguished')`;
+/** Practice statuses before the jury, as an SQL list: on the ballot, and after it the decisions. */
+export const JURY_PRACTICE_STATUSES_SQL = `('eligible', 'distinguished', 'notDistinguished')`;
 
 type Rule = (principal: Principal, target: Target, objectId: string) => AccessDecision | Promise<AccessDecision>;
 
@@ -166,10 +166,10 @@ const TARGET_SQL: Partial<Record<ObjectKind, string>> = {
                FROM category c JOIN edition e ON e.id = c.edition_id WHERE c.id = $1`,
   city: `SELECT NULL::uuid AS "editionId", c.id AS "cityId", NULL::text AS stage FROM city c WHERE c.id = $1`,
   report: `SELECT r.edition_id AS "editionId", r.city_id AS "cityId", e.stage::text AS stage,
-                  EXISTS (SELECT 1 FROM practice p WHERE p.report_id = r.id AND p.status IN ${JURY_STATUSES}) AS "onBallot"
+                  EXISTS (SELECT 1 FROM practice p WHERE p.report_id = r.id AND p.status IN ${JURY_PRACTICE_STATUSES_SQL}) AS "onBallot"
              FROM report r JOIN edition e ON e.id = r.edition_id WHERE r.id = $1`,
   practice: `SELECT r.edition_id AS "editionId", r.city_id AS "cityId", e.stage::text AS stage,
-                    pr.status IN ${JURY_STATUSES} AS "onBallot",
+                    pr.status IN ${JURY_PRACTICE_STATUSES_SQL} AS "onBallot",
                     EXISTS (SELECT 1 FROM conflict_of_interest ci WHERE ci.juror_id = $2 AND ci.practice_id = pr.id) AS conflict
                FROM practice pr JOIN report r ON r.id = pr.report_id JOIN edition e ON e.id = r.edition_id
               WHERE pr.id = $1`,

@@ -2,7 +2,7 @@
 // conflicts of interest, and progress for coordinators and reminders.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AccessService, AuditRecorder, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, Principal, queryRows, UnitOfWork } from '@app/core';
+import { AccessService, AuditRecorder, ConflictError, ForbiddenError, InvalidInputError, JURY_PRACTICE_STATUSES_SQL, NotFoundError, Principal, queryRows, UnitOfWork } from '@app/core';
 import { PRACTICE_SELECT } from '../reports/reports.service';
 import { CRITERIA, CRITERION_TEXT } from './criteria';
 import {
@@ -16,8 +16,6 @@ import {
   MyScoreView,
   PutScoreDto,
 } from './dto/jury.dto';
-
-const SCORED_STATUSES = `('eligible', 'distinguished', 'notDistinguished')`;
 
 interface ScoreRow {
   comprehensiveness: number;
@@ -59,7 +57,7 @@ export class JuryService {
     const items: (BallotView['items'][number]['practice'] & { my_score: ScoreRow | null })[] = await this.dataSource.query(
       `SELECT pv.*, (SELECT row_to_json(s) FROM score s WHERE s.practice_id = pv.id AND s.juror_id = $2) AS my_score
          FROM (${PRACTICE_SELECT}
-               WHERE r.edition_id = $1 AND p.status IN ${SCORED_STATUSES}
+               WHERE r.edition_id = $1 AND p.status IN ${JURY_PRACTICE_STATUSES_SQL}
                  AND ($3::uuid IS NULL OR r.city_id <> $3)
                  AND NOT EXISTS (SELECT 1 FROM conflict_of_interest ci WHERE ci.juror_id = $2 AND ci.practice_id = p.id)) pv
         ORDER BY pv."cityName", pv.title`,
@@ -180,7 +178,7 @@ export class JuryService {
          JOIN app_user u ON u.id = g.user_id
          LEFT JOIN city c ON c.id = g.city_id
          LEFT JOIN (practice p JOIN report r ON r.id = p.report_id)
-                ON r.edition_id = g.edition_id AND p.status IN ${SCORED_STATUSES}
+                ON r.edition_id = g.edition_id AND p.status IN ${JURY_PRACTICE_STATUSES_SQL}
                AND (g.city_id IS NULL OR r.city_id <> g.city_id)
                AND NOT EXISTS (SELECT 1 FROM conflict_of_interest ci WHERE ci.juror_id = g.user_id AND ci.practice_id = p.id)
          LEFT JOIN score s ON s.practice_id = p.id AND s.juror_id = g.user_id

@@ -14,6 +14,7 @@
 //           different sizes weigh the same (0.5 for a one-practice ballot); averaged per practice
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { JURY_PRACTICE_STATUSES_SQL } from '@app/core';
 import { CRITERIA, CRITERION_COLUMN, Criterion } from './criteria';
 import { AgreementView, ResultMethod, ResultRow, ResultsView } from './dto/jury.dto';
 import { alphaFromMoments, AlphaResult, UnitMoments } from './krippendorff';
@@ -31,7 +32,7 @@ export const COUNTED_SCORES_SQL = `
                     + (e.scoring_weights->>'governmentEngagement')::float8 + (e.scoring_weights->>'effectiveness')::float8, 0) AS v
       FROM score s
       JOIN edition e ON e.id = s.edition_id
-      JOIN practice p ON p.id = s.practice_id AND p.status IN ('eligible', 'distinguished', 'notDistinguished')
+      JOIN practice p ON p.id = s.practice_id AND p.status IN ${JURY_PRACTICE_STATUSES_SQL}
       JOIN report r ON r.id = p.report_id
       JOIN role_grant g ON g.user_id = s.juror_id AND g.role = 'juror' AND g.edition_id = s.edition_id
      WHERE s.edition_id = $1
@@ -75,7 +76,7 @@ export function resultsSql(method: ResultMethod): string {
       JOIN report r ON r.id = p.report_id
       JOIN city c ON c.id = r.city_id
       LEFT JOIN per_practice pp ON pp.practice_id = p.id
-     WHERE r.edition_id = $1 AND p.status IN ('eligible', 'distinguished', 'notDistinguished')
+     WHERE r.edition_id = $1 AND p.status IN ${JURY_PRACTICE_STATUSES_SQL}
        AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM practice_category pc WHERE pc.practice_id = p.id AND pc.category_id = $2))
      ORDER BY rank, c.name, p.title`;
 }

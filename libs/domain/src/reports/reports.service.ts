@@ -10,6 +10,7 @@ import {
   ForbiddenError,
   InvalidInputError,
   isCoordinator,
+  JURY_PRACTICE_STATUSES_SQL,
   NotFoundError,
   Principal,
   queryRows,
@@ -424,7 +425,7 @@ export class ReportsService {
     const rows: (PracticeView & { total: string })[] = await this.dataSource.query(
       `SELECT listed.*, count(*) OVER () AS total FROM (${PRACTICE_SELECT}
         WHERE r.edition_id = $1 AND r.status = 'submitted'
-          AND ($2::boolean OR p.status IN ('eligible', 'distinguished', 'notDistinguished'))
+          AND ($2::boolean OR p.status IN ${JURY_PRACTICE_STATUSES_SQL})
           AND ($3::uuid IS NULL OR r.city_id <> $3)
           AND ($4::uuid IS NULL OR r.city_id = $4)
           AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM practice_category pc WHERE pc.practice_id = p.id AND pc.category_id = $5))
