@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { RawServerDefault } from 'fastify';
 import { Logger } from 'nestjs-pino';
-import { AppConfig } from '@app/core';
+import { AppConfig, JsonTooDeepError, jsonDeeperThan } from '@app/core';
 import { MAX_FILE_BYTES } from '@app/domain';
 import { ApiModule } from './api.module';
 import { API_PREFIX, setupOpenApi } from './openapi';
@@ -31,6 +32,13 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     bufferLogs: true,
     abortOnError: false,
+  });
+  // JSON parsed only when it nests at most MAX_JSON_DEPTH levels: the scan is linear and flat, where
+  // JSON.parse and everything after it (validation, logging) would recurse into 100,000 levels.
+  const parseJson = adapter.getInstance().getDefaultJsonParser('error', 'error');
+  app.useBodyParser<RawServerDefault>('application/json', { bodyLimit: BODY_LIMIT_BYTES }, (request, body, done) => {
+    if (jsonDeeperThan(body)) return done(new JsonTooDeepError(), undefined);
+    parseJson(request, body.toString('utf8'), done);
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
