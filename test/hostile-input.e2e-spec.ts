@@ -126,6 +126,15 @@ describe('hostile input', () => {
       expect(stored[0].n).toBe(0);
     });
 
+    it('refuses a DOCX of thousands of parts, and one that unpacks beyond 100 times its size', async () => {
+      const many = await t.http.post(`/api/reports/${reportId}/files`).set(expert.auth).attach('file', await zipBombDocx(10, 6000), 'czesci.docx');
+      expect(many.status).toBe(400);
+      expect(many.body.details).toEqual([{ field: 'file', problem: expect.stringMatching(/6003 parts/) }]);
+      const ratio = await t.http.post(`/api/reports/${reportId}/files`).set(expert.auth).attach('file', await zipBombDocx(20 * 1024 * 1024), 'gesty.docx');
+      expect(ratio.status).toBe(400);
+      expect(ratio.body.details).toEqual([{ field: 'file', problem: expect.stringMatching(/times its packed size/) }]);
+    });
+
     it('still accepts a small DOCX', async () => {
       const docx = await zipBombDocx(10 * 1024);
       await t.http.post(`/api/reports/${reportId}/files`).set(expert.auth).attach('file', docx, 'maly.docx').expect(201);

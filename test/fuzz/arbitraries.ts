@@ -7,6 +7,8 @@ import { FuzzDocument, resolve, Schema } from './openapi-operations';
 export interface FuzzContext {
   document: FuzzDocument;
   ids: string[];
+  /** The same ids by table, to aim a path's {id} at the table its segment names. */
+  idsByTable: Record<string, string[]>;
   emails: string[];
   years: number[];
 }
@@ -24,7 +26,29 @@ const HOSTILE_JSON: unknown[] = [
 ];
 
 export const hostileText = fc.constantFrom(...HOSTILE_TEXT);
-export const hostileJson: fc.Arbitrary<unknown> = fc.oneof(hostileText, fc.constantFrom(...HOSTILE_JSON), fc.string({ unit: 'binary', maxLength: 40 }));
+export const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 4, arbitrary: hostileText },
+  { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_JSON) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
+);
+
+/** `value` with its n-th leaf (modulo the number of leaves) replaced: one hostile field, the rest fitting. */
+export function replaceLeaf(value: unknown, n: number, replacement: unknown): unknown {
+  const leaves: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
+  const walk = (node: unknown) => {
+    if (node === null || typeof node !== 'object') return;
+    for (const [key, item] of Object.entries(node)) {
+      if (item !== null && typeof item === 'object' && Object.keys(item).length) walk(item);
+      else leaves.push({ parent: node as Record<string, unknown>, key: Array.isArray(node) ? Number(key) : key });
+    }
+  };
+  const copy = structuredClone(value);
+  walk(copy);
+  if (!leaves.length) return copy;
+  const { parent, key } = leaves[n % leaves.length];
+  (parent as Record<string | number, unknown>)[key] = replacement;
+  return copy;
+}
 
 const isoDate = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
 
@@ -84,12 +108,26 @@ function stringFitting(context: FuzzContext, schema: Schema): fc.Arbitrary<strin
 
 /** A leaf: mostly fitting, sometimes hostile, so each field is hit by the hostile values in turn. */
 export function leaf(context: FuzzContext, schema: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
-  return fc.oneof({ weight: 8, arbitrary: fitting(context, schema, depth) }, { weight: 1, arbitrary: hostileJson });
+  return fc.oneof({ weight: 11, arbitrary: fitting(context, schema, depth) }, { weight: 1, arbitrary: hostileJson });
+}
+
+const singular = (segment: string) => segment.replace(/ies$/, 'y').replace(/s$/, '');
+
+/** Ids of the table a path segment names ("cities" → city, "users" → app_user, "files" → report_file). */
+export function idsForSegment(context: FuzzContext, segment: string | undefined): string[] {
+  if (!segment) return [];
+  const name = singular(segment.replace(/-/g, '_'));
+  const table = Object.keys(context.idsByTable).find((t) => t === name || t.endsWith(`_${name}`));
+  return table ? context.idsByTable[table] : [];
 }
 
 /** A path or query value as text: a known id or year, fitting text, or hostile text. */
-export function paramText(context: FuzzContext, raw: Schema): fc.Arbitrary<string> {
+export function paramText(context: FuzzContext, raw: Schema, segment?: string): fc.Arbitrary<string> {
   const schema = resolve(context.document, raw);
+  const aimed = idsForSegment(context, segment);
+  if (aimed.length && !schema.enum && typeOf(schema) !== 'integer' && typeOf(schema) !== 'number') {
+    return fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...aimed) }, { weight: 1, arbitrary: fc.constantFrom(...context.ids) }, { weight: 1, arbitrary: hostileText });
+  }
   const type = typeOf(schema);
   const fit: fc.Arbitrary<string> =
     type === 'integer' || type === 'number'

@@ -54,17 +54,18 @@ async function demoSessions(ds: DataSource): Promise<Sessions> {
 }
 
 /** Real ids of every table with a uuid id (the signed-in users' own left out, so they stay usable). */
-async function knownIds(ds: DataSource, keep: string[]): Promise<string[]> {
+async function knownIds(ds: DataSource, keep: string[]): Promise<Record<string, string[]>> {
   const tables: { table_name: string }[] = await ds.query(
     `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id' AND data_type = 'uuid' ORDER BY table_name`,
   );
-  const ids: string[] = [];
+  const own = new Set(((await ds.query('SELECT id FROM app_user WHERE email = ANY($1)', [keep])) as { id: string }[]).map((o) => o.id));
+  const byTable: Record<string, string[]> = {};
   for (const { table_name } of tables) {
-    const rows: { id: string }[] = await ds.query(`SELECT id FROM "${table_name}" ORDER BY id LIMIT 6`);
-    ids.push(...rows.map((r) => r.id));
+    const rows: { id: string }[] = await ds.query(`SELECT id FROM "${table_name}" ORDER BY id LIMIT 8`);
+    const ids = rows.map((r) => r.id).filter((id) => !own.has(id));
+    if (ids.length) byTable[table_name] = ids;
   }
-  const own: { id: string }[] = await ds.query('SELECT id FROM app_user WHERE email = ANY($1)', [keep]);
-  return ids.filter((id) => !own.some((o) => o.id === id));
+  return byTable;
 }
 
 export async function runFuzz(options: { requests: number; seed: number; log?: (line: string) => void }): Promise<FuzzSummary> {
@@ -83,9 +84,11 @@ export async function runFuzz(options: { requests: number; seed: number; log?: (
       for (const session of Object.values(sessions)) session.authorization = await signIn(port, session.email);
     };
     await refresh();
+    const idsByTable = await knownIds(ds, Object.values(sessions).map((s) => s.email));
     const context: FuzzContext = {
       document,
-      ids: await knownIds(ds, Object.values(sessions).map((s) => s.email)),
+      ids: Object.values(idsByTable).flat(),
+      idsByTable,
       emails: ((await ds.query('SELECT email FROM app_user ORDER BY email LIMIT 20')) as { email: string }[]).map((r) => r.email),
       years: ((await ds.query('SELECT year FROM edition ORDER BY year')) as { year: number }[]).map((r) => r.year),
     };

@@ -3,7 +3,7 @@
 // truncated or malformed multipart).
 import fc from 'fast-check';
 import { PDF_BYTES } from '@app/testing';
-import { FuzzContext, fitting, hostileJson, leaf, paramText, percentEncode } from './arbitraries';
+import { FuzzContext, fitting, hostileJson, leaf, paramText, percentEncode, replaceLeaf } from './arbitraries';
 import { Operation } from './openapi-operations';
 
 export const ROLES = ['anonymous', 'coordinator', 'expert', 'juror', 'official'] as const;
@@ -69,7 +69,9 @@ const rarely = <T>(arbitrary: fc.Arbitrary<T>, every: number): fc.Arbitrary<T | 
 
 /** One request to `operation` as `role`. */
 export function requestFor(context: FuzzContext, operation: Operation, role: RoleName): fc.Arbitrary<FuzzRequest> {
-  const pathValues = fc.tuple(...operation.pathParams.map((p) => paramText(context, p.schema)));
+  // The segment before a parameter names its table: /cities/{id}/officials/{assignmentId}.
+  const segmentBefore = (name: string) => operation.path.split('/').at(operation.path.split('/').indexOf(`{${name}}`) - 1);
+  const pathValues = fc.tuple(...operation.pathParams.map((p) => paramText(context, p.schema, segmentBefore(p.name))));
   const queryValues = fc.tuple(
     ...operation.queryParams.map((p) => (p.required ? paramText(context, p.schema).map((v) => [v]) : fc.option(paramText(context, p.schema), { freq: 2, nil: undefined }).map((v) => (v === undefined ? [] : [v])))),
   );
@@ -79,7 +81,8 @@ export function requestFor(context: FuzzContext, operation: Operation, role: Rol
       ? MULTIPART
       : operation.body
         ? fc.oneof(
-            { weight: 6, arbitrary: leaf(context, operation.body.schema).map((value) => ({ kind: 'schema', contentType: 'application/json', body: JSON.stringify(value) ?? 'null' })) },
+            { weight: 3, arbitrary: leaf(context, operation.body.schema).map((value) => ({ kind: 'schema', contentType: 'application/json', body: JSON.stringify(value) ?? 'null' })) },
+            { weight: 4, arbitrary: fc.tuple(fitting(context, operation.body.schema), fc.nat(), hostileJson).map(([value, n, hostile]) => ({ kind: 'oneHostileField', contentType: 'application/json', body: JSON.stringify(replaceLeaf(value, n, hostile)) ?? 'null' })) },
             { weight: 2, arbitrary: fc.tuple(fitting(context, operation.body.schema), fc.string({ maxLength: 12 }), hostileJson).map(([value, key, extra]) => ({ kind: 'extraField', contentType: 'application/json', body: JSON.stringify({ ...(value as object), [key || 'role']: extra }) })) },
             { weight: 1, arbitrary: WHOLE_BODIES },
           )

@@ -21,11 +21,12 @@ function zeros(bytes: number): Readable {
   });
 }
 
-/** A valid DOCX with one extra part of `paddingBytes` zeros (deflated). */
-export async function zipBombDocx(paddingBytes: number): Promise<Buffer> {
+/** A valid DOCX with one extra part of `paddingBytes` zeros (deflated), and `extraParts` tiny parts. */
+export async function zipBombDocx(paddingBytes: number, extraParts = 0): Promise<Buffer> {
   const zip = new ZipFile();
   zip.addBuffer(Buffer.from(CONTENT_TYPES), '[Content_Types].xml');
   zip.addBuffer(Buffer.from(DOCUMENT), 'word/document.xml');
+  for (let i = 0; i < extraParts; i++) zip.addBuffer(Buffer.from('x'), `word/media/part${i}.bin`, { compress: false });
   zip.addReadStream(zeros(paddingBytes), 'word/media/padding.bin');
   zip.end();
   const chunks: Buffer[] = [];

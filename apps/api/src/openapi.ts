@@ -38,7 +38,8 @@ export function documentErrors(document: OpenAPIObject): OpenAPIObject {
     for (const [method, operation] of Object.entries(item) as [string, { responses?: Record<string, unknown>; security?: unknown[]; requestBody?: unknown; parameters?: { in: string }[] }][]) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
       const statuses = new Set<string>();
-      if (operation.requestBody || operation.parameters?.some((p) => p.in === 'query')) statuses.add('400');
+      // Path values are judged too (text PostgreSQL cannot hold, integers beyond its range).
+      if (operation.requestBody || operation.parameters?.some((p) => p.in === 'query') || path.includes('{')) statuses.add('400');
       if (operation.security?.length) ['401', '403'].forEach((s) => statuses.add(s));
       if (path.includes('{')) statuses.add('404');
       if (method !== 'get' && operation.security?.length) statuses.add('409');
