@@ -29,7 +29,7 @@ export class LoggingModule {
             pinoHttp: {
               level: config.LOG_LEVEL,
               redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-              // Fastify assigns the request id (apps/api/src/create-api.ts); pino-http reuses it.
+              // Fastify assigns the request id (libs/api/src/create-api.ts); pino-http reuses it.
               genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? randomUUID(),
               customProps: () => ({ service: 'open-cities' }),
               // Request loggers bind the request id only (not a serialized request: that cost a
