@@ -92,6 +92,10 @@ describe('hostile input', () => {
         expect([400, 404]).toContain(res.status);
         expect(res.body).toMatchObject(errorBody(res.status));
       }
+      const refused = await t.http.get('/api/public/editions/99999999999999999999/awards').expect(400);
+      expect(refused.body.details).toEqual([{ field: 'year', problem: expect.any(String) }]);
+      // A year in range is looked up as before.
+      await t.http.get('/api/public/editions/2999/awards').expect(404);
     });
   });
 

@@ -7,11 +7,13 @@ export const INT4_MIN = -2_147_483_648;
 export const INT4_MAX = 2_147_483_647;
 
 @Injectable()
-export class ParseInt4Pipe implements PipeTransform<string, number> {
-  transform(value: string, metadata: ArgumentMetadata): number {
+export class ParseInt4Pipe implements PipeTransform<string | number, number> {
+  transform(value: string | number, metadata: ArgumentMetadata): number {
     const field = metadata.data || 'value';
-    if (typeof value !== 'string' || !/^-?\d{1,10}$/.test(value)) throw new InvalidInputError(field, 'must be an integer');
-    const number = Number(value);
+    // The global validation pipe runs first and may already have turned the text into a number.
+    const text = String(value);
+    if (!/^-?\d{1,10}$/.test(text)) throw new InvalidInputError(field, 'must be an integer');
+    const number = Number(text);
     if (number < INT4_MIN || number > INT4_MAX) throw new InvalidInputError(field, `must be between ${INT4_MIN} and ${INT4_MAX}`);
     return number;
   }
