@@ -20,6 +20,9 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: 'loopback',
     return503OnClosing: true,
+    // No Nest middleware is applied (request logging is an onResponse hook): without middie no
+    // middleware runner is entered on every request. A middleware added later fails at start.
+    skipMiddie: true,
     // Request ids: the caller's X-Request-Id when it is sane, a UUID otherwise; logged and echoed
     // (by the one onRequest hook of registerSecurityHeaders).
     requestIdHeader: false,

@@ -65,9 +65,9 @@ export class PrincipalCache {
 
   invalidateUser(userId: string): void {
     this.epoch += 1;
-    for (const [sessionId, entry] of this.entries.entries()) {
-      if (entry.principal.userId === userId) this.entries.delete(sessionId);
-    }
+    // Collected first: entries are not deleted while the cache is being iterated.
+    const sessions = [...this.entries.entries()].filter(([, entry]) => entry.principal.userId === userId).map(([sessionId]) => sessionId);
+    for (const sessionId of sessions) this.entries.delete(sessionId);
   }
 
   clear(): void {

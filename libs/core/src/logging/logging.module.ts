@@ -61,7 +61,7 @@ export function registerRequestLog(fastify: FastifyInstance, config: AppConfig):
   fastify.addHook('onResponse', (request, reply, done) => {
     if (!request.url.startsWith('/api/health')) {
       PinoLogger.root.info(
-        { reqId: request.id, req: { method: request.method, url: request.url }, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) },
+        { reqId: request.id, req: { method: request.method, url: request.url }, res: { statusCode: reply.raw.statusCode }, responseTime: Math.round(reply.elapsedTime) },
         'request completed',
       );
     }
