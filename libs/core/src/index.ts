@@ -32,3 +32,7 @@ export * from './throttling/throttling.module';
 export * from './database/query-rows';
 export * from './http/list-query';
 export * from './http/text.validators';
+export * from './storage/file-storage';
+export * from './storage/local-file-storage';
+export * from './storage/s3-file-storage';
+export * from './storage/storage.module';
