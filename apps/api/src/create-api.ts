@@ -6,7 +6,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@app/core';
-import { MAX_FILE_BYTES } from '@app/domain';
+import { MAX_FILE_BYTES, MetricsService } from '@app/domain';
+import { HttpRequestMetrics } from './http-metrics';
 import { ApiModule } from './api.module';
 import { API_PREFIX, setupOpenApi } from './openapi';
 import { registerSecurityHeaders } from './security-headers';
@@ -28,10 +29,14 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
     if (!/^[\w.-]{1,64}$/.test(request.id)) (request as { id: string }).id = randomUUID();
     reply.header('x-request-id', request.id);
   });
+  // Before any route exists, so every route (API, web app, queue board) gets its duration hook.
+  const httpMetrics = new HttpRequestMetrics();
+  httpMetrics.instrument(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     bufferLogs: true,
     abortOnError: false,
   });
+  app.get(MetricsService).register(httpMetrics.histogram);
   if (options.logs !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
   app.setGlobalPrefix(API_PREFIX);

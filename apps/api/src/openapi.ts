@@ -70,6 +70,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
         .setDescription('Miasta Otwarte: expert reports, migrant jury scoring, decisions and the public catalogue.')
         .setVersion('1')
         .addBearerAuth()
+        .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN (GET /api/metrics from outside loopback)' }, 'metricsToken')
         .build(),
     ),
   );

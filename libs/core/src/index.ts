@@ -36,3 +36,4 @@ export * from './storage/file-storage';
 export * from './storage/local-file-storage';
 export * from './storage/s3-file-storage';
 export * from './storage/storage.module';
+export * from './metrics/metrics-access';
