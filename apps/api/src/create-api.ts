@@ -36,7 +36,7 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
     bufferLogs: true,
     abortOnError: false,
   });
-  app.get(MetricsService).register(httpMetrics.histogram);
+  app.get(MetricsService).register(httpMetrics.asMetric());
   if (options.logs !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
   app.setGlobalPrefix(API_PREFIX);
