@@ -65,7 +65,7 @@ describe('deployment files', () => {
   it('the Grafana dashboard queries only metrics the app exports', () => {
     const dashboard = JSON.parse(read('deploy/grafana/open-cities.json')) as { uid: string; panels: { targets: { expr: string; datasource: { uid: string } }[] }[] };
     const datasource = parse(read('deploy/grafana/provisioning/datasources/prometheus.yml')) as { datasources: { uid: string }[] };
-    const sources = read('libs/domain/src/metrics/metrics.service.ts') + read('apps/api/src/http-metrics.ts');
+    const sources = read('libs/domain/src/metrics/metrics.service.ts') + read('libs/api/src/http-metrics.ts');
     expect(dashboard.panels.length).toBeGreaterThanOrEqual(8);
     for (const target of dashboard.panels.flatMap((panel) => panel.targets)) {
       expect(target.datasource.uid).toBe(datasource.datasources[0].uid);

@@ -164,6 +164,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The city’s officials */
         get: operations["CitiesController_officials"];
         put?: never;
         /** Make a user an official of this city */
@@ -184,6 +185,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Remove an official from the city (their access ends at once) */
         delete: operations["CitiesController_removeOfficial"];
         options?: never;
         head?: never;
@@ -232,6 +234,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One edition with its stage, deadlines and ceremony */
         get: operations["EditionsController_get"];
         put?: never;
         post?: never;
@@ -301,8 +304,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The edition’s categories in their order, with translations */
         get: operations["EditionsController_categories"];
         put?: never;
+        /** Add a category to the edition (until jury scoring starts) */
         post: operations["EditionsController_createCategory"];
         delete?: never;
         options?: never;
@@ -369,6 +374,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The edition’s experts, one per city */
         get: operations["EditionsController_experts"];
         put?: never;
         /** Assign an expert to a city (one expert per city, one city per expert, per edition) */
@@ -403,6 +409,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The edition’s jurors with the city each is tied to */
         get: operations["EditionsController_jurors"];
         put?: never;
         /** Add a juror, optionally tied to a city (conflict of interest on its practices) */
@@ -703,9 +710,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One practice (jurors: only practices before the jury, outside their conflicts) */
         get: operations["ReportsController_practice"];
         put?: never;
         post?: never;
+        /** Remove a practice from a draft report */
         delete: operations["ReportsController_deletePractice"];
         options?: never;
         head?: never;
@@ -859,6 +868,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One report with its practices, files and follow-ups */
         get: operations["ReportsController_get"];
         put?: never;
         post?: never;
@@ -897,6 +907,7 @@ export interface paths {
         get: operations["ReportsController_download"];
         put?: never;
         post?: never;
+        /** Remove an evidence file from a draft report */
         delete: operations["ReportsController_deleteFile"];
         options?: never;
         head?: never;
@@ -929,6 +940,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Add a practice to a draft report */
         post: operations["ReportsController_addPractice"];
         delete?: never;
         options?: never;
@@ -995,6 +1007,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One account with its roles (coordinators only) */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
@@ -1030,6 +1043,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Enable a disabled account again (the person can sign in) */
         post: operations["UsersController_enable"];
         delete?: never;
         options?: never;
@@ -2039,6 +2053,15 @@ export interface operations {
                     "application/json": components["schemas"]["BoardSessionDto"];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -2089,7 +2112,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2137,7 +2160,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2203,7 +2226,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2244,7 +2267,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2285,7 +2308,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2330,6 +2353,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description No valid access token */
             401: {
@@ -2392,7 +2424,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2456,6 +2488,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -2517,7 +2558,7 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2586,7 +2627,7 @@ export interface operations {
                     "application/json": components["schemas"]["CityPage"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2636,7 +2677,7 @@ export interface operations {
                     "application/json": components["schemas"]["CityView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2693,6 +2734,15 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"][];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -2745,7 +2795,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2810,6 +2860,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -2870,7 +2929,7 @@ export interface operations {
                     "application/json": components["schemas"]["CityStatusView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2928,7 +2987,7 @@ export interface operations {
                     "application/json": components["schemas"]["EditionPage"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2978,7 +3037,7 @@ export interface operations {
                     "application/json": components["schemas"]["EditionView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3035,6 +3094,15 @@ export interface operations {
                     "application/json": components["schemas"]["EditionView"];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3087,7 +3155,7 @@ export interface operations {
                     "application/json": components["schemas"]["EditionView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3153,6 +3221,15 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementView"];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3199,6 +3276,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AwardView"][];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */
@@ -3253,7 +3339,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3322,7 +3408,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3379,6 +3465,15 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryView"][];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3431,7 +3526,7 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3497,6 +3592,15 @@ export interface operations {
                     "application/json": components["schemas"]["JurorCommentView"][];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3545,6 +3649,15 @@ export interface operations {
                     "application/json": components["schemas"]["EditionConflictView"][];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3591,6 +3704,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeliberationNoteView"][];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */
@@ -3645,7 +3767,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliberationNoteView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3711,6 +3833,15 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"][];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3763,7 +3894,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3828,6 +3959,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3885,6 +4025,15 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"][];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3937,7 +4086,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4002,6 +4151,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -4057,6 +4215,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JurorProgressView"][];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */
@@ -4115,7 +4282,7 @@ export interface operations {
                     "application/json": components["schemas"]["PracticePage"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4176,7 +4343,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedReportView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4247,7 +4414,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResultsView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4304,6 +4471,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -4350,6 +4526,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TransitionsView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */
@@ -4404,7 +4589,7 @@ export interface operations {
                     "application/json": components["schemas"]["EditionView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4469,6 +4654,15 @@ export interface operations {
                         /** @enum {string} */
                         status: "ok";
                     };
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4542,6 +4736,15 @@ export interface operations {
                          */
                         status?: "ok" | "degraded";
                     };
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description The Health Check is not successful */
@@ -4642,7 +4845,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4677,6 +4880,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */
@@ -4720,7 +4932,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4781,7 +4993,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4827,6 +5039,15 @@ export interface operations {
                     "application/json": components["schemas"]["MyReportAssignment"][];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -4863,6 +5084,15 @@ export interface operations {
                 };
                 content: {
                     "text/plain": string;
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Not on loopback, and METRICS_TOKEN missing or wrong */
@@ -4909,7 +5139,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4955,6 +5185,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */
@@ -5014,6 +5253,15 @@ export interface operations {
                     "application/json": components["schemas"]["PracticeView"];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -5059,6 +5307,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description No valid access token */
             401: {
@@ -5121,7 +5378,7 @@ export interface operations {
                     "application/json": components["schemas"]["PracticeView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5191,7 +5448,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeclaredConflictView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5261,7 +5518,7 @@ export interface operations {
                     "application/json": components["schemas"]["PracticeView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5327,6 +5584,15 @@ export interface operations {
                     "application/json": components["schemas"]["PracticeEvidenceView"];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -5379,7 +5645,7 @@ export interface operations {
                     "application/json": components["schemas"]["MyScoreView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5447,6 +5713,15 @@ export interface operations {
                     "application/json": components["schemas"]["PublicEditionView"][];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     PublicController_awards: {
@@ -5466,6 +5741,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicAwardsView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No such object visible to the caller (objects of other cities, editions or users answer 404) */
@@ -5506,7 +5790,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicPracticePage"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5534,6 +5818,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicPracticeDetail"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No such object visible to the caller (objects of other cities, editions or users answer 404) */
@@ -5564,6 +5857,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */
@@ -5618,7 +5920,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5691,7 +5993,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportFileView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5761,6 +6063,15 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -5807,6 +6118,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description No valid access token */
             401: {
@@ -5869,7 +6189,7 @@ export interface operations {
                     "application/json": components["schemas"]["FollowUpView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5939,7 +6259,7 @@ export interface operations {
                     "application/json": components["schemas"]["PracticeView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6005,6 +6325,15 @@ export interface operations {
                     "application/json": components["schemas"]["PreviousDistinctionView"][];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -6051,6 +6380,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */
@@ -6113,7 +6451,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPage"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6163,7 +6501,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6220,6 +6558,15 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -6266,6 +6613,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */
@@ -6323,6 +6679,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */
