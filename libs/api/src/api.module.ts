@@ -13,7 +13,7 @@ import {
   QueueModule,
   ThrottlingModule,
 } from '@app/core';
-import { AccountsModule, ALL_ENTITIES, CatalogueModule, DecisionsModule, EditionsModule, JuryModule, NotificationsModule, ReportsModule } from '@app/domain';
+import { AccountsModule, ALL_ENTITIES, CatalogueModule, DecisionsModule, EditionsModule, JuryModule, MetricsModule, NotificationsModule, ReportsModule } from '@app/domain';
 import { DecisionsController } from './http/decisions.controller';
 import { PublicController } from './http/public.controller';
 import { JuryController } from './http/jury.controller';
@@ -22,6 +22,7 @@ import { CategoriesController, EditionsController } from './http/editions.contro
 import { ReportsController } from './http/reports.controller';
 import { AuthController } from './http/auth.controller';
 import { HealthController } from './http/health.controller';
+import { MetricsController } from './http/metrics.controller';
 import { NotificationsController } from './http/notifications.controller';
 import { QueuesBoardAccess, QueuesBoardController } from './http/queues-board';
 import { UsersController } from './http/users.controller';
@@ -46,8 +47,9 @@ export class ApiModule {
         DecisionsModule,
         CatalogueModule,
         NotificationsModule,
+        MetricsModule,
       ],
-      controllers: [HealthController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, JuryController, DecisionsController, PublicController, NotificationsController, QueuesBoardController],
+      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, JuryController, DecisionsController, PublicController, NotificationsController, QueuesBoardController],
       providers: [
         QueuesBoardAccess,
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -6,7 +6,8 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import type { RawServerDefault } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, JsonTooDeepError, jsonDeeperThan, registerRequestLog } from '@app/core';
-import { MAX_FILE_BYTES } from '@app/domain';
+import { MAX_FILE_BYTES, MetricsService } from '@app/domain';
+import { HttpRequestMetrics } from './http-metrics';
 import { ApiModule } from './api.module';
 import { API_PREFIX, setupOpenApi } from './openapi';
 import { registerSecurityHeaders, requestId } from './security-headers';
@@ -28,6 +29,9 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
     requestIdHeader: false,
     genReqId: requestId,
   });
+  // Before any route exists, so every route (API, web app, queue board) gets its duration hook.
+  const httpMetrics = new HttpRequestMetrics();
+  httpMetrics.instrument(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     bufferLogs: true,
     abortOnError: false,
@@ -39,6 +43,7 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
     if (jsonDeeperThan(body)) return done(new JsonTooDeepError(), undefined);
     parseJson(request, body.toString('utf8'), done);
   });
+  app.get(MetricsService).register(httpMetrics.asMetric());
   if (options.logs !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
   app.setGlobalPrefix(API_PREFIX);

@@ -92,6 +92,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
         .setVersion('1')
         .addServer('/', 'This server (paths start with /api)')
         .addBearerAuth()
+        .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN (GET /api/metrics from outside loopback)' }, 'metricsToken')
         .build(),
     ),
   );

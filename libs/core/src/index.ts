@@ -36,3 +36,8 @@ export * from './http/hostile-input';
 export * from './http/int4-param.pipe';
 export * from './http/list-query';
 export * from './http/text.validators';
+export * from './storage/file-storage';
+export * from './storage/local-file-storage';
+export * from './storage/s3-file-storage';
+export * from './storage/storage.module';
+export * from './metrics/metrics-access';

@@ -3,3 +3,4 @@
 export * from './create-worker';
 export * from './worker.module';
 export * from './processors/outbox.processor';
+export * from './metrics-server';

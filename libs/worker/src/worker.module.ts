@@ -12,7 +12,8 @@ import {
   QueueModule,
   QUEUES,
 } from '@app/core';
-import { ALL_ENTITIES, NotificationsModule } from '@app/domain';
+import { ALL_ENTITIES, MetricsModule, NotificationsModule } from '@app/domain';
+import { WorkerMetricsServer } from './metrics-server';
 import { NotificationRemindersHandler, NotificationSendHandler, NotificationsSweepHandler } from './processors/notifications.processor';
 import { OutboxDispatchHandler, OutboxSweepHandler } from './processors/outbox.processor';
 import { MaintenanceProcessor, NotificationsProcessor } from './processors/queue-processors';
@@ -57,6 +58,7 @@ export class WorkerModule {
         DiscoveryModule,
         WorkerAuditModule,
         NotificationsModule,
+        MetricsModule,
       ],
       providers: [
         JobHandlerRegistry,
@@ -68,6 +70,7 @@ export class WorkerModule {
         NotificationsSweepHandler,
         NotificationRemindersHandler,
         WorkerSchedules,
+        WorkerMetricsServer,
       ],
     };
   }
