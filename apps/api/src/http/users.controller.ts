@@ -1,6 +1,6 @@
 // The signed-in user's own profile, and user administration for coordinators.
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountsService, CreateUserDto, MeDto, RequestMeta, UpdateMeDto, UserDto, UserPage } from '@app/domain';
 import { Authorize, CurrentPrincipal, ListQuery, Principal } from '@app/core';
 import { Meta } from './request-meta';
@@ -54,6 +54,7 @@ export class UsersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Disable a user: every session ends at once' })
   @ApiOkResponse({ type: UserDto })
+  @ApiConflictResponse({ description: '`cannot_disable_self`: your own account; `last_coordinator`: the last active coordinator' })
   disable(@CurrentPrincipal() principal: Principal, @Param('userId', ParseUUIDPipe) userId: string, @Meta() meta: RequestMeta): Promise<UserDto> {
     return this.accounts.setDisabled(principal, userId, true, meta);
   }
