@@ -32,3 +32,5 @@ export * from './throttling/throttling.module';
 export * from './database/query-rows';
 export * from './http/list-query';
 export * from './http/text.validators';
+export * from './idempotency/idempotency-key.entity';
+export * from './idempotency/idempotency.interceptor';

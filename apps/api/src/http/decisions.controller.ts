@@ -1,8 +1,8 @@
 // Deliberation and decisions: awards, notes, the jury's comments. Finalise and publish are the
 // edition transitions to decided and published (POST /editions/:id/transitions).
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authorize, CurrentPrincipal, Principal } from '@app/core';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authorize, CurrentPrincipal, Idempotent, Principal } from '@app/core';
 import { AwardView, CreateAwardDto, CreateNoteDto, DecisionsService, DeliberationNoteView, JurorCommentView, UpdateAwardDto } from '@app/domain';
 
 @ApiTags('decisions')
@@ -20,9 +20,11 @@ export class DecisionsController {
 
   @Authorize('edition.manage')
   @Post('editions/:id/awards')
+  @Idempotent()
   @ApiOperation({ summary: 'Record a distinction (stage deliberation): a city, an optional unit, categories, the practices it covers, a citation' })
   @ApiCreatedResponse({ type: AwardView })
-  @ApiConflictResponse({ description: 'Not in stage deliberation' })
+  @ApiBadRequestResponse({ description: 'A field at fault, e.g. a category none of the named practices is filed under (`categoryIds.N`)' })
+  @ApiConflictResponse({ description: '`wrong_stage`: not in stage deliberation; `award_duplicate`: an identical award (same city, unit, categories, practices) exists (`awardId`)' })
   createAward(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: CreateAwardDto): Promise<AwardView> {
     return this.decisions.createAward(principal, id, dto);
   }
@@ -31,6 +33,8 @@ export class DecisionsController {
   @Patch('awards/:id')
   @ApiOperation({ summary: 'Change an award (stage deliberation only)' })
   @ApiOkResponse({ type: AwardView })
+  @ApiBadRequestResponse({ description: 'A field at fault, e.g. a category none of the award’s practices is filed under (`categoryIds.N`)' })
+  @ApiConflictResponse({ description: '`wrong_stage`: not in stage deliberation; `award_duplicate`: it would become identical to another award' })
   updateAward(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: UpdateAwardDto): Promise<AwardView> {
     return this.decisions.updateAward(principal, id, dto);
   }
@@ -54,8 +58,10 @@ export class DecisionsController {
 
   @Authorize('edition.deliberation.write')
   @Post('editions/:id/deliberation-notes')
+  @Idempotent()
   @ApiOperation({ summary: 'Record a deliberation note (stage deliberation)' })
   @ApiCreatedResponse({ type: DeliberationNoteView })
+  @ApiConflictResponse({ description: '`wrong_stage`: notes are added only in stage deliberation' })
   addNote(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: CreateNoteDto): Promise<DeliberationNoteView> {
     return this.decisions.addNote(principal, id, dto.text);
   }

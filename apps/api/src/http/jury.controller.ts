@@ -3,7 +3,7 @@ import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/com
 import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
-import { Authorize, CurrentPrincipal, Principal } from '@app/core';
+import { Authorize, CurrentPrincipal, Idempotent, Principal } from '@app/core';
 import {
   AgreementView,
   BallotQuery,
@@ -45,6 +45,7 @@ export class JuryController {
 
   @Authorize('practice.conflict.declare')
   @Post('practices/:id/conflicts')
+  @Idempotent()
   @ApiOperation({ summary: 'Declare a conflict of interest: the juror is recused from the practice (cannot be withdrawn)' })
   @ApiCreatedResponse({ type: DeclaredConflictView })
   declareConflict(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: DeclareConflictDto): Promise<DeclaredConflictView> {

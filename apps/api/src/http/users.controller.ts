@@ -2,7 +2,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountsService, CreateUserDto, MeDto, RequestMeta, UpdateMeDto, UserDto, UserPage } from '@app/domain';
-import { Authorize, CurrentPrincipal, ListQuery, Principal } from '@app/core';
+import { Authorize, CurrentPrincipal, Idempotent, ListQuery, Principal } from '@app/core';
 import { Meta } from './request-meta';
 
 @ApiTags('users')
@@ -28,6 +28,7 @@ export class UsersController {
 
   @Authorize('users.manage')
   @Post('users')
+  @Idempotent()
   @ApiOperation({ summary: 'Create a user; an invitation goes out by notification' })
   @ApiCreatedResponse({ type: UserDto })
   create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateUserDto, @Meta() meta: RequestMeta): Promise<UserDto> {
