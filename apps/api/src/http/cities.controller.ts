@@ -26,6 +26,7 @@ export class CitiesController {
     return this.editions.createCity(principal, dto);
   }
 
+  @ApiOperation({ summary: 'The city’s officials' })
   @Authorize('city.manage')
   @Get(':id/officials')
   @ApiOkResponse({ type: [AssignmentView] })
@@ -42,6 +43,7 @@ export class CitiesController {
     return this.editions.assignOfficial(principal, id, dto.userId);
   }
 
+  @ApiOperation({ summary: 'Remove an official from the city (their access ends at once)' })
   @Authorize('city.manage')
   @Delete(':id/officials/:assignmentId')
   @HttpCode(204)

@@ -42,6 +42,7 @@ export class EditionsController {
     return this.editions.list(principal, query.limit, query.offset);
   }
 
+  @ApiOperation({ summary: 'One edition with its stage, deadlines and ceremony' })
   @Authorize('edition.read')
   @Get(':id')
   @ApiOkResponse({ type: EditionView })
@@ -84,6 +85,7 @@ export class EditionsController {
     return this.editions.transitions(id);
   }
 
+  @ApiOperation({ summary: 'The edition’s categories in their order, with translations' })
   @Authorize('edition.read')
   @Get(':id/categories')
   @ApiOkResponse({ type: [CategoryView] })
@@ -91,6 +93,7 @@ export class EditionsController {
     return this.editions.listCategories(id);
   }
 
+  @ApiOperation({ summary: 'Add a category to the edition (until jury scoring starts)' })
   @Authorize('edition.manage')
   @Post(':id/categories')
   @Idempotent()
@@ -99,6 +102,7 @@ export class EditionsController {
     return this.editions.createCategory(principal, id, dto);
   }
 
+  @ApiOperation({ summary: 'The edition’s experts, one per city' })
   @Authorize('edition.manage')
   @Get(':id/experts')
   @ApiOkResponse({ type: [AssignmentView] })
@@ -124,6 +128,7 @@ export class EditionsController {
     await this.editions.revoke(principal, 'expert', assignmentId, { editionId: id });
   }
 
+  @ApiOperation({ summary: 'The edition’s jurors with the city each is tied to' })
   @Authorize('edition.manage')
   @Get(':id/jurors')
   @ApiOkResponse({ type: [AssignmentView] })

@@ -66,6 +66,7 @@ export class ReportsController {
     return this.reports.editionPractices(principal, editionId, query);
   }
 
+  @ApiOperation({ summary: 'One report with its practices, files and follow-ups' })
   @Authorize('report.read')
   @Get('reports/:id')
   @ApiOkResponse({ type: ReportView })
@@ -91,6 +92,7 @@ export class ReportsController {
     return this.reports.submit(principal, id);
   }
 
+  @ApiOperation({ summary: 'Add a practice to a draft report' })
   @Authorize('report.write')
   @Post('reports/:id/practices')
   @Idempotent()
@@ -99,6 +101,7 @@ export class ReportsController {
     return this.reports.addPractice(id, dto);
   }
 
+  @ApiOperation({ summary: 'One practice (jurors: only practices before the jury, outside their conflicts)' })
   @Authorize('practice.read')
   @Get('practices/:id')
   @ApiOkResponse({ type: PracticeView })
@@ -122,6 +125,7 @@ export class ReportsController {
     return this.reports.updatePractice(id, dto);
   }
 
+  @ApiOperation({ summary: 'Remove a practice from a draft report' })
   @Authorize('practice.write')
   @Delete('practices/:id')
   @HttpCode(204)
@@ -172,6 +176,7 @@ export class ReportsController {
       .send(stream);
   }
 
+  @ApiOperation({ summary: 'Remove an evidence file from a draft report' })
   @Authorize('report.write')
   @Delete('reports/:id/files/:fileId')
   @HttpCode(204)
