@@ -34,3 +34,4 @@ export * from './http/list-query';
 export * from './http/text.validators';
 export * from './idempotency/idempotency-key.entity';
 export * from './idempotency/idempotency.interceptor';
+export * from './auth/conflict-of-interest.sql';

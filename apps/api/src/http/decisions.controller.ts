@@ -2,7 +2,7 @@
 // edition transitions to decided and published (POST /editions/:id/transitions).
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authorize, CurrentPrincipal, Idempotent, Principal } from '@app/core';
+import { Authorize, conflictViewer, CurrentPrincipal, Idempotent, Principal } from '@app/core';
 import { AwardView, CreateAwardDto, CreateNoteDto, DecisionsService, DeliberationNoteView, JurorCommentView, UpdateAwardDto } from '@app/domain';
 
 @ApiTags('decisions')
@@ -12,10 +12,10 @@ export class DecisionsController {
 
   @Authorize('edition.deliberation.read')
   @Get('editions/:id/awards')
-  @ApiOperation({ summary: 'The edition’s awards (coordinators any time; jurors from deliberation)' })
+  @ApiOperation({ summary: 'The edition’s awards (coordinators any time; jurors from deliberation, without the practices they are conflicted with)' })
   @ApiOkResponse({ type: [AwardView] })
-  awards(@Param('id') id: string): Promise<AwardView[]> {
-    return this.decisions.listAwards(id);
+  awards(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<AwardView[]> {
+    return this.decisions.listAwards(id, conflictViewer(principal));
   }
 
   @Authorize('edition.manage')
@@ -68,9 +68,9 @@ export class DecisionsController {
 
   @Authorize('edition.deliberation.read')
   @Get('editions/:id/comments')
-  @ApiOperation({ summary: 'Every juror’s comments, for the deliberation (jurors once scoring has closed)' })
+  @ApiOperation({ summary: 'Every juror’s comments, for the deliberation (jurors once scoring has closed, without the practices they are conflicted with)' })
   @ApiOkResponse({ type: [JurorCommentView] })
-  comments(@Param('id') id: string): Promise<JurorCommentView[]> {
-    return this.decisions.comments(id);
+  comments(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<JurorCommentView[]> {
+    return this.decisions.comments(id, conflictViewer(principal));
   }
 }

@@ -1,7 +1,8 @@
 // Statements on awards that keep their rules under concurrency: creation is serialised per edition
 // (a row lock on the edition), a new award takes the next free position (unique per edition), and
 // an award identical to another one of the edition is found before it is written.
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { visibleToSql } from '@app/core';
 
 export interface AwardShape {
   cityId: string;
@@ -53,4 +54,15 @@ export async function categoriesOutsidePractices(manager: EntityManager, categor
       ORDER BY named.ord`,
     [categoryIds, practiceIds],
   );
+}
+
+/** The practices named by the edition's awards that the viewer is not conflicted with. */
+export async function visiblePracticeIds(dataSource: DataSource, editionId: string, viewer: string): Promise<string[]> {
+  const rows: { id: string }[] = await dataSource.query(
+    `SELECT DISTINCT p.id FROM award a JOIN award_practice ap ON ap.award_id = a.id
+       JOIN practice p ON p.id = ap.practice_id JOIN report r ON r.id = p.report_id
+      WHERE a.edition_id = $1 AND ${visibleToSql('$2', 'p.id', 'r.edition_id', 'r.city_id')}`,
+    [editionId, viewer],
+  );
+  return rows.map((row) => row.id);
 }

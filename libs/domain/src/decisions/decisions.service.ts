@@ -3,8 +3,8 @@
 // jury's comments. Awards change only in stage deliberation: finalising (stage decided) locks them.
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditRecorder, ConflictError, InvalidInputError, NotFoundError, Principal, queryRows, UnitOfWork } from '@app/core';
-import { AwardShape, categoriesOutsidePractices, findIdenticalAward, insertAward, lockEditionForAwards } from './awards.repository';
+import { AuditRecorder, ConflictError, InvalidInputError, NotFoundError, Principal, queryRows, UnitOfWork, visibleToSql } from '@app/core';
+import { AwardShape, categoriesOutsidePractices, findIdenticalAward, insertAward, lockEditionForAwards, visiblePracticeIds } from './awards.repository';
 import { AwardView, CreateAwardDto, DeliberationNoteView, JurorCommentView, UpdateAwardDto } from './dto/decisions.dto';
 
 export const AWARD_SELECT = `
@@ -20,8 +20,17 @@ export const AWARD_SELECT = `
 export class DecisionsService {
   constructor(private readonly dataSource: DataSource, private readonly uow: UnitOfWork, private readonly audit: AuditRecorder) {}
 
-  listAwards(editionId: string): Promise<AwardView[]> {
-    return this.dataSource.query(`${AWARD_SELECT} WHERE a.edition_id = $1 ORDER BY a.position, a.created_at`, [editionId]);
+  /**
+   * The edition's awards; for a viewer (a juror), without the practices they are conflicted with,
+   * and without the awards left with none of their practices (an award to a city they are tied to).
+   */
+  async listAwards(editionId: string, viewer: string | null = null): Promise<AwardView[]> {
+    const awards: AwardView[] = await this.dataSource.query(`${AWARD_SELECT} WHERE a.edition_id = $1 ORDER BY a.position, a.created_at`, [editionId]);
+    if (viewer === null) return awards;
+    const visible = new Set(await visiblePracticeIds(this.dataSource, editionId, viewer));
+    return awards
+      .filter((award) => award.practices.length === 0 || award.practices.some((practice) => visible.has(practice.id)))
+      .map((award) => ({ ...award, practices: award.practices.filter((practice) => visible.has(practice.id)) }));
   }
 
   async award(awardId: string): Promise<AwardView> {
@@ -168,16 +177,17 @@ export class DecisionsService {
     );
   }
 
-  /** Every juror's comment with the practice it is about (shown to the jury once scoring has closed). */
-  comments(editionId: string): Promise<JurorCommentView[]> {
+  /** Every juror's comment with the practice it is about (shown to the jury once scoring has closed; a viewer's conflicted practices left out). */
+  comments(editionId: string, viewer: string | null = null): Promise<JurorCommentView[]> {
     return this.dataSource.query(
       `SELECT s.practice_id AS "practiceId", p.title AS "practiceTitle", c.name AS "cityName", s.juror_id AS "jurorId",
               u.name AS "jurorName", s.comment, s.updated_at AS "updatedAt"
          FROM score s JOIN practice p ON p.id = s.practice_id JOIN report r ON r.id = p.report_id
          JOIN city c ON c.id = r.city_id JOIN app_user u ON u.id = s.juror_id
         WHERE s.edition_id = $1 AND s.comment IS NOT NULL
+          AND ${visibleToSql('$2', 'p.id', 'r.edition_id', 'r.city_id')}
         ORDER BY c.name, p.title, u.name`,
-      [editionId],
+      [editionId, viewer],
     );
   }
 }
