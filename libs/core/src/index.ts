@@ -35,3 +35,4 @@ export * from './http/text.validators';
 export * from './idempotency/idempotency-key.entity';
 export * from './idempotency/idempotency.interceptor';
 export * from './auth/conflict-of-interest.sql';
+export * from './throttling/sign-in-backoff';
