@@ -168,8 +168,8 @@ describe('jury rules', () => {
       const allComments = (await t.http.get(`/api/editions/${e.edition.id}/comments`).set(coordinator.auth).expect(200)).body as { practiceId: string }[];
       expect(allComments.some((c) => hidden.has(c.practiceId))).toBe(true);
       // Agreement and the score export are the coordinator's alone (they hold every practice).
-      await t.http.get(`/api/editions/${e.edition.id}/agreement`).set(lublinExpert.auth).expect(404);
-      await t.http.get(`/api/editions/${e.edition.id}/scores.csv`).set(lublinExpert.auth).expect(404);
+      await t.http.get(`/api/editions/${e.edition.id}/agreement`).set(lublinExpert.auth).expect(403);
+      await t.http.get(`/api/editions/${e.edition.id}/scores.csv`).set(lublinExpert.auth).expect(403);
       // A juror without ties sees every practice.
       const plain = (await t.http.get(`/api/editions/${e.edition.id}/results?method=mean`).set(plain1.auth).expect(200)).body;
       expect(plain.items).toHaveLength(4);
