@@ -41,3 +41,7 @@ export * from './storage/local-file-storage';
 export * from './storage/s3-file-storage';
 export * from './storage/storage.module';
 export * from './metrics/metrics-access';
+export * from './idempotency/idempotency-key.entity';
+export * from './idempotency/idempotency.interceptor';
+export * from './auth/conflict-of-interest.sql';
+export * from './throttling/sign-in-backoff';

@@ -1,7 +1,9 @@
 // Sign-in, token refresh, logout, invitations and password resets (rate limited per IP and account).
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { AuthThrottlerGuard, Authorize, CurrentPrincipal, Principal, Public } from '@app/core';
+import { SkipThrottle } from '@nestjs/throttler';
+import type { FastifyReply } from 'fastify';
+import { accountTracker, AuthThrottlerGuard, Authorize, CurrentPrincipal, Principal, Public, SignInBackoff, UnauthenticatedError } from '@app/core';
 import { AccountsService, LoginDto, PasswordResetDto, RedeemTokenDto, RefreshDto, RequestMeta, TokenPairDto, UserDto } from '@app/domain';
 import { Meta } from './request-meta';
 
@@ -9,17 +11,32 @@ import { Meta } from './request-meta';
 @ApiTooManyRequestsResponse({ description: 'Too many attempts from this IP or for this account (Retry-After)' })
 @Controller()
 export class AuthController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(private readonly accounts: AccountsService, private readonly backoff: SignInBackoff) {}
 
   @Public()
   @UseGuards(AuthThrottlerGuard)
+  @SkipThrottle({ account: true })
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with email and password' })
+  @ApiOperation({
+    summary: 'Sign in with email and password',
+    description:
+      'Limited per IP (attempts per minute) and per account by failures only: after AUTH_RATE_LIMIT_PER_ACCOUNT failed sign-ins in 15 minutes, ' +
+      'each attempt waits a back-off of at most 5 s after the last failure (sooner: 429 with Retry-After ≤ 5). A success clears the count.',
+  })
   @ApiOkResponse({ type: TokenPairDto })
   @ApiUnauthorizedResponse({ description: 'Same answer for an unknown email and a wrong password' })
-  login(@Body() dto: LoginDto, @Meta() meta: RequestMeta): Promise<TokenPairDto> {
-    return this.accounts.login(dto.email, dto.password, meta);
+  async login(@Body() dto: LoginDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPairDto> {
+    const account = accountTracker({ body: { email: dto.email } });
+    await this.backoff.assertMayTry(account, reply);
+    try {
+      const pair = await this.accounts.login(dto.email, dto.password, meta);
+      await this.backoff.succeeded(account);
+      return pair;
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) await this.backoff.failed(account);
+      throw error;
+    }
   }
 
   @Public()

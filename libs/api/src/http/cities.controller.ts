@@ -1,7 +1,7 @@
 // Cities, their officials, and the city status officials follow.
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authorize, CurrentPrincipal, ListQuery, ListResult, Principal } from '@app/core';
+import { Authorize, CurrentPrincipal, Idempotent, ListQuery, ListResult, Principal } from '@app/core';
 import { AssignmentView, AssignOfficialDto, CityPage, CityStatusQuery, CityStatusView, CityView, CreateCityDto, EditionsService, ReportsService } from '@app/domain';
 
 @ApiTags('cities')
@@ -19,6 +19,7 @@ export class CitiesController {
 
   @Authorize('cities.manage')
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Add a city (names unique regardless of case; Polish letters kept)' })
   @ApiCreatedResponse({ type: CityView })
   create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateCityDto): Promise<CityView> {
@@ -35,6 +36,7 @@ export class CitiesController {
 
   @Authorize('city.manage')
   @Post(':id/officials')
+  @Idempotent()
   @ApiOperation({ summary: 'Make a user an official of this city' })
   @ApiCreatedResponse({ type: AssignmentView })
   assignOfficial(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: AssignOfficialDto): Promise<AssignmentView> {

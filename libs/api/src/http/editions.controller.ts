@@ -1,7 +1,7 @@
 // Editions, their stage machine, categories and assignments (experts, jurors).
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authorize, CurrentPrincipal, ListResult, PageQuery, Principal } from '@app/core';
+import { Authorize, CurrentPrincipal, Idempotent, ListResult, PageQuery, Principal } from '@app/core';
 import {
   AssignExpertDto,
   AssignJurorDto,
@@ -26,6 +26,7 @@ export class EditionsController {
 
   @Authorize('editions.manage')
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Create an edition (stage draft)' })
   @ApiCreatedResponse({ type: EditionView })
   @ApiConflictResponse({ description: 'An edition for that year exists' })
@@ -95,6 +96,7 @@ export class EditionsController {
   @ApiOperation({ summary: 'Add a category to the edition (until jury scoring starts)' })
   @Authorize('edition.manage')
   @Post(':id/categories')
+  @Idempotent()
   @ApiCreatedResponse({ type: CategoryView })
   createCategory(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: CreateCategoryDto): Promise<CategoryView> {
     return this.editions.createCategory(principal, id, dto);
@@ -110,6 +112,7 @@ export class EditionsController {
 
   @Authorize('edition.manage')
   @Post(':id/experts')
+  @Idempotent()
   @ApiOperation({ summary: 'Assign an expert to a city (one expert per city, one city per expert, per edition)' })
   @ApiCreatedResponse({ type: AssignmentView })
   assignExpert(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: AssignExpertDto): Promise<AssignmentView> {
@@ -135,6 +138,7 @@ export class EditionsController {
 
   @Authorize('edition.manage')
   @Post(':id/jurors')
+  @Idempotent()
   @ApiOperation({ summary: 'Add a juror, optionally tied to a city (conflict of interest on its practices)' })
   @ApiCreatedResponse({ type: AssignmentView })
   assignJuror(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: AssignJurorDto): Promise<AssignmentView> {

@@ -19,7 +19,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppConfig, Authorize, CurrentPrincipal, isCoordinator, JWT_ALGORITHM, Principal, PrincipalCache, QUEUES } from '@app/core';
+import { AppConfig, Authorize, CurrentPrincipal, hasSaneLifetime, isCoordinator, JWT_ALGORITHM, Principal, PrincipalCache, QUEUES } from '@app/core';
 
 export const BOARD_PATH = '/admin/queues';
 export const BOARD_COOKIE = 'oc_board';
@@ -32,6 +32,8 @@ interface BoardClaims {
   sub: string;
   sid: string;
   typ: BoardTokenType | 'access';
+  iat?: number;
+  exp?: number;
 }
 
 export class BoardSessionDto {
@@ -81,6 +83,8 @@ export class QueuesBoardAccess {
       return null;
     }
     if (claims.typ !== typ || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
+    const lifetime = typ === 'access' ? this.config.JWT_ACCESS_TTL_SECONDS : typ === 'board' ? BOARD_TTL_SECONDS : TICKET_TTL_SECONDS;
+    if (!hasSaneLifetime(claims, lifetime)) return null;
     return (await this.principals.get(claims.sub, claims.sid)) || null;
   }
 

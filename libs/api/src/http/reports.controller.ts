@@ -2,7 +2,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Authorize, CurrentPrincipal, InvalidInputError, isCoordinator, Principal } from '@app/core';
+import { Authorize, CurrentPrincipal, Idempotent, InvalidInputError, isCoordinator, Principal } from '@app/core';
 import {
   CreatedReportView,
   CreateFollowUpDto,
@@ -51,6 +51,7 @@ export class ReportsController {
 
   @Authorize('edition.report.create')
   @Post('editions/:id/reports')
+  @Idempotent()
   @ApiOperation({ summary: 'Start the report of the expert’s city (stage reportsOpen, before reportsDueAt)' })
   @ApiCreatedResponse({ type: CreatedReportView })
   @ApiConflictResponse({ description: 'The city already has a report (reportId given), or the stage/deadline does not allow it' })
@@ -95,6 +96,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'Add a practice to a draft report' })
   @Authorize('report.write')
   @Post('reports/:id/practices')
+  @Idempotent()
   @ApiCreatedResponse({ type: PracticeView })
   addPractice(@Param('id') id: string, @Body() dto: CreatePracticeDto): Promise<PracticeView> {
     return this.reports.addPractice(id, dto);
@@ -199,6 +201,7 @@ export class ReportsController {
 
   @Authorize('report.write')
   @Post('reports/:id/follow-ups')
+  @Idempotent()
   @ApiOperation({ summary: 'Assess how a distinction of the previous edition in the same city was carried out' })
   @ApiCreatedResponse({ type: FollowUpView })
   addFollowUp(@Param('id') id: string, @Body() dto: CreateFollowUpDto): Promise<FollowUpView> {

@@ -78,7 +78,7 @@ export class AppConfig {
   AUTH_RATE_LIMIT_PER_IP = 60;
 
   @Transform(toInt)
-  @IsInt({ message: 'AUTH_RATE_LIMIT_PER_ACCOUNT must be an integer (attempts per 15 minutes per account)' })
+  @IsInt({ message: 'AUTH_RATE_LIMIT_PER_ACCOUNT must be an integer (failed sign-ins per 15 minutes per account before each attempt waits a back-off of at most 5 s; attempts on the other sign-in routes per 15 minutes)' })
   @Min(1, { message: 'AUTH_RATE_LIMIT_PER_ACCOUNT must be at least 1' })
   AUTH_RATE_LIMIT_PER_ACCOUNT = 20;
 
