@@ -16,6 +16,7 @@ import { Queue } from 'bullmq';
 
 const dist = (path: string) => join(__dirname, '..', 'dist', path);
 const JURORS_BY_SQL = 150;
+const OUTBOX_SWEEP_EVERY_MS = 10_000; // apps/worker/src/worker.module.ts
 /** The mail of the fan-out the worker is killed in, in English and in Polish. */
 const SCORING_OPENED = /2093: (jury scoring has opened|rozpoczęła się ocena jury)/;
 const uniform = (v: number) => ({ comprehensiveness: v, longTerm: v, governmentEngagement: v, effectiveness: v });
@@ -159,11 +160,17 @@ describe.each(availableQueueBackends())('two APIs and two workers on the %s back
       return (row.open === 0 && deliveries.open === 0) || null;
     }, 90_000);
 
-    // Both workers declared the schedules; each exists once (one job per tick, whichever worker runs it).
+    // Both workers declared the schedules; each exists once, and each tick of the outbox sweep (every
+    // 10 s) ran once, on one worker: two runs of one tick would start within moments of each other.
     const queue = new Queue(QUEUES.maintenance, configureQueueBackend(config));
     try {
       const schedulers = await queue.getJobSchedulers();
       expect(schedulers.map((s) => s.key).sort()).toEqual(['notifications-reminders', 'notifications-sweep', 'outbox-sweep']);
+      const sweeps = (await queue.getJobs(['completed', 'failed', 'active'], 0, 1000)).filter((job) => job.name === 'outbox.sweep');
+      const startedAt = sweeps.map((job) => job.processedOn ?? 0).sort((x, y) => x - y);
+      expect(startedAt.length).toBeGreaterThanOrEqual(2);
+      const gaps = startedAt.slice(1).map((at, i) => at - startedAt[i]);
+      expect(Math.min(...gaps)).toBeGreaterThan(OUTBOX_SWEEP_EVERY_MS / 2);
     } finally {
       await queue.close();
     }
