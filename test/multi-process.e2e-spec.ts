@@ -21,7 +21,8 @@ const OUTBOX_SWEEP_EVERY_MS = 10_000; // apps/worker/src/worker.module.ts
 const SCORING_OPENED = /2093: (jury scoring has opened|rozpoczęła się ocena jury)/;
 const uniform = (v: number) => ({ comprehensiveness: v, longTerm: v, governmentEngagement: v, effectiveness: v });
 
-jest.setTimeout(240_000);
+// Four Node processes starting at once on a busy two-core machine (CI shares it): generous limits.
+jest.setTimeout(300_000);
 
 function processEnv(config: AppConfig, smtpUrl: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
@@ -76,7 +77,7 @@ describe.each(availableQueueBackends())('two APIs and two workers on the %s back
     for (let i = 0; i < 2; i++) children.push(start('apps/worker/src/main.js', processEnv(config, sink.url), log));
     [a, b] = ports.map((port) => request(`http://127.0.0.1:${port}`));
     for (const http of [a, b]) {
-      await eventually(async () => (await http.get('/api/health/ready').then((r) => r.status, () => 0)) === 200, 60_000).catch(() => {
+      await eventually(async () => (await http.get('/api/health/ready').then((r) => r.status, () => 0)) === 200, 120_000).catch(() => {
         throw new Error(`an API did not get ready:\n${log.join('')}`);
       });
     }
@@ -148,17 +149,30 @@ describe.each(availableQueueBackends())('two APIs and two workers on the %s back
     const awards = (await b.get('/api/public/editions/2093/awards').expect(200)).body;
     expect(awards.awards.map((award: { city: { name: string } }) => award.city.name)).toEqual([lublin.name]);
 
-    // Every juror got the mail about jury scoring (at most one extra per kill: see the crash test).
-    await eventually(async () => mailed() === jurorEmails.length || null, 90_000).catch(() => {
-      const missing = jurorEmails.filter((email) => !sink.to(email).some((m) => SCORING_OPENED.test(m.subject)));
-      throw new Error(`${missing.length} juror(s) got no mail; worker log:\n${log.join('')}`);
-    });
     // The outbox drained and no delivery is left pending or failed.
     await eventually(async () => {
       const [row] = await ds.query(`SELECT count(*) FILTER (WHERE processed_at IS NULL)::int AS open FROM outbox_event`);
       const [deliveries] = await ds.query(`SELECT count(*) FILTER (WHERE status <> 'sent')::int AS open FROM notification_delivery`);
       return (row.open === 0 && deliveries.open === 0) || null;
-    }, 90_000);
+    }, 120_000).catch(() => {
+      throw new Error(`the outbox or the deliveries did not drain; process log:\n${log.join('')}`);
+    });
+    await new Promise((r) => setTimeout(r, 500)); // a late duplicate would show up by now
+    // Every juror got the jury-scoring mail once, except what SMTP itself cannot settle (see
+    // notifications-crash.e2e-spec.ts): a hand-over cut by the SIGKILL after the final dot, which
+    // the server may drop; its row is then sent without a receipt. At most one, as there is one kill.
+    const scoringMails = (email: string) => sink.to(email).filter((m) => SCORING_OPENED.test(m.subject)).length;
+    expect(jurorEmails.filter((email) => scoringMails(email) > 1)).toEqual([]);
+    const missing = jurorEmails.filter((email) => scoringMails(email) === 0);
+    expect(missing.length).toBeLessThanOrEqual(1);
+    if (missing.length > 0) {
+      const rows: { status: string; receipt: string | null }[] = await ds.query(
+        `SELECT d.status, d.receipt FROM notification_delivery d JOIN app_user u ON u.id = d.user_id JOIN outbox_event e ON e.id = d.event_id
+          WHERE u.email = ANY($1) AND e.type = 'edition.stageChanged' AND e.payload->>'to' = 'juryScoring'`,
+        [missing],
+      );
+      expect(rows).toEqual([{ status: 'sent', receipt: null }]);
+    }
 
     // Both workers declared the schedules; each exists once, and each tick of the outbox sweep (every
     // 10 s) ran once, on one worker: two runs of one tick would start within moments of each other.

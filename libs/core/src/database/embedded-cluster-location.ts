@@ -63,8 +63,8 @@ export function postgresUser(): PostgresUser | undefined {
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
 
 /** Whether `user` can reach `path` (search permission on it and on every directory above it). */
-export function canReach(user: PostgresUser, path: string, test: '-x' | '-r' = '-x'): boolean {
-  const result = spawnSync('/bin/sh', ['-c', `test ${test} "$1"`, 'sh', path], { uid: user.uid, gid: user.gid, cwd: '/', stdio: 'ignore' });
+export function canReach(user: PostgresUser, path: string): boolean {
+  const result = spawnSync('/bin/sh', ['-c', 'test -x "$1"', 'sh', path], { uid: user.uid, gid: user.gid, cwd: '/', stdio: 'ignore' });
   return result.status === 0;
 }
 
