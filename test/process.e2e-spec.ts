@@ -50,7 +50,7 @@ describe('embedded default', () => {
 
   async function start(env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number; databaseUrl: string; output: () => string }> {
     const port = await freePort();
-    const child = spawn(process.execPath, [dist('apps/api/src/embedded.js')], {
+    const child = spawn(process.execPath, [dist('apps/standalone/src/main.js')], {
       env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -117,7 +117,7 @@ describe('embedded default with bad DEMO_DATA', () => {
   it('exits 1 with one line before starting anything', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'oc-embedded-bad-'));
     try {
-      const result = spawnSync(process.execPath, [dist('apps/api/src/embedded.js')], {
+      const result = spawnSync(process.execPath, [dist('apps/standalone/src/main.js')], {
         env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, DEMO_DATA: 'maybe' },
         encoding: 'utf8',
         timeout: 20_000,

@@ -26,6 +26,8 @@ export * from './auth/authorize.decorator';
 export * from './auth/jwt.strategy';
 export * from './auth/permissions';
 export * from './auth/principal';
+export * from './auth/principal-cache';
+export * from './auth/principal-change-listener';
 export * from './auth/roles';
 export * from './throttling/auth-throttler.guard';
 export * from './throttling/throttling.module';

@@ -6,11 +6,13 @@ import { AccessGuard } from './access.guard';
 import { AccessService } from './access.service';
 import { AuditRecorder } from './audit-recorder';
 import { JwtStrategy } from './jwt.strategy';
+import { PrincipalCache } from './principal-cache';
+import { PrincipalChangeListener } from './principal-change-listener';
 
 @Global()
 @Module({
   imports: [PassportModule],
-  providers: [JwtStrategy, AccessService, AuditRecorder, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AccessService, AuditRecorder],
+  providers: [JwtStrategy, PrincipalCache, PrincipalChangeListener, AccessService, AuditRecorder, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AccessService, AuditRecorder, PrincipalCache, PrincipalChangeListener],
 })
 export class AuthModule {}

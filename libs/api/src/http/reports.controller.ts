@@ -65,6 +65,7 @@ export class ReportsController {
     return this.reports.editionPractices(principal, editionId, query);
   }
 
+  @ApiOperation({ summary: 'One report with its practices, files and follow-ups' })
   @Authorize('report.read')
   @Get('reports/:id')
   @ApiOkResponse({ type: ReportView })
@@ -90,6 +91,7 @@ export class ReportsController {
     return this.reports.submit(principal, id);
   }
 
+  @ApiOperation({ summary: 'Add a practice to a draft report' })
   @Authorize('report.write')
   @Post('reports/:id/practices')
   @ApiCreatedResponse({ type: PracticeView })
@@ -97,6 +99,7 @@ export class ReportsController {
     return this.reports.addPractice(id, dto);
   }
 
+  @ApiOperation({ summary: 'One practice (jurors: only practices before the jury, outside their conflicts)' })
   @Authorize('practice.read')
   @Get('practices/:id')
   @ApiOkResponse({ type: PracticeView })
@@ -120,6 +123,7 @@ export class ReportsController {
     return this.reports.updatePractice(id, dto);
   }
 
+  @ApiOperation({ summary: 'Remove a practice from a draft report' })
   @Authorize('practice.write')
   @Delete('practices/:id')
   @HttpCode(204)
@@ -170,6 +174,7 @@ export class ReportsController {
       .send(stream);
   }
 
+  @ApiOperation({ summary: 'Remove an evidence file from a draft report' })
   @Authorize('report.write')
   @Delete('reports/:id/files/:fileId')
   @HttpCode(204)

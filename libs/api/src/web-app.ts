@@ -21,7 +21,7 @@ const APP_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** dist/web next to the compiled API (dist/apps/api/src), or under dist/ when run from sources (tests). */
+/** dist/web next to the compiled API (dist/libs/api/src), or under dist/ when run from sources (tests). */
 export function findWebRoot(): string | null {
   const candidates = [resolve(__dirname, '../../../web'), resolve(__dirname, '../../../dist/web')];
   for (const dir of candidates) {

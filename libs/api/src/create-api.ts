@@ -1,15 +1,14 @@
 // Builds the Fastify-based Nest application with the contract's HTTP basics. Shared by main,
 // the embedded default and the tests, so all three serve the same app.
-import { randomUUID } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { AppConfig } from '@app/core';
+import { AppConfig, registerRequestLog } from '@app/core';
 import { MAX_FILE_BYTES } from '@app/domain';
 import { ApiModule } from './api.module';
 import { API_PREFIX, setupOpenApi } from './openapi';
-import { registerSecurityHeaders } from './security-headers';
+import { registerSecurityHeaders, requestId } from './security-headers';
 import { registerWebApp } from './web-app';
 import { registerQueuesBoard } from './http/queues-board';
 
@@ -20,13 +19,10 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: 'loopback',
     return503OnClosing: true,
-    // Request ids: the caller's X-Request-Id when it is sane, a UUID otherwise; logged and echoed.
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
-  });
-  adapter.getInstance().addHook('onRequest', async (request, reply) => {
-    if (!/^[\w.-]{1,64}$/.test(request.id)) (request as { id: string }).id = randomUUID();
-    reply.header('x-request-id', request.id);
+    // Request ids: the caller's X-Request-Id when it is sane, a UUID otherwise; logged and echoed
+    // (by the one onRequest hook of registerSecurityHeaders).
+    requestIdHeader: false,
+    genReqId: requestId,
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -36,6 +32,7 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
   else app.useLogger(false);
   app.setGlobalPrefix(API_PREFIX);
   registerSecurityHeaders(adapter.getInstance());
+  if (options.logs !== false) registerRequestLog(adapter.getInstance(), config);
   // Uploads stream to disk; one file per request, counted against MAX_FILE_BYTES by the file store too.
   // preservePath: the file store sees the name as sent, so a path-like name is refused, not trimmed.
   await app.register(multipart, { preservePath: true, limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });

@@ -19,8 +19,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
-import { AppConfig, Authorize, CurrentPrincipal, isCoordinator, JWT_ALGORITHM, loadPrincipal, Principal, QUEUES } from '@app/core';
+import { AppConfig, Authorize, CurrentPrincipal, isCoordinator, JWT_ALGORITHM, Principal, PrincipalCache, QUEUES } from '@app/core';
 
 export const BOARD_PATH = '/admin/queues';
 export const BOARD_COOKIE = 'oc_board';
@@ -44,7 +43,7 @@ export class BoardSessionDto {
 export class QueuesBoardAccess {
   private readonly jwt = new JwtService({});
 
-  constructor(private readonly config: AppConfig, private readonly dataSource: DataSource) {}
+  constructor(private readonly config: AppConfig, private readonly principals: PrincipalCache) {}
 
   private get audience(): string {
     return `${this.config.JWT_AUDIENCE}:queues-board`;
@@ -82,7 +81,7 @@ export class QueuesBoardAccess {
       return null;
     }
     if (claims.typ !== typ || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
-    return (await loadPrincipal(this.dataSource, claims.sub, claims.sid)) || null;
+    return (await this.principals.get(claims.sub, claims.sid)) || null;
   }
 
   /** Bearer access token first, then the board cookie. */

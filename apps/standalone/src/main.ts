@@ -11,8 +11,8 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, ConfigError, exitOnConfigError, loadConfig, runMigrations } from '@app/core';
 import { EmbeddedDatabase, startEmbeddedPostgres } from '@app/core/database/embedded-postgres';
 import { ALL_ENTITIES, DEMO_EDITION, DEMO_PASSWORD, demoAccountsSummary, demoDataPresent, DemoSeedSummary, seedDemoData } from '@app/domain';
-import { createWorker } from '../../worker/src/create-worker';
-import { createApi } from './create-api';
+import { createApi } from '@app/api';
+import { createWorker } from '@app/worker';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 

@@ -41,6 +41,7 @@ export class EditionsController {
     return this.editions.list(principal, query.limit, query.offset);
   }
 
+  @ApiOperation({ summary: 'One edition with its stage, deadlines and ceremony' })
   @Authorize('edition.read')
   @Get(':id')
   @ApiOkResponse({ type: EditionView })
@@ -83,6 +84,7 @@ export class EditionsController {
     return this.editions.transitions(id);
   }
 
+  @ApiOperation({ summary: 'The edition’s categories in their order, with translations' })
   @Authorize('edition.read')
   @Get(':id/categories')
   @ApiOkResponse({ type: [CategoryView] })
@@ -90,6 +92,7 @@ export class EditionsController {
     return this.editions.listCategories(id);
   }
 
+  @ApiOperation({ summary: 'Add a category to the edition (until jury scoring starts)' })
   @Authorize('edition.manage')
   @Post(':id/categories')
   @ApiCreatedResponse({ type: CategoryView })
@@ -97,6 +100,7 @@ export class EditionsController {
     return this.editions.createCategory(principal, id, dto);
   }
 
+  @ApiOperation({ summary: 'The edition’s experts, one per city' })
   @Authorize('edition.manage')
   @Get(':id/experts')
   @ApiOkResponse({ type: [AssignmentView] })
@@ -121,6 +125,7 @@ export class EditionsController {
     await this.editions.revoke(principal, 'expert', assignmentId, { editionId: id });
   }
 
+  @ApiOperation({ summary: 'The edition’s jurors with the city each is tied to' })
   @Authorize('edition.manage')
   @Get(':id/jurors')
   @ApiOkResponse({ type: [AssignmentView] })
