@@ -1,4 +1,4 @@
-// Runs the built embedded default (`node dist/apps/api/src/embedded.js`, what `npm start` runs) and
+// Runs the built embedded default (`node dist/apps/standalone/src/main.js`, what `npm start` runs) and
 // the built CLI as child processes, for tests that need them as a user would.
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ export const clusterDirOf = (dataDir: string) => (process.getuid?.() === 0 ? joi
 
 export async function startEmbeddedApp(dataDir: string, env: Record<string, string> = {}): Promise<EmbeddedApp> {
   const port = await freePort();
-  const child = spawn(process.execPath, [dist('apps/api/src/embedded.js')], {
+  const child = spawn(process.execPath, [dist('apps/standalone/src/main.js')], {
     env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
