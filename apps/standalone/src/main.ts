@@ -97,8 +97,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
   if (!process.env.DATABASE_URL) {
-    say(`Starting the embedded PostgreSQL (data in ${join(dataDir, 'postgres')})...`);
-    database = await startEmbeddedPostgres(dataDir);
+    database = await startEmbeddedPostgres(dataDir, { announce: say });
     process.env.DATABASE_URL = database.url;
     // Lets local tools (psql, the tests) find the running database; removed on a clean stop.
     writeFileSync(join(dataDir, 'embedded.json'), JSON.stringify({ pid: process.pid, databaseUrl: database.url }), { mode: 0o600 });
