@@ -3,8 +3,9 @@
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { RawServerDefault } from 'fastify';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, registerRequestLog } from '@app/core';
+import { AppConfig, JsonTooDeepError, jsonDeeperThan, registerRequestLog } from '@app/core';
 import { MAX_FILE_BYTES } from '@app/domain';
 import { ApiModule } from './api.module';
 import { API_PREFIX, setupOpenApi } from './openapi';
@@ -30,6 +31,13 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     bufferLogs: true,
     abortOnError: false,
+  });
+  // JSON parsed only when it nests at most MAX_JSON_DEPTH levels: the scan is linear and flat, where
+  // JSON.parse and everything after it (validation, logging) would recurse into 100,000 levels.
+  const parseJson = adapter.getInstance().getDefaultJsonParser('error', 'error');
+  app.useBodyParser<RawServerDefault>('application/json', { bodyLimit: BODY_LIMIT_BYTES }, (request, body, done) => {
+    if (jsonDeeperThan(body)) return done(new JsonTooDeepError(), undefined);
+    parseJson(request, body.toString('utf8'), done);
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);

@@ -32,5 +32,7 @@ export * from './auth/roles';
 export * from './throttling/auth-throttler.guard';
 export * from './throttling/throttling.module';
 export * from './database/query-rows';
+export * from './http/hostile-input';
+export * from './http/int4-param.pipe';
 export * from './http/list-query';
 export * from './http/text.validators';

@@ -1,9 +1,9 @@
 // The public read API: no sign-in, cacheable (ETag, If-None-Match → 304).
-import { Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { Public } from '@app/core';
+import { ParseInt4Pipe, Public } from '@app/core';
 import { CatalogueQuery, CatalogueService, PublicAwardsView, PublicEditionView, PublicPracticeDetail, PublicPracticePage } from '@app/domain';
 
 /** Sends JSON with a strong ETag of its bytes; answers 304 when the client has it already. */
@@ -35,7 +35,7 @@ export class PublicController {
   @Get('editions/:year/awards')
   @ApiOperation({ summary: 'The awards of a published edition: city, unit, categories, practices, citation' })
   @ApiOkResponse({ type: PublicAwardsView })
-  async awards(@Param('year', ParseIntPipe) year: number, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async awards(@Param('year', ParseInt4Pipe) year: number, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     await sendCacheable(request, reply, await this.catalogue.awards(year));
   }
 

@@ -11,6 +11,7 @@ import {
   EditionPracticesQuery,
   EligibilityDto,
   FollowUpView,
+  MalformedUploadError,
   MyReportAssignment,
   PracticeEvidenceView,
   PracticePage,
@@ -149,7 +150,12 @@ export class ReportsController {
   @ApiCreatedResponse({ type: ReportFileView })
   async upload(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Req() request: FastifyRequest): Promise<ReportFileView> {
     if (!request.isMultipart()) throw new InvalidInputError('file', 'must be sent as multipart/form-data');
-    const part = await request.file();
+    const part = await request.file().catch((error: unknown) => {
+      // @fastify/multipart's own refusals (limits, content type) carry their 4xx; a body busboy
+      // cannot read (no boundary, cut short) is the client's malformed upload.
+      if (typeof (error as { statusCode?: unknown }).statusCode === 'number') throw error;
+      throw new MalformedUploadError();
+    });
     if (!part) throw new InvalidInputError('file', 'is missing');
     if (part.fieldname !== 'file') {
       part.file.resume();

@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
-import { AppConfig, InvalidInputError } from '@app/core';
+import { AppConfig, DomainError, InvalidInputError } from '@app/core';
+import { assertZipWithinLimits } from './zip-limits';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -28,6 +29,12 @@ export interface StoredFile {
 export class FileTooLargeError extends InvalidInputError {
   constructor() {
     super('file', `must be at most ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
+  }
+}
+
+export class MalformedUploadError extends InvalidInputError {
+  constructor() {
+    super('file', 'was not received whole: the multipart body is malformed or ends before its closing boundary');
   }
 }
 
@@ -69,6 +76,15 @@ async function sniff(path: string): Promise<string | null> {
   return null;
 }
 
+/**
+ * The upload stream failed on its own (busboy found the body cut short or malformed, possibly
+ * before we read it): the client's fault. Our refusals and disk errors (with a syscall) are not.
+ */
+function isMalformedBody(stream: Readable, error: unknown): boolean {
+  if (error instanceof DomainError || (error as { syscall?: unknown })?.syscall) return false;
+  return stream.errored !== null;
+}
+
 @Injectable()
 export class FileStore {
   private readonly root: string;
@@ -98,12 +114,14 @@ export class FileStore {
       if (size === 0) throw new InvalidInputError('file', 'is empty');
       const contentType = await sniff(temporary);
       if (!contentType) throw new InvalidInputError('file', 'must be a PDF, DOCX or ODT document (checked by content)');
+      if (contentType !== ACCEPTED_TYPES.pdf) await assertZipWithinLimits(temporary);
       await rename(temporary, this.path(storedName));
       return { storedName, size, sha256: hash.digest('hex'), contentType };
     } catch (error) {
       await rm(temporary, { force: true });
       // Drain what the client still sends so the reply can go out.
       stream.resume();
+      if (isMalformedBody(stream, error)) throw new MalformedUploadError();
       throw error;
     }
   }
