@@ -18,10 +18,9 @@ const swc = [
   },
 ];
 
-module.exports = {
+const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages})/)`],
@@ -29,8 +28,22 @@ module.exports = {
     '^@app/(core|domain|testing)$': '<rootDir>/libs/$1/src',
     '^@app/(core|domain|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
-  globalSetup: '<rootDir>/test/global-setup.js',
-  globalTeardown: '<rootDir>/test/global-teardown.js',
+};
+
+// Two projects: `unit` (the *.spec.ts next to the code: pure, no database, no Redis, seconds; also what
+// mutation testing runs) and `e2e` (test/**, each file on its own PostgreSQL database from a template).
+// `npm test` runs both; `npm run test:unit` only the first.
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/global-setup.js',
+      globalTeardown: '<rootDir>/test/global-teardown.js',
+    },
+  ],
   testTimeout: 60000,
   maxWorkers: 2,
 };
