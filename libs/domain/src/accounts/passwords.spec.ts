@@ -1,4 +1,4 @@
-import { InvalidInputError } from '@app/core';
+import { InvalidInputError } from '@app/core/errors/domain-errors';
 import { assertPasswordPolicy, burnVerification, hashPassword, needsRehash, normalizeEmail, PASSWORD_MIN_LENGTH, verifyPassword } from './passwords';
 
 describe('password policy', () => {

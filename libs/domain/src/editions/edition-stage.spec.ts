@@ -1,4 +1,4 @@
-import { ConflictError } from '@app/core';
+import { ConflictError } from '@app/core/errors/domain-errors';
 import { allowedTargets, assertTransition, EDITION_STAGES, EditionStage, isAtOrAfter, MIN_JURORS, STAGE_TRANSITIONS, transitionBlockers, TransitionFacts } from './edition-stage';
 
 describe('edition stage machine', () => {
