@@ -32,3 +32,6 @@ export * from './throttling/throttling.module';
 export * from './database/query-rows';
 export * from './http/list-query';
 export * from './http/text.validators';
+export * from './idempotency/idempotency-key.entity';
+export * from './idempotency/idempotency.interceptor';
+export * from './auth/conflict-of-interest.sql';

@@ -1,7 +1,7 @@
 // Cities, their officials, and the city status officials follow.
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authorize, CurrentPrincipal, ListQuery, ListResult, Principal } from '@app/core';
+import { Authorize, CurrentPrincipal, Idempotent, ListQuery, ListResult, Principal } from '@app/core';
 import { AssignmentView, AssignOfficialDto, CityPage, CityStatusQuery, CityStatusView, CityView, CreateCityDto, EditionsService, ReportsService } from '@app/domain';
 
 @ApiTags('cities')
@@ -19,12 +19,14 @@ export class CitiesController {
 
   @Authorize('cities.manage')
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Add a city (names unique regardless of case; Polish letters kept)' })
   @ApiCreatedResponse({ type: CityView })
   create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateCityDto): Promise<CityView> {
     return this.editions.createCity(principal, dto);
   }
 
+  @ApiOperation({ summary: 'The city’s officials' })
   @Authorize('city.manage')
   @Get(':id/officials')
   @ApiOkResponse({ type: [AssignmentView] })
@@ -34,12 +36,14 @@ export class CitiesController {
 
   @Authorize('city.manage')
   @Post(':id/officials')
+  @Idempotent()
   @ApiOperation({ summary: 'Make a user an official of this city' })
   @ApiCreatedResponse({ type: AssignmentView })
   assignOfficial(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: AssignOfficialDto): Promise<AssignmentView> {
     return this.editions.assignOfficial(principal, id, dto.userId);
   }
 
+  @ApiOperation({ summary: 'Remove an official from the city (their access ends at once)' })
   @Authorize('city.manage')
   @Delete(':id/officials/:assignmentId')
   @HttpCode(204)

@@ -1,7 +1,7 @@
 // Editions, their stage machine, categories and assignments (experts, jurors).
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authorize, CurrentPrincipal, ListResult, PageQuery, Principal } from '@app/core';
+import { Authorize, CurrentPrincipal, Idempotent, ListResult, PageQuery, Principal } from '@app/core';
 import {
   AssignExpertDto,
   AssignJurorDto,
@@ -26,6 +26,7 @@ export class EditionsController {
 
   @Authorize('editions.manage')
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Create an edition (stage draft)' })
   @ApiCreatedResponse({ type: EditionView })
   @ApiConflictResponse({ description: 'An edition for that year exists' })
@@ -41,6 +42,7 @@ export class EditionsController {
     return this.editions.list(principal, query.limit, query.offset);
   }
 
+  @ApiOperation({ summary: 'One edition with its stage, deadlines and ceremony' })
   @Authorize('edition.read')
   @Get(':id')
   @ApiOkResponse({ type: EditionView })
@@ -83,6 +85,7 @@ export class EditionsController {
     return this.editions.transitions(id);
   }
 
+  @ApiOperation({ summary: 'The edition’s categories in their order, with translations' })
   @Authorize('edition.read')
   @Get(':id/categories')
   @ApiOkResponse({ type: [CategoryView] })
@@ -90,13 +93,16 @@ export class EditionsController {
     return this.editions.listCategories(id);
   }
 
+  @ApiOperation({ summary: 'Add a category to the edition (until jury scoring starts)' })
   @Authorize('edition.manage')
   @Post(':id/categories')
+  @Idempotent()
   @ApiCreatedResponse({ type: CategoryView })
   createCategory(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: CreateCategoryDto): Promise<CategoryView> {
     return this.editions.createCategory(principal, id, dto);
   }
 
+  @ApiOperation({ summary: 'The edition’s experts, one per city' })
   @Authorize('edition.manage')
   @Get(':id/experts')
   @ApiOkResponse({ type: [AssignmentView] })
@@ -106,6 +112,7 @@ export class EditionsController {
 
   @Authorize('edition.manage')
   @Post(':id/experts')
+  @Idempotent()
   @ApiOperation({ summary: 'Assign an expert to a city (one expert per city, one city per expert, per edition)' })
   @ApiCreatedResponse({ type: AssignmentView })
   assignExpert(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: AssignExpertDto): Promise<AssignmentView> {
@@ -121,6 +128,7 @@ export class EditionsController {
     await this.editions.revoke(principal, 'expert', assignmentId, { editionId: id });
   }
 
+  @ApiOperation({ summary: 'The edition’s jurors with the city each is tied to' })
   @Authorize('edition.manage')
   @Get(':id/jurors')
   @ApiOkResponse({ type: [AssignmentView] })
@@ -130,6 +138,7 @@ export class EditionsController {
 
   @Authorize('edition.manage')
   @Post(':id/jurors')
+  @Idempotent()
   @ApiOperation({ summary: 'Add a juror, optionally tied to a city (conflict of interest on its practices)' })
   @ApiCreatedResponse({ type: AssignmentView })
   assignJuror(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: AssignJurorDto): Promise<AssignmentView> {

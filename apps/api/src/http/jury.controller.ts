@@ -3,7 +3,7 @@ import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/com
 import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
-import { Authorize, CurrentPrincipal, Principal } from '@app/core';
+import { Authorize, conflictViewer, CurrentPrincipal, Idempotent, Principal } from '@app/core';
 import {
   AgreementView,
   BallotQuery,
@@ -27,7 +27,7 @@ export class JuryController {
 
   @Authorize('edition.ballot.read')
   @Get('editions/:id/ballot')
-  @ApiOperation({ summary: 'The juror’s ballot: eligible practices except their own city’s and declared conflicts, with their own scores and progress' })
+  @ApiOperation({ summary: 'The juror’s ballot: eligible practices except those they are conflicted with (declared, or a tie to the city), with their own scores and progress' })
   @ApiOkResponse({ type: BallotView })
   ballot(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: BallotQuery): Promise<BallotView> {
     return this.jury.ballot(principal, id, query.lang);
@@ -37,7 +37,7 @@ export class JuryController {
   @Put('practices/:id/scores/mine')
   @ApiOperation({ summary: 'Score a practice on the four criteria (integers 1..scaleMax); editable until scoringDueAt, in stage juryScoring only' })
   @ApiOkResponse({ type: MyScoreView })
-  @ApiForbiddenResponse({ description: 'Conflict of interest (own city or declared)' })
+  @ApiForbiddenResponse({ description: '`conflict_of_interest`: declared, or a tie to the practice’s city (the juror’s city, its expert, its official)' })
   @ApiConflictResponse({ description: 'Wrong stage, deadline passed, or practice not eligible' })
   score(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: PutScoreDto): Promise<MyScoreView> {
     return this.jury.putScore(principal, id, dto);
@@ -45,15 +45,17 @@ export class JuryController {
 
   @Authorize('practice.conflict.declare')
   @Post('practices/:id/conflicts')
-  @ApiOperation({ summary: 'Declare a conflict of interest: the juror is recused from the practice (cannot be withdrawn)' })
+  @Idempotent()
+  @ApiOperation({ summary: 'Declare a conflict of interest while scoring is open: the juror is recused from the practice (cannot be withdrawn); a score already cast stops counting and is kept in the audit trail' })
   @ApiCreatedResponse({ type: DeclaredConflictView })
+  @ApiConflictResponse({ description: '`wrong_stage`: not in stage juryScoring; `deadline_passed`: scoringDueAt has passed; `conflict_exists`: already declared' })
   declareConflict(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: DeclareConflictDto): Promise<DeclaredConflictView> {
     return this.jury.declareConflict(principal, id, dto);
   }
 
   @Authorize('edition.manage')
   @Get('editions/:id/conflicts')
-  @ApiOperation({ summary: 'Every declared conflict of interest of the edition' })
+  @ApiOperation({ summary: 'Every conflict of interest of the edition’s jurors: declared, or from a tie to the practice’s city (reasonCode says which)' })
   @ApiOkResponse({ type: [EditionConflictView] })
   conflicts(@Param('id') id: string): Promise<EditionConflictView[]> {
     return this.jury.conflicts(id);
@@ -74,11 +76,12 @@ export class JuryController {
     description:
       'Methods: mean (weighted by the criteria weights), median, zscore (each juror’s scores standardised over that juror’s own scores, then averaged), ' +
       'borda (per-juror ranking turned into points normalised by ballot size; ties share points). Ties share a rank. ' +
-      'Scores of a juror on their own city’s practices or on a declared conflict never count. coverage flags practices with fewer than minScores scores.',
+      'Scores of a juror on practices they are conflicted with (declared, or a tie to the city: juror’s city, its expert, its official) never count. ' +
+      'A juror reads the results without the practices they are conflicted with (ranked among those shown). coverage flags practices with fewer than minScores scores.',
   })
   @ApiOkResponse({ type: ResultsView })
-  resultsOf(@Param('id') id: string, @Query() query: ResultsQuery): Promise<ResultsView> {
-    return this.results.results(id, query.method, query.categoryId ?? null, query.minScores);
+  resultsOf(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: ResultsQuery): Promise<ResultsView> {
+    return this.results.results(id, query.method, query.categoryId ?? null, query.minScores, conflictViewer(principal));
   }
 
   @Authorize('edition.manage')

@@ -20,7 +20,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
-import { AppConfig, Authorize, CurrentPrincipal, isCoordinator, JWT_ALGORITHM, loadPrincipal, Principal, QUEUES } from '@app/core';
+import { AppConfig, Authorize, CurrentPrincipal, hasSaneLifetime, isCoordinator, JWT_ALGORITHM, loadPrincipal, Principal, QUEUES } from '@app/core';
 
 export const BOARD_PATH = '/admin/queues';
 export const BOARD_COOKIE = 'oc_board';
@@ -33,6 +33,8 @@ interface BoardClaims {
   sub: string;
   sid: string;
   typ: BoardTokenType | 'access';
+  iat?: number;
+  exp?: number;
 }
 
 export class BoardSessionDto {
@@ -82,6 +84,8 @@ export class QueuesBoardAccess {
       return null;
     }
     if (claims.typ !== typ || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
+    const lifetime = typ === 'access' ? this.config.JWT_ACCESS_TTL_SECONDS : typ === 'board' ? BOARD_TTL_SECONDS : TICKET_TTL_SECONDS;
+    if (!hasSaneLifetime(claims, lifetime)) return null;
     return (await loadPrincipal(this.dataSource, claims.sub, claims.sid)) || null;
   }
 

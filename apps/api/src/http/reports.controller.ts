@@ -2,7 +2,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Authorize, CurrentPrincipal, InvalidInputError, isCoordinator, Principal } from '@app/core';
+import { Authorize, CurrentPrincipal, Idempotent, InvalidInputError, isCoordinator, Principal } from '@app/core';
 import {
   CreatedReportView,
   CreateFollowUpDto,
@@ -50,6 +50,7 @@ export class ReportsController {
 
   @Authorize('edition.report.create')
   @Post('editions/:id/reports')
+  @Idempotent()
   @ApiOperation({ summary: 'Start the report of the expert’s city (stage reportsOpen, before reportsDueAt)' })
   @ApiCreatedResponse({ type: CreatedReportView })
   @ApiConflictResponse({ description: 'The city already has a report (reportId given), or the stage/deadline does not allow it' })
@@ -65,6 +66,7 @@ export class ReportsController {
     return this.reports.editionPractices(principal, editionId, query);
   }
 
+  @ApiOperation({ summary: 'One report with its practices, files and follow-ups' })
   @Authorize('report.read')
   @Get('reports/:id')
   @ApiOkResponse({ type: ReportView })
@@ -90,13 +92,16 @@ export class ReportsController {
     return this.reports.submit(principal, id);
   }
 
+  @ApiOperation({ summary: 'Add a practice to a draft report' })
   @Authorize('report.write')
   @Post('reports/:id/practices')
+  @Idempotent()
   @ApiCreatedResponse({ type: PracticeView })
   addPractice(@Param('id') id: string, @Body() dto: CreatePracticeDto): Promise<PracticeView> {
     return this.reports.addPractice(id, dto);
   }
 
+  @ApiOperation({ summary: 'One practice (jurors: only practices before the jury, outside their conflicts)' })
   @Authorize('practice.read')
   @Get('practices/:id')
   @ApiOkResponse({ type: PracticeView })
@@ -120,6 +125,7 @@ export class ReportsController {
     return this.reports.updatePractice(id, dto);
   }
 
+  @ApiOperation({ summary: 'Remove a practice from a draft report' })
   @Authorize('practice.write')
   @Delete('practices/:id')
   @HttpCode(204)
@@ -170,6 +176,7 @@ export class ReportsController {
       .send(stream);
   }
 
+  @ApiOperation({ summary: 'Remove an evidence file from a draft report' })
   @Authorize('report.write')
   @Delete('reports/:id/files/:fileId')
   @HttpCode(204)
@@ -188,6 +195,7 @@ export class ReportsController {
 
   @Authorize('report.write')
   @Post('reports/:id/follow-ups')
+  @Idempotent()
   @ApiOperation({ summary: 'Assess how a distinction of the previous edition in the same city was carried out' })
   @ApiCreatedResponse({ type: FollowUpView })
   addFollowUp(@Param('id') id: string, @Body() dto: CreateFollowUpDto): Promise<FollowUpView> {

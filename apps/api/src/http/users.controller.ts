@@ -1,8 +1,8 @@
 // The signed-in user's own profile, and user administration for coordinators.
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountsService, CreateUserDto, MeDto, RequestMeta, UpdateMeDto, UserDto, UserPage } from '@app/domain';
-import { Authorize, CurrentPrincipal, ListQuery, Principal } from '@app/core';
+import { Authorize, CurrentPrincipal, Idempotent, ListQuery, Principal } from '@app/core';
 import { Meta } from './request-meta';
 
 @ApiTags('users')
@@ -28,6 +28,7 @@ export class UsersController {
 
   @Authorize('users.manage')
   @Post('users')
+  @Idempotent()
   @ApiOperation({ summary: 'Create a user; an invitation goes out by notification' })
   @ApiCreatedResponse({ type: UserDto })
   create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateUserDto, @Meta() meta: RequestMeta): Promise<UserDto> {
@@ -42,6 +43,7 @@ export class UsersController {
     return this.accounts.listUsers(query.limit, query.offset, query.q);
   }
 
+  @ApiOperation({ summary: 'One account with its roles (coordinators only)' })
   @Authorize('users.manage')
   @Get('users/:userId')
   @ApiOkResponse({ type: UserDto })
@@ -54,10 +56,12 @@ export class UsersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Disable a user: every session ends at once' })
   @ApiOkResponse({ type: UserDto })
+  @ApiConflictResponse({ description: '`cannot_disable_self`: your own account; `last_coordinator`: the last active coordinator' })
   disable(@CurrentPrincipal() principal: Principal, @Param('userId', ParseUUIDPipe) userId: string, @Meta() meta: RequestMeta): Promise<UserDto> {
     return this.accounts.setDisabled(principal, userId, true, meta);
   }
 
+  @ApiOperation({ summary: 'Enable a disabled account again (the person can sign in)' })
   @Authorize('users.manage')
   @Post('users/:userId/enable')
   @HttpCode(200)

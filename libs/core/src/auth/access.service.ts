@@ -3,6 +3,7 @@
 // (404, existence not disclosed); a visible object the role may not act on (yet) answers forbidden.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { conflictedSql, tiedToCitySql } from './conflict-of-interest.sql';
 import { ObjectKind, Permission, PERMISSIONS } from './permissions';
 import { grantsOf, isCoordinator, Principal } from './principal';
 
@@ -17,14 +18,21 @@ interface Target {
   editionId: string | null;
   cityId: string | null;
   stage: Stage | null;
-  /** Practices only: whether the caller declared a conflict of interest on it. */
+  /** Practices: whether the caller is conflicted with it (conflictedSql: declared, or tied to its city). */
   conflict?: boolean;
+  /** Practices and reports: whether the caller is tied to its city (tiedToCitySql, part of the same definition). */
+  tied?: boolean;
   /** Practices and reports: whether it (or one of the report's practices) is before the jury. */
   onBallot?: boolean;
 }
 
 /** Practice statuses before the jury, as an SQL list: on the ballot, and after it the decisions. */
 export const JURY_PRACTICE_STATUSES_SQL = `('eligible', 'distinguished', 'notDistinguished')`;
+
+/** Whose conflicts filter what the principal reads: nobody's for a coordinator (null), their own otherwise. */
+export function conflictViewer(principal: Principal): string | null {
+  return isCoordinator(principal) ? null : principal.userId;
+}
 
 type Rule = (principal: Principal, target: Target, objectId: string) => AccessDecision | Promise<AccessDecision>;
 
@@ -55,10 +63,12 @@ export class AccessService {
     return !isCoordinator(principal) && this.isExpertOf(principal, practice.editionId, practice.cityId);
   }
 
-  /** Practice lists of an edition: a juror never sees the city they are tied to (conflict of interest). */
-  excludedCityFor(principal: Principal, editionId: string): string | null {
-    if (isCoordinator(principal)) return null;
-    return this.juror(principal, editionId)?.cityId ?? null;
+  /**
+   * Whose conflicts of interest filter what the principal reads (visibleToSql): nobody's for a
+   * coordinator, who sees everything; the principal's own otherwise.
+   */
+  conflictViewer(principal: Principal): string | null {
+    return conflictViewer(principal);
   }
 
   /**
@@ -76,7 +86,7 @@ export class AccessService {
   private async load(kind: ObjectKind, id: string, userId: string): Promise<Target | null> {
     const sql = TARGET_SQL[kind];
     if (!sql) throw new Error(`no target loader for ${kind}`);
-    const rows: Target[] = await this.dataSource.query(sql, kind === 'practice' ? [id, userId] : [id]);
+    const rows: Target[] = await this.dataSource.query(sql, kind === 'practice' || kind === 'report' ? [id, userId] : [id]);
     return rows[0] ?? null;
   }
 
@@ -139,26 +149,24 @@ export class AccessService {
   /** Reports' files and practices: their expert, coordinators, and the edition's jurors from juryScoring on, for what is before the jury (never their own city's). */
   private evidenceAccess(p: Principal, t: Target): AccessDecision {
     if (isCoordinator(p) || this.expertOf(p, t)) return 'allow';
-    const juror = this.juror(p, t.editionId);
-    if (!juror) return 'notFound';
-    if (juror.cityId !== null && juror.cityId === t.cityId) return 'forbidden';
+    if (!this.juror(p, t.editionId)) return 'notFound';
+    // A tie to the city bars reading; a declared conflict bars scoring, not reading.
+    if (t.tied) return 'forbidden';
     // Only what is before the jury: not an ineligible practice, nor a report with none on the ballot.
     return atOrAfter(t.stage!, 'juryScoring') && t.onBallot ? 'allow' : 'notFound';
   }
 
-  /** A juror may act on practices of their edition, except those of their own city or a declared conflict (403). */
+  /** A juror may act on practices of their edition, except those they are conflicted with (403). */
   private jurorOnPractice(p: Principal, t: Target): AccessDecision {
-    const juror = this.juror(p, t.editionId);
-    if (!juror) return 'notFound';
-    if (juror.cityId !== null && juror.cityId === t.cityId) return 'forbidden';
+    if (!this.juror(p, t.editionId)) return 'notFound';
     return t.conflict ? 'forbidden' : 'allow';
   }
 }
 
 /**
- * One query per object kind: the edition, city and stage that the rules look at. A practice's also
- * says whether the caller ($2) declared a conflict on it, so a juror's score write is checked in
- * one round trip instead of two.
+ * One query per object kind: the edition, city and stage that the rules look at. A practice's and a
+ * report's also say whether the caller ($2) is conflicted with it, so a juror's score write is
+ * checked in one round trip instead of two.
  */
 const TARGET_SQL: Partial<Record<ObjectKind, string>> = {
   edition: `SELECT e.id AS "editionId", NULL::uuid AS "cityId", e.stage::text AS stage FROM edition e WHERE e.id = $1`,
@@ -166,11 +174,13 @@ const TARGET_SQL: Partial<Record<ObjectKind, string>> = {
                FROM category c JOIN edition e ON e.id = c.edition_id WHERE c.id = $1`,
   city: `SELECT NULL::uuid AS "editionId", c.id AS "cityId", NULL::text AS stage FROM city c WHERE c.id = $1`,
   report: `SELECT r.edition_id AS "editionId", r.city_id AS "cityId", e.stage::text AS stage,
-                  EXISTS (SELECT 1 FROM practice p WHERE p.report_id = r.id AND p.status IN ${JURY_PRACTICE_STATUSES_SQL}) AS "onBallot"
+                  EXISTS (SELECT 1 FROM practice p WHERE p.report_id = r.id AND p.status IN ${JURY_PRACTICE_STATUSES_SQL}) AS "onBallot",
+                  ${tiedToCitySql('$2::uuid', 'r.edition_id', 'r.city_id')} AS tied
              FROM report r JOIN edition e ON e.id = r.edition_id WHERE r.id = $1`,
   practice: `SELECT r.edition_id AS "editionId", r.city_id AS "cityId", e.stage::text AS stage,
                     pr.status IN ${JURY_PRACTICE_STATUSES_SQL} AS "onBallot",
-                    EXISTS (SELECT 1 FROM conflict_of_interest ci WHERE ci.juror_id = $2 AND ci.practice_id = pr.id) AS conflict
+                    ${conflictedSql('$2::uuid', 'pr.id', 'r.edition_id', 'r.city_id')} AS conflict,
+                    ${tiedToCitySql('$2::uuid', 'r.edition_id', 'r.city_id')} AS tied
                FROM practice pr JOIN report r ON r.id = pr.report_id JOIN edition e ON e.id = r.edition_id
               WHERE pr.id = $1`,
   award: `SELECT a.edition_id AS "editionId", a.city_id AS "cityId", e.stage::text AS stage

@@ -1,4 +1,4 @@
-// Verifies access tokens (HS256 only, issuer and audience checked, expiry enforced) and loads the
+// Verifies access tokens (HS256 only, issuer and audience checked, expiry required and enforced) and loads the
 // principal fresh from the database, so logout, revocation and disabling take effect at once.
 import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
@@ -15,11 +15,26 @@ export interface AccessTokenClaims {
   sub: string;
   sid: string;
   typ: 'access';
+  iat?: number;
+  exp?: number;
+}
+
+/** Clock difference tolerated between the signer and this verifier, in seconds. */
+const CLOCK_SKEW_SECONDS = 30;
+
+/**
+ * jsonwebtoken enforces `exp` only when present: a token must carry both times, not be issued in the
+ * future, and not claim a longer life than this server gives (a key holder could mint eternal ones).
+ */
+export function hasSaneLifetime(claims: Pick<AccessTokenClaims, 'iat' | 'exp'>, ttlSeconds: number, nowSeconds = Date.now() / 1000): boolean {
+  const { iat, exp } = claims;
+  if (typeof iat !== 'number' || typeof exp !== 'number' || !Number.isFinite(iat) || !Number.isFinite(exp)) return false;
+  return iat <= nowSeconds + CLOCK_SKEW_SECONDS && exp > iat && exp - iat <= ttlSeconds + CLOCK_SKEW_SECONDS;
 }
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(config: AppConfig, private readonly dataSource: DataSource) {
+  constructor(private readonly config: AppConfig, private readonly dataSource: DataSource) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // The HMAC key as a KeyObject, built once: given the string, jsonwebtoken first tries to parse
@@ -36,6 +51,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(claims: AccessTokenClaims): Promise<Principal | false> {
     if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return false;
+    if (!hasSaneLifetime(claims, this.config.JWT_ACCESS_TTL_SECONDS)) return false;
     return loadPrincipal(this.dataSource, claims.sub, claims.sid);
   }
 }

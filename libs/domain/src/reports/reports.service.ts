@@ -15,6 +15,7 @@ import {
   Principal,
   queryRows,
   UnitOfWork,
+  tiedToCitySql,
 } from '@app/core';
 import { CityView } from '../editions/dto/edition.dto';
 import { EditionStage } from '../editions/edition-stage';
@@ -418,21 +419,24 @@ export class ReportsService {
 
   // ---- lists ----------------------------------------------------------------------------
 
-  /** Coordinators: every practice of submitted reports. Jurors: the eligible ones, never their own city's. */
+  /**
+   * Coordinators: every practice of submitted reports. Jurors: the eligible ones, never those of a
+   * city they are tied to (a declared conflict bars scoring, not reading, as for one practice).
+   */
   async editionPractices(principal: Principal, editionId: string, query: EditionPracticesQuery): Promise<PracticePage> {
     const coordinator = isCoordinator(principal);
-    const ownCity = this.access.excludedCityFor(principal, editionId);
+    const viewer = this.access.conflictViewer(principal);
     const rows: (PracticeView & { total: string })[] = await this.dataSource.query(
       `SELECT listed.*, count(*) OVER () AS total FROM (${PRACTICE_SELECT}
         WHERE r.edition_id = $1 AND r.status = 'submitted'
           AND ($2::boolean OR p.status IN ${JURY_PRACTICE_STATUSES_SQL})
-          AND ($3::uuid IS NULL OR r.city_id <> $3)
+          AND ($3::uuid IS NULL OR NOT ${tiedToCitySql('$3::uuid', 'r.edition_id', 'r.city_id')})
           AND ($4::uuid IS NULL OR r.city_id = $4)
           AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM practice_category pc WHERE pc.practice_id = p.id AND pc.category_id = $5))
           AND ($6::text IS NULL OR p.status::text = $6)
       ) AS listed
       ORDER BY "cityName", title LIMIT $7 OFFSET $8`,
-      [editionId, coordinator, ownCity, query.cityId ?? null, query.categoryId ?? null, query.status ?? null, query.limit, query.offset],
+      [editionId, coordinator, viewer, query.cityId ?? null, query.categoryId ?? null, query.status ?? null, query.limit, query.offset],
     );
     return { items: rows.map(({ total: _total, ...item }) => item), total: rows.length ? Number(rows[0].total) : 0 };
   }
