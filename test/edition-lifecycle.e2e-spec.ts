@@ -236,8 +236,8 @@ const COMMANDS = [
 ];
 
 /** Where a sequence starts: a fresh draft, or a stage with what it needs already seeded. */
-type Start = 'draft' | 'reportsOpen' | 'juryScoring' | 'scored' | 'deliberation';
-const START = fc.constantFrom<Start>('draft', 'reportsOpen', 'reportsOpen', 'juryScoring', 'scored', 'scored', 'deliberation');
+type Start = 'draft' | 'reportsOpen' | 'juryScoring' | 'scored' | 'deliberation' | 'awarded';
+const START = fc.constantFrom<Start>('draft', 'reportsOpen', 'reportsOpen', 'juryScoring', 'scored', 'scored', 'deliberation', 'awarded', 'awarded');
 
 describe('edition lifecycle against a model', () => {
   let world: World;
@@ -266,7 +266,7 @@ describe('edition lifecycle against a model', () => {
    */
   async function seed(start: Start): Promise<{ model: EditionModel; real: Real }> {
     const { ds } = world;
-    const stage: EditionStage = start === 'scored' ? 'juryScoring' : start;
+    const stage: EditionStage = start === 'scored' ? 'juryScoring' : start === 'awarded' ? 'deliberation' : start;
     const edition = await makeEdition(ds, { stage });
     const category = await makeCategory(ds, edition.id);
     for (const [name, cityKey] of Object.entries(EXPERT_OF) as [PrincipalName, CityKey][]) {
@@ -293,7 +293,7 @@ describe('edition lifecycle against a model', () => {
         }
       }
     }
-    if (start === 'scored' || start === 'deliberation') {
+    if (start === 'scored' || start === 'deliberation' || start === 'awarded') {
       // Every juror has scored every practice they may: straight into the table, as the API would.
       for (const name of JURORS) {
         for (const practice of model.practices) {
@@ -307,7 +307,15 @@ describe('edition lifecycle against a model', () => {
         }
       }
     }
-    return { model, real: { world, edition, categoryId: category.id } };
+    const real: Real = { world, edition, categoryId: category.id };
+    if (start === 'awarded') {
+      // One award through the API, so finalising (and publishing) is one or two moves away.
+      const practice = model.practices.find((p) => p.city === 'B' && p.status === 'eligible')!;
+      const award = await send(real, 'coordinator', 'post', `/api/editions/${edition.id}/awards`, { cityId: world.city.B, categoryIds: [category.id], practiceIds: [practice.id] });
+      expectOutcome('the seeded award', award, true);
+      model.awards.push({ city: 'B', practiceId: practice.id });
+    }
+    return { model, real };
   }
 
   it(`holds the jury's rules over ${RUNS} random sequences of up to ${MAX_COMMANDS} steps`, async () => {

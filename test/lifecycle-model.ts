@@ -3,11 +3,11 @@
 import { CRITERIA, CriteriaValues, EDITION_STAGES, EditionStage, MIN_JURORS, weightedScore } from '@app/domain';
 
 /**
- * "No conflict of interest declared after scoringDueAt or outside juryScoring" is fixed on branch
- * jury-rules (issue 13, item 2). Until this branch has that fix, the stricter check stays off and
- * the test checks only what the code promised before (conflicts in reportsOpen or juryScoring).
+ * "No conflict of interest declared after scoringDueAt or outside juryScoring" (issue 13, fixed on
+ * branch jury-rules, merged here). Set to false only to run this test on code from before that fix,
+ * where conflicts were also taken in reportsOpen and after the deadline.
  */
-export const CONFLICTS_ONLY_WHILE_SCORING_OPEN = false;
+export const CONFLICTS_ONLY_WHILE_SCORING_OPEN = true;
 
 export const PRINCIPALS = ['coordinator', 'expertA', 'expertB', 'jurorA', 'juror2', 'juror3', 'officialA', 'anonymous'] as const;
 export type PrincipalName = (typeof PRINCIPALS)[number];
