@@ -89,3 +89,11 @@ describe("Krippendorff's alpha from moments", () => {
     expect(intervalAlphaPairwise([[1, 5], [5, 1]])).toBeLessThan(0);
   });
 });
+
+describe("Krippendorff's alpha with exactly two values", () => {
+  it('is defined for one unit of two different values (alpha 0)', () => {
+    // Do = (1/2)·2·(2·10 − 16) = 4 and De = 8/(2·1) = 4.
+    expect(intervalAlpha([[1, 3]]).alpha).toBe(0);
+    expect(intervalAlphaPairwise([[1, 3]])).toBe(0);
+  });
+});
