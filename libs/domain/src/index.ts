@@ -14,6 +14,7 @@ export * from './reports/file-store';
 export * from './reports/reports.module';
 export * from './reports/reports.service';
 export * from './jury/criteria';
+export * from './jury/csv';
 export * from './jury/dto/jury.dto';
 export * from './jury/jury.module';
 export * from './jury/jury.service';

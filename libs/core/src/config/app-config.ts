@@ -183,7 +183,9 @@ export class ConfigError extends Error {
 
 function firstProblem(errors: ValidationError[]): string {
   const error = errors[0];
-  const message = Object.values(error.constraints ?? {})[0] ?? `${error.property} is invalid`;
+  const constraints = error.constraints ?? {};
+  // A value that is not a number at all breaks its bounds too: name the type problem, not a bound.
+  const message = constraints.isInt ?? Object.values(constraints)[0] ?? `${error.property} is invalid`;
   const got = error.value === undefined ? 'it is not set' : `got ${JSON.stringify(String(error.value))}`;
   return `${message} (${got})`;
 }

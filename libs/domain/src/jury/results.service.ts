@@ -20,6 +20,7 @@ import { DataSource } from 'typeorm';
 import { conflictedSql, JURY_PRACTICE_STATUSES_SQL, visibleToSql } from '@app/core';
 import { CRITERIA, CRITERION_COLUMN, Criterion } from './criteria';
 import { AgreementView, ResultMethod, ResultRow, ResultsView } from './dto/jury.dto';
+import { ScoreCsvRow, SCORE_CSV_HEADER, scoreCsvLines } from './csv';
 import { alphaFromMoments, AlphaResult, UnitMoments } from './krippendorff';
 
 /** Counted scores of edition $1 with their weighted value v (no category filter here). */
@@ -125,22 +126,10 @@ export class ResultsService {
 
   /** RFC 4180 CSV of every score, one line per juror × practice × criterion, streamed in batches. */
   async *scoresCsv(editionId: string): AsyncGenerator<string> {
-    yield 'edition_year,practice_id,practice_title,city,juror_id,juror_name,criterion,value,counted,comment,updated_at\r\n';
+    yield SCORE_CSV_HEADER;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows: {
-        id: string;
-        year: number;
-        practice_id: string;
-        title: string;
-        city: string;
-        juror_id: string;
-        juror: string;
-        counted: boolean;
-        comment: string | null;
-        updated_at: Date;
-        values: Record<string, number>;
-      }[] = await this.dataSource.query(
+      const rows: (ScoreCsvRow & { id: string })[] = await this.dataSource.query(
         `SELECT s.id, e.year, s.practice_id, p.title, c.name AS city, s.juror_id, u.name AS juror, s.comment, s.updated_at,
                 json_build_object(${CRITERIA.map((k) => `'${k}', s.${CRITERION_COLUMN[k]}`).join(', ')}) AS values,
                 (g.id IS NOT NULL AND p.status IN ${JURY_PRACTICE_STATUSES_SQL}
@@ -153,26 +142,8 @@ export class ResultsService {
         [editionId, after],
       );
       if (rows.length === 0) return;
-      let chunk = '';
-      for (const row of rows) {
-        for (const criterion of CRITERIA) {
-          chunk += [row.year, row.practice_id, row.title, row.city, row.juror_id, row.juror, criterion, row.values[criterion], row.counted, row.comment ?? '', row.updated_at.toISOString()]
-            .map(csvField)
-            .join(',') + '\r\n';
-        }
-      }
-      yield chunk;
+      yield scoreCsvLines(rows);
       after = rows[rows.length - 1].id;
     }
   }
-}
-
-/**
- * RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes inside. Text that a
- * spreadsheet would run as a formula (=, +, -, @ first) is prefixed with ' (OWASP CSV injection).
- */
-export function csvField(value: unknown): string {
-  let text = String(value ?? '');
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,5 +1,5 @@
 import { SmtpError } from './mail/smtp-client';
-import { isPermanent, PermanentDeliveryError, statusAfterFailure } from './delivery-policy';
+import { describeError, isPermanent, MAX_SEND_ATTEMPTS, PermanentDeliveryError, RetryLaterError, statusAfterFailure } from './delivery-policy';
 
 describe('delivery policy', () => {
   it('retries transient failures until the last attempt', () => {
@@ -18,5 +18,28 @@ describe('delivery policy', () => {
     expect(isPermanent(new SmtpError('connect ECONNREFUSED', null, 'connect'))).toBe(false);
     expect(isPermanent(new PermanentDeliveryError('disabled'))).toBe(true);
     expect(isPermanent(new Error('boom'))).toBe(false);
+  });
+
+  it('allows as many attempts as the send job has by default', () => {
+    expect(MAX_SEND_ATTEMPTS).toBe(8);
+    expect(statusAfterFailure(MAX_SEND_ATTEMPTS - 1, false)).toBe('pending');
+    expect(statusAfterFailure(MAX_SEND_ATTEMPTS, false)).toBe('failed');
+    expect(statusAfterFailure(MAX_SEND_ATTEMPTS + 1, false)).toBe('failed');
+  });
+
+  it('keeps an error message for the delivery row, cut to 1000 characters', () => {
+    expect(describeError(new Error('550 no such user'))).toBe('550 no such user');
+    expect(describeError('plain text')).toBe('plain text');
+    expect(describeError(42)).toBe('42');
+    expect(describeError(new Error('x'.repeat(1000)))).toBe('x'.repeat(1000));
+    const cut = describeError(new Error('y'.repeat(1001)));
+    expect(cut).toHaveLength(1000);
+    expect(cut).toBe(`${'y'.repeat(997)}...`);
+  });
+
+  it('names its errors so logs tell them apart', () => {
+    expect(new PermanentDeliveryError('disabled').name).toBe('PermanentDeliveryError');
+    expect(new RetryLaterError('later').name).toBe('RetryLaterError');
+    expect(new RetryLaterError('later')).toBeInstanceOf(Error);
   });
 });
