@@ -31,3 +31,4 @@ export * from './notifications/notification-delivery.entity';
 export * from './notifications/notification-rules';
 export * from './notifications/delivery-policy';
 export * from './notifications/dto/notification.dto';
+export * from './notifications/mail/mail-transport';

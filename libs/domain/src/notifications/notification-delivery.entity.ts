@@ -62,7 +62,7 @@ export class NotificationDelivery {
    * Fixed at creation: every copy of this mail carries the Message-ID `<message_id@MAIL_FROM's domain>`,
    * so a re-send is recognisably the same mail (and the local sink replaces its file).
    */
-  @Column({ type: 'uuid', default: () => 'gen_random_uuid()' })
+  @Column({ type: 'uuid', generated: 'uuid' })
   messageId!: string;
 
   /**
