@@ -34,7 +34,7 @@ function startWorker(config: AppConfig, smtpUrl: string, log: string[]): ChildPr
       JWT_SECRET: config.JWT_SECRET,
       DATA_DIR: config.DATA_DIR,
       NOTIFICATION_CLAIM_SECONDS: String(CLAIM_SECONDS),
-      LOG_LEVEL: 'error',
+      LOG_LEVEL: process.env.CRASH_LOG_LEVEL ?? 'error',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -114,7 +114,7 @@ describe.each(availableQueueBackends())('crash safety on the %s backend', (backe
       const deadline = Date.now() + 30_000;
       // Poll on a timer, not on message arrival, so the kill lands at an arbitrary point of the work.
       while (!(await reached())) {
-        if (Date.now() > deadline) throw new Error(`kill ${kills + 1} not reached; worker log:\n${log.join('')}`);
+        if (Date.now() > deadline) throw new Error(`kill ${kills + 1} not reached (${JSON.stringify(await counts())}, ${sink.messages.length} at the server); worker log:\n${log.join('')}`);
         if (worker.exitCode !== null) throw new Error(`worker exited by itself:\n${log.join('')}`);
         await sleep(5 + Math.random() * 20);
       }

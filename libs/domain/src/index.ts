@@ -32,3 +32,5 @@ export * from './notifications/notification-rules';
 export * from './notifications/delivery-policy';
 export * from './notifications/dto/notification.dto';
 export * from './notifications/mail/mail-transport';
+export * from './notifications/mail/mime';
+export { renderMail } from './notifications/templates/render';
