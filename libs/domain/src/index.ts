@@ -34,3 +34,6 @@ export * from './notifications/delivery-policy';
 export * from './notifications/dto/notification.dto';
 export * from './metrics/metrics.module';
 export * from './metrics/metrics.service';
+export * from './notifications/mail/mail-transport';
+export * from './notifications/mail/mime';
+export { renderMail } from './notifications/templates/render';
