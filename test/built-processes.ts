@@ -3,7 +3,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from '@app/core';
+import { AppConfig, freePort } from '@app/core';
 import { dataDirKey, RELOCATED_ROOT } from '@app/core/database/embedded-cluster-location';
 
 const root = join(__dirname, '..');
@@ -15,6 +15,18 @@ export interface BuiltProcess {
   output: () => string;
   /** Sends the signal and resolves with the exit code once it exited (at once if it already had). */
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+}
+
+/** What an api or worker process needs to join a test's database, queue namespace, secret and SMTP server. */
+export function sharedServicesEnv(config: AppConfig, smtpUrl: string): Record<string, string> {
+  return {
+    DATABASE_URL: config.DATABASE_URL,
+    ...(config.REDIS_URL ? { REDIS_URL: config.REDIS_URL } : {}),
+    QUEUE_BACKEND: config.queueBackend,
+    QUEUE_PREFIX: config.QUEUE_PREFIX,
+    SMTP_URL: smtpUrl,
+    JWT_SECRET: config.JWT_SECRET,
+  };
 }
 
 /** Starts `node dist/<entry>` with only PATH and the given environment. */

@@ -16,7 +16,7 @@ import {
   availableQueueBackends, createTestDatabase, eventually, grantRole, makeUser, PDF_BYTES, signIn, SmtpSink, startS3Server, TestDatabase, testConfig, TestS3Server,
 } from '@app/testing';
 import { Queue } from 'bullmq';
-import { BuiltProcess, dist, startBuilt, untilReady } from './built-processes';
+import { BuiltProcess, dist, sharedServicesEnv, startBuilt, untilReady } from './built-processes';
 
 const JURORS_BY_SQL = 150;
 const OUTBOX_SWEEP_EVERY_MS = 10_000; // apps/worker/src/worker.module.ts
@@ -31,12 +31,7 @@ jest.setTimeout(300_000);
 function processEnv(config: AppConfig, smtpUrl: string, s3: TestS3Server, extra: Record<string, string> = {}): Record<string, string> {
   return {
     NODE_ENV: 'production',
-    DATABASE_URL: config.DATABASE_URL,
-    ...(config.REDIS_URL ? { REDIS_URL: config.REDIS_URL } : {}),
-    QUEUE_BACKEND: config.queueBackend,
-    QUEUE_PREFIX: config.QUEUE_PREFIX,
-    SMTP_URL: smtpUrl,
-    JWT_SECRET: config.JWT_SECRET,
+    ...sharedServicesEnv(config, smtpUrl),
     DATA_DIR: mkdtempSync(join(tmpdir(), 'oc-multi-process-')),
     ...s3.env,
     LOG_LEVEL: 'error',
