@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { clusterDirOf, EmbeddedApp, runCli, startEmbeddedApp } from './embedded-app';
+import { clusterDirOf, EmbeddedApp, runCli, startEmbeddedApp } from './built-processes';
 
 const lsn = (text: string) => {
   const [high, low] = text.split('/');

@@ -1,20 +1,23 @@
 // Several processes on one PostgreSQL (and one Redis): two API processes and two worker processes
-// from dist/, as production runs them. An edition goes from reports to publication with requests
-// spread over both APIs (the upload on one, the download on the other, through a shared DATA_DIR:
-// the S3 driver is not on main yet); one worker is SIGKILLed during a notification fan-out. Then:
-// every recipient got their mail, the outbox drained, the schedules exist once, sign-in throttling
-// counts across both APIs (Redis backend), and a logout on one API holds on the other.
-import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// from dist/, as production runs them, each with its own DATA_DIR and evidence files in S3-compatible
+// object storage (s3rver, started here): no disk is shared. An edition goes from reports to
+// publication with requests spread over both APIs (the upload on one, the download on the other);
+// one worker is SIGKILLed during a notification fan-out. Then: every recipient got their mail, the
+// outbox drained, the schedules exist once, sign-in throttling counts across both APIs (Redis
+// backend), and a logout on one API holds on the other.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppConfig, buildDataSourceOptions, configureQueueBackend, freePort, QUEUES } from '@app/core';
 import { ALL_ENTITIES } from '@app/domain';
-import { availableQueueBackends, createTestDatabase, eventually, grantRole, makeUser, PDF_BYTES, signIn, SmtpSink, TestDatabase, testConfig } from '@app/testing';
+import {
+  availableQueueBackends, createTestDatabase, eventually, grantRole, makeUser, PDF_BYTES, signIn, SmtpSink, startS3Server, TestDatabase, testConfig, TestS3Server,
+} from '@app/testing';
 import { Queue } from 'bullmq';
+import { BuiltProcess, dist, sharedServicesEnv, startBuilt, untilReady } from './built-processes';
 
-const dist = (path: string) => join(__dirname, '..', 'dist', path);
 const JURORS_BY_SQL = 150;
 const OUTBOX_SWEEP_EVERY_MS = 10_000; // apps/worker/src/worker.module.ts
 /** The mail of the fan-out the worker is killed in, in English and in Polish. */
@@ -24,17 +27,13 @@ const uniform = (v: number) => ({ comprehensiveness: v, longTerm: v, governmentE
 // Four Node processes starting at once on a busy two-core machine (CI shares it): generous limits.
 jest.setTimeout(300_000);
 
-function processEnv(config: AppConfig, smtpUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+/** One process's environment: the shared database, queues, mail and bucket, and a DATA_DIR of its own. */
+function processEnv(config: AppConfig, smtpUrl: string, s3: TestS3Server, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    PATH: process.env.PATH ?? '',
     NODE_ENV: 'production',
-    DATABASE_URL: config.DATABASE_URL,
-    ...(config.REDIS_URL ? { REDIS_URL: config.REDIS_URL } : {}),
-    QUEUE_BACKEND: config.queueBackend,
-    QUEUE_PREFIX: config.QUEUE_PREFIX,
-    SMTP_URL: smtpUrl,
-    JWT_SECRET: config.JWT_SECRET,
-    DATA_DIR: config.DATA_DIR,
+    ...sharedServicesEnv(config, smtpUrl),
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'oc-multi-process-')),
+    ...s3.env,
     LOG_LEVEL: 'error',
     AUTH_RATE_LIMIT_PER_IP: '100000',
     AUTH_RATE_LIMIT_PER_ACCOUNT: '6',
@@ -42,26 +41,15 @@ function processEnv(config: AppConfig, smtpUrl: string, extra: Record<string, st
   };
 }
 
-function start(entry: string, env: Record<string, string>, log: string[]): ChildProcess {
-  const child = spawn(process.execPath, [dist(entry)], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  child.stderr?.on('data', (chunk) => log.push(String(chunk)));
-  return child;
-}
-
-async function kill(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill(signal);
-  await exited;
-}
-
 describe.each(availableQueueBackends())('two APIs and two workers on the %s backend', (backend) => {
   let db: TestDatabase;
   let ds: DataSource;
   let sink: SmtpSink;
+  let s3: TestS3Server;
   let config: AppConfig;
-  const children: ChildProcess[] = [];
-  const log: string[] = [];
+  const children: BuiltProcess[] = [];
+  const dataDirs: string[] = [];
+  const log = () => children.map((child) => child.output()).join('');
   let a: ReturnType<typeof request>;
   let b: ReturnType<typeof request>;
 
@@ -71,22 +59,27 @@ describe.each(availableQueueBackends())('two APIs and two workers on the %s back
     ds = new DataSource(buildDataSourceOptions(db.url, ALL_ENTITIES, { poolSize: 2 }));
     await ds.initialize();
     sink = await SmtpSink.start();
+    s3 = await startS3Server();
     config = testConfig(db.url, {}, backend);
     const ports = [await freePort(), await freePort()];
-    for (const port of ports) children.push(start('apps/api/src/main.js', processEnv(config, sink.url, { PORT: String(port) }), log));
-    for (let i = 0; i < 2; i++) children.push(start('apps/worker/src/main.js', processEnv(config, sink.url), log));
+    const env = (extra: Record<string, string> = {}) => {
+      const vars = processEnv(config, sink.url, s3, extra);
+      dataDirs.push(vars.DATA_DIR);
+      return vars;
+    };
+    for (const port of ports) children.push(startBuilt('apps/api/src/main.js', env({ PORT: String(port) })));
+    // Short claims: the deliveries the SIGKILLed worker had claimed are sent again within seconds.
+    for (let i = 0; i < 2; i++) children.push(startBuilt('apps/worker/src/main.js', env({ NOTIFICATION_CLAIM_SECONDS: '5' })));
     [a, b] = ports.map((port) => request(`http://127.0.0.1:${port}`));
-    for (const http of [a, b]) {
-      await eventually(async () => (await http.get('/api/health/ready').then((r) => r.status, () => 0)) === 200, 120_000).catch(() => {
-        throw new Error(`an API did not get ready:\n${log.join('')}`);
-      });
-    }
+    for (const [i, port] of ports.entries()) await untilReady(children[i], port, 120_000);
   });
   afterAll(async () => {
-    for (const child of children) await kill(child, 'SIGTERM');
+    for (const child of children) await child.stop('SIGTERM');
     await ds?.destroy();
     await db?.drop();
     await sink?.down();
+    await s3?.stop();
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   });
 
   it('runs an edition from reports to publication across both APIs, surviving a worker SIGKILL mid fan-out', async () => {
@@ -127,11 +120,13 @@ describe.each(availableQueueBackends())('two APIs and two workers on the %s back
     const jurorEmails = [...jurors.map((j) => j.email), ...Array.from({ length: JURORS_BY_SQL }, (_, n) => `juror${n + 1}-${backend}@multi.example.org`)];
     const mailed = () => jurorEmails.filter((email) => sink.to(email).some((m) => SCORING_OPENED.test(m.subject))).length;
     await eventually(async () => mailed() >= 20 || null, 60_000);
-    await kill(children[2]);
+    await children[2].stop('SIGKILL');
     const killedAt = mailed();
     expect(killedAt).toBeLessThan(jurorEmails.length);
 
-    // A juror reads the evidence uploaded through the other API.
+    // A juror reads the evidence uploaded through the other API, which has its own DATA_DIR: the
+    // bytes come from the bucket, not from a disk the two APIs share.
+    expect(existsSync(join(dataDirs[0], 'files', file.id))).toBe(false);
     const download = await b.get(`/api/reports/${report.id}/files/${file.id}`).set(jurors[0].auth).buffer(true)
       .parse((res, done) => {
         const chunks: Buffer[] = [];
@@ -155,24 +150,26 @@ describe.each(availableQueueBackends())('two APIs and two workers on the %s back
       const [deliveries] = await ds.query(`SELECT count(*) FILTER (WHERE status <> 'sent')::int AS open FROM notification_delivery`);
       return (row.open === 0 && deliveries.open === 0) || null;
     }, 120_000).catch(() => {
-      throw new Error(`the outbox or the deliveries did not drain; process log:\n${log.join('')}`);
+      throw new Error(`the outbox or the deliveries did not drain; process log:\n${log()}`);
     });
     await new Promise((r) => setTimeout(r, 500)); // a late duplicate would show up by now
-    // Every juror got the jury-scoring mail once, except what SMTP itself cannot settle (see
-    // notifications-crash.e2e-spec.ts): a hand-over cut by the SIGKILL after the final dot, which
-    // the server may drop; its row is then sent without a receipt. At most one, as there is one kill.
-    const scoringMails = (email: string) => sink.to(email).filter((m) => SCORING_OPENED.test(m.subject)).length;
-    expect(jurorEmails.filter((email) => scoringMails(email) > 1)).toEqual([]);
-    const missing = jurorEmails.filter((email) => scoringMails(email) === 0);
-    expect(missing.length).toBeLessThanOrEqual(1);
-    if (missing.length > 0) {
-      const rows: { status: string; receipt: string | null }[] = await ds.query(
-        `SELECT d.status, d.receipt FROM notification_delivery d JOIN app_user u ON u.id = d.user_id JOIN outbox_event e ON e.id = d.event_id
-          WHERE u.email = ANY($1) AND e.type = 'edition.stageChanged' AND e.payload->>'to' = 'juryScoring'`,
-        [missing],
-      );
-      expect(rows).toEqual([{ status: 'sent', receipt: null }]);
-    }
+    // Every juror got the jury-scoring mail. A second copy only where the SIGKILL cut a hand-over
+    // before its receipt (the row counts it), and then with the delivery's own Message-ID.
+    const deliveries: { email: string; messageId: string; handovers: number }[] = await ds.query(
+      `SELECT u.email, d.message_id AS "messageId", d.handover_count AS handovers
+         FROM notification_delivery d JOIN app_user u ON u.id = d.user_id JOIN outbox_event e ON e.id = d.event_id
+        WHERE u.email = ANY($1) AND e.type = 'edition.stageChanged' AND e.payload->>'to' = 'juryScoring'`,
+      [jurorEmails],
+    );
+    expect(deliveries.map((d) => d.email).sort()).toEqual([...jurorEmails].sort());
+    const scoringMails = (email: string) => sink.to(email).filter((m) => SCORING_OPENED.test(m.subject));
+    expect(
+      deliveries.flatMap(({ email, messageId, handovers }) => {
+        const ids = scoringMails(email).map((m) => m.headers['message-id']);
+        const wrongId = ids.filter((id) => !id.startsWith(`<${messageId}@`));
+        return ids.length === 0 || wrongId.length > 0 || ids.length > Math.max(1, handovers) ? [`${email}: ${ids.length} copies, ${handovers} hand-overs, ids ${ids.join(' ')}`] : [];
+      }),
+    ).toEqual([]);
 
     // Both workers declared the schedules; each exists once, and each tick of the outbox sweep (every
     // 10 s) ran once, on one worker: two runs of one tick would start within moments of each other.

@@ -4,13 +4,12 @@
 // connection right after the final dot of some messages (dropping them). At the end every
 // recipient has the mail (at least once); a second copy only where a kill fell between hand-over
 // and receipt, with the same Message-ID. On every queue backend this machine offers.
-import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig, UnitOfWork } from '@app/core';
 import { NotificationsService, SMTP_MAX_CONNECTIONS } from '@app/domain';
 import { availableQueueBackends, createTestApp, eventually, makeEdition, makeSignedInUser, makeUser, SmtpSink, TestApp } from '@app/testing';
+import { BuiltProcess, dist, sharedServicesEnv, startBuilt } from './built-processes';
 
 const FAN_OUT = 1000;
 const KILLS = 20;
@@ -18,37 +17,20 @@ const KILLS = 20;
 const CLAIM_SECONDS = 2;
 /** The share of messages the SMTP server drops with a reset right after their final dot. */
 const RESET_AFTER_DOT = 0.01;
-const WORKER_ENTRY = join(__dirname, '..', 'dist', 'apps', 'worker', 'src', 'main.js');
+const WORKER_ENTRY = 'apps/worker/src/main.js';
 
 /** The compiled worker as production runs it, pointed at this test's database, queue namespace and SMTP server. */
-function startWorker(config: AppConfig, smtpUrl: string, log: string[]): ChildProcess {
-  const child = spawn(process.execPath, [WORKER_ENTRY], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'test',
-      DATABASE_URL: config.DATABASE_URL,
-      ...(config.REDIS_URL ? { REDIS_URL: config.REDIS_URL } : {}),
-      QUEUE_BACKEND: config.queueBackend,
-      QUEUE_PREFIX: config.QUEUE_PREFIX,
-      SMTP_URL: smtpUrl,
-      JWT_SECRET: config.JWT_SECRET,
-      DATA_DIR: config.DATA_DIR,
-      NOTIFICATION_CLAIM_SECONDS: String(CLAIM_SECONDS),
-      // CRASH_LOG_LEVEL=warn shows the worker's log in a failure's message (for debugging this test).
-      LOG_LEVEL: process.env.CRASH_LOG_LEVEL ?? 'error',
-    },
-    stdio: ['ignore', process.env.CRASH_LOG_LEVEL ? 'pipe' : 'ignore', 'pipe'],
+function startWorker(config: AppConfig, smtpUrl: string, started: BuiltProcess[]): BuiltProcess {
+  const worker = startBuilt(WORKER_ENTRY, {
+    NODE_ENV: 'test',
+    ...sharedServicesEnv(config, smtpUrl),
+    DATA_DIR: config.DATA_DIR,
+    NOTIFICATION_CLAIM_SECONDS: String(CLAIM_SECONDS),
+    // CRASH_LOG_LEVEL=warn shows the worker's log in a failure's message (for debugging this test).
+    LOG_LEVEL: process.env.CRASH_LOG_LEVEL ?? 'error',
   });
-  child.stderr?.on('data', (chunk) => log.push(String(chunk)));
-  child.stdout?.on('data', (chunk) => log.push(String(chunk)));
-  return child;
-}
-
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
+  started.push(worker);
+  return worker;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -62,18 +44,20 @@ describe.each(availableQueueBackends())('crash safety on the %s backend', (backe
   let sink: SmtpSink;
   let t: TestApp;
   let ds: DataSource;
-  let worker: ChildProcess | null = null;
-  const log: string[] = [];
+  let worker: BuiltProcess | null = null;
+  /** Every worker process started, for their output in a failure's message. */
+  const log: BuiltProcess[] = [];
+  const workerLog = () => log.map((started) => started.output()).join('');
 
   beforeAll(async () => {
-    if (!existsSync(WORKER_ENTRY)) throw new Error('dist/ is missing: npm test builds it first (pretest)');
+    if (!existsSync(dist(WORKER_ENTRY))) throw new Error('dist/ is missing: npm test builds it first (pretest)');
     sink = await SmtpSink.start();
     // The API only (no in-process worker): the worker is a separate process we can kill.
     t = await createTestApp({ backend, env: { SMTP_URL: sink.url } });
     ds = t.app.get(DataSource);
   });
   afterAll(async () => {
-    if (worker) await kill(worker);
+    if (worker) await worker.stop('SIGKILL');
     await t.close();
     await sink.down();
   });
@@ -118,11 +102,11 @@ describe.each(availableQueueBackends())('crash safety on the %s backend', (backe
       const deadline = Date.now() + 90_000;
       // Poll on a timer, not on message arrival, so the kill lands at an arbitrary point of the work.
       while (!(await reached())) {
-        if (Date.now() > deadline) throw new Error(`kill ${kills + 1} not reached (${JSON.stringify(await counts())}, ${sink.messages.length} at the server); worker log:\n${log.join('')}`);
-        if (worker.exitCode !== null) throw new Error(`worker exited by itself:\n${log.join('')}`);
+        if (Date.now() > deadline) throw new Error(`kill ${kills + 1} not reached (${JSON.stringify(await counts())}, ${sink.messages.length} at the server); worker log:\n${workerLog()}`);
+        if (worker.child.exitCode !== null) throw new Error(`worker exited by itself:\n${workerLog()}`);
         await sleep(5 + Math.random() * 20);
       }
-      await kill(worker);
+      await worker.stop('SIGKILL');
       kills += 1;
       if (kills % 5 === 0) mark(`kill ${kills} at ${sink.messages.length}`);
     }
@@ -132,7 +116,7 @@ describe.each(availableQueueBackends())('crash safety on the %s backend', (backe
     mark('all sent');
     // Give a late duplicate the chance to show up before counting.
     await sleep(500);
-    await kill(worker);
+    await worker.stop('SIGKILL');
     worker = null;
     sink.resetAfterDot = 0;
 
@@ -204,7 +188,7 @@ describe.each(availableQueueBackends())('crash safety on the %s backend', (backe
       const [row] = await ds.query(`SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent FROM notification_delivery WHERE event_id = $1`, [eventId]);
       return row.sent === 30;
     }, SLOW);
-    await kill(worker);
+    await worker.stop('SIGKILL');
     worker = null;
     const arrived = sink.messages.slice(before).filter((m) => m.headers['x-open-cities-event'] === `${eventId}:scoringOpen`);
     expect(arrived).toHaveLength(30);
@@ -242,7 +226,7 @@ describe.each(availableQueueBackends())('crash safety on the %s backend', (backe
     await eventually(async () => (await statusOf(orphanId)) === 'sent', SLOW);
     expect(await t.app.get(NotificationsService).rescueStuck()).toBe(0);
 
-    await kill(worker);
+    await worker.stop('SIGKILL');
     worker = null;
     expect(sink.to(bouncing.email)).toHaveLength(1);
     expect(sink.to(orphan.email)).toHaveLength(1);

@@ -1,16 +1,13 @@
 // The built entry points as a user runs them: bad configuration stops boot with one line and exit 1;
 // the embedded default starts from nothing, stops cleanly on SIGINT and keeps its data.
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { freePort } from '@app/core';
-import { dataDirKey, RELOCATED_ROOT } from '@app/core/database/embedded-cluster-location';
 import { createTestDatabase } from '@app/testing';
+import { clusterDirOf, dist, startEmbeddedApp } from './built-processes';
 
-const root = join(__dirname, '..');
-const dist = (path: string) => join(root, 'dist', path);
 const goodEnv = {
   PATH: process.env.PATH ?? '',
   DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none',
@@ -41,45 +38,16 @@ describe.each([
 describe('embedded default', () => {
   // A 0700 directory, as a checkout under /root is: as root, PostgreSQL's user cannot enter it.
   const dataDir = mkdtempSync(join(tmpdir(), 'oc-embedded-'));
-  const asRoot = process.getuid?.() === 0;
-  const clusterDir = asRoot ? join(RELOCATED_ROOT, dataDirKey(dataDir)) : join(dataDir, 'postgres');
+  const clusterDir = clusterDirOf(dataDir);
   afterAll(() => {
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(clusterDir, { recursive: true, force: true });
   });
 
-  async function start(env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number; databaseUrl: string; output: () => string }> {
-    const port = await freePort();
-    const child = spawn(process.execPath, [dist('apps/standalone/src/main.js')], {
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout?.on('data', (chunk) => (output += chunk));
-    child.stderr?.on('data', (chunk) => (output += chunk));
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`embedded default exited early:\n${output}`);
-      const ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`).then((r) => r.status, () => 0);
-      // The banner (and the demo accounts) are printed right after the API starts listening.
-      if (ready === 200 && output.includes('Press Ctrl-C to stop.')) break;
-      if (Date.now() > deadline) throw new Error(`not ready after 30 s:\n${output}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const { databaseUrl } = JSON.parse(readFileSync(join(dataDir, 'embedded.json'), 'utf8'));
-    return { child, port, databaseUrl, output: () => output };
-  }
-
-  async function interrupt(child: ChildProcess): Promise<number | null> {
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    child.kill('SIGINT');
-    return exited;
-  }
-
   const postgresRunningOn = (dir: string) => spawnSync('pgrep', ['-f', `postgres -D ${dir} `], { encoding: 'utf8' }).stdout.trim() !== '';
 
   it('starts from nothing, stops on SIGINT with PostgreSQL, and keeps data across restarts', async () => {
-    const first = await start();
+    const first = await startEmbeddedApp(dataDir);
     expect(first.output()).toContain(`Starting the embedded PostgreSQL (data in ${clusterDir}`);
     // The demo data is loaded into the new database and its accounts printed, marked for local use.
     expect(first.output()).toMatch(/Loaded the demo data/);
@@ -96,10 +64,10 @@ describe('embedded default', () => {
     await client.connect();
     await client.query(`CREATE TABLE kept (note text); INSERT INTO kept VALUES ('Łódź')`);
     await client.end();
-    expect(await interrupt(first.child)).toBe(0);
+    expect(await first.stop()).toBe(0);
     expect(postgresRunningOn(clusterDir)).toBe(false);
 
-    const second = await start();
+    const second = await startEmbeddedApp(dataDir);
     expect(second.output()).toMatch(/Demo data is loaded \(from an earlier start\)/);
     const again = new Client({ connectionString: second.databaseUrl });
     await again.connect();
@@ -108,7 +76,7 @@ describe('embedded default', () => {
     await again.end();
     expect(rows).toEqual([{ note: 'Łódź' }]);
     expect(editions.rows).toEqual([{ count: 3 }]);
-    expect(await interrupt(second.child)).toBe(0);
+    expect(await second.stop()).toBe(0);
     expect(postgresRunningOn(clusterDir)).toBe(false);
   });
 });
