@@ -20,6 +20,7 @@ export * from './database/migrate';
 export * from './net/free-port';
 export * from './auth/access.guard';
 export * from './auth/access.service';
+export * from './auth/object-access';
 export * from './auth/audit-recorder';
 export * from './auth/auth.module';
 export * from './auth/authorize.decorator';

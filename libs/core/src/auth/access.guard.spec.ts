@@ -3,7 +3,7 @@ import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError } from '../errors/domain-errors';
 import { AccessGuard } from './access.guard';
-import { AccessService } from './access.service';
+import { ObjectAccess } from './object-access';
 import { AuditRecorder } from './audit-recorder';
 import { Public } from './authorize.decorator';
 
@@ -29,7 +29,7 @@ function contextFor(handler: () => unknown): ExecutionContext {
 }
 
 describe('AccessGuard', () => {
-  const guard = new AccessGuard(new Reflector(), {} as AccessService, {} as AuditRecorder);
+  const guard = new AccessGuard(new Reflector(), {} as ObjectAccess, {} as AuditRecorder);
 
   it('denies a route without a declared permission', async () => {
     await expect(guard.canActivate(contextFor(Routes.prototype.undeclared))).rejects.toThrow(ForbiddenError);

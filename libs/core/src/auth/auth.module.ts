@@ -1,4 +1,5 @@
-// Authentication (passport JWT) and authorization (global AccessGuard + AccessService).
+// Authentication (passport JWT) and authorization (the global AccessGuard over the domain's
+// OBJECT_ACCESS, which the application provides from the domain's AccessModule).
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
