@@ -12,7 +12,7 @@ import { PracticesRepository } from '../practices/practices.repository';
 import { CreatedReportView, CreateFollowUpDto, FollowUpView, MyReportAssignment, PreviousDistinctionView, ReportView } from './dto/report.dto';
 import { ReportsRepository, WritableReportRow } from './reports.repository';
 
-// jury/ builds its ballot on the practice's SELECT; it lives with the practices now.
+// jury/ builds its ballot on the practice's query, which lives with the practices now.
 export { PRACTICE_SELECT } from '../practices/practices.sql';
 
 @Injectable()
@@ -75,7 +75,7 @@ export class ReportsService {
     return this.get(reportId);
   }
 
-  /** Freezes the report: one conditional UPDATE that also checks stage and deadline. */
+  /** Freezes the report: one conditional update that also checks stage and deadline. */
   async submit(principal: Principal, reportId: string): Promise<ReportView> {
     await this.uow.run(async (tx) => {
       const report = await this.lockWritable(tx.manager, reportId);
