@@ -142,6 +142,28 @@ describe('domain access predicates (PostgreSQL)', () => {
     }
   });
 
+  describe('evidence files', () => {
+    const file = async (reportId: string) => {
+      const [row] = await ds.query(
+        `INSERT INTO report_file (id, report_id, filename, content_type, size, sha256) VALUES (gen_random_uuid(), $1, 'a.pdf', 'application/pdf', 1, $2) RETURNING id`,
+        [reportId, 'x'.repeat(64)],
+      );
+      return row.id as string;
+    };
+
+    it('lets a juror read the files of another city’s report with a practice before the jury, not their own city’s', async () => {
+      const krakowFile = await file(w.reportKrakow);
+      const gdanskFile = await file(w.reportGdansk);
+      expect([...(await access.visibleFileIds(ds.manager, w.jurorFromKrakow.userId, [krakowFile, gdanskFile]))]).toEqual([gdanskFile]);
+    });
+
+    it('lets the expert read their own report’s files only', async () => {
+      const krakowFile = await file(w.reportKrakow);
+      const gdanskFile = await file(w.reportGdansk);
+      expect([...(await access.visibleFileIds(ds.manager, w.expertKrakow.userId, [krakowFile, gdanskFile]))]).toEqual([krakowFile]);
+    });
+  });
+
   describe('the edition’s practice list', () => {
     const list = (who: Principal) =>
       new PracticesRepository()

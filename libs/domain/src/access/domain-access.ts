@@ -8,6 +8,7 @@ import { AWARD_ACCESS } from '../awards/awards.access';
 import { CATEGORY_ACCESS } from '../categories/categories.access';
 import { CITY_ACCESS } from '../cities/cities.access';
 import { EDITION_ACCESS } from '../editions/editions.access';
+import { VISIBLE_FILE_IDS_SQL } from '../files/files.access';
 import { PRACTICE_ACCESS } from '../practices/practices.access';
 import { REPORT_ACCESS } from '../reports/reports.access';
 import { AccessRule, AccessTarget, ObjectAccessSpec } from './access-rule';
@@ -40,6 +41,13 @@ export class DomainAccess implements ObjectAccess {
   async visibleIds(manager: EntityManager, kind: ObjectKind, userId: string, ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const rows = await queryRows<{ id: string }>(manager, this.spec(kind).visibleIdsSql, [[...new Set(ids)], userId]);
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** The ids among `ids` of report files the user may read (report.file.read, as a set). */
+  async visibleFileIds(manager: EntityManager, userId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await queryRows<{ id: string }>(manager, VISIBLE_FILE_IDS_SQL, [[...new Set(ids)], userId]);
     return new Set(rows.map((row) => row.id));
   }
 
