@@ -3,6 +3,7 @@
 // completed with the contract's error responses so every operation shows the stable error body.
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { PUBLIC_OPERATION_EXTENSION } from '@app/core';
 
 const ERROR_BODY = {
   type: 'object',
@@ -21,7 +22,7 @@ const ERROR_BODY = {
 };
 
 const DESCRIPTIONS: Record<string, string> = {
-  '400': 'Invalid input: details name each field and its problem; unknown fields are rejected',
+  '400': 'Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body)',
   '401': 'No valid access token',
   '403': 'The caller’s role may never use this route, or a conflict of interest',
   '404': 'No such object visible to the caller (objects of other cities, editions or users answer 404)',
@@ -29,16 +30,36 @@ const DESCRIPTIONS: Record<string, string> = {
   '429': 'Too many attempts (Retry-After)',
 };
 
+type DocumentedOperation = {
+  responses?: Record<string, unknown>;
+  security?: unknown[];
+  requestBody?: unknown;
+  parameters?: { in: string }[];
+  [PUBLIC_OPERATION_EXTENSION]?: boolean;
+};
+
+/** `@Public()` routes say so with `security: []`; a route with neither it nor a bearer scheme is a bug. */
+function declareSecurity(path: string, method: string, operation: DocumentedOperation): void {
+  const isPublic = operation[PUBLIC_OPERATION_EXTENSION] === true;
+  delete operation[PUBLIC_OPERATION_EXTENSION];
+  if (operation.security?.length) return;
+  if (!isPublic) throw new Error(`OpenAPI: ${method.toUpperCase()} ${path} declares neither @Public() nor @Authorize()`);
+  operation.security = [];
+}
+
 export function documentErrors(document: OpenAPIObject): OpenAPIObject {
+  // DocumentBuilder.setLicense insists on a URL; the code is proprietary (package.json: UNLICENSED).
+  document.info.license = { name: 'Proprietary, all rights reserved (UNLICENSED)' };
   document.components ??= {};
   document.components.schemas ??= {};
   document.components.schemas.ErrorBody = ERROR_BODY;
   const ref = { $ref: '#/components/schemas/ErrorBody' };
   for (const [path, item] of Object.entries(document.paths)) {
-    for (const [method, operation] of Object.entries(item) as [string, { responses?: Record<string, unknown>; security?: unknown[]; requestBody?: unknown; parameters?: { in: string }[] }][]) {
+    for (const [method, operation] of Object.entries(item) as [string, DocumentedOperation][]) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
-      const statuses = new Set<string>();
-      if (operation.requestBody || operation.parameters?.some((p) => p.in === 'query')) statuses.add('400');
+      declareSecurity(path, method, operation);
+      // Every route may refuse a malformed request, so every operation lists 400.
+      const statuses = new Set<string>(['400']);
       if (operation.security?.length) ['401', '403'].forEach((s) => statuses.add(s));
       if (path.includes('{')) statuses.add('404');
       if (method !== 'get' && operation.security?.length) statuses.add('409');
@@ -69,6 +90,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
         .setTitle('Open Cities API')
         .setDescription('Miasta Otwarte: expert reports, migrant jury scoring, decisions and the public catalogue.')
         .setVersion('1')
+        .addServer('/', 'This server (paths start with /api)')
         .addBearerAuth()
         .build(),
     ),

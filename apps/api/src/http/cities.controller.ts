@@ -25,6 +25,7 @@ export class CitiesController {
     return this.cities.create(principal, dto);
   }
 
+  @ApiOperation({ summary: 'The city’s officials' })
   @Authorize('city.manage')
   @Get(':id/officials')
   @ApiOkResponse({ type: [AssignmentView] })
@@ -40,6 +41,7 @@ export class CitiesController {
     return this.grants.assignOfficial(principal, id, dto.userId);
   }
 
+  @ApiOperation({ summary: 'Remove an official from the city (their access ends at once)' })
   @Authorize('city.manage')
   @Delete(':id/officials/:assignmentId')
   @HttpCode(204)

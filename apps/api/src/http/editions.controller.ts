@@ -47,6 +47,7 @@ export class EditionsController {
     return this.editions.list(principal, query.limit, query.offset);
   }
 
+  @ApiOperation({ summary: 'One edition with its stage, deadlines and ceremony' })
   @Authorize('edition.read')
   @Get(':id')
   @ApiOkResponse({ type: EditionView })
@@ -89,6 +90,7 @@ export class EditionsController {
     return this.editions.transitions(id);
   }
 
+  @ApiOperation({ summary: 'The edition’s categories in their order, with translations' })
   @Authorize('edition.read')
   @Get(':id/categories')
   @ApiOkResponse({ type: [CategoryView] })
@@ -96,6 +98,7 @@ export class EditionsController {
     return this.categoryService.list(id);
   }
 
+  @ApiOperation({ summary: 'Add a category to the edition (until jury scoring starts)' })
   @Authorize('edition.manage')
   @Post(':id/categories')
   @ApiCreatedResponse({ type: CategoryView })
@@ -103,6 +106,7 @@ export class EditionsController {
     return this.categoryService.create(principal, id, dto);
   }
 
+  @ApiOperation({ summary: 'The edition’s experts, one per city' })
   @Authorize('edition.manage')
   @Get(':id/experts')
   @ApiOkResponse({ type: [AssignmentView] })
@@ -127,6 +131,7 @@ export class EditionsController {
     await this.grants.revoke(principal, 'expert', assignmentId, { editionId: id });
   }
 
+  @ApiOperation({ summary: 'The edition’s jurors with the city each is tied to' })
   @Authorize('edition.manage')
   @Get(':id/jurors')
   @ApiOkResponse({ type: [AssignmentView] })

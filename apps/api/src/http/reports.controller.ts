@@ -71,6 +71,7 @@ export class ReportsController {
     return this.practiceService.listOfEdition(principal, editionId, query);
   }
 
+  @ApiOperation({ summary: 'One report with its practices, files and follow-ups' })
   @Authorize('report.read')
   @Get('reports/:id')
   @ApiOkResponse({ type: ReportView })
@@ -96,6 +97,7 @@ export class ReportsController {
     return this.reports.submit(principal, id);
   }
 
+  @ApiOperation({ summary: 'Add a practice to a draft report' })
   @Authorize('report.write')
   @Post('reports/:id/practices')
   @ApiCreatedResponse({ type: PracticeView })
@@ -103,6 +105,7 @@ export class ReportsController {
     return this.practiceService.add(id, dto);
   }
 
+  @ApiOperation({ summary: 'One practice (jurors: only practices before the jury, outside their conflicts)' })
   @Authorize('practice.read')
   @Get('practices/:id')
   @ApiOkResponse({ type: PracticeView })
@@ -126,6 +129,7 @@ export class ReportsController {
     return this.practiceService.update(id, dto);
   }
 
+  @ApiOperation({ summary: 'Remove a practice from a draft report' })
   @Authorize('practice.write')
   @Delete('practices/:id')
   @HttpCode(204)
@@ -176,6 +180,7 @@ export class ReportsController {
       .send(stream);
   }
 
+  @ApiOperation({ summary: 'Remove an evidence file from a draft report' })
   @Authorize('report.write')
   @Delete('reports/:id/files/:fileId')
   @HttpCode(204)

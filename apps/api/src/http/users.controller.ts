@@ -42,6 +42,7 @@ export class UsersController {
     return this.accounts.listUsers(query.limit, query.offset, query.q);
   }
 
+  @ApiOperation({ summary: 'One account with its roles (coordinators only)' })
   @Authorize('users.manage')
   @Get('users/:userId')
   @ApiOkResponse({ type: UserDto })
@@ -58,6 +59,7 @@ export class UsersController {
     return this.accounts.setDisabled(principal, userId, true, meta);
   }
 
+  @ApiOperation({ summary: 'Enable a disabled account again (the person can sign in)' })
   @Authorize('users.manage')
   @Post('users/:userId/enable')
   @HttpCode(200)

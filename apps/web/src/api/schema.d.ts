@@ -164,6 +164,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The city’s officials */
         get: operations["CitiesController_officials"];
         put?: never;
         /** Make a user an official of this city */
@@ -184,6 +185,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Remove an official from the city (their access ends at once) */
         delete: operations["CitiesController_removeOfficial"];
         options?: never;
         head?: never;
@@ -232,6 +234,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One edition with its stage, deadlines and ceremony */
         get: operations["EditionsController_get"];
         put?: never;
         post?: never;
@@ -301,8 +304,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The edition’s categories in their order, with translations */
         get: operations["EditionsController_categories"];
         put?: never;
+        /** Add a category to the edition (until jury scoring starts) */
         post: operations["EditionsController_createCategory"];
         delete?: never;
         options?: never;
@@ -369,6 +374,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The edition’s experts, one per city */
         get: operations["EditionsController_experts"];
         put?: never;
         /** Assign an expert to a city (one expert per city, one city per expert, per edition) */
@@ -403,6 +409,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The edition’s jurors with the city each is tied to */
         get: operations["EditionsController_jurors"];
         put?: never;
         /** Add a juror, optionally tied to a city (conflict of interest on its practices) */
@@ -683,9 +690,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One practice (jurors: only practices before the jury, outside their conflicts) */
         get: operations["ReportsController_practice"];
         put?: never;
         post?: never;
+        /** Remove a practice from a draft report */
         delete: operations["ReportsController_deletePractice"];
         options?: never;
         head?: never;
@@ -839,6 +848,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One report with its practices, files and follow-ups */
         get: operations["ReportsController_get"];
         put?: never;
         post?: never;
@@ -877,6 +887,7 @@ export interface paths {
         get: operations["ReportsController_download"];
         put?: never;
         post?: never;
+        /** Remove an evidence file from a draft report */
         delete: operations["ReportsController_deleteFile"];
         options?: never;
         head?: never;
@@ -909,6 +920,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Add a practice to a draft report */
         post: operations["ReportsController_addPractice"];
         delete?: never;
         options?: never;
@@ -975,6 +987,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One account with its roles (coordinators only) */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
@@ -1010,6 +1023,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Enable a disabled account again (the person can sign in) */
         post: operations["UsersController_enable"];
         delete?: never;
         options?: never;
@@ -2019,6 +2033,15 @@ export interface operations {
                     "application/json": components["schemas"]["BoardSessionDto"];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -2069,7 +2092,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2117,7 +2140,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2183,7 +2206,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2224,7 +2247,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2265,7 +2288,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2310,6 +2333,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description No valid access token */
             401: {
@@ -2372,7 +2404,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2436,6 +2468,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -2497,7 +2538,7 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2566,7 +2607,7 @@ export interface operations {
                     "application/json": components["schemas"]["CityPage"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2616,7 +2657,7 @@ export interface operations {
                     "application/json": components["schemas"]["CityView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2673,6 +2714,15 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"][];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -2725,7 +2775,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2790,6 +2840,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -2850,7 +2909,7 @@ export interface operations {
                     "application/json": components["schemas"]["CityStatusView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2908,7 +2967,7 @@ export interface operations {
                     "application/json": components["schemas"]["EditionPage"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2958,7 +3017,7 @@ export interface operations {
                     "application/json": components["schemas"]["EditionView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3015,6 +3074,15 @@ export interface operations {
                     "application/json": components["schemas"]["EditionView"];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3067,7 +3135,7 @@ export interface operations {
                     "application/json": components["schemas"]["EditionView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3133,6 +3201,15 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementView"];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3179,6 +3256,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AwardView"][];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */
@@ -3233,7 +3319,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3302,7 +3388,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3359,6 +3445,15 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryView"][];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3411,7 +3506,7 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3477,6 +3572,15 @@ export interface operations {
                     "application/json": components["schemas"]["JurorCommentView"][];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3525,6 +3629,15 @@ export interface operations {
                     "application/json": components["schemas"]["EditionConflictView"][];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3571,6 +3684,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeliberationNoteView"][];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */
@@ -3625,7 +3747,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliberationNoteView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3691,6 +3813,15 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"][];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3743,7 +3874,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3808,6 +3939,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3865,6 +4005,15 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"][];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -3917,7 +4066,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3982,6 +4131,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -4037,6 +4195,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JurorProgressView"][];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */
@@ -4095,7 +4262,7 @@ export interface operations {
                     "application/json": components["schemas"]["PracticePage"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4156,7 +4323,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedReportView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4227,7 +4394,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResultsView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4284,6 +4451,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -4330,6 +4506,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TransitionsView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */
@@ -4384,7 +4569,7 @@ export interface operations {
                     "application/json": components["schemas"]["EditionView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4449,6 +4634,15 @@ export interface operations {
                         /** @enum {string} */
                         status: "ok";
                     };
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
         };
@@ -4522,6 +4716,15 @@ export interface operations {
                          */
                         status?: "ok" | "degraded";
                     };
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description The Health Check is not successful */
@@ -4622,7 +4825,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4657,6 +4860,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */
@@ -4700,7 +4912,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4761,7 +4973,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4805,6 +5017,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyReportAssignment"][];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */
@@ -4851,7 +5072,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4897,6 +5118,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */
@@ -4956,6 +5186,15 @@ export interface operations {
                     "application/json": components["schemas"]["PracticeView"];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -5001,6 +5240,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description No valid access token */
             401: {
@@ -5063,7 +5311,7 @@ export interface operations {
                     "application/json": components["schemas"]["PracticeView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5133,7 +5381,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeclaredConflictView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5203,7 +5451,7 @@ export interface operations {
                     "application/json": components["schemas"]["PracticeView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5269,6 +5517,15 @@ export interface operations {
                     "application/json": components["schemas"]["PracticeEvidenceView"];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -5321,7 +5578,7 @@ export interface operations {
                     "application/json": components["schemas"]["MyScoreView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5389,6 +5646,15 @@ export interface operations {
                     "application/json": components["schemas"]["PublicEditionView"][];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     PublicController_awards: {
@@ -5408,6 +5674,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicAwardsView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No such object visible to the caller (objects of other cities, editions or users answer 404) */
@@ -5448,7 +5723,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicPracticePage"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5476,6 +5751,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicPracticeDetail"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No such object visible to the caller (objects of other cities, editions or users answer 404) */
@@ -5506,6 +5790,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */
@@ -5560,7 +5853,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5633,7 +5926,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportFileView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5703,6 +5996,15 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -5749,6 +6051,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             /** @description No valid access token */
             401: {
@@ -5811,7 +6122,7 @@ export interface operations {
                     "application/json": components["schemas"]["FollowUpView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5881,7 +6192,7 @@ export interface operations {
                     "application/json": components["schemas"]["PracticeView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5947,6 +6258,15 @@ export interface operations {
                     "application/json": components["schemas"]["PreviousDistinctionView"][];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -5993,6 +6313,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */
@@ -6055,7 +6384,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPage"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6105,7 +6434,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected */
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6162,6 +6491,15 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -6208,6 +6546,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */
@@ -6265,6 +6612,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid access token */

@@ -1,7 +1,7 @@
 // Route declarations read by the global AccessGuard: every route names a permission, or is
 // explicitly @Public(). A route with neither is denied.
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiNotFoundResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Permission, PERMISSIONS } from './permissions';
 import { Principal } from './principal';
 
@@ -9,7 +9,11 @@ export const ROUTE_ACCESS = Symbol('route-access');
 
 export type RouteAccess = { public: true } | { public: false; permission: Permission; param?: string };
 
-export const Public = () => SetMetadata(ROUTE_ACCESS, { public: true } satisfies RouteAccess);
+/** Marks a route in the OpenAPI document as deliberately open (`security: []`), see apps/api/src/openapi.ts. */
+export const PUBLIC_OPERATION_EXTENSION = 'x-public';
+
+export const Public = () =>
+  applyDecorators(SetMetadata(ROUTE_ACCESS, { public: true } satisfies RouteAccess), ApiExtension(PUBLIC_OPERATION_EXTENSION, true));
 
 /**
  * Declares the permission a route needs. For object permissions, `param` names the route parameter
