@@ -164,6 +164,19 @@ describe('domain access predicates (PostgreSQL)', () => {
     });
   });
 
+  describe('assignments', () => {
+    it('shows a user their own grants and not another’s', async () => {
+      const own = w.expertKrakow.grants[0].id;
+      const other = w.jurorFromKrakow.grants[0].id;
+      expect([...(await access.visibleGrantIds(ds.manager, w.expertKrakow.userId, [own, other]))]).toEqual([own]);
+    });
+
+    it('shows a coordinator every grant', async () => {
+      const ids = [w.expertKrakow.grants[0].id, w.jurorFromKrakow.grants[0].id];
+      expect([...(await access.visibleGrantIds(ds.manager, w.coordinator.userId, ids))].sort()).toEqual([...ids].sort());
+    });
+  });
+
   describe('the edition’s practice list', () => {
     const list = (who: Principal) =>
       new PracticesRepository()

@@ -9,6 +9,7 @@ import { CATEGORY_ACCESS } from '../categories/categories.access';
 import { CITY_ACCESS } from '../cities/cities.access';
 import { EDITION_ACCESS } from '../editions/editions.access';
 import { VISIBLE_FILE_IDS_SQL } from '../files/files.access';
+import { VISIBLE_GRANT_IDS_SQL } from '../grants/grants.access';
 import { PRACTICE_ACCESS } from '../practices/practices.access';
 import { REPORT_ACCESS } from '../reports/reports.access';
 import { AccessRule, AccessTarget, ObjectAccessSpec } from './access-rule';
@@ -38,16 +39,23 @@ export class DomainAccess implements ObjectAccess {
   }
 
   /** The ids among `ids` of objects of `kind` that the user may see. */
-  async visibleIds(manager: EntityManager, kind: ObjectKind, userId: string, ids: readonly string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows = await queryRows<{ id: string }>(manager, this.spec(kind).visibleIdsSql, [[...new Set(ids)], userId]);
-    return new Set(rows.map((row) => row.id));
+  visibleIds(manager: EntityManager, kind: ObjectKind, userId: string, ids: readonly string[]): Promise<Set<string>> {
+    return this.permittedIds(manager, this.spec(kind).visibleIdsSql, userId, ids);
   }
 
   /** The ids among `ids` of report files the user may read (report.file.read, as a set). */
-  async visibleFileIds(manager: EntityManager, userId: string, ids: readonly string[]): Promise<Set<string>> {
+  visibleFileIds(manager: EntityManager, userId: string, ids: readonly string[]): Promise<Set<string>> {
+    return this.permittedIds(manager, VISIBLE_FILE_IDS_SQL, userId, ids);
+  }
+
+  /** The ids among `ids` of assignments (role grants) the user may see. */
+  visibleGrantIds(manager: EntityManager, userId: string, ids: readonly string[]): Promise<Set<string>> {
+    return this.permittedIds(manager, VISIBLE_GRANT_IDS_SQL, userId, ids);
+  }
+
+  private async permittedIds(manager: EntityManager, sql: string, userId: string, ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = await queryRows<{ id: string }>(manager, VISIBLE_FILE_IDS_SQL, [[...new Set(ids)], userId]);
+    const rows = await queryRows<{ id: string }>(manager, sql, [[...new Set(ids)], userId]);
     return new Set(rows.map((row) => row.id));
   }
 
