@@ -26,8 +26,8 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages})/)`],
   moduleNameMapper: {
-    '^@app/(core|domain|testing)$': '<rootDir>/libs/$1/src',
-    '^@app/(core|domain|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@app/(core|domain|testing|api|worker)$': '<rootDir>/libs/$1/src',
+    '^@app/(core|domain|testing|api|worker)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   globalSetup: '<rootDir>/test/global-setup.js',
   globalTeardown: '<rootDir>/test/global-teardown.js',

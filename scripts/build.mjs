@@ -20,10 +20,10 @@ function run(command, args) {
 // The API is rebuilt only when its inputs changed since the last build (a second start skips tsc).
 const apiStamp = join(repo, 'dist/.api-build-stamp');
 const apiInputs = fingerprint(repo, [
-  ...['apps/api', 'apps/worker', 'libs', 'migrations', 'bench'].flatMap((dir) => filesBelow(join(repo, dir), /\.(spec|e2e-spec)\.ts$|\.md$/)),
+  ...['apps/api', 'apps/worker', 'apps/standalone', 'libs', 'migrations', 'bench'].flatMap((dir) => filesBelow(join(repo, dir), /\.(spec|e2e-spec)\.ts$|\.md$/)),
   ...['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'].map((file) => join(repo, file)),
 ]);
-const api = process.argv.includes('--force') || !isFresh(apiStamp, apiInputs, join(repo, 'dist/apps/api/src/embedded.js'))
+const api = process.argv.includes('--force') || !isFresh(apiStamp, apiInputs, join(repo, 'dist/apps/standalone/src/main.js'))
   ? run(bin('tsc'), ['-p', 'tsconfig.build.json'])
       .then(() => run(bin('tsc-alias'), ['-p', 'tsconfig.build.json']))
       .then(() => writeStamp(apiStamp, apiInputs))

@@ -12,7 +12,7 @@ const target = join(repo, 'apps/web/src/api/schema.d.ts');
 const check = process.argv.includes('--check');
 
 const require = createRequire(import.meta.url);
-const { buildOpenApiDocumentOffline } = require(join(repo, 'dist/apps/api/src/openapi-document.js'));
+const { buildOpenApiDocumentOffline } = require(join(repo, 'dist/libs/api/src/openapi-document.js'));
 const document = await buildOpenApiDocumentOffline();
 
 const ast = await openapiTS(document, { alphabetize: true });

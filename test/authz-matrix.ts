@@ -71,6 +71,9 @@ export const MATRIX: Record<string, MatrixRow> = {
   // health
   'GET /api/health/live': row(PUBLIC),
   'GET /api/health/ready': row(PUBLIC),
+  // Not a user route: open to loopback (where this matrix runs) whoever asks; from elsewhere only with
+  // METRICS_TOKEN (401 without it, 403 when none is configured): test/metrics.e2e-spec.ts.
+  'GET /api/metrics': row(PUBLIC),
 
   // accounts and auth
   'POST /api/auth/login': row(PUBLIC),

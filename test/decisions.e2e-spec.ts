@@ -113,7 +113,7 @@ describe('deliberation, decisions and publication', () => {
       cityId: lodz.id, categoryIds: [categories[2].id], practiceIds: [practices.lodz], citation: 'Przestrzeń przyjazna imigrantom.',
     }).expect(201)).body;
     await t.http.patch(`/api/awards/${mopr.id}`).set(c()).send({ citation: 'Za kompleksową pomoc społeczną dostępną dla cudzoziemców.' }).expect(200);
-    const temporary = (await t.http.post(`/api/editions/${edition.id}/awards`).set(c()).send({ cityId: lodz.id, categoryIds: [categories[0].id], practiceIds: [practices.lodz] }).expect(201)).body;
+    const temporary = (await t.http.post(`/api/editions/${edition.id}/awards`).set(c()).send({ cityId: lodz.id, recipientUnit: 'Jednostka tymczasowa', categoryIds: [categories[2].id], practiceIds: [practices.lodz] }).expect(201)).body;
     await t.http.delete(`/api/awards/${temporary.id}`).set(c()).expect(204);
 
     // Finalise, then every later write to awards, scores and conflicts is 409.

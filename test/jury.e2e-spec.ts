@@ -129,7 +129,11 @@ describe('jury stage', () => {
       'Edward Krajczyński': '2/3', 'Harris Mawusi': '4/4', 'Jose Torres': '5/5', 'Ngo Hoang Minh': '2/3', 'Priscilla Rubia': '4/5',
     });
     const conflicts = documented('GET /api/editions/{id}/conflicts', await t.http.get(`/api/editions/${edition.id}/conflicts`).set(coordinator.auth).expect(200)).body;
-    expect(conflicts).toEqual([expect.objectContaining({ practiceId: practice.C, jurorName: 'Ngo Hoang Minh', reason: 'Pracowałem w tej organizacji.' })]);
+    expect(conflicts.filter((row: { reasonCode: string }) => row.reasonCode === 'declared')).toEqual([
+      expect.objectContaining({ practiceId: practice.C, jurorName: 'Ngo Hoang Minh', reason: 'Pracowałem w tej organizacji.' }),
+    ]);
+    // The ties to a city are listed too, with their reason.
+    expect(conflicts).toContainEqual(expect.objectContaining({ jurorName: 'Edward Krajczyński', cityName: 'Lublin', reasonCode: 'juror_city' }));
 
     await t.http.post(`/api/editions/${edition.id}/transitions`).set(coordinator.auth).send({ to: 'deliberation' }).expect(200);
     await t.http.put(`/api/practices/${practice.D}/scores/mine`).set(jurors.P.auth).send({ criteria: uniform(5) }).expect(409);

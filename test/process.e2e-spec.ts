@@ -1,11 +1,12 @@
 // The built entry points as a user runs them: bad configuration stops boot with one line and exit 1;
 // the embedded default starts from nothing, stops cleanly on SIGINT and keeps its data.
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '@app/core';
+import { dataDirKey, RELOCATED_ROOT } from '@app/core/database/embedded-cluster-location';
 import { createTestDatabase } from '@app/testing';
 
 const root = join(__dirname, '..');
@@ -38,13 +39,18 @@ describe.each([
 });
 
 describe('embedded default', () => {
+  // A 0700 directory, as a checkout under /root is: as root, PostgreSQL's user cannot enter it.
   const dataDir = mkdtempSync(join(tmpdir(), 'oc-embedded-'));
-  chmodSync(dataDir, 0o755);
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const asRoot = process.getuid?.() === 0;
+  const clusterDir = asRoot ? join(RELOCATED_ROOT, dataDirKey(dataDir)) : join(dataDir, 'postgres');
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(clusterDir, { recursive: true, force: true });
+  });
 
   async function start(env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number; databaseUrl: string; output: () => string }> {
     const port = await freePort();
-    const child = spawn(process.execPath, [dist('apps/api/src/embedded.js')], {
+    const child = spawn(process.execPath, [dist('apps/standalone/src/main.js')], {
       env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -70,11 +76,11 @@ describe('embedded default', () => {
     return exited;
   }
 
-  const postgresRunningOn = (dir: string) =>
-    spawnSync('pgrep', ['-f', `postgres -D ${join(dir, 'postgres')}`], { encoding: 'utf8' }).stdout.trim() !== '';
+  const postgresRunningOn = (dir: string) => spawnSync('pgrep', ['-f', `postgres -D ${dir} `], { encoding: 'utf8' }).stdout.trim() !== '';
 
   it('starts from nothing, stops on SIGINT with PostgreSQL, and keeps data across restarts', async () => {
     const first = await start();
+    expect(first.output()).toContain(`Starting the embedded PostgreSQL (data in ${clusterDir}`);
     // The demo data is loaded into the new database and its accounts printed, marked for local use.
     expect(first.output()).toMatch(/Loaded the demo data/);
     expect(first.output()).toMatch(/FOR LOCAL USE ONLY/);
@@ -91,7 +97,7 @@ describe('embedded default', () => {
     await client.query(`CREATE TABLE kept (note text); INSERT INTO kept VALUES ('Łódź')`);
     await client.end();
     expect(await interrupt(first.child)).toBe(0);
-    expect(postgresRunningOn(dataDir)).toBe(false);
+    expect(postgresRunningOn(clusterDir)).toBe(false);
 
     const second = await start();
     expect(second.output()).toMatch(/Demo data is loaded \(from an earlier start\)/);
@@ -103,7 +109,7 @@ describe('embedded default', () => {
     expect(rows).toEqual([{ note: 'Łódź' }]);
     expect(editions.rows).toEqual([{ count: 3 }]);
     expect(await interrupt(second.child)).toBe(0);
-    expect(postgresRunningOn(dataDir)).toBe(false);
+    expect(postgresRunningOn(clusterDir)).toBe(false);
   });
 });
 
@@ -111,7 +117,7 @@ describe('embedded default with bad DEMO_DATA', () => {
   it('exits 1 with one line before starting anything', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'oc-embedded-bad-'));
     try {
-      const result = spawnSync(process.execPath, [dist('apps/api/src/embedded.js')], {
+      const result = spawnSync(process.execPath, [dist('apps/standalone/src/main.js')], {
         env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, DEMO_DATA: 'maybe' },
         encoding: 'utf8',
         timeout: 20_000,

@@ -3,7 +3,7 @@
 import { DataSource } from 'typeorm';
 import { JobQueue, OutboxRelay, UnitOfWork } from '@app/core';
 import { availableQueueBackends, createTestApp, createTestDatabase, drainQueue, eventually, TestApp, TestDatabase } from '@app/testing';
-import { SWEEP_GRACE_MS } from '../apps/worker/src/processors/outbox.processor';
+import { SWEEP_GRACE_MS } from '@app/worker';
 
 describe.each(availableQueueBackends())('queue on the %s backend', (backend) => {
   let db: TestDatabase;

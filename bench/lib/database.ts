@@ -9,7 +9,8 @@ import { runMigrations } from '@app/core/database/migrate';
 import { startEmbeddedPostgres } from '@app/core/database/embedded-postgres';
 import { ALL_ENTITIES } from '@app/domain';
 
-export const BENCH_DATABASE = 'oc_bench';
+// BENCH_DATABASE: another name when several checkouts bench on one PostgreSQL at the same time.
+export const BENCH_DATABASE = process.env.BENCH_DATABASE || 'oc_bench';
 
 export interface BenchDatabase {
   url: string;

@@ -33,8 +33,22 @@ export function summarizeProfile(file: string, top = 15): string {
     const { callFrame } = byId.get(id)!;
     return packageOf(callFrame.url, callFrame.functionName);
   };
+  // Start-up (module loading, Nest's wiring) would drown the requests when the load was short or the
+  // machine busy: samples count from the first router lookup, i.e. the first request served.
+  const servesRequest = (id: number) => {
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      const { callFrame } = byId.get(at)!;
+      if (callFrame.functionName === 'lookup' && callFrame.url.includes('find-my-way')) return true;
+    }
+    return false;
+  };
+  const firstRequest = profile.samples.findIndex(servesRequest);
+  const from = firstRequest < 0 ? 0 : firstRequest;
+  const skippedUs = profile.timeDeltas.slice(0, from).reduce((a, b) => a + b, 0);
   const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) => {
+    if (i >= from) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
   const byPackage = new Map<string, number>();
   const underPackage = new Map<string, number>();
@@ -63,7 +77,7 @@ export function summarizeProfile(file: string, top = 15): string {
       .slice(0, top)
       .map(([name, us]) => `  ${((us / busy) * 100).toFixed(1).padStart(5)}%  ${name}`);
   return [
-    `profile ${file}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy (shares below are of busy time)`,
+    `profile ${file}: ${(total / 1e6).toFixed(1)} s sampled from the first request served (${(skippedUs / 1e6).toFixed(1)} s of start-up left out), ${(busy / 1e6).toFixed(1)} s busy (shares below are of busy time)`,
     'self time by package:',
     ...rank(byPackage),
     'inclusive time by package (self plus what it called):',
@@ -71,4 +85,11 @@ export function summarizeProfile(file: string, top = 15): string {
     'self time by function:',
     ...rank(byFunction),
   ].join('\n');
+}
+
+// `node dist/bench/lib/profile.js <file.cpuprofile> [top]`: the same summary for a saved profile.
+if (require.main === module) {
+  const [file, top] = process.argv.slice(2);
+  if (!file) throw new Error('usage: node dist/bench/lib/profile.js <file.cpuprofile> [top]');
+  process.stdout.write(`${summarizeProfile(file, top ? Number(top) : 15)}\n`);
 }

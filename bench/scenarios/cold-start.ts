@@ -1,5 +1,5 @@
 // Cold start of the embedded default (`npm start` without DATABASE_URL): from spawning
-// dist/apps/api/src/embedded.js until /api/health/ready answers 200, first with an empty data
+// dist/apps/standalone/src/main.js until /api/health/ready answers 200, first with an empty data
 // directory (initdb, migrations, queue tables) and then again on the same directory. Each start is
 // stopped with SIGINT and must exit 0 (its orderly shutdown stops PostgreSQL too).
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -24,7 +24,7 @@ async function startOnce(root: string, dataDir: string): Promise<StartTiming> {
   const port = await freePort();
   await waitForQuiet();
   const began = performance.now();
-  const spawned = spawnNode(join(root, 'dist/apps/api/src/embedded.js'), {
+  const spawned = spawnNode(join(root, 'dist/apps/standalone/src/main.js'), {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production' },
   });
@@ -46,7 +46,7 @@ export const coldStart: MeasurementScenario = {
   kind: 'measurement',
   name: 'cold-start',
   title: 'Cold start of the embedded default',
-  description: 'spawn of embedded.js until /api/health/ready is 200: empty data dir, then the same dir again',
+  description: 'spawn of apps/standalone/src/main.js until /api/health/ready is 200: empty data dir, then the same dir again',
   usesApi: false,
   async run(ctx) {
     const first: StartTiming[] = [];

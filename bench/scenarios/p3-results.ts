@@ -31,7 +31,7 @@ function cases(ctx: BenchContext): Case[] {
       name: `results ${method}`,
       path: `/api/editions/${editionId}/results?method=${method}`,
       fromApi: (body) => (body as { items: unknown[] }).items,
-      raw: async (client) => (await client.query(resultsSql(method), [editionId, null])).rows,
+      raw: async (client) => (await client.query(resultsSql(method), [editionId, null, null])).rows,
     })),
     {
       name: 'agreement',

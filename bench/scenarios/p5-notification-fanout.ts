@@ -56,7 +56,7 @@ const P5_DATABASE = 'oc_bench_p5';
 const APP_PREFIX = 'ocbench-p5';
 const BASELINE_PREFIX = 'ocbench-p5-base';
 const BASELINE_QUEUE = 'p5-noop';
-/** As NotificationsProcessor (apps/worker/src/processors/queue-processors.ts), for the no-op worker. */
+/** As NotificationsProcessor (libs/worker/src/processors/queue-processors.ts), for the no-op worker. */
 const WORKER_OPTIONS = { concurrency: 8, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 20 };
 const LATENCY_GAP_MS = 20;
 

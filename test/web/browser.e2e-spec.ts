@@ -1,5 +1,5 @@
 // The web app in a real browser, against the built app as a user starts it (the embedded default:
-// `node dist/apps/api/src/embedded.js`, fresh data directory, free port). Debian's chromium driven
+// `node dist/apps/standalone/src/main.js`, fresh data directory, free port). Debian's chromium driven
 // by playwright-core (no browser download). Each screen is checked in Polish, English and Ukrainian,
 // at 360 px and on a desktop: screenshots go to test-artifacts/screenshots/, and axe-core must find
 // no serious or critical WCAG 2.1 AA violation.
@@ -64,7 +64,7 @@ const axeReport: string[] = [];
           'Set SKIP_BROWSER_TESTS=1 to skip the browser tests on purpose.',
       );
     }
-    if (!existsSync(join(root, 'dist/web/index.html')) || !existsSync(join(root, 'dist/apps/api/src/embedded.js'))) {
+    if (!existsSync(join(root, 'dist/web/index.html')) || !existsSync(join(root, 'dist/apps/standalone/src/main.js'))) {
       throw new Error('dist/ is incomplete: run `npm run build` (npm test does it first)');
     }
     mkdirSync(shots, { recursive: true });
@@ -74,7 +74,7 @@ const axeReport: string[] = [];
     profileDir = mkdtempSync(join(tmpdir(), 'oc-chromium-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [join(root, 'dist/apps/api/src/embedded.js')], {
+    server = spawn(process.execPath, [join(root, 'dist/apps/standalone/src/main.js')], {
       env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,6 +1,6 @@
 // Production entry point of the API (the worker runs as its own process: apps/worker).
 import { loadConfigOrExit } from '@app/core';
-import { createApi } from './create-api';
+import { createApi } from '@app/api';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();

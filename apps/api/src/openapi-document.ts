@@ -1,44 +1,14 @@
-// Builds the OpenAPI document without a database or a queue: Nest's preview mode scans modules
-// and controllers but instantiates no provider. Used by `npm run web:api-types`; run directly it
-// prints the document: `node dist/apps/api/src/openapi-document.js > openapi.json`.
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { OpenAPIObject } from '@nestjs/swagger';
-import { loadConfig } from '@app/core';
-import { ApiModule } from './api.module';
-import { API_PREFIX, createOpenApiDocument } from './openapi';
+// Prints the OpenAPI document without a database or a queue:
+// `node dist/apps/api/src/openapi-document.js > openapi.json`.
+import { buildOpenApiDocumentOffline } from '@app/api';
 
-export async function buildOpenApiDocumentOffline(): Promise<OpenAPIObject> {
-  // Placeholders that pass validation; nothing connects in preview mode.
-  const config = loadConfig({
-    ...process.env,
-    DATABASE_URL: 'postgres://preview@127.0.0.1:1/preview',
-    JWT_SECRET: 'preview-only-secret-never-used-for-signing',
-    REDIS_URL: '',
-    QUEUE_BACKEND: 'postgres',
-  });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), new FastifyAdapter(), {
-    preview: true,
-    logger: false,
-    abortOnError: false,
-  });
-  try {
-    app.setGlobalPrefix(API_PREFIX);
-    return createOpenApiDocument(app);
-  } finally {
-    await app.close();
-  }
-}
-
-if (require.main === module) {
-  buildOpenApiDocumentOffline().then(
-    (document) => {
-      process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-      process.exit(0);
-    },
-    (error: unknown) => {
-      process.stderr.write(`Could not build the OpenAPI document: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+buildOpenApiDocumentOffline().then(
+  (document) => {
+    process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    process.exit(0);
+  },
+  (error: unknown) => {
+    process.stderr.write(`Could not build the OpenAPI document: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,6 +1,6 @@
 // Production entry point of the worker: queue processors and scheduled jobs, no HTTP.
 import { loadConfigOrExit } from '@app/core';
-import { createWorker } from './create-worker';
+import { createWorker } from '@app/worker';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();

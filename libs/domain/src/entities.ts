@@ -1,4 +1,5 @@
 // Every entity of the schema, in one list: the DataSource of the app, the CLI and the tests use it.
+import { IdempotencyKey } from '@app/core/idempotency/idempotency-key.entity';
 import { OutboxEvent } from '@app/core/outbox/outbox-event.entity';
 import { AuthSession, OneTimeToken, RefreshToken } from './accounts/auth-session.entity';
 import { RoleGrant } from './accounts/role-grant.entity';
@@ -16,4 +17,4 @@ import { FollowUp, Practice, Report, ReportFile } from './reports/report.entity'
 
 export const ALL_ENTITIES = [OutboxEvent, AuditEvent, User, RoleGrant, AuthSession, RefreshToken, OneTimeToken, City, Edition,
   Category, EditionStageEvent, Report, Practice, ReportFile, FollowUp, Award,
-  Score, ConflictOfInterest, DeliberationNote, NotificationDelivery];
+  Score, ConflictOfInterest, DeliberationNote, NotificationDelivery, IdempotencyKey];

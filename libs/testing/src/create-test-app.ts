@@ -4,8 +4,8 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import supertest from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { AppConfig, JobQueue, OutboxRelay, QUEUES, QueueBackendKind } from '@app/core';
-import { createApi } from '../../../apps/api/src/create-api';
-import { createWorker } from '../../../apps/worker/src/create-worker';
+import { createApi } from '@app/api';
+import { createWorker } from '@app/worker';
 import { testConfig } from './config';
 import { createTestDatabase, TestDatabase } from './database';
 

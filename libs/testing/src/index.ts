@@ -6,3 +6,4 @@ export * from './drain-queue';
 export * from './factories';
 export * from './smtp-sink';
 export * from './openapi-conformance';
+export * from './s3-server';

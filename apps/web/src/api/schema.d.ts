@@ -27,7 +27,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with email and password */
+        /**
+         * Sign in with email and password
+         * @description Limited per IP (attempts per minute) and per account by failures only: after AUTH_RATE_LIMIT_PER_ACCOUNT failed sign-ins in 15 minutes, each attempt waits a back-off of at most 5 s after the last failure (sooner: 429 with Retry-After ≤ 5). A success clears the count.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -269,7 +272,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The edition’s awards (coordinators any time; jurors from deliberation) */
+        /** The edition’s awards (coordinators any time; jurors from deliberation, without the practices they are conflicted with) */
         get: operations["DecisionsController_awards"];
         put?: never;
         /** Record a distinction (stage deliberation): a city, an optional unit, categories, the practices it covers, a citation */
@@ -287,7 +290,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The juror’s ballot: eligible practices except their own city’s and declared conflicts, with their own scores and progress */
+        /** The juror’s ballot: eligible practices except those they are conflicted with (declared, or a tie to the city), with their own scores and progress */
         get: operations["JuryController_ballot"];
         put?: never;
         post?: never;
@@ -322,7 +325,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every juror’s comments, for the deliberation (jurors once scoring has closed) */
+        /** Every juror’s comments, for the deliberation (jurors once scoring has closed, without the practices they are conflicted with) */
         get: operations["DecisionsController_comments"];
         put?: never;
         post?: never;
@@ -339,7 +342,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every declared conflict of interest of the edition */
+        /** Every conflict of interest of the edition’s jurors: declared, or from a tie to the practice’s city (reasonCode says which) */
         get: operations["JuryController_conflicts"];
         put?: never;
         post?: never;
@@ -497,7 +500,7 @@ export interface paths {
         };
         /**
          * Ranked results (coordinators any time; jurors once scoring has closed)
-         * @description Methods: mean (weighted by the criteria weights), median, zscore (each juror’s scores standardised over that juror’s own scores, then averaged), borda (per-juror ranking turned into points normalised by ballot size; ties share points). Ties share a rank. Scores of a juror on their own city’s practices or on a declared conflict never count. coverage flags practices with fewer than minScores scores.
+         * @description Methods: mean (weighted by the criteria weights), median, zscore (each juror’s scores standardised over that juror’s own scores, then averaged), borda (per-juror ranking turned into points normalised by ballot size; ties share points). Ties share a rank. Scores of a juror on practices they are conflicted with (declared, or a tie to the city: juror’s city, its expert, its official) never count. A juror reads the results without the practices they are conflicted with (ranked among those shown). coverage flags practices with fewer than minScores scores.
          */
         get: operations["JuryController_resultsOf"];
         put?: never;
@@ -649,6 +652,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics of this API process (from loopback, or with METRICS_TOKEN as bearer token)
+         * @description Request durations by route and status class, event-loop lag, heap, DB pool, queue depths, deliveries and the outbox backlog.
+         */
+        get: operations["MetricsController_scrape"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -711,7 +734,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Declare a conflict of interest: the juror is recused from the practice (cannot be withdrawn) */
+        /** Declare a conflict of interest while scoring is open: the juror is recused from the practice (cannot be withdrawn); a score already cast stops counting and is kept in the audit trail */
         post: operations["JuryController_declareConflict"];
         delete?: never;
         options?: never;
@@ -1240,6 +1263,11 @@ export interface components {
             name: string;
             region: string | null;
         };
+        /**
+         * @description Why: declared by the juror, or a tie to the practice’s city (the juror’s city, its expert in this edition, its official)
+         * @enum {string}
+         */
+        ConflictReasonCode: "declared" | "juror_city" | "expert_of_city" | "official_of_city";
         CreateAwardDto: {
             categoryIds: string[];
             citation?: string;
@@ -1396,7 +1424,10 @@ export interface components {
         };
         EditionConflictView: {
             cityName: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was declared, or since when the tie exists
+             */
             declaredAt: string;
             /** Format: uuid */
             jurorId: string;
@@ -1404,7 +1435,10 @@ export interface components {
             /** Format: uuid */
             practiceId: string;
             practiceTitle: string;
+            /** @description The juror’s words for a declared conflict; a sentence naming the tie otherwise */
             reason: string;
+            /** @description Why: declared by the juror, or a tie to the practice’s city (the juror’s city, its expert in this edition, its official) */
+            reasonCode: components["schemas"]["ConflictReasonCode"];
         };
         EditionPage: {
             items: components["schemas"]["EditionView"][];
@@ -2404,7 +2438,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            /** @description A field at fault, e.g. a category none of the award’s practices is filed under (`categoryIds.N`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2440,7 +2474,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Wrong stage or state (code says which; transitions list the allowed targets or blockers) */
+            /** @description `wrong_stage`: not in stage deliberation; `award_duplicate`: it would become identical to another award */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2639,7 +2673,10 @@ export interface operations {
     CitiesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key per intended creation (e.g. a UUID), kept 24 h per account. A retry with the same key and body returns the first successful answer (same status and body, header `Idempotent-Replayed: true`) without creating again; while the first is still being answered, 409 `idempotency_key_in_flight`. Failed requests are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2692,6 +2729,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
+            };
+            /** @description `idempotency_key_reused`: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2755,7 +2799,10 @@ export interface operations {
     CitiesController_assignOfficial: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key per intended creation (e.g. a UUID), kept 24 h per account. A retry with the same key and body returns the first successful answer (same status and body, header `Idempotent-Replayed: true`) without creating again; while the first is still being answered, 409 `idempotency_key_in_flight`. Failed requests are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2819,6 +2866,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
+            };
+            /** @description `idempotency_key_reused`: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2999,7 +3053,10 @@ export interface operations {
     EditionsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key per intended creation (e.g. a UUID), kept 24 h per account. A retry with the same key and body returns the first successful answer (same status and body, header `Idempotent-Replayed: true`) without creating again; while the first is still being answered, 409 `idempotency_key_in_flight`. Failed requests are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3052,6 +3109,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
+            };
+            /** @description `idempotency_key_reused`: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3299,7 +3363,10 @@ export interface operations {
     DecisionsController_createAward: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key per intended creation (e.g. a UUID), kept 24 h per account. A retry with the same key and body returns the first successful answer (same status and body, header `Idempotent-Replayed: true`) without creating again; while the first is still being answered, 409 `idempotency_key_in_flight`. Failed requests are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3319,7 +3386,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            /** @description A field at fault, e.g. a category none of the named practices is filed under (`categoryIds.N`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3355,7 +3422,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not in stage deliberation */
+            /** @description `wrong_stage`: not in stage deliberation; `award_duplicate`: an identical award (same city, unit, categories, practices) exists (`awardId`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3363,6 +3430,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
+            };
+            /** @description `idempotency_key_reused`: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3486,7 +3560,10 @@ export interface operations {
     EditionsController_createCategory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key per intended creation (e.g. a UUID), kept 24 h per account. A retry with the same key and body returns the first successful answer (same status and body, header `Idempotent-Replayed: true`) without creating again; while the first is still being answered, 409 `idempotency_key_in_flight`. Failed requests are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3550,6 +3627,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
+            };
+            /** @description `idempotency_key_reused`: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3727,7 +3811,10 @@ export interface operations {
     DecisionsController_addNote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key per intended creation (e.g. a UUID), kept 24 h per account. A retry with the same key and body returns the first successful answer (same status and body, header `Idempotent-Replayed: true`) without creating again; while the first is still being answered, 409 `idempotency_key_in_flight`. Failed requests are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3783,7 +3870,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Wrong stage or state (code says which; transitions list the allowed targets or blockers) */
+            /** @description `wrong_stage`: notes are added only in stage deliberation */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3791,6 +3878,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
+            };
+            /** @description `idempotency_key_reused`: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3854,7 +3948,10 @@ export interface operations {
     EditionsController_assignExpert: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key per intended creation (e.g. a UUID), kept 24 h per account. A retry with the same key and body returns the first successful answer (same status and body, header `Idempotent-Replayed: true`) without creating again; while the first is still being answered, 409 `idempotency_key_in_flight`. Failed requests are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3918,6 +4015,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
+            };
+            /** @description `idempotency_key_reused`: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4046,7 +4150,10 @@ export interface operations {
     EditionsController_assignJuror: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key per intended creation (e.g. a UUID), kept 24 h per account. A retry with the same key and body returns the first successful answer (same status and body, header `Idempotent-Replayed: true`) without creating again; while the first is still being answered, 409 `idempotency_key_in_flight`. Failed requests are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4110,6 +4217,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
+            };
+            /** @description `idempotency_key_reused`: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4303,7 +4417,10 @@ export interface operations {
     ReportsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key per intended creation (e.g. a UUID), kept 24 h per account. A retry with the same key and body returns the first successful answer (same status and body, header `Idempotent-Replayed: true`) without creating again; while the first is still being answered, 409 `idempotency_key_in_flight`. Failed requests are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4367,6 +4484,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
+            };
+            /** @description `idempotency_key_reused`: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -5048,6 +5172,53 @@ export interface operations {
             };
         };
     };
+    MetricsController_scrape: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format 0.0.4 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not on loopback, and METRICS_TOKEN missing or wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not on loopback, and no METRICS_TOKEN is configured */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     NotificationsController_list: {
         parameters: {
             query?: {
@@ -5361,7 +5532,10 @@ export interface operations {
     JuryController_declareConflict: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key per intended creation (e.g. a UUID), kept 24 h per account. A retry with the same key and body returns the first successful answer (same status and body, header `Idempotent-Replayed: true`) without creating again; while the first is still being answered, 409 `idempotency_key_in_flight`. Failed requests are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5417,7 +5591,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Wrong stage or state (code says which; transitions list the allowed targets or blockers) */
+            /** @description `wrong_stage`: not in stage juryScoring; `deadline_passed`: scoringDueAt has passed; `conflict_exists`: already declared */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5425,6 +5599,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
+            };
+            /** @description `idempotency_key_reused`: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -5597,7 +5778,7 @@ export interface operations {
                 };
             };
             /**
-             * @description Conflict of interest (own city or declared)
+             * @description `conflict_of_interest`: declared, or a tie to the practice’s city (the juror’s city, its expert, its official)
              *
              *     The caller’s roles may not use this route
              */
@@ -6102,7 +6283,10 @@ export interface operations {
     ReportsController_addFollowUp: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key per intended creation (e.g. a UUID), kept 24 h per account. A retry with the same key and body returns the first successful answer (same status and body, header `Idempotent-Replayed: true`) without creating again; while the first is still being answered, 409 `idempotency_key_in_flight`. Failed requests are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6167,12 +6351,22 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description `idempotency_key_reused`: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ReportsController_addPractice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key per intended creation (e.g. a UUID), kept 24 h per account. A retry with the same key and body returns the first successful answer (same status and body, header `Idempotent-Replayed: true`) without creating again; while the first is still being answered, 409 `idempotency_key_in_flight`. Failed requests are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6236,6 +6430,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
+            };
+            /** @description `idempotency_key_reused`: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -6416,7 +6617,10 @@ export interface operations {
     UsersController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique key per intended creation (e.g. a UUID), kept 24 h per account. A retry with the same key and body returns the first successful answer (same status and body, header `Idempotent-Replayed: true`) without creating again; while the first is still being answered, 409 `idempotency_key_in_flight`. Failed requests are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6469,6 +6673,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
+            };
+            /** @description `idempotency_key_reused`: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -6584,7 +6795,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Wrong stage or state (code says which; transitions list the allowed targets or blockers) */
+            /** @description `cannot_disable_self`: your own account; `last_coordinator`: the last active coordinator */
             409: {
                 headers: {
                     [name: string]: unknown;

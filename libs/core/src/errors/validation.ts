@@ -1,5 +1,7 @@
-// The global validation pipe: unknown fields are rejected, each problem names its field.
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+// The global validation pipe: unknown fields are rejected, each problem names its field; text no
+// handler can store (U+0000, lone surrogates) is refused in any body, query or path value.
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { assertCleanText } from '../http/hostile-input';
 import { FieldProblem } from './domain-errors';
 
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldProblem[] {
@@ -13,8 +15,19 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   });
 }
 
+/**
+ * Runs after the guards, so a denial with an odd id in the path is still audited (and answers 404)
+ * before the id's text is judged here.
+ */
+class ContractValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') assertCleanText(value, metadata.data ?? '');
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ContractValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

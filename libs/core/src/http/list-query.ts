@@ -3,6 +3,9 @@ import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
+/** PostgreSQL's int4 maximum: no list is longer, and larger numbers are out of the database's range. */
+export const MAX_OFFSET = 2_147_483_647;
+
 export class ListQuery {
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
@@ -12,11 +15,12 @@ export class ListQuery {
   @Max(200, { message: 'must be at most 200' })
   limit: number = 50;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_OFFSET })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be an integer' })
   @Min(0, { message: 'must be at least 0' })
+  @Max(MAX_OFFSET, { message: `must be at most ${MAX_OFFSET}` })
   offset: number = 0;
 
   @ApiPropertyOptional({ description: 'Text to search for' })

@@ -1,8 +1,11 @@
-// Structured JSON logs with request ids (pretty on a terminal in development); secrets are redacted.
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
+// Structured JSON logs (pretty on a terminal in development); secrets are redacted. nestjs-pino
+// provides the application logger only: its per-request middleware (a pino-http child logger and an
+// AsyncLocalStorage scope on every request, logged or not) is not applied to any route. Instead
+// registerRequestLog adds one completion line per request, built only when info is logged; errors
+// carry the request id themselves (HttpExceptionFilter).
+import type { FastifyInstance } from 'fastify';
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import { AppConfig, LOG_LEVELS } from '../config/app-config';
 
 export const REDACTED_PATHS = [
@@ -24,21 +27,13 @@ export class LoggingModule {
         LoggerModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
-            // Health probes come often and say nothing worth a request logger.
-            exclude: [{ method: RequestMethod.ALL, path: 'health/{*rest}' }],
+            // No route gets pino-http's middleware (see the header).
+            forRoutes: [],
             pinoHttp: {
               level: config.LOG_LEVEL,
               redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-              // Fastify assigns the request id (apps/api/src/create-api.ts); pino-http reuses it.
-              genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? randomUUID(),
               customProps: () => ({ service: 'open-cities' }),
-              // Request loggers bind the request id only (not a serialized request: that cost a
-              // large share of a cheap request); the completion line carries the details.
-              quietReqLogger: true,
-              // Completion lines are info: skip building them when info is not logged.
-              autoLogging: LOG_LEVELS.indexOf(config.LOG_LEVEL) >= LOG_LEVELS.indexOf('info') && config.LOG_LEVEL !== 'silent'
-                ? { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/api/health') }
-                : false,
+              autoLogging: false,
               transport:
                 config.NODE_ENV === 'development' && process.stdout.isTTY
                   ? { target: 'pino-pretty', options: { singleLine: true, ignore: 'pid,hostname,service' } }
@@ -51,3 +46,26 @@ export class LoggingModule {
     };
   }
 }
+
+/** Whether completion lines (info) are logged at this level. */
+export function logsRequests(config: AppConfig): boolean {
+  return config.LOG_LEVEL !== 'silent' && LOG_LEVELS.indexOf(config.LOG_LEVEL) >= LOG_LEVELS.indexOf('info');
+}
+
+/**
+ * One line per completed request (health probes aside), at info, with the request id; nothing is
+ * registered (no per-request cost at all) when info is not logged.
+ */
+export function registerRequestLog(fastify: FastifyInstance, config: AppConfig): void {
+  if (!logsRequests(config)) return;
+  fastify.addHook('onResponse', (request, reply, done) => {
+    if (!request.url.startsWith('/api/health')) {
+      PinoLogger.root.info(
+        { reqId: request.id, req: { method: request.method, url: request.url }, res: { statusCode: reply.raw.statusCode }, responseTime: Math.round(reply.elapsedTime) },
+        'request completed',
+      );
+    }
+    done();
+  });
+}
+

@@ -1,10 +1,12 @@
 // Named throttlers for the sign-in routes: `ip` (per minute) and `account` (per 15 minutes), with
 // counters in Redis when it is configured (shared by every api instance), in memory otherwise.
+// Sign-in itself skips `account`: SignInBackoff counts its failures only and only delays.
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
 import { accountTracker, AuthThrottlerGuard } from './auth-throttler.guard';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
+import { SignInBackoff } from './sign-in-backoff';
 
 const REDIS_THROTTLER_STORAGE = Symbol('redis-throttler-storage');
 
@@ -41,7 +43,7 @@ class ThrottlerStorageModule {}
       }),
     }),
   ],
-  providers: [AuthThrottlerGuard],
-  exports: [AuthThrottlerGuard, ThrottlerModule],
+  providers: [AuthThrottlerGuard, SignInBackoff],
+  exports: [AuthThrottlerGuard, ThrottlerModule, SignInBackoff],
 })
 export class ThrottlingModule {}

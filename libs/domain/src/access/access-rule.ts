@@ -9,8 +9,10 @@ export interface AccessTarget {
   editionId: string | null;
   cityId: string | null;
   stage: EditionStage | null;
-  /** Practices only: whether the caller declared a conflict of interest on it. */
+  /** Practices: whether the caller is conflicted with it (conflictedSql: declared, or tied to its city). */
   conflict?: boolean;
+  /** Practices and reports: whether the caller is tied to its city (tiedToCitySql, part of the same definition). */
+  tied?: boolean;
   /** Practices and reports: whether it (or one of the report's practices) is before the jury. */
   onBallot?: boolean;
 }

@@ -17,6 +17,7 @@ import {
   UnitOfWork,
 } from '@app/core';
 import { OneTimePurpose } from './auth-session.entity';
+import { lockActiveCoordinators } from './coordinators.repository';
 import { CreateUserDto, MeDto, TokenPairDto, UserDto } from './dto/auth.dto';
 import { assertPasswordPolicy, burnVerification, hashPassword, needsRehash, normalizeEmail, verifyPassword } from './passwords';
 
@@ -165,9 +166,22 @@ export class AccountsService {
     return toUserDto(row);
   }
 
-  /** Disabling ends every session at once; their access tokens stop working on the next request. */
+  /**
+   * Disabling ends every session at once; their access tokens stop working on the next request.
+   * Nobody disables themselves, and the last active coordinator stays (checked under a lock on the
+   * active coordinators, so two disabling each other at once leave one).
+   */
   async setDisabled(actor: Principal, userId: string, disabled: boolean, meta: RequestMeta): Promise<UserDto> {
+    if (disabled && userId === actor.userId) {
+      throw new ConflictError('cannot_disable_self', 'You cannot disable your own account; ask another coordinator');
+    }
     return this.uow.run(async ({ manager }) => {
+      if (disabled) {
+        const coordinators = await lockActiveCoordinators(manager);
+        if (coordinators.length === 1 && coordinators[0] === userId) {
+          throw new ConflictError('last_coordinator', 'This is the last active coordinator; enable or invite another coordinator first');
+        }
+      }
       const rows = await queryRows<UserRow>(
         manager,
         `UPDATE app_user SET status = CASE WHEN $2 THEN 'disabled'::user_status

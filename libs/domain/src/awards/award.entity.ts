@@ -9,6 +9,8 @@ import { Practice } from '../reports/report.entity';
 
 @Entity('award')
 @Index('award_edition_idx', ['editionId'])
+// Positions order the distinctions of an edition; concurrent creations must never share one.
+@Index('award_edition_position_unique', ['editionId', 'position'], { unique: true })
 export class Award {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

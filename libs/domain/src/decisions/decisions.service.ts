@@ -4,6 +4,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRecorder, ConflictError, InvalidInputError, NotFoundError, Principal, queryRows, UnitOfWork } from '@app/core';
+import { visibleToSql } from '../jury/conflicts.access';
+import { AwardShape, categoriesOutsidePractices, findIdenticalAward, insertAward, lockEditionForAwards, visiblePracticeIds } from './awards.repository';
 import { AwardView, CreateAwardDto, DeliberationNoteView, JurorCommentView, UpdateAwardDto } from './dto/decisions.dto';
 
 export const AWARD_SELECT = `
@@ -19,8 +21,17 @@ export const AWARD_SELECT = `
 export class DecisionsService {
   constructor(private readonly dataSource: DataSource, private readonly uow: UnitOfWork, private readonly audit: AuditRecorder) {}
 
-  listAwards(editionId: string): Promise<AwardView[]> {
-    return this.dataSource.query(`${AWARD_SELECT} WHERE a.edition_id = $1 ORDER BY a.position, a.created_at`, [editionId]);
+  /**
+   * The edition's awards; for a viewer (a juror), without the practices they are conflicted with,
+   * and without the awards left with none of their practices (an award to a city they are tied to).
+   */
+  async listAwards(editionId: string, viewer: string | null = null): Promise<AwardView[]> {
+    const awards: AwardView[] = await this.dataSource.query(`${AWARD_SELECT} WHERE a.edition_id = $1 ORDER BY a.position, a.created_at`, [editionId]);
+    if (viewer === null) return awards;
+    const visible = new Set(await visiblePracticeIds(this.dataSource, editionId, viewer));
+    return awards
+      .filter((award) => award.practices.length === 0 || award.practices.some((practice) => visible.has(practice.id)))
+      .map((award) => ({ ...award, practices: award.practices.filter((practice) => visible.has(practice.id)) }));
   }
 
   async award(awardId: string): Promise<AwardView> {
@@ -29,18 +40,20 @@ export class DecisionsService {
     return row;
   }
 
+  /**
+   * Records a distinction. Creations queue on the edition's lock, so an identical award sent twice
+   * (a double click, a retried request) is refused with award_duplicate and positions never repeat.
+   */
   async createAward(principal: Principal, editionId: string, dto: CreateAwardDto): Promise<AwardView> {
     const id = await this.uow.run(async ({ manager }) => {
-      await this.lockDeliberation(manager, editionId);
+      await this.lockDeliberation(manager, editionId, 'award', true);
+      const shape = { cityId: dto.cityId, recipientUnit: dto.recipientUnit ?? null, categoryIds: dto.categoryIds, practiceIds: dto.practiceIds };
       await this.assertCoverage(manager, editionId, dto.cityId, dto.categoryIds, dto.practiceIds);
-      const [{ id }] = await manager.query(
-        `INSERT INTO award (edition_id, city_id, recipient_unit, citation, created_by, position)
-         VALUES ($1, $2, $3, $4, $5, (SELECT count(*) FROM award WHERE edition_id = $1)) RETURNING id`,
-        [editionId, dto.cityId, dto.recipientUnit ?? null, dto.citation?.trim() || null, principal.userId],
-      );
+      await this.assertNotDuplicate(manager, editionId, shape, null);
+      const id = await insertAward(manager, editionId, shape, dto.citation?.trim() || null, principal.userId);
       await this.setLinks(manager, id, dto.categoryIds, dto.practiceIds);
       await this.audit.record({ actorId: principal.userId, action: 'award.create', objectType: 'award', objectId: id, outcome: 'success' }, manager);
-      return id as string;
+      return id;
     });
     return this.award(id);
   }
@@ -51,6 +64,8 @@ export class DecisionsService {
       const categoryIds = dto.categoryIds ?? (await this.linked(manager, 'award_category', 'category_id', awardId));
       const practiceIds = dto.practiceIds ?? (await this.linked(manager, 'award_practice', 'practice_id', awardId));
       await this.assertCoverage(manager, current.edition_id, current.city_id, categoryIds, practiceIds);
+      const recipientUnit = dto.recipientUnit !== undefined ? dto.recipientUnit || null : current.recipient_unit;
+      await this.assertNotDuplicate(manager, current.edition_id, { cityId: current.city_id, recipientUnit, categoryIds, practiceIds }, awardId);
       await manager.query(
         `UPDATE award SET recipient_unit = CASE WHEN $2::boolean THEN NULLIF($3, '') ELSE recipient_unit END,
                           citation = CASE WHEN $4::boolean THEN NULLIF(trim($5), '') ELSE citation END, updated_at = now()
@@ -71,19 +86,38 @@ export class DecisionsService {
     });
   }
 
-  /** Holds the edition in share mode: finalising (which locks it for update) waits, then sees the change. */
-  private async lockDeliberation(manager: EntityManager, editionId: string): Promise<void> {
-    const [edition]: { stage: string }[] = await manager.query(`SELECT stage FROM edition WHERE id = $1 FOR SHARE`, [editionId]);
-    if (!edition) throw new NotFoundError('Edition');
-    if (edition.stage !== 'deliberation') {
-      throw new ConflictError('wrong_stage', `Awards change only in stage deliberation (the edition is in ${edition.stage})`, { stage: edition.stage });
+  /**
+   * Checks that the edition is in deliberation, holding its row: in share mode for notes (finalising,
+   * which locks it for update, waits, then sees the change), exclusively among award changes so they
+   * queue (see lockEditionForAwards). The refusal names what was refused.
+   */
+  private async lockDeliberation(manager: EntityManager, editionId: string, what: 'award' | 'note', exclusive = false): Promise<void> {
+    const stage = exclusive
+      ? await lockEditionForAwards(manager, editionId)
+      : ((await manager.query(`SELECT stage FROM edition WHERE id = $1 FOR SHARE`, [editionId])) as { stage: string }[])[0]?.stage ?? null;
+    if (stage === null) throw new NotFoundError('Edition');
+    if (stage !== 'deliberation') {
+      const message = what === 'award'
+        ? `Awards change only in stage deliberation (the edition is in ${stage})`
+        : `Deliberation notes are added only in stage deliberation (the edition is in ${stage})`;
+      throw new ConflictError('wrong_stage', message, { stage });
     }
   }
 
-  private async lockAward(manager: EntityManager, awardId: string): Promise<{ edition_id: string; city_id: string }> {
-    const [award]: { edition_id: string; city_id: string }[] = await manager.query(`SELECT edition_id, city_id FROM award WHERE id = $1`, [awardId]);
+  private async assertNotDuplicate(manager: EntityManager, editionId: string, shape: AwardShape, exceptAwardId: string | null): Promise<void> {
+    const existing = await findIdenticalAward(manager, editionId, shape, exceptAwardId);
+    if (existing) {
+      throw new ConflictError('award_duplicate', 'An identical award (same city, unit, categories and practices) is already recorded', { awardId: existing });
+    }
+  }
+
+  private async lockAward(manager: EntityManager, awardId: string): Promise<{ edition_id: string; city_id: string; recipient_unit: string | null }> {
+    const [award]: { edition_id: string; city_id: string; recipient_unit: string | null }[] = await manager.query(
+      `SELECT edition_id, city_id, recipient_unit FROM award WHERE id = $1`,
+      [awardId],
+    );
     if (!award) throw new NotFoundError('Award');
-    await this.lockDeliberation(manager, award.edition_id);
+    await this.lockDeliberation(manager, award.edition_id, 'award', true);
     await manager.query(`SELECT id FROM award WHERE id = $1 FOR UPDATE`, [awardId]);
     return award;
   }
@@ -104,6 +138,10 @@ export class DecisionsService {
       [editionId, cityId, practices],
     );
     if (practiceCount !== practices.length) throw new InvalidInputError('practiceIds', 'must be eligible practices of that city in this edition');
+    const [outside] = await categoriesOutsidePractices(manager, categories, practices);
+    if (outside) {
+      throw new InvalidInputError(`categoryIds.${categoryIds.indexOf(outside.id)}`, `names the category "${outside.name}", under which none of the named practices is filed`);
+    }
   }
 
   private async linked(manager: EntityManager, table: 'award_category' | 'award_practice', column: string, awardId: string): Promise<string[]> {
@@ -122,7 +160,7 @@ export class DecisionsService {
 
   async addNote(principal: Principal, editionId: string, text: string): Promise<DeliberationNoteView> {
     return this.uow.run(async ({ manager }) => {
-      await this.lockDeliberation(manager, editionId);
+      await this.lockDeliberation(manager, editionId, 'note');
       const [row] = await queryRows<{ id: string; created_at: Date }>(
         manager,
         `INSERT INTO deliberation_note (edition_id, author_id, text) VALUES ($1, $2, $3) RETURNING id, created_at`,
@@ -140,16 +178,17 @@ export class DecisionsService {
     );
   }
 
-  /** Every juror's comment with the practice it is about (shown to the jury once scoring has closed). */
-  comments(editionId: string): Promise<JurorCommentView[]> {
+  /** Every juror's comment with the practice it is about (shown to the jury once scoring has closed; a viewer's conflicted practices left out). */
+  comments(editionId: string, viewer: string | null = null): Promise<JurorCommentView[]> {
     return this.dataSource.query(
       `SELECT s.practice_id AS "practiceId", p.title AS "practiceTitle", c.name AS "cityName", s.juror_id AS "jurorId",
               u.name AS "jurorName", s.comment, s.updated_at AS "updatedAt"
          FROM score s JOIN practice p ON p.id = s.practice_id JOIN report r ON r.id = p.report_id
          JOIN city c ON c.id = r.city_id JOIN app_user u ON u.id = s.juror_id
         WHERE s.edition_id = $1 AND s.comment IS NOT NULL
+          AND ${visibleToSql('$2', 'p.id', 'r.edition_id', 'r.city_id')}
         ORDER BY c.name, p.title, u.name`,
-      [editionId],
+      [editionId, viewer],
     );
   }
 }

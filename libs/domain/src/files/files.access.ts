@@ -1,5 +1,5 @@
 // Who may read a report's evidence files: the report's expert, coordinators, and the edition's
-// jurors from juryScoring on when one of the report's practices is before them (not their own city).
+// jurors from juryScoring on when one of the report's practices is before them (never a city they are tied to).
 // The rule is report.file.read on the report (reports.access.ts); this is its set form for files.
 import { evidenceVisibleTo } from '../practices/practices.access';
 import { reportOnBallotSql } from '../reports/reports.access';

@@ -2,8 +2,11 @@
 // conflicts of interest, and progress for coordinators and reminders.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AccessService, AuditRecorder, ConflictError, ForbiddenError, InvalidInputError, JURY_PRACTICE_STATUSES_SQL, NotFoundError, Principal, queryRows, UnitOfWork } from '@app/core';
+import { AuditRecorder, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, Principal, queryRows, UnitOfWork } from '@app/core';
+import { conflictedSql } from './conflicts.access';
+import { JURY_PRACTICE_STATUSES_LIST_SQL } from '../practices/practice-status';
 import { PRACTICE_SELECT } from '../reports/reports.service';
+import { editionConflicts, insertConflict, lockConflictTarget, lockScore } from './conflicts.repository';
 import { CRITERIA, CRITERION_TEXT } from './criteria';
 import {
   BALLOT_LANGUAGES,
@@ -43,7 +46,6 @@ export class JuryService {
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditRecorder,
-    private readonly access: AccessService,
   ) {}
 
   async ballot(principal: Principal, editionId: string, language?: BallotLanguage): Promise<BallotView> {
@@ -57,11 +59,10 @@ export class JuryService {
     const items: (BallotView['items'][number]['practice'] & { my_score: ScoreRow | null })[] = await this.dataSource.query(
       `SELECT pv.*, (SELECT row_to_json(s) FROM score s WHERE s.practice_id = pv.id AND s.juror_id = $2) AS my_score
          FROM (${PRACTICE_SELECT}
-               WHERE r.edition_id = $1 AND p.status IN ${JURY_PRACTICE_STATUSES_SQL}
-                 AND ($3::uuid IS NULL OR r.city_id <> $3)
-                 AND NOT EXISTS (SELECT 1 FROM conflict_of_interest ci WHERE ci.juror_id = $2 AND ci.practice_id = p.id)) pv
+               WHERE r.edition_id = $1 AND p.status IN ${JURY_PRACTICE_STATUSES_LIST_SQL}
+                 AND NOT ${conflictedSql('$2::uuid', 'p.id', 'r.edition_id', 'r.city_id')}) pv
         ORDER BY pv."cityName", pv.title`,
-      [editionId, principal.userId, this.access.excludedCityFor(principal, editionId)],
+      [editionId, principal.userId],
     );
     const recused: { practice_id: string }[] = await this.dataSource.query(
       `SELECT practice_id FROM conflict_of_interest WHERE juror_id = $1 AND edition_id = $2`,
@@ -97,9 +98,8 @@ export class JuryService {
           WHERE p.id = $1 AND p.status = 'eligible'
             AND e.stage = 'juryScoring' AND (e.scoring_due_at IS NULL OR e.scoring_due_at > now())
             AND GREATEST($3::int, $4::int, $5::int, $6::int) <= e.scoring_scale_max
-            AND EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = $2 AND g.role = 'juror' AND g.edition_id = e.id
-                          AND (g.city_id IS NULL OR g.city_id <> r.city_id))
-            AND NOT EXISTS (SELECT 1 FROM conflict_of_interest ci WHERE ci.juror_id = $2 AND ci.practice_id = p.id)
+            AND EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = $2 AND g.role = 'juror' AND g.edition_id = e.id)
+            AND NOT ${conflictedSql('$2::uuid', 'p.id', 'r.edition_id', 'r.city_id')}
           FOR SHARE OF e
        )
        INSERT INTO score (edition_id, practice_id, juror_id, comprehensiveness, long_term, government_engagement, effectiveness, comment)
@@ -117,15 +117,14 @@ export class JuryService {
 
   /** Explains a refused score write (read after the fact, for the error message only). */
   private async whyNotScored(principal: Principal, practiceId: string, dto: PutScoreDto): Promise<Error> {
-    const [row]: { status: string; stage: string; due: Date | null; scale: number; tied: boolean; conflict: boolean }[] = await this.dataSource.query(
+    const [row]: { status: string; stage: string; due: Date | null; scale: number; conflict: boolean }[] = await this.dataSource.query(
       `SELECT p.status, e.stage, e.scoring_due_at AS due, e.scoring_scale_max AS scale,
-              EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = $2 AND g.role = 'juror' AND g.edition_id = e.id AND g.city_id = r.city_id) AS tied,
-              EXISTS (SELECT 1 FROM conflict_of_interest ci WHERE ci.juror_id = $2 AND ci.practice_id = p.id) AS conflict
+              ${conflictedSql('$2::uuid', 'p.id', 'r.edition_id', 'r.city_id')} AS conflict
          FROM practice p JOIN report r ON r.id = p.report_id JOIN edition e ON e.id = r.edition_id WHERE p.id = $1`,
       [practiceId, principal.userId],
     );
     if (!row) return new NotFoundError('Practice');
-    if (row.tied || row.conflict) return new ForbiddenError('You have a conflict of interest on this practice', 'conflict_of_interest');
+    if (row.conflict) return new ForbiddenError('You have a conflict of interest on this practice', 'conflict_of_interest');
     if (row.stage !== 'juryScoring') return new ConflictError('wrong_stage', `Scores are accepted only in stage juryScoring (it is ${row.stage})`, { stage: row.stage });
     if (row.due && row.due.getTime() <= Date.now()) return new ConflictError('deadline_passed', `Scoring closed at ${row.due.toISOString()}`);
     if (row.status !== 'eligible') return new ConflictError('not_eligible', 'Only eligible practices are scored');
@@ -134,38 +133,35 @@ export class JuryService {
     return new ConflictError('not_scored', 'The score could not be recorded; reload and try again');
   }
 
+  /**
+   * Recuses the juror from the practice, only while scoring is open (stage juryScoring and before
+   * scoringDueAt: the window of a score), so nobody withdraws a cast score after the deadline. The
+   * score it withdraws stays in the table (not counted) and its values go into the audit row.
+   */
   async declareConflict(principal: Principal, practiceId: string, dto: DeclareConflictDto): Promise<DeclaredConflictView> {
     return this.uow.run(async ({ manager }) => {
-      const [target]: { edition_id: string; stage: string }[] = await manager.query(
-        `SELECT r.edition_id, e.stage FROM practice p JOIN report r ON r.id = p.report_id JOIN edition e ON e.id = r.edition_id
-          WHERE p.id = $1 FOR SHARE OF e`,
-        [practiceId],
-      );
+      const target = await lockConflictTarget(manager, practiceId);
       if (!target) throw new NotFoundError('Practice');
-      if (!['reportsOpen', 'juryScoring'].includes(target.stage)) {
-        throw new ConflictError('wrong_stage', `Conflicts are declared before scoring closes (the edition is in ${target.stage})`, { stage: target.stage });
+      if (target.stage !== 'juryScoring') {
+        throw new ConflictError('wrong_stage', `Conflicts are declared only while scoring is open, in stage juryScoring (the edition is in ${target.stage})`, { stage: target.stage });
       }
-      const [row]: { declared_at: Date; reason: string }[] = await manager.query(
-        `INSERT INTO conflict_of_interest (edition_id, practice_id, juror_id, reason) VALUES ($1, $2, $3, $4)
-         ON CONFLICT ON CONSTRAINT conflict_of_interest_juror_practice_unique DO NOTHING RETURNING declared_at, reason`,
-        [target.edition_id, practiceId, principal.userId, dto.reason.trim()],
-      );
+      if (target.scoringClosed) {
+        throw new ConflictError('deadline_passed', `Scoring closed at ${target.scoringDueAt!.toISOString()}; a conflict can no longer be declared`);
+      }
+      const withdrawnScore = await lockScore(manager, principal.userId, practiceId);
+      const row = await insertConflict(manager, target.editionId, practiceId, principal.userId, dto.reason.trim());
       if (!row) throw new ConflictError('conflict_exists', 'You already declared a conflict on this practice; it cannot be withdrawn');
-      await this.audit.record({ actorId: principal.userId, action: 'jury.conflict_declared', objectType: 'practice', objectId: practiceId, outcome: 'success' }, manager);
+      await this.audit.record(
+        { actorId: principal.userId, action: 'jury.conflict_declared', objectType: 'practice', objectId: practiceId, outcome: 'success', details: { withdrawnScore } },
+        manager,
+      );
       return { practiceId, reason: row.reason, declaredAt: row.declared_at };
     });
   }
 
-  /** Every declared conflict of the edition (coordinators). */
+  /** Every conflict of the edition's jurors, declared or from a tie to a city, with its reason (coordinators). */
   conflicts(editionId: string): Promise<EditionConflictView[]> {
-    return this.dataSource.query(
-      `SELECT ci.practice_id AS "practiceId", p.title AS "practiceTitle", c.name AS "cityName", ci.juror_id AS "jurorId",
-              u.name AS "jurorName", ci.reason, ci.declared_at AS "declaredAt"
-         FROM conflict_of_interest ci JOIN practice p ON p.id = ci.practice_id JOIN report r ON r.id = p.report_id
-         JOIN city c ON c.id = r.city_id JOIN app_user u ON u.id = ci.juror_id
-        WHERE ci.edition_id = $1 ORDER BY ci.declared_at`,
-      [editionId],
-    );
+    return editionConflicts(this.dataSource, editionId);
   }
 
   /** n of m per juror: what each juror has scored of the practices on their ballot. */
@@ -178,9 +174,8 @@ export class JuryService {
          JOIN app_user u ON u.id = g.user_id
          LEFT JOIN city c ON c.id = g.city_id
          LEFT JOIN (practice p JOIN report r ON r.id = p.report_id)
-                ON r.edition_id = g.edition_id AND p.status IN ${JURY_PRACTICE_STATUSES_SQL}
-               AND (g.city_id IS NULL OR r.city_id <> g.city_id)
-               AND NOT EXISTS (SELECT 1 FROM conflict_of_interest ci WHERE ci.juror_id = g.user_id AND ci.practice_id = p.id)
+                ON r.edition_id = g.edition_id AND p.status IN ${JURY_PRACTICE_STATUSES_LIST_SQL}
+               AND NOT ${conflictedSql('g.user_id', 'p.id', 'r.edition_id', 'r.city_id')}
          LEFT JOIN score s ON s.practice_id = p.id AND s.juror_id = g.user_id
         WHERE g.edition_id = $1 AND g.role = 'juror'
         GROUP BY g.user_id, g.edition_id, u.name, u.email, g.city_id, c.name

@@ -1,8 +1,11 @@
 // Jury results, agreement and the score export, computed in PostgreSQL and read raw.
 //
 // Which scores count: those of the edition's jurors on its eligible (later distinguished or not)
-// practices, except a juror's scores on the practices of the city they are tied to and on
-// practices they declared a conflict on — even if such a score exists.
+// practices, except a juror's scores on practices they are conflicted with (conflictedSql: declared,
+// or a tie to the practice's city) — even if such a score exists.
+//
+// What a juror reads: the same results, computed on every counted score, without the rows of the
+// practices that juror is conflicted with (ranked among the rows shown); coordinators read all.
 //
 // Methods (each juror's weighted score v = Σ w_c·criterion_c / Σ w_c):
 //   mean    practice score = mean of v over its jurors
@@ -14,7 +17,8 @@
 //           different sizes weigh the same (0.5 for a one-practice ballot); averaged per practice
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { JURY_PRACTICE_STATUSES_SQL } from '@app/core';
+import { conflictedSql, visibleToSql } from './conflicts.access';
+import { JURY_PRACTICE_STATUSES_LIST_SQL } from '../practices/practice-status';
 import { CRITERIA, CRITERION_COLUMN, Criterion } from './criteria';
 import { AgreementView, ResultMethod, ResultRow, ResultsView } from './dto/jury.dto';
 import { alphaFromMoments, AlphaResult, UnitMoments } from './krippendorff';
@@ -32,12 +36,11 @@ export const COUNTED_SCORES_SQL = `
                     + (e.scoring_weights->>'governmentEngagement')::float8 + (e.scoring_weights->>'effectiveness')::float8, 0) AS v
       FROM score s
       JOIN edition e ON e.id = s.edition_id
-      JOIN practice p ON p.id = s.practice_id AND p.status IN ${JURY_PRACTICE_STATUSES_SQL}
+      JOIN practice p ON p.id = s.practice_id AND p.status IN ${JURY_PRACTICE_STATUSES_LIST_SQL}
       JOIN report r ON r.id = p.report_id
       JOIN role_grant g ON g.user_id = s.juror_id AND g.role = 'juror' AND g.edition_id = s.edition_id
      WHERE s.edition_id = $1
-       AND (g.city_id IS NULL OR g.city_id <> r.city_id)
-       AND NOT EXISTS (SELECT 1 FROM conflict_of_interest ci WHERE ci.juror_id = s.juror_id AND ci.practice_id = s.practice_id)
+       AND NOT ${conflictedSql('s.juror_id', 's.practice_id', 's.edition_id', 'r.city_id')}
   )`;
 
 const METHOD_VALUE: Record<ResultMethod, string> = {
@@ -50,7 +53,7 @@ const METHOD_VALUE: Record<ResultMethod, string> = {
                ELSE 0.5 END`,
 };
 
-/** The results query of a method: $1 edition, $2 category (or null). Also used by the benchmark. */
+/** The results query of a method: $1 edition, $2 category (or null), $3 viewer (null: everything). Also used by the benchmark. */
 export function resultsSql(method: ResultMethod): string {
   const aggregate = method === 'median' ? `percentile_cont(0.5) WITHIN GROUP (ORDER BY x)` : `avg(x)`;
   return `
@@ -76,8 +79,9 @@ export function resultsSql(method: ResultMethod): string {
       JOIN report r ON r.id = p.report_id
       JOIN city c ON c.id = r.city_id
       LEFT JOIN per_practice pp ON pp.practice_id = p.id
-     WHERE r.edition_id = $1 AND p.status IN ${JURY_PRACTICE_STATUSES_SQL}
+     WHERE r.edition_id = $1 AND p.status IN ${JURY_PRACTICE_STATUSES_LIST_SQL}
        AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM practice_category pc WHERE pc.practice_id = p.id AND pc.category_id = $2))
+       AND ${visibleToSql('$3', 'p.id', 'r.edition_id', 'r.city_id')}
      ORDER BY rank, c.name, p.title`;
 }
 
@@ -107,8 +111,9 @@ export function agreementFromRow(row: AgreementRow): AgreementView {
 export class ResultsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async results(editionId: string, method: ResultMethod, categoryId: string | null, minScores: number): Promise<ResultsView> {
-    const items: ResultRow[] = await this.dataSource.query(resultsSql(method), [editionId, categoryId]);
+  /** viewer: the juror whose conflicted practices are left out, or null (a coordinator) for all. */
+  async results(editionId: string, method: ResultMethod, categoryId: string | null, minScores: number, viewer: string | null = null): Promise<ResultsView> {
+    const items: ResultRow[] = await this.dataSource.query(resultsSql(method), [editionId, categoryId, viewer]);
     const flagged = items.filter((item) => item.n < minScores).map((item) => ({ practiceId: item.practiceId, n: item.n }));
     return { method, categoryId, items, coverage: { minScores, complete: items.length - flagged.length, flagged } };
   }
@@ -139,8 +144,8 @@ export class ResultsService {
       }[] = await this.dataSource.query(
         `SELECT s.id, e.year, s.practice_id, p.title, c.name AS city, s.juror_id, u.name AS juror, s.comment, s.updated_at,
                 json_build_object(${CRITERIA.map((k) => `'${k}', s.${CRITERION_COLUMN[k]}`).join(', ')}) AS values,
-                (COALESCE(g.city_id <> r.city_id, true) AND g.id IS NOT NULL
-                 AND NOT EXISTS (SELECT 1 FROM conflict_of_interest ci WHERE ci.juror_id = s.juror_id AND ci.practice_id = s.practice_id)) AS counted
+                (g.id IS NOT NULL AND p.status IN ${JURY_PRACTICE_STATUSES_LIST_SQL}
+                 AND NOT ${conflictedSql('s.juror_id', 's.practice_id', 's.edition_id', 'r.city_id')}) AS counted
            FROM score s JOIN edition e ON e.id = s.edition_id JOIN practice p ON p.id = s.practice_id
            JOIN report r ON r.id = p.report_id JOIN city c ON c.id = r.city_id JOIN app_user u ON u.id = s.juror_id
            LEFT JOIN role_grant g ON g.user_id = s.juror_id AND g.role = 'juror' AND g.edition_id = s.edition_id

@@ -2,6 +2,7 @@
 // sends (template) and to whom (SQL over the grants, run when the event is fanned out, not when it
 // was written). Adding an event is one entry here plus its templates in pl, en and uk.
 import { OutboxEventPayloads, OutboxEventType } from '@app/core';
+import { conflictedSql } from '../jury/conflicts.access';
 import { TemplateKey } from './templates/facts';
 
 /** A query returning `user_id` rows; its parameters are $1..$n. */
@@ -71,15 +72,14 @@ export const AUDIENCES = {
              AND NOT EXISTS (SELECT 1 FROM report r WHERE r.edition_id = g.edition_id AND r.city_id = g.city_id AND r.status = 'submitted')`,
     params: [editionId],
   }),
-  /** Jurors with an eligible practice on their ballot (not their city, no declared conflict) that they have not scored. */
+  /** Jurors with an eligible practice on their ballot (none they are conflicted with) that they have not scored. */
   jurorsWithUnscoredPractices: (editionId: string): Audience => ({
     sql: `SELECT g.user_id FROM role_grant g ${reachable}
            WHERE g.role = 'juror' AND g.edition_id = $1
              AND EXISTS (
                SELECT 1 FROM practice p JOIN report r ON r.id = p.report_id
                 WHERE r.edition_id = g.edition_id AND p.status = 'eligible'
-                  AND (g.city_id IS NULL OR r.city_id <> g.city_id)
-                  AND NOT EXISTS (SELECT 1 FROM conflict_of_interest c WHERE c.juror_id = g.user_id AND c.practice_id = p.id)
+                  AND NOT ${conflictedSql('g.user_id', 'p.id', 'r.edition_id', 'r.city_id')}
                   AND NOT EXISTS (SELECT 1 FROM score s WHERE s.juror_id = g.user_id AND s.practice_id = p.id))`,
     params: [editionId],
   }),

@@ -1,4 +1,3 @@
-import { JURY_PRACTICE_STATUSES_SQL } from '@app/core';
 import {
   assertEligibilityDecidable,
   canMove,
@@ -55,10 +54,6 @@ describe('practice status machine', () => {
   it('puts eligible practices and the decisions before the jury', () => {
     expect(JURY_PRACTICE_STATUSES).toEqual(['eligible', 'distinguished', 'notDistinguished']);
     expect(JURY_PRACTICE_STATUSES_LIST_SQL).toBe(`('eligible', 'distinguished', 'notDistinguished')`);
-  });
-
-  it('agrees with the list core still exports for jury/ until it moves onto this one', () => {
-    expect(JURY_PRACTICE_STATUSES_SQL).toBe(JURY_PRACTICE_STATUSES_LIST_SQL);
   });
 
   it('shows decisions as eligible until the edition is published', () => {

@@ -1,13 +1,15 @@
-// Evidence files on disk under DATA_DIR/files, named by the server (never by the client), checked
-// by content (PDF, DOCX, ODT), limited to 20 MiB, hashed with SHA-256 while streaming.
+// Evidence files, named by the server (never by the client), checked by content (PDF, DOCX, ODT),
+// limited to 20 MiB, hashed with SHA-256 while streaming. An upload is staged on local disk under
+// DATA_DIR/files/incoming (to check it whole), then handed to the storage port (disk or S3).
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Injectable } from '@nestjs/common';
-import { AppConfig, InvalidInputError } from '@app/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig, DomainError, FILE_STORAGE, FileStorage, InvalidInputError } from '@app/core';
+import { assertZipWithinLimits } from './zip-limits';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -28,6 +30,12 @@ export interface StoredFile {
 export class FileTooLargeError extends InvalidInputError {
   constructor() {
     super('file', `must be at most ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
+  }
+}
+
+export class MalformedUploadError extends InvalidInputError {
+  constructor() {
+    super('file', 'was not received whole: the multipart body is malformed or ends before its closing boundary');
   }
 }
 
@@ -69,19 +77,31 @@ async function sniff(path: string): Promise<string | null> {
   return null;
 }
 
+/**
+ * The upload stream failed on its own (busboy found the body cut short or malformed, possibly
+ * before we read it): the client's fault. Our refusals and disk errors (with a syscall) are not.
+ */
+function isMalformedBody(stream: Readable, error: unknown): boolean {
+  if (error instanceof DomainError || (error as { syscall?: unknown })?.syscall) return false;
+  return stream.errored !== null;
+}
+
 @Injectable()
 export class FileStore {
-  private readonly root: string;
+  private readonly staging: string;
 
-  constructor(config: AppConfig) {
-    this.root = resolve(config.DATA_DIR, 'files');
+  constructor(
+    config: AppConfig,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+  ) {
+    this.staging = resolve(config.DATA_DIR, 'files', 'incoming');
   }
 
-  /** Streams into a temporary file while hashing and counting; refuses oversized and unknown content. */
+  /** Streams into a staged file while hashing and counting; refuses oversized and unknown content, then stores it. */
   async receive(stream: Readable, truncated: () => boolean): Promise<StoredFile> {
-    await mkdir(join(this.root, 'incoming'), { recursive: true });
+    await mkdir(this.staging, { recursive: true });
     const storedName = randomUUID();
-    const temporary = join(this.root, 'incoming', storedName);
+    const temporary = join(this.staging, storedName);
     const hash = createHash('sha256');
     let size = 0;
     const meter = new Transform({
@@ -92,34 +112,37 @@ export class FileStore {
         done(null, chunk);
       },
     });
+    let stored: StoredFile;
     try {
       await pipeline(stream, meter, createWriteStream(temporary, { flags: 'wx', mode: 0o600 }));
       if (truncated()) throw new FileTooLargeError();
       if (size === 0) throw new InvalidInputError('file', 'is empty');
       const contentType = await sniff(temporary);
       if (!contentType) throw new InvalidInputError('file', 'must be a PDF, DOCX or ODT document (checked by content)');
-      await rename(temporary, this.path(storedName));
-      return { storedName, size, sha256: hash.digest('hex'), contentType };
+      if (contentType !== ACCEPTED_TYPES.pdf) await assertZipWithinLimits(temporary);
+      stored = { storedName, size, sha256: hash.digest('hex'), contentType };
     } catch (error) {
       await rm(temporary, { force: true });
       // Drain what the client still sends so the reply can go out.
       stream.resume();
+      if (isMalformedBody(stream, error)) throw new MalformedUploadError();
       throw error;
     }
-  }
-
-  path(storedName: string): string {
-    if (!/^[0-9a-f-]{36}$/.test(storedName)) throw new Error('invalid stored file name');
-    return join(this.root, storedName);
+    await this.storage.putFile(storedKey(storedName), temporary, stored);
+    return stored;
   }
 
   async open(storedName: string): Promise<{ stream: Readable; size: number }> {
-    const path = this.path(storedName);
-    const info = await stat(path);
-    return { stream: createReadStream(path), size: info.size };
+    return this.storage.open(storedKey(storedName));
   }
 
   async remove(storedName: string): Promise<void> {
-    await rm(this.path(storedName), { force: true });
+    await this.storage.remove(storedKey(storedName));
   }
+}
+
+/** Evidence files keep their historical place: the stored name is the key (DATA_DIR/files/<uuid> on disk). */
+function storedKey(storedName: string): string {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(storedName)) throw new Error('invalid stored file name');
+  return storedName;
 }

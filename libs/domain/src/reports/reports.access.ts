@@ -2,6 +2,7 @@
 // it; coordinators read it. Its evidence files are read like its practices (practices.access.ts).
 import { isCoordinator } from '@app/core';
 import { hasGrantSql, isCoordinatorSql, isExpertOf, ObjectAccessSpec } from '../access/access-rule';
+import { tiedToCitySql } from '../jury/conflicts.access';
 import { evidenceAccess, onBallotSql } from '../practices/practices.access';
 
 /** SQL: report `r` is visible to user `userParam` (the rule of report.read). */
@@ -14,7 +15,9 @@ export const reportOnBallotSql = (r: string): string => `EXISTS (SELECT 1 FROM p
 
 export const REPORT_ACCESS: ObjectAccessSpec = {
   kind: 'report',
-  targetSql: `SELECT r.edition_id AS "editionId", r.city_id AS "cityId", e.stage::text AS stage, ${reportOnBallotSql('r')} AS "onBallot"
+  // $2: the caller, whose tie to the report's city bars a juror from its evidence.
+  targetSql: `SELECT r.edition_id AS "editionId", r.city_id AS "cityId", e.stage::text AS stage, ${reportOnBallotSql('r')} AS "onBallot",
+                     ${tiedToCitySql('$2::uuid', 'r.edition_id', 'r.city_id')} AS tied
                 FROM report r JOIN edition e ON e.id = r.edition_id WHERE r.id = $1`,
   visibleIdsSql: `SELECT r.id FROM report r WHERE r.id = ANY($1::uuid[]) AND ${reportVisibleTo('r', '$2')}`,
   rules: {

@@ -1,5 +1,6 @@
 // The expert stage: reports with their follow-ups, practices with eligibility, evidence files.
 import { Module } from '@nestjs/common';
+import { StorageModule } from '@app/core';
 import { FilesRepository } from '../files/files.repository';
 import { FilesService } from '../files/files.service';
 import { PracticesRepository } from '../practices/practices.repository';
@@ -9,6 +10,7 @@ import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
 @Module({
+  imports: [StorageModule],
   providers: [ReportsService, ReportsRepository, PracticesService, PracticesRepository, FilesService, FilesRepository, FileStore],
   exports: [ReportsService, PracticesService, FilesService],
 })

@@ -2,6 +2,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { CONFLICT_REASON_CODES, ConflictReasonCode } from '../conflicts.access';
 import { PracticeView } from '../../reports/dto/report.dto';
 
 export class CriteriaScoresDto {
@@ -165,8 +166,14 @@ export class EditionConflictView {
   @ApiProperty() cityName!: string;
   @ApiProperty({ format: 'uuid' }) jurorId!: string;
   @ApiProperty() jurorName!: string;
-  @ApiProperty() reason!: string;
-  @ApiProperty({ type: String, format: 'date-time' }) declaredAt!: Date;
+  @ApiProperty({
+    enum: CONFLICT_REASON_CODES,
+    enumName: 'ConflictReasonCode',
+    description: 'Why: declared by the juror, or a tie to the practice’s city (the juror’s city, its expert in this edition, its official)',
+  })
+  reasonCode!: ConflictReasonCode;
+  @ApiProperty({ description: 'The juror’s words for a declared conflict; a sentence naming the tie otherwise' }) reason!: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'When it was declared, or since when the tie exists' }) declaredAt!: Date;
 }
 
 export class JurorProgressView {

@@ -1,0 +1,62 @@
+// The HTTP application: controllers over the shared libs.
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import {
+  AppConfig,
+  ConfigModule,
+  createValidationPipe,
+  DatabaseModule,
+  AuthModule,
+  HttpExceptionFilter,
+  LoggingModule,
+  QueueModule,
+  ThrottlingModule,
+} from '@app/core';
+import { AccessModule, AccountsModule, ALL_ENTITIES, CatalogueModule, CitiesModule, DecisionsModule, EditionsModule, JuryModule, MetricsModule, NotificationsModule, ReportsModule } from '@app/domain';
+import { DecisionsController } from './http/decisions.controller';
+import { PublicController } from './http/public.controller';
+import { JuryController } from './http/jury.controller';
+import { CitiesController } from './http/cities.controller';
+import { CategoriesController, EditionsController } from './http/editions.controller';
+import { ReportsController } from './http/reports.controller';
+import { AuthController } from './http/auth.controller';
+import { HealthController } from './http/health.controller';
+import { MetricsController } from './http/metrics.controller';
+import { NotificationsController } from './http/notifications.controller';
+import { QueuesBoardAccess, QueuesBoardController } from './http/queues-board';
+import { UsersController } from './http/users.controller';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(),
+        DatabaseModule.forRoot(ALL_ENTITIES),
+        QueueModule.forRoot(),
+        TerminusModule.forRoot({ logger: false }),
+        AuthModule,
+        AccessModule,
+        ThrottlingModule,
+        AccountsModule,
+        CitiesModule,
+        EditionsModule,
+        ReportsModule,
+        JuryModule,
+        DecisionsModule,
+        CatalogueModule,
+        NotificationsModule,
+        MetricsModule,
+      ],
+      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, JuryController, DecisionsController, PublicController, NotificationsController, QueuesBoardController],
+      providers: [
+        QueuesBoardAccess,
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+      ],
+    };
+  }
+}

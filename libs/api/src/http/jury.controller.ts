@@ -1,0 +1,93 @@
+// The jury stage over HTTP: ballots, scores, conflicts, progress, results, agreement, export.
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
+import { Authorize, CurrentPrincipal, Idempotent, Principal } from '@app/core';
+import { AgreementView, BallotQuery, BallotView, conflictViewer, DeclareConflictDto, DeclaredConflictView, EditionConflictView, JurorProgressView, JuryService, MyScoreView, PutScoreDto, ResultsQuery, ResultsService, ResultsView } from '@app/domain';
+
+@ApiTags('jury stage')
+@Controller()
+export class JuryController {
+  constructor(private readonly jury: JuryService, private readonly results: ResultsService) {}
+
+  @Authorize('edition.ballot.read')
+  @Get('editions/:id/ballot')
+  @ApiOperation({ summary: 'The juror’s ballot: eligible practices except those they are conflicted with (declared, or a tie to the city), with their own scores and progress' })
+  @ApiOkResponse({ type: BallotView })
+  ballot(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: BallotQuery): Promise<BallotView> {
+    return this.jury.ballot(principal, id, query.lang);
+  }
+
+  @Authorize('practice.score')
+  @Put('practices/:id/scores/mine')
+  @ApiOperation({ summary: 'Score a practice on the four criteria (integers 1..scaleMax); editable until scoringDueAt, in stage juryScoring only' })
+  @ApiOkResponse({ type: MyScoreView })
+  @ApiForbiddenResponse({ description: '`conflict_of_interest`: declared, or a tie to the practice’s city (the juror’s city, its expert, its official)' })
+  @ApiConflictResponse({ description: 'Wrong stage, deadline passed, or practice not eligible' })
+  score(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: PutScoreDto): Promise<MyScoreView> {
+    return this.jury.putScore(principal, id, dto);
+  }
+
+  @Authorize('practice.conflict.declare')
+  @Post('practices/:id/conflicts')
+  @Idempotent()
+  @ApiOperation({ summary: 'Declare a conflict of interest while scoring is open: the juror is recused from the practice (cannot be withdrawn); a score already cast stops counting and is kept in the audit trail' })
+  @ApiCreatedResponse({ type: DeclaredConflictView })
+  @ApiConflictResponse({ description: '`wrong_stage`: not in stage juryScoring; `deadline_passed`: scoringDueAt has passed; `conflict_exists`: already declared' })
+  declareConflict(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: DeclareConflictDto): Promise<DeclaredConflictView> {
+    return this.jury.declareConflict(principal, id, dto);
+  }
+
+  @Authorize('edition.manage')
+  @Get('editions/:id/conflicts')
+  @ApiOperation({ summary: 'Every conflict of interest of the edition’s jurors: declared, or from a tie to the practice’s city (reasonCode says which)' })
+  @ApiOkResponse({ type: [EditionConflictView] })
+  conflicts(@Param('id') id: string): Promise<EditionConflictView[]> {
+    return this.jury.conflicts(id);
+  }
+
+  @Authorize('edition.manage')
+  @Get('editions/:id/jury-progress')
+  @ApiOperation({ summary: 'n of m practices scored, per juror (coordinators, any time)' })
+  @ApiOkResponse({ type: [JurorProgressView] })
+  progress(@Param('id') id: string): Promise<JurorProgressView[]> {
+    return this.jury.progress(id);
+  }
+
+  @Authorize('edition.results.read')
+  @Get('editions/:id/results')
+  @ApiOperation({
+    summary: 'Ranked results (coordinators any time; jurors once scoring has closed)',
+    description:
+      'Methods: mean (weighted by the criteria weights), median, zscore (each juror’s scores standardised over that juror’s own scores, then averaged), ' +
+      'borda (per-juror ranking turned into points normalised by ballot size; ties share points). Ties share a rank. ' +
+      'Scores of a juror on practices they are conflicted with (declared, or a tie to the city: juror’s city, its expert, its official) never count. ' +
+      'A juror reads the results without the practices they are conflicted with (ranked among those shown). coverage flags practices with fewer than minScores scores.',
+  })
+  @ApiOkResponse({ type: ResultsView })
+  resultsOf(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: ResultsQuery): Promise<ResultsView> {
+    return this.results.results(id, query.method, query.categoryId ?? null, query.minScores, conflictViewer(principal));
+  }
+
+  @Authorize('edition.manage')
+  @Get('editions/:id/agreement')
+  @ApiOperation({ summary: 'Krippendorff’s alpha (interval metric), overall (weighted score) and per criterion, with the number of pairable values' })
+  @ApiOkResponse({ type: AgreementView })
+  agreement(@Param('id') id: string): Promise<AgreementView> {
+    return this.results.agreement(id);
+  }
+
+  @Authorize('edition.manage')
+  @Get('editions/:id/scores.csv')
+  @ApiOperation({ summary: 'Every score as CSV (RFC 4180, UTF-8): one row per juror × practice × criterion' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ schema: { type: 'string' } })
+  async scoresCsv(@Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8; header=present')
+      .header('content-disposition', `attachment; filename="scores-${id}.csv"`)
+      .header('cache-control', 'private, no-store')
+      .send(Readable.from(this.results.scoresCsv(id)));
+  }
+}

@@ -1,0 +1,72 @@
+// The signed-in user's own profile, and user administration for coordinators.
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccountsService, CreateUserDto, MeDto, RequestMeta, UpdateMeDto, UserDto, UserPage } from '@app/domain';
+import { Authorize, CurrentPrincipal, Idempotent, ListQuery, Principal } from '@app/core';
+import { Meta } from './request-meta';
+
+@ApiTags('users')
+@Controller()
+export class UsersController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Authorize('session.self')
+  @Get('me')
+  @ApiOperation({ summary: 'Who I am and which roles I hold' })
+  @ApiOkResponse({ type: MeDto })
+  me(@CurrentPrincipal() principal: Principal): MeDto {
+    return this.accounts.me(principal);
+  }
+
+  @Authorize('session.self')
+  @Patch('me')
+  @ApiOperation({ summary: 'Change my language or display name' })
+  @ApiOkResponse({ type: MeDto })
+  updateMe(@CurrentPrincipal() principal: Principal, @Body() dto: UpdateMeDto): Promise<MeDto> {
+    return this.accounts.updateMe(principal, dto);
+  }
+
+  @Authorize('users.manage')
+  @Post('users')
+  @Idempotent()
+  @ApiOperation({ summary: 'Create a user; an invitation goes out by notification' })
+  @ApiCreatedResponse({ type: UserDto })
+  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateUserDto, @Meta() meta: RequestMeta): Promise<UserDto> {
+    return this.accounts.createUser(principal, dto, meta);
+  }
+
+  @Authorize('users.manage')
+  @Get('users')
+  @ApiOperation({ summary: 'List users (search by name or email with q)' })
+  @ApiOkResponse({ type: UserPage })
+  list(@Query() query: ListQuery): Promise<UserPage> {
+    return this.accounts.listUsers(query.limit, query.offset, query.q);
+  }
+
+  @ApiOperation({ summary: 'One account with its roles (coordinators only)' })
+  @Authorize('users.manage')
+  @Get('users/:userId')
+  @ApiOkResponse({ type: UserDto })
+  get(@Param('userId', ParseUUIDPipe) userId: string): Promise<UserDto> {
+    return this.accounts.getUser(userId);
+  }
+
+  @Authorize('users.manage')
+  @Post('users/:userId/disable')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Disable a user: every session ends at once' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiConflictResponse({ description: '`cannot_disable_self`: your own account; `last_coordinator`: the last active coordinator' })
+  disable(@CurrentPrincipal() principal: Principal, @Param('userId', ParseUUIDPipe) userId: string, @Meta() meta: RequestMeta): Promise<UserDto> {
+    return this.accounts.setDisabled(principal, userId, true, meta);
+  }
+
+  @ApiOperation({ summary: 'Enable a disabled account again (the person can sign in)' })
+  @Authorize('users.manage')
+  @Post('users/:userId/enable')
+  @HttpCode(200)
+  @ApiOkResponse({ type: UserDto })
+  enable(@CurrentPrincipal() principal: Principal, @Param('userId', ParseUUIDPipe) userId: string, @Meta() meta: RequestMeta): Promise<UserDto> {
+    return this.accounts.setDisabled(principal, userId, false, meta);
+  }
+}
