@@ -27,6 +27,10 @@ describe('domain access predicates (PostgreSQL)', () => {
     expertKrakow: Principal;
     jurorFromKrakow: Principal;
     jurorOfDraft: Principal;
+    /** A juror without a city on the grant who is an official of Gdańsk: tied to Gdańsk all the same. */
+    jurorOfficialGdansk: Principal;
+    /** A juror who declared a conflict on Gdańsk's eligible practice: reads it, may not score it. */
+    jurorDeclaredGdansk: Principal;
     officialKrakow: Principal;
     nobody: Principal;
   };
@@ -39,6 +43,13 @@ describe('domain access predicates (PostgreSQL)', () => {
       [user.id],
     );
     return { userId: user.id, email: user.email, name: user.email, locale: 'pl', sessionId: 'test', grants };
+  }
+
+  /** Adds a grant to a principal and reloads its grants, as the principal cache would. */
+  async function withGrant(who: Principal, role: Grant['role'], scope: { editionId?: string; cityId?: string }): Promise<Principal> {
+    await grantRole(ds, who.userId, role, scope);
+    const grants: Grant[] = await ds.query(`SELECT id, role, edition_id AS "editionId", city_id AS "cityId" FROM role_grant WHERE user_id = $1`, [who.userId]);
+    return { ...who, grants };
   }
 
   beforeAll(async () => {
@@ -60,6 +71,9 @@ describe('domain access predicates (PostgreSQL)', () => {
     w.jurorFromKrakow = await principal('juror', { editionId: w.scoring, cityId: w.krakow });
     w.jurorOfDraft = await principal('juror', { editionId: w.draft });
     w.officialKrakow = await principal('cityOfficial', { cityId: w.krakow });
+    w.jurorOfficialGdansk = await withGrant(await principal('juror', { editionId: w.scoring }), 'cityOfficial', { cityId: w.gdansk });
+    w.jurorDeclaredGdansk = await principal('juror', { editionId: w.scoring });
+    await ds.query(`INSERT INTO conflict_of_interest (edition_id, practice_id, juror_id, reason) VALUES ($1, $2, $3, 'Znam zespół')`, [w.scoring, w.eligibleGdansk, w.jurorDeclaredGdansk.userId]);
     w.nobody = await principal();
   });
 
@@ -106,6 +120,21 @@ describe('domain access predicates (PostgreSQL)', () => {
     expect(await allowed(w.jurorFromKrakow, 'practice.read', w.eligibleKrakow)).toBe('forbidden');
   });
 
+  it('hides from a juror the practices of a city they are an official of (a tie, as in jury/conflicts.access.ts)', async () => {
+    expect(await visible('practice', w.jurorOfficialGdansk, [w.eligibleKrakow, w.eligibleGdansk])).toEqual([w.eligibleKrakow]);
+    expect(await allowed(w.jurorOfficialGdansk, 'practice.read', w.eligibleGdansk)).toBe('forbidden');
+    expect(await allowed(w.jurorOfficialGdansk, 'practice.score', w.eligibleGdansk)).toBe('forbidden');
+    expect(await allowed(w.jurorOfficialGdansk, 'report.file.read', w.reportGdansk)).toBe('forbidden');
+    expect(await allowed(w.jurorOfficialGdansk, 'practice.score', w.eligibleKrakow)).toBe('allow');
+  });
+
+  it('lets a juror read a practice they declared a conflict on, but not score it', async () => {
+    expect(await visible('practice', w.jurorDeclaredGdansk, [w.eligibleGdansk])).toEqual([w.eligibleGdansk]);
+    expect(await allowed(w.jurorDeclaredGdansk, 'practice.read', w.eligibleGdansk)).toBe('allow');
+    expect(await allowed(w.jurorDeclaredGdansk, 'practice.score', w.eligibleGdansk)).toBe('forbidden');
+    expect(await allowed(w.jurorDeclaredGdansk, 'practice.conflict.declare', w.eligibleGdansk)).toBe('forbidden');
+  });
+
   it('shows the practices of its city to the expert, whatever their status', async () => {
     expect(await visible('practice', w.expertKrakow, [w.eligibleKrakow, w.eligibleGdansk])).toEqual([w.eligibleKrakow]);
   });
@@ -126,7 +155,7 @@ describe('domain access predicates (PostgreSQL)', () => {
       ['practice.read', 'practice', [w.eligibleKrakow, w.eligibleGdansk, w.ineligibleGdansk]],
       ['city.status.read', 'city', [w.krakow, w.gdansk]],
     ];
-    const principals = [w.coordinator, w.expertKrakow, w.jurorFromKrakow, w.jurorOfDraft, w.officialKrakow, w.nobody];
+    const principals = [w.coordinator, w.expertKrakow, w.jurorFromKrakow, w.jurorOfDraft, w.jurorOfficialGdansk, w.jurorDeclaredGdansk, w.officialKrakow, w.nobody];
     for (const [permission, kind, ids] of reads) {
       for (const who of principals) {
         const set = await access.visibleIds(ds.manager, kind, who.userId, ids);
@@ -162,6 +191,12 @@ describe('domain access predicates (PostgreSQL)', () => {
       const gdanskFile = await file(w.reportGdansk);
       expect([...(await access.visibleFileIds(ds.manager, w.expertKrakow.userId, [krakowFile, gdanskFile]))]).toEqual([krakowFile]);
     });
+
+    it('keeps the files of a city from a juror who is its official', async () => {
+      const krakowFile = await file(w.reportKrakow);
+      const gdanskFile = await file(w.reportGdansk);
+      expect([...(await access.visibleFileIds(ds.manager, w.jurorOfficialGdansk.userId, [krakowFile, gdanskFile]))]).toEqual([krakowFile]);
+    });
   });
 
   describe('assignments', () => {
@@ -189,6 +224,11 @@ describe('domain access predicates (PostgreSQL)', () => {
 
     it('lists to a juror only what is before the jury, never their own city’s', async () => {
       expect(await list(w.jurorFromKrakow)).toEqual([w.eligibleGdansk]);
+    });
+
+    it('lists to a juror no practice of a city they are an official of, but those they declared a conflict on', async () => {
+      expect(await list(w.jurorOfficialGdansk)).toEqual([w.eligibleKrakow]);
+      expect(await list(w.jurorDeclaredGdansk)).toEqual([w.eligibleKrakow, w.eligibleGdansk].sort());
     });
   });
 });
