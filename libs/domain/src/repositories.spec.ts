@@ -1,5 +1,5 @@
-// The repositories of editions, categories, cities, grants, reports, practices, files and the
-// catalogue against a real PostgreSQL: one rule per `it`, each statement inside a transaction
+// The repositories of editions, categories, cities, grants, reports, practices, files, the
+// catalogue and the jury against a real PostgreSQL: one rule per `it`, each statement inside a transaction
 // through the manager it is given.
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -10,6 +10,7 @@ import { CitiesRepository } from './cities/cities.repository';
 import { EditionsRepository } from './editions/editions.repository';
 import { FilesRepository } from './files/files.repository';
 import { GrantsRepository } from './grants/grants.repository';
+import { JuryRepository } from './jury/jury.repository';
 import { PracticesRepository } from './practices/practices.repository';
 import { ReportsRepository } from './reports/reports.repository';
 
@@ -206,6 +207,46 @@ describe('repositories (PostgreSQL)', () => {
       const report = await makeReport(ds, published.id, (await makeCity(ds)).id, 'submitted');
       const practice = await makePractice(ds, report.id, { status: 'notDistinguished' });
       expect(await catalogue.practice(ds.manager, practice.id)).toBeUndefined();
+    });
+  });
+
+  describe('JuryRepository', () => {
+    const jury = new JuryRepository();
+    const score = (practiceId: string, jurorId: string) =>
+      ds.transaction((manager) =>
+        jury.upsertScore(manager, { practiceId, jurorId, comprehensiveness: 3, longTerm: 3, governmentEngagement: 3, effectiveness: 3, comment: null }),
+      );
+
+    async function scoringWorld(scoringDueAt: Date | null = null) {
+      const edition = await makeEdition(ds, { stage: 'juryScoring', scoringDueAt });
+      const city = await makeCity(ds);
+      const report = await makeReport(ds, edition.id, city.id, 'submitted');
+      const practice = await makePractice(ds, report.id, { status: 'eligible' });
+      const juror = await makeUser(ds);
+      await grantRole(ds, juror.id, 'juror', { editionId: edition.id });
+      return { edition, city, practice, juror };
+    }
+
+    it('writes a juror’s score once and updates it in place', async () => {
+      const w = await scoringWorld();
+      expect(await score(w.practice.id, w.juror.id)).toMatchObject({ comprehensiveness: 3, comment: null });
+      expect(await score(w.practice.id, w.juror.id)).toBeDefined();
+      const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM score WHERE practice_id = $1`, [w.practice.id]);
+      expect(count).toBe(1);
+    });
+
+    it('writes nothing for a juror tied to the practice’s city, and leaves it off their ballot and progress', async () => {
+      const w = await scoringWorld();
+      await grantRole(ds, w.juror.id, 'cityOfficial', { cityId: w.city.id });
+      expect(await score(w.practice.id, w.juror.id)).toBeUndefined();
+      expect((await jury.scoreRefusal(ds.manager, w.practice.id, w.juror.id))?.conflict).toBe(true);
+      expect(await jury.ballotItems(ds.manager, w.edition.id, w.juror.id)).toEqual([]);
+      expect(await jury.progress(ds.manager, w.edition.id)).toEqual([expect.objectContaining({ jurorId: w.juror.id, scored: 0, total: 0 })]);
+    });
+
+    it('writes nothing once scoring has closed', async () => {
+      const w = await scoringWorld(new Date(Date.now() - 60_000));
+      expect(await score(w.practice.id, w.juror.id)).toBeUndefined();
     });
   });
 });

@@ -12,9 +12,6 @@ import { PracticesRepository } from '../practices/practices.repository';
 import { CreatedReportView, CreateFollowUpDto, FollowUpView, MyReportAssignment, PreviousDistinctionView, ReportView } from './dto/report.dto';
 import { ReportsRepository, WritableReportRow } from './reports.repository';
 
-// jury/ builds its ballot on the practice's query, which lives with the practices now.
-export { PRACTICE_SELECT } from '../practices/practices.sql';
-
 @Injectable()
 export class ReportsService {
   constructor(
