@@ -1,5 +1,5 @@
 // The repositories of editions, categories, cities, grants, reports, practices, files, the
-// catalogue and the jury against a real PostgreSQL: one rule per `it`, each statement inside a transaction
+// catalogue, the jury and its results against a real PostgreSQL: one rule per `it`, each statement inside a transaction
 // through the manager it is given.
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -11,6 +11,7 @@ import { EditionsRepository } from './editions/editions.repository';
 import { FilesRepository } from './files/files.repository';
 import { GrantsRepository } from './grants/grants.repository';
 import { JuryRepository } from './jury/jury.repository';
+import { ResultsRepository } from './jury/results.repository';
 import { PracticesRepository } from './practices/practices.repository';
 import { ReportsRepository } from './reports/reports.repository';
 
@@ -247,6 +248,32 @@ describe('repositories (PostgreSQL)', () => {
     it('writes nothing once scoring has closed', async () => {
       const w = await scoringWorld(new Date(Date.now() - 60_000));
       expect(await score(w.practice.id, w.juror.id)).toBeUndefined();
+    });
+  });
+
+  describe('ResultsRepository', () => {
+    const results = new ResultsRepository();
+
+    it('leaves out of the results and marks uncounted in the export a score of a juror later tied to the city', async () => {
+      const edition = await makeEdition(ds, { stage: 'deliberation' });
+      const city = await makeCity(ds);
+      const report = await makeReport(ds, edition.id, city.id, 'submitted');
+      const practice = await makePractice(ds, report.id, { status: 'eligible' });
+      const [fair, tied] = [await makeUser(ds), await makeUser(ds)];
+      for (const [juror, value] of [[fair, 4], [tied, 1]] as const) {
+        await grantRole(ds, juror.id, 'juror', { editionId: edition.id });
+        await ds.query(
+          `INSERT INTO score (edition_id, practice_id, juror_id, comprehensiveness, long_term, government_engagement, effectiveness) VALUES ($1, $2, $3, $4, $4, $4, $4)`,
+          [edition.id, practice.id, juror.id, value],
+        );
+      }
+      await grantRole(ds, tied.id, 'cityOfficial', { cityId: city.id });
+      const [row] = await results.results(ds.manager, edition.id, 'mean', null, null);
+      expect(row).toMatchObject({ practiceId: practice.id, score: 4, n: 1 });
+      expect(await results.results(ds.manager, edition.id, 'mean', null, tied.id)).toEqual([]);
+      const exported = await results.scoreExportBatch(ds.manager, edition.id, '00000000-0000-0000-0000-000000000000');
+      expect(exported.map((score) => [score.juror_id, score.counted]).sort()).toEqual([[fair.id, true], [tied.id, false]].sort());
+      expect((await results.agreementRow(ds.manager, edition.id)).jurors).toBe(1);
     });
   });
 });

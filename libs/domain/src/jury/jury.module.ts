@@ -2,7 +2,8 @@
 import { Module } from '@nestjs/common';
 import { JuryRepository } from './jury.repository';
 import { JuryService } from './jury.service';
+import { ResultsRepository } from './results.repository';
 import { ResultsService } from './results.service';
 
-@Module({ providers: [JuryService, JuryRepository, ResultsService], exports: [JuryService, ResultsService] })
+@Module({ providers: [JuryService, JuryRepository, ResultsService, ResultsRepository], exports: [JuryService, ResultsService] })
 export class JuryModule {}
