@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
 const TEXT_IN_CATALOGUES = 'User-visible text belongs in apps/web/src/i18n/locales/*.json: use t().';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'apps/web/dist/**', 'bench/.work/**', 'test-artifacts/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'apps/web/dist/**', 'bench/.work/**', 'test-artifacts/**', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -38,13 +38,63 @@ describe('foundation HTTP basics', () => {
     await t.http.get('/api/docs').expect(200);
   });
 
-  it('sends security headers and no CORS by default', async () => {
+  it('sends the OWASP REST security headers on API answers, and no CORS by default', async () => {
     const res = await t.http.get('/api/health/live').set('origin', 'https://evil.example');
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['content-security-policy']).toBeDefined();
+    expect(cspDirectives(res.headers['content-security-policy'])).toEqual({ 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] });
+    expect(res.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'cross-origin-resource-policy': 'same-origin',
+    });
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    expect(res.headers['x-powered-by']).toBeUndefined();
+    // Error answers carry them too.
+    const missing = await t.http.get('/api/nope').expect(404);
+    expect(missing.headers['content-security-policy']).toBe(res.headers['content-security-policy']);
+    expect(missing.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('sends pages a CSP that allows only the app’s own scripts, no plugins and no framing by others', async () => {
+    const res = await t.http.get('/api/docs').expect(200);
+    expect(cspDirectives(res.headers['content-security-policy'])).toEqual({
+      'default-src': ["'self'"],
+      'base-uri': ["'self'"],
+      'font-src': ["'self'", 'https:', 'data:'],
+      'form-action': ["'self'"],
+      'frame-ancestors': ["'self'"],
+      'img-src': ["'self'", 'data:'],
+      'object-src': ["'none'"],
+      // Swagger UI runs inline scripts and styles; nothing from other origins.
+      'script-src': ["'self'", "'unsafe-inline'"],
+      'script-src-attr': ["'none'"],
+      'style-src': ["'self'", "'unsafe-inline'"],
+      'upgrade-insecure-requests': [],
+    });
+    expect(res.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+      'referrer-policy': 'no-referrer',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-dns-prefetch-control': 'off',
+    });
   });
 });
+
+/** A Content-Security-Policy header as directive → sources. */
+function cspDirectives(header: string | undefined): Record<string, string[]> {
+  expect(header).toEqual(expect.any(String));
+  return Object.fromEntries(
+    header!.split(';').map((part) => part.trim()).filter(Boolean).map((part) => {
+      const [name, ...sources] = part.split(/\s+/);
+      return [name, sources];
+    }),
+  );
+}
 
 describe('request ids', () => {
   let t: TestApp;
@@ -73,10 +123,43 @@ describe('OpenAPI document', () => {
   it('describes the error responses of every protected operation with the error body', async () => {
     const doc = (await t.http.get('/api/docs-json').expect(200)).body;
     expect(doc.components.schemas.ErrorBody.required).toEqual(['statusCode', 'error', 'message']);
-    const submit = doc.paths['/api/reports/{id}/submit'].post;
-    for (const status of ['401', '403', '404', '409']) {
-      expect(submit.responses[status].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ErrorBody' });
+    const protectedOperations = operations(doc).filter(({ operation }) => operation.security?.length);
+    expect(protectedOperations.length).toBeGreaterThan(60);
+    const problems: string[] = [];
+    for (const { method, path, operation } of protectedOperations) {
+      const expected = ['401', '403'];
+      if (/\{[^}]+\}/.test(path)) expected.push('404');
+      if (operation.requestBody) expected.push('400');
+      for (const status of expected) {
+        const schema = operation.responses[status]?.content?.['application/json']?.schema?.$ref;
+        if (!schema || !/^#\/components\/schemas\/\w+Body$/.test(schema)) problems.push(`${method.toUpperCase()} ${path}: ${status} ${schema ?? 'missing'}`);
+      }
     }
-    expect(doc.paths['/api/editions'].post.responses['400']).toBeDefined();
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses every protected operation without a token with 401 and the error body', async () => {
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body;
+    const problems: string[] = [];
+    for (const { method, path, operation } of operations(doc)) {
+      if (!operation.security?.length) continue;
+      const url = path.replace(/\{[^}]+\}/g, '6f9619ff-8b86-4d11-b42d-00c04fc964ff');
+      const request = t.http[method as 'get'](url);
+      const res = operation.requestBody ? await request.send({}) : await request;
+      if (res.status !== 401 || res.body.statusCode !== 401 || res.body.error !== 'Unauthorized') problems.push(`${method.toUpperCase()} ${path}: ${res.status}`);
+    }
+    expect(problems).toEqual([]);
   });
 });
+
+interface Operation {
+  security?: unknown[];
+  requestBody?: unknown;
+  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+}
+
+function operations(doc: { paths: Record<string, Record<string, Operation>> }) {
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item).filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method)).map(([method, operation]) => ({ method, path, operation })),
+  );
+}

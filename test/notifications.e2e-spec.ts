@@ -139,7 +139,7 @@ describe('notifications', () => {
       status: 'failed',
       attempts: 1,
       maxAttempts: 8,
-      lastError: expect.stringMatching(/RCPT TO refused: 550 No such user here/),
+      lastError: expect.stringMatching(/550 No such user here/),
       recipient: { id: user.id, email: 'bounces@example.org', name: expect.any(String) },
       sentAt: null,
     });
@@ -218,6 +218,38 @@ describe('notifications', () => {
     const [row] = await ds.query(`SELECT status, attempts FROM notification_delivery WHERE id = $1`, [delivery.id]);
     expect(row).toEqual({ status: 'sent', attempts: 1 });
   });
+
+  it('sends again, with the same Message-ID, a delivery whose attempt died without a receipt, and shows it re-sent', async () => {
+    const coordinator = await makeSignedInUser(ds, t.http, 'coordinator');
+    const user = await makeUser(ds);
+    // What a worker killed after the hand-over leaves: a claim that has run out, no receipt.
+    const [delivery] = await ds.query(
+      `INSERT INTO notification_delivery (event_id, dedupe_key, template, user_id, attempts, handover_count, claim_token, claimed_until, updated_at)
+       VALUES (gen_random_uuid(), 'killed-mid-send', 'passwordReset', $1, 1, 1, gen_random_uuid(), now() - interval '1 second', now() - interval '10 minutes')
+       RETURNING id, message_id`,
+      [user.id],
+    );
+    expect(await t.app.get(NotificationsService).rescueStuck()).toBeLessThanOrEqual(1);
+    await eventually(async () => sink.to(user.email).length === 1);
+    expect(sink.to(user.email)[0].headers['message-id']).toBe(`<${delivery.message_id}@open-cities.local>`);
+    const item = await eventually(async () => {
+      const res = await t.http.get('/api/notifications?status=sent&limit=200').set(coordinator.auth).expect(200);
+      return res.body.items.find((entry: { id: string }) => entry.id === delivery.id);
+    });
+    expect(item).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+      receipt: expect.stringMatching(/^250 /),
+      messageId: `<${delivery.message_id}@open-cities.local>`,
+      handoverCount: 2,
+      resent: true,
+    });
+    // A delivery sent at the first try: confirmed, not re-sent.
+    const [first] = (await t.http.get('/api/notifications?status=sent&limit=200').set(coordinator.auth).expect(200)).body.items.filter(
+      (entry: { id: string }) => entry.id !== delivery.id,
+    );
+    expect(first).toMatchObject({ receipt: expect.stringMatching(/^250 /), handoverCount: 1, resent: false });
+  });
 });
 
 describe('notifications without SMTP_URL: the local sink', () => {
@@ -234,10 +266,14 @@ describe('notifications without SMTP_URL: the local sink', () => {
       const res = await t.http.get('/api/notifications?status=sent').set(coordinator.auth).expect(200);
       return res.body.items.find((entry: { recipient: { id: string } }) => entry.recipient.id === created.body.id);
     });
-    expect(item.file).toBe(`${t.config.DATA_DIR}/mail/${item.id}.eml`);
+    // Named after the Message-ID (fixed per delivery): a re-send would replace the file.
+    const messageId = /^<([0-9a-f-]{36})@open-cities\.local>$/.exec(item.messageId)?.[1];
+    expect(item.file).toBe(`${t.config.DATA_DIR}/mail/${messageId}.eml`);
     expect(item.receipt).toBe(`stored in ${item.file}`);
+    expect([item.handoverCount, item.resent]).toEqual([1, false]);
     expect(existsSync(item.file)).toBe(true);
     const mail = decodeMail(readFileSync(item.file, 'latin1'));
+    expect(mail.headers['message-id']).toBe(item.messageId);
     expect(mail.headers.to).toBe('Nowa Osoba <nowa@example.org>');
     expect(mail.subject).toBe('Zaproszenie do platformy Miasta Otwarte');
     expect(mail.text).toMatch(/Ustaw hasło: http:\/\/localhost:\d+\/invitations\/accept\?token=[\w-]{20,}/);

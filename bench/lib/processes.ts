@@ -11,11 +11,14 @@ export interface SpawnedNode {
   output(): string;
 }
 
-export function spawnNode(script: string, options: { args?: string[]; nodeArgs?: string[]; env: NodeJS.ProcessEnv; cwd: string }): SpawnedNode {
+export function spawnNode(
+  script: string,
+  options: { args?: string[]; nodeArgs?: string[]; env: NodeJS.ProcessEnv; cwd: string; stdin?: boolean },
+): SpawnedNode {
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, ...(options.args ?? [])], {
     cwd: options.cwd,
     env: options.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   children.add(child);
   child.once('exit', () => children.delete(child));

@@ -2,12 +2,15 @@
 // juryScoring, whose audience is every juror of the edition) fans out through the real path to
 // 10,000 mails at a real SMTP server on 127.0.0.1: UnitOfWork commit → outbox relay → BullMQ
 // `outbox.dispatch` → NotificationsService.dispatch (10,000 notification_delivery rows, 10,000
-// `notification.send` jobs) → NotificationSender (claim, render, SMTP up to the dot, mark sent +
-// COMMIT + dot) in the production worker process (`node dist/apps/worker/src/main.js`).
-// The baseline, on the same queue backend: raw BullMQ `Queue.addBulk` of 10,000 jobs with the same
-// job options and a no-op `Worker` with the same worker options, timed until all completed
-// (completions counted from the worker's own `completed` events, no QueueEvents).
-// Both for Redis and for BullMQ's PostgreSQL backend, alternating A/B. Then commit-to-enqueue
+// `notification.send` jobs) → NotificationSender (claim, render, nodemailer's pooled SMTP transport,
+// the 250 reply recorded as the receipt) in the production worker process
+// (`node dist/apps/worker/src/main.js`).
+// The baseline is the physical limit of that work (issue 15): a bare process
+// (bench/baselines/bare-mail.ts) sending the same 10,000 pre-rendered messages to the same sink
+// through nodemailer's pooled transport with the same number of connections; no queue, no database.
+// Alternated A/B with the app, on Redis and on BullMQ's PostgreSQL backend. For information, raw
+// BullMQ `Queue.addBulk` of 10,000 jobs with a no-op `Worker` (the queue's own cost), once per
+// backend after the comparison. Then commit-to-enqueue
 // latency: single outbox events, each committed through UnitOfWork.run (which kicks the relay),
 // timed from right after COMMIT until the backend acknowledged the job (addBulk resolved).
 //
@@ -37,12 +40,13 @@ import {
 import { ALL_ENTITIES } from '@app/domain';
 import { runComparison } from '../lib/compare';
 import { BenchDatabase, openBenchDatabase } from '../lib/database';
-import { cpuSecondsOf, machineBusySeconds, sleep, spawnNode, SpawnedNode, stopChild } from '../lib/processes';
+import { cpuSecondsOf, machineBusySeconds, sampleRss, sleep, spawnNode, SpawnedNode, stopChild } from '../lib/processes';
 import { summarizeProfile } from '../lib/profile';
 import type { BenchContext, ComparisonScenario, MeasurementScenario, ReportRow, Sample, ScenarioReport } from '../lib/scenario';
 import { sampleIsValid } from '../lib/scenario';
 import { CountingSmtpSink } from '../lib/smtp-sink';
-import { fmtInt, fmtMs, fmtRatio, fmtSec, median } from '../lib/stats';
+import { fmtInt, fmtMiB, fmtMs, fmtRatio, fmtSec, median } from '../lib/stats';
+import { BareMailProcess } from '../lib/bare-mail';
 
 const RECIPIENTS = 10_000;
 const LATENCY_EVENTS = 200;
@@ -50,8 +54,10 @@ const LATENCY_EVENTS = 200;
 const WARMUP_RECIPIENTS = 1_000;
 /** A/B pairs per backend: the fewest that give a valid result (each run is long; `--pairs` cannot raise it). */
 const MAX_PAIRS = 3;
-const TARGET_TIME_RATIO = 2;
+/** App time ÷ bare send time (issue 15). */
+const TARGET_TIME_RATIO: Record<'redis' | 'postgres', number> = { redis: 1.5, postgres: 2 };
 const TARGET_ENQUEUE_P95_MS = 200;
+const TARGET_WORKER_RSS_BYTES = 250 * 1024 * 1024;
 const P5_DATABASE = 'oc_bench_p5';
 const APP_PREFIX = 'ocbench-p5';
 const BASELINE_PREFIX = 'ocbench-p5-base';
@@ -169,7 +175,7 @@ interface CpuUse {
 
 /** What one run leaves for the report beyond the Sample. */
 interface RunFacts {
-  side: 'app' | 'baseline';
+  side: 'app' | 'baseline' | 'noop';
   n: number;
   timeMs: number;
   sample: Sample;
@@ -184,6 +190,7 @@ class BackendBench {
   private jobs!: JobQueue;
   private dataSource!: DataSource;
   private workers: SpawnedNode[] = [];
+  private bare: BareMailProcess | null = null;
   private baselineQueue: BenchQueue | null = null;
   private baselineWorker: BenchWorker | null = null;
   private redis: Redis | null = null;
@@ -248,8 +255,9 @@ class BackendBench {
       this.workers.push(spawnNode(join(this.ctx.root, 'dist/apps/worker/src/main.js'), { env: { PATH: process.env.PATH ?? '', ...env }, nodeArgs, cwd: this.ctx.root }));
     }
     await this.waitForWorkers();
+    this.bare = await BareMailProcess.start(this.ctx.root, this.sink.url);
 
-    // The baseline: the same backend and connection options, a queue of its own.
+    // The no-op queue (information): the same backend and connection options, a queue of its own.
     if (this.kind === 'redis') {
       const { Queue, Worker } = withBackend(createRedisBackend);
       const opts = { connection: redisConnectionFromUrl(this.redisUrl!), prefix: BASELINE_PREFIX };
@@ -404,6 +412,7 @@ class BackendBench {
     const redisBefore = await this.redisCommands();
     const cpuBefore = await this.cpuSnapshot();
     const stopSampling = this.sampleWaits();
+    const stopRss = sampleRss(this.workers[0].child.pid!);
 
     const began = performance.now();
     const eventId = await this.uow.run(async (tx) => {
@@ -418,8 +427,9 @@ class BackendBench {
     const timeMs = arrived ? arrivals[n - 1] : performance.now() - began;
     const cpu = await this.cpuSince(cpuBefore);
     const waits = await stopSampling();
+    const rssBytes = stopRss();
 
-    // Every delivery must be recorded as sent (the COMMIT goes out together with the final dot).
+    // Every delivery must be recorded as sent (its receipt is written right after the server's reply).
     let statuses: Record<string, number>;
     const deadline = Date.now() + 15_000;
     for (;;) {
@@ -448,17 +458,45 @@ class BackendBench {
       non2xx: 0,
       errors,
       otherCores: cpu.otherCores,
+      rssBytes,
       detail:
         `${fmtInt(this.sink.count)}/${fmtInt(n)} mails at the sink in ${fmtSec(timeMs)}, ${fmtInt(sent)} sent in the database` +
         `${statuses.failed ? `, ${statuses.failed} failed` : ''}${statuses.pending ? `, ${statuses.pending} pending` : ''}` +
-        `${this.sink.duplicates ? `, ${this.sink.duplicates} DUPLICATES` : ''}${arrived ? '' : ', TIMED OUT'}; commit took ${fmtMs(committed - began)}` +
+        `${this.sink.duplicates ? `, ${this.sink.duplicates} DUPLICATES` : ''}${arrived ? '' : ', TIMED OUT'}; worker RSS max ${fmtMiB(Math.max(...rssBytes))}; commit took ${fmtMs(committed - began)}` +
         `, first mail after ${fmtMs(arrivals[0])}, all ${fmtInt(n)} sends queued after ${fmtMs(Number(timing?.dispatched_ms))} (outbox processed_at − created_at); ${waits}`,
     };
     if (phase === 'measure') this.record('app', n, timeMs, sample, cpu, redisBefore, redisAfter);
     return sample;
   }
 
-  async baselineRun(phase: 'warmup' | 'measure'): Promise<Sample> {
+  /** The physical limit: the bare process sends n pre-rendered messages to the same sink (rendering not timed). */
+  async bareRun(phase: 'warmup' | 'measure'): Promise<Sample> {
+    const n = phase === 'warmup' ? this.warmupN : this.n;
+    await this.bare!.prepare(n);
+    this.sink.reset();
+    const cpuBefore = await this.cpuSnapshot();
+    const began = performance.now();
+    const done = this.bare!.go();
+    const arrived = await this.sink.waitFor(n, this.runTimeoutMs(n));
+    const { failed } = await done;
+    const arrivals = [...this.sink.arrivals.values()].map((at) => at - began).sort((a, b) => a - b);
+    const timeMs = arrived ? arrivals[n - 1] : performance.now() - began;
+    const cpu = await this.cpuSince(cpuBefore);
+    const sample: Sample = {
+      throughput: (n / timeMs) * 1000,
+      p50Ms: percentile(arrivals, 50),
+      p99Ms: percentile(arrivals, 99),
+      non2xx: 0,
+      errors: (arrived ? 0 : 1) + failed + this.sink.duplicates + this.sink.unlabeled,
+      otherCores: cpu.otherCores,
+      detail: `${fmtInt(this.sink.count)}/${fmtInt(n)} pre-rendered mails at the sink in ${fmtSec(timeMs)}${failed ? `, ${failed} failed` : ''}${arrived ? '' : ', TIMED OUT'}`,
+    };
+    if (phase === 'measure') this.record('baseline', n, timeMs, sample, cpu, null, null);
+    return sample;
+  }
+
+  /** Information: raw BullMQ addBulk of n jobs and a no-op Worker on this backend (the queue's own cost). */
+  async noopRun(phase: 'warmup' | 'measure'): Promise<Sample> {
     const n = phase === 'warmup' ? this.warmupN : this.n;
     const queue = this.baselineQueue!;
     await this.vacuum();
@@ -502,12 +540,12 @@ class BackendBench {
       otherCores: cpu.otherCores,
       detail: `${fmtInt(done.length)}/${fmtInt(n)} jobs completed in ${fmtSec(timeMs)}${run.failed ? `, ${run.failed} failed` : ''}${completed ? '' : ', TIMED OUT'}; addBulk took ${fmtMs(enqueued - began)}; ${waits}`,
     };
-    if (phase === 'measure') this.record('baseline', n, timeMs, sample, cpu, redisBefore, redisAfter);
+    if (phase === 'measure') this.record('noop', n, timeMs, sample, cpu, redisBefore, redisAfter);
     return sample;
   }
 
   private record(
-    side: 'app' | 'baseline',
+    side: RunFacts['side'],
     n: number,
     timeMs: number,
     sample: Sample,
@@ -602,6 +640,7 @@ class BackendBench {
       if (this.kind === 'redis') await this.baselineQueue?.obliterate({ force: true });
       await this.baselineQueue?.close();
       for (const worker of this.workers) await stopChild(worker.child, this.profileDir ? 'SIGUSR2' : 'SIGTERM');
+      await this.bare?.stop();
       if (this.producer && this.kind === 'redis') {
         for (const name of Object.values(QUEUES)) await this.jobs.queue(name).obliterate({ force: true });
       }
@@ -643,9 +682,11 @@ async function benchBackend(ctx: BenchContext, bench: BackendBench, n: number, w
   let comparison: ScenarioReport;
   let latency: Awaited<ReturnType<BackendBench['enqueueLatency']>>;
   let loaded: Awaited<ReturnType<BackendBench['enqueueLatencyUnderLoad']>>;
+  let noop: Sample;
+  const targetRatio = TARGET_TIME_RATIO[bench.kind];
   const loadedEvents = Math.max(10, Math.round(events / 4));
   try {
-    ctx.log(`  ${L}: starting the producer, ${ctx.options.cpuProf ? 'a profiled' : 'the'} worker process(es) and the no-op baseline worker`);
+    ctx.log(`  ${L}: starting the producer, ${ctx.options.cpuProf ? 'a profiled' : 'the'} worker process(es), the bare sender and the no-op queue worker`);
     await bench.start();
     const scenario: ComparisonScenario = {
       kind: 'comparison',
@@ -653,14 +694,17 @@ async function benchBackend(ctx: BenchContext, bench: BackendBench, n: number, w
       title: `fan-out on ${L}`,
       description: '',
       usesApi: false,
-      target: { metric: 'throughput', min: 1 / TARGET_TIME_RATIO },
+      target: { metric: 'throughput', min: 1 / targetRatio },
       unit: 'jobs/s',
       app: { kind: 'custom', label: `one event → ${fmtInt(n)} mails through the worker and SMTP (${L})`, run: (_c, phase) => bench.appRun(phase) },
-      baseline: { kind: 'custom', label: `addBulk ${fmtInt(n)} + no-op Worker (${L})`, run: (_c, phase) => bench.baselineRun(phase) },
+      baseline: { kind: 'custom', label: `bare nodemailer pool, ${fmtInt(n)} pre-rendered mails, no queue, no database`, run: (_c, phase) => bench.bareRun(phase) },
     };
     // Fewer pairs than the harness's default: each run here is seconds to tens of seconds long.
     const sub = Object.create(ctx, { options: { value: { ...ctx.options, pairs } } }) as BenchContext;
     comparison = await runComparison(sub, scenario);
+    ctx.log(`  ${L}: no-op queue (information): addBulk ${fmtInt(n)} + a no-op Worker`);
+    await bench.noopRun('warmup');
+    noop = await bench.noopRun('measure');
     ctx.log(`  ${L}: commit-to-enqueue, ${events} single events`);
     latency = await bench.enqueueLatency(events);
     ctx.log(`  ${L}: commit-to-enqueue during a fan-out to ${fmtInt(warmupN)}, ${loadedEvents} single events`);
@@ -672,11 +716,14 @@ async function benchBackend(ctx: BenchContext, bench: BackendBench, n: number, w
   const valid = comparison.valid && latency.missing === 0 && latency.ackMs.length >= 3 && loaded.latency.missing === 0 && sampleIsValid(loaded.fanOut);
   const appRuns = bench.runs.filter((r) => r.side === 'app' && sampleIsValid(r.sample));
   const baseRuns = bench.runs.filter((r) => r.side === 'baseline' && sampleIsValid(r.sample));
+  const noopRuns = bench.runs.filter((r) => r.side === 'noop');
   const med = (runs: RunFacts[], pick: (r: RunFacts) => number) => median(runs.map(pick));
   const appTime = med(appRuns, (r) => r.timeMs);
   const baseTime = med(baseRuns, (r) => r.timeMs);
   const timeRatio = appTime / baseTime;
-  const timeMet = comparison.valid ? timeRatio <= TARGET_TIME_RATIO : null;
+  const timeMet = comparison.valid ? timeRatio <= targetRatio : null;
+  const rssMax = Math.max(...appRuns.flatMap((r) => r.sample.rssBytes ?? []));
+  const rssMet = Number.isFinite(rssMax) ? rssMax <= TARGET_WORKER_RSS_BYTES : null;
   const ack = [...latency.ackMs].sort((a, b) => a - b);
   const loadedAck = [...loaded.latency.ackMs].sort((a, b) => a - b);
   const p95 = percentile(ack, 95);
@@ -690,7 +737,7 @@ async function benchBackend(ctx: BenchContext, bench: BackendBench, n: number, w
       app: fmtSec(appTime),
       baseline: fmtSec(baseTime),
       ratio: fmtRatio(timeRatio),
-      target: `time ≤ ${fmtRatio(TARGET_TIME_RATIO)}`,
+      target: `time ≤ ${fmtRatio(targetRatio)}`,
       result: verdict(timeMet),
     },
   ];
@@ -704,6 +751,18 @@ async function benchBackend(ctx: BenchContext, bench: BackendBench, n: number, w
     if (row) rows.push({ metric: `${L}: ${to}`, app: row.app, baseline: row.baseline, ratio: row.ratio });
   }
   rows.push(
+    {
+      metric: `${L}: worker RSS during the fan-outs (max)`,
+      app: fmtMiB(rssMax),
+      target: `≤ ${fmtMiB(TARGET_WORKER_RSS_BYTES)}`,
+      result: verdict(rssMet),
+    },
+    {
+      metric: `${L}: no-op queue, ${fmtInt(n)} jobs done after (information)`,
+      app: fmtSec(appTime),
+      baseline: sampleIsValid(noop) ? fmtSec((n / noop.throughput) * 1000) : 'INVALID',
+      ratio: sampleIsValid(noop) ? fmtRatio(appTime / ((n / noop.throughput) * 1000)) : undefined,
+    },
     { metric: `${L}: commit → job in queue p50`, app: fmtMs(percentile(ack, 50)) },
     { metric: `${L}: commit → job in queue p95`, app: fmtMs(p95), target: `p95 ≤ ${TARGET_ENQUEUE_P95_MS} ms`, result: verdict(latencyMet) },
     { metric: `${L}: commit → job in queue p95, during a fan-out`, app: fmtMs(percentile(loadedAck, 95)) },
@@ -722,8 +781,9 @@ async function benchBackend(ctx: BenchContext, bench: BackendBench, n: number, w
   details.push(
     ...comparison.details.map((line) => `${L}: ${line}`),
     ...bench.runs.map((r, i) => `${L} measured run ${i + 1} (${r.side}): ${r.sample.detail}`),
-    `${L} per job, medians over the measured runs: app ${cpuLine(appRuns)}${counters(appRuns)}. Baseline ${cpuLine(baseRuns)}${counters(baseRuns)}` +
-      ' (CPU from /proc: the worker process(es), this process (SMTP sink, relay; for the baseline also its Worker), the PostgreSQL backends connected to this database' +
+    `${L} per job, medians over the measured runs: app ${cpuLine(appRuns)}${counters(appRuns)}. Bare send ${cpuLine(baseRuns)}. ` +
+      `No-op queue ${cpuLine(noopRuns)}${counters(noopRuns)}` +
+      ' (CPU from /proc: the worker process(es), this process (SMTP sink, relay; for the no-op queue also its Worker), the PostgreSQL backends connected to this database' +
       `${bench.kind === 'redis' ? ', redis-server (shared with other sessions, as are its command counts)' : ''})`,
     `${L} commit → job in queue (relay's addBulk resolved), ${ack.length} events: p50 ${fmtMs(percentile(ack, 50))}, p95 ${fmtMs(p95)}, p99 ${fmtMs(percentile(ack, 99))}, max ${fmtMs(ack[ack.length - 1])}` +
       `${latency.missing ? `; ${latency.missing} event(s) never seen enqueued (INVALID)` : ''}; ` +
@@ -733,7 +793,7 @@ async function benchBackend(ctx: BenchContext, bench: BackendBench, n: number, w
       `p50 ${fmtMs(percentile(loadedAck, 50))}, p95 ${fmtMs(percentile(loadedAck, 95))}, max ${fmtMs(loadedAck[loadedAck.length - 1])}` +
       `${loaded.latency.missing ? `; ${loaded.latency.missing} event(s) never seen enqueued (INVALID)` : ''}${sampleIsValid(loaded.fanOut) ? '' : '; the fan-out alongside was INVALID'}`,
   );
-  const met = timeMet === null || latencyMet === null ? null : timeMet && latencyMet;
+  const met = timeMet === null || latencyMet === null || rssMet === null ? null : timeMet && latencyMet && rssMet;
   return { rows, details, valid, met };
 }
 
@@ -741,7 +801,7 @@ export const p5: MeasurementScenario = {
   kind: 'measurement',
   name: 'p5',
   title: 'Notification fan-out',
-  description: `one outbox event → ${fmtInt(RECIPIENTS)} mails through the worker to an SMTP sink vs raw BullMQ addBulk + a no-op worker, on Redis and on PostgreSQL; commit-to-enqueue latency`,
+  description: `one outbox event → ${fmtInt(RECIPIENTS)} mails through the worker to an SMTP sink vs the same mails sent bare through nodemailer's pool, on Redis and on PostgreSQL; no-op queue and commit-to-enqueue latency`,
   usesApi: false,
   async run(ctx) {
     const n = Math.max(10, Math.round(RECIPIENTS * ctx.options.scale));
@@ -780,7 +840,9 @@ export const p5: MeasurementScenario = {
           `notifications concurrency 8); SMTP sink: smtp-server in the harness process on 127.0.0.1 (counts messages by their X-Open-Cities-Delivery header); ` +
           `the server has autovacuum ${autovacuum}: every run, app or baseline, is preceded by VACUUM (ANALYZE) of the database (not timed), so each starts from the same table state`,
         `each side: warm-up of ${fmtInt(warmupN)}, then ${pairs} alternating A/B pairs of ${fmtInt(n)}; app time = from just before the UnitOfWork commit to the ${fmtInt(n)}th distinct mail at the sink ` +
-          `(and all ${fmtInt(n)} deliveries must be status sent, no duplicates, or the run is INVALID); baseline time = from addBulk to the ${fmtInt(n)}th completed event of the no-op Worker ` +
+          `(and all ${fmtInt(n)} deliveries must be status sent, no duplicates, or the run is INVALID); baseline time = from "go" to the bare process to the ${fmtInt(n)}th message at the sink ` +
+          `(bench/baselines/bare-mail.ts: messages rendered beforehand, untimed, by the app's renderer and composer; nodemailer pool with the app's smtpPoolOptions). ` +
+          `No-op queue (information, one run after a warm-up): from addBulk to the ${fmtInt(n)}th completed event of the no-op Worker ` +
           `(in the harness process; same job options as the app's sends, same worker options as NotificationsProcessor). "50%/99% done after" = percentiles of the per-job completion times`,
       );
       for (const kind of backends) {

@@ -1,6 +1,8 @@
 // A real SMTP server in the test process (smtp-server): records every message it accepts, can
-// refuse chosen recipients (550) and can go down and come back on the same port.
-import { AddressInfo } from 'node:net';
+// refuse chosen recipients (550), can reset the connection right after the final dot of some
+// messages (dropping them, as an MTA does with a transaction it never acknowledged), and can go
+// down and come back on the same port.
+import { AddressInfo, Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 export interface MimePart {
@@ -24,6 +26,13 @@ export class SmtpSink {
   readonly messages: ReceivedMail[] = [];
   /** Recipients refused at RCPT TO with a permanent 550. */
   readonly refuse = new Set<string>();
+  /**
+   * The share (0..1) of messages, chosen at random, whose connection is reset (TCP RST) right after
+   * the server read their final dot, before its reply: the message is not kept, and the client
+   * cannot tell whether it was. `resets` counts them.
+   */
+  resetAfterDot = 0;
+  resets = 0;
   private server: SMTPServer | null = null;
   private constructor(private port: number) {}
 
@@ -56,6 +65,10 @@ export class SmtpSink {
         // Only a message received in full (up to the final dot) is accepted and recorded; a
         // connection that drops before it destroys the stream and nothing is kept, like any MTA.
         stream.on('end', () => {
+          if (this.resetAfterDot > 0 && Math.random() < this.resetAfterDot && this.resetConnectionOf(server, session.id)) {
+            this.resets += 1;
+            return;
+          }
           const raw = Buffer.concat(chunks).toString('latin1');
           for (const rcpt of session.envelope.rcptTo) this.messages.push({ to: rcpt.address.toLowerCase(), raw, ...decodeMail(raw) });
           callback();
@@ -69,6 +82,15 @@ export class SmtpSink {
     });
     this.port = (server.server.address() as AddressInfo).port;
     this.server = server;
+  }
+
+  /** Resets the TCP connection of a session (smtp-server keeps its connections, each with its socket). */
+  private resetConnectionOf(server: SMTPServer, sessionId: string): boolean {
+    const connections = (server as unknown as { connections: Set<{ id: string; _socket: Socket }> }).connections;
+    const connection = [...connections].find((c) => c.id === sessionId);
+    if (!connection) return false;
+    connection._socket.resetAndDestroy();
+    return true;
   }
 
   /** Stops listening and drops open connections: the SMTP server is down. */

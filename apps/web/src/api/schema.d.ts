@@ -1602,6 +1602,8 @@ export interface components {
             eventId: string;
             /** @description Local sink only: the .eml file under DATA_DIR */
             file: string | null;
+            /** @description Attempts that may have handed the mail to the server (an attempt the server refused, or that never reached it, does not count). More than 1: the first hand-over was not confirmed and the mail was sent again */
+            handoverCount: number;
             /** Format: uuid */
             id: string;
             lastError: string | null;
@@ -1609,9 +1611,16 @@ export interface components {
             locale: string | null;
             /** @description Attempts before the delivery is marked failed */
             maxAttempts: number;
-            /** @description The SMTP server's acceptance, or where the local sink stored it. Null on a sent delivery: handed over, but the worker stopped before it read the server's reply */
+            /**
+             * @description The Message-ID header, the same on every copy sent
+             * @example <2f1c9a4e-0d7b-4e1a-9f0e-5b8d6c3a7e21@open-cities.local>
+             */
+            messageId: string;
+            /** @description On a sent delivery, the SMTP server's acceptance (its 250 reply, with the queue id), or where the local sink stored it */
             receipt: string | null;
             recipient: components["schemas"]["NotificationRecipientDto"];
+            /** @description Sent, but not confirmed the first time (the worker stopped before the receipt) and therefore sent again: the recipient may hold two copies with the same Message-ID */
+            resent: boolean;
             /** Format: date-time */
             sentAt: string | null;
             /** @enum {string} */

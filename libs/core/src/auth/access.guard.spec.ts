@@ -1,11 +1,15 @@
-// Deny by default: a route that declares neither a permission nor @Public() is refused.
+// Deny by default: a route that declares neither a permission nor @Public() is refused; a declared
+// route needs a token, a role that may use it, and an object the caller may see and act on.
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ForbiddenError } from '../errors/domain-errors';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors/domain-errors';
 import { AccessGuard } from './access.guard';
+import { AuditEntry, AuditRecorder } from './audit-recorder';
+import { Authorize, Public } from './authorize.decorator';
 import { ObjectAccess } from './object-access';
-import { AuditRecorder } from './audit-recorder';
-import { Public } from './authorize.decorator';
+import { Principal } from './principal';
+
+const EDITION = '0b5d4c1e-3f7a-4a8e-9c2d-1e2f3a4b5c6d';
 
 class Routes {
   undeclared() {
@@ -16,26 +20,143 @@ class Routes {
   open() {
     return 'hello';
   }
+
+  @Authorize('users.manage')
+  users() {
+    return 'users';
+  }
+
+  @Authorize('cities.read')
+  cities() {
+    return 'cities';
+  }
+
+  @Authorize('edition.manage')
+  edition() {
+    return 'edition';
+  }
+
+  @Authorize('edition.ballot.read', { param: 'editionId' })
+  ballot() {
+    return 'ballot';
+  }
 }
 
-function contextFor(handler: () => unknown): ExecutionContext {
-  const request = { method: 'GET', url: '/api/x', headers: {} };
+const coordinator: Principal = {
+  userId: 'u-1', email: 'k@x.pl', name: 'K', locale: 'pl', sessionId: 's-1',
+  grants: [{ id: 'g-1', role: 'coordinator', editionId: null, cityId: null }],
+};
+const nobody: Principal = { ...coordinator, userId: 'u-2', grants: [] };
+
+function contextFor(handler: () => unknown, request: Record<string, unknown> = {}, type = 'http'): ExecutionContext {
+  const fullRequest = { method: 'GET', url: '/api/x?q=1', headers: {}, ip: '10.0.0.1', ...request };
   return {
-    getType: () => 'http',
+    getType: () => type,
     getHandler: () => handler,
     getClass: () => Routes,
-    switchToHttp: () => ({ getRequest: () => request, getResponse: () => ({}) }),
+    switchToHttp: () => ({ getRequest: () => fullRequest, getResponse: () => ({}) }),
   } as unknown as ExecutionContext;
 }
 
 describe('AccessGuard', () => {
-  const guard = new AccessGuard(new Reflector(), {} as ObjectAccess, {} as AuditRecorder);
+  const audited: AuditEntry[] = [];
+  const decisions: { permission: string; objectId: string }[] = [];
+  let decision: 'allowed' | 'notFound' | 'forbidden' = 'allowed';
+  const access = {
+    check: async (_principal: Principal, permission: string, objectId: string) => {
+      decisions.push({ permission, objectId });
+      return decision;
+    },
+  } as unknown as ObjectAccess;
+  const audit = { record: async (entry: AuditEntry) => void audited.push(entry) } as unknown as AuditRecorder;
+  const guard = new AccessGuard(new Reflector(), access, audit);
+  // Stands in for passport: the token was valid and named `signedIn`, or it was not.
+  let signedIn: Principal | null = coordinator;
+  const passport = jest.spyOn(Object.getPrototypeOf(AccessGuard.prototype), 'canActivate').mockImplementation(async function (this: AccessGuard, ...args: unknown[]) {
+    const request = (args[0] as ExecutionContext).switchToHttp().getRequest<{ user?: Principal }>();
+    request.user = this.handleRequest(null, signedIn ?? false);
+    return true;
+  });
+
+  beforeEach(() => {
+    audited.length = 0;
+    decisions.length = 0;
+    decision = 'allowed';
+    signedIn = coordinator;
+    passport.mockClear();
+  });
 
   it('denies a route without a declared permission', async () => {
     await expect(guard.canActivate(contextFor(Routes.prototype.undeclared))).rejects.toThrow(ForbiddenError);
+    await expect(guard.canActivate(contextFor(Routes.prototype.undeclared))).rejects.toMatchObject({ code: 'route_not_declared' });
   });
 
   it('lets an explicitly public route through without a token', async () => {
     await expect(guard.canActivate(contextFor(Routes.prototype.open))).resolves.toBe(true);
+    expect(passport).not.toHaveBeenCalled();
+  });
+
+  it('leaves non-HTTP contexts alone', async () => {
+    await expect(guard.canActivate(contextFor(Routes.prototype.undeclared, {}, 'rpc'))).resolves.toBe(true);
+  });
+
+  it('answers 401 without a valid token', async () => {
+    signedIn = null;
+    await expect(guard.canActivate(contextFor(Routes.prototype.users))).rejects.toThrow(UnauthenticatedError);
+    expect(() => guard.handleRequest(new Error('bad signature'), coordinator)).toThrow(UnauthenticatedError);
+    expect(guard.handleRequest(null, coordinator)).toBe(coordinator);
+  });
+
+  it('answers 403 to a role that may not use the route, and records the denial', async () => {
+    signedIn = nobody;
+    await expect(guard.canActivate(contextFor(Routes.prototype.users))).rejects.toThrow('Your role may not use this route');
+    expect(audited).toEqual([{
+      actorId: 'u-2', action: 'access.users.manage', objectType: null, objectId: null, ip: '10.0.0.1', outcome: 'denied',
+      details: { reason: 'role', route: 'GET /api/x' },
+    }]);
+  });
+
+  it('lets any signed-in user use an anySignedIn route', async () => {
+    signedIn = nobody;
+    await expect(guard.canActivate(contextFor(Routes.prototype.cities))).resolves.toBe(true);
+    expect(audited).toEqual([]);
+  });
+
+  it('asks the access service about the object named by the route parameter', async () => {
+    await expect(guard.canActivate(contextFor(Routes.prototype.ballot, { params: { editionId: EDITION } }))).rejects.toThrow(ForbiddenError);
+    expect(decisions).toEqual([]);
+    signedIn = { ...coordinator, grants: [{ id: 'g-2', role: 'juror', editionId: EDITION, cityId: null }] };
+    await expect(guard.canActivate(contextFor(Routes.prototype.ballot, { params: { editionId: EDITION } }))).resolves.toBe(true);
+    await expect(guard.canActivate(contextFor(Routes.prototype.edition, { params: { id: EDITION } }))).rejects.toThrow(ForbiddenError);
+    signedIn = coordinator;
+    await expect(guard.canActivate(contextFor(Routes.prototype.edition, { params: { id: EDITION } }))).resolves.toBe(true);
+    expect(decisions).toEqual([{ permission: 'edition.ballot.read', objectId: EDITION }, { permission: 'edition.manage', objectId: EDITION }]);
+    expect(audited.map((entry) => entry.details)).toEqual([{ reason: 'role', route: 'GET /api/x' }, { reason: 'role', route: 'GET /api/x' }]);
+  });
+
+  it('answers 404 for an object the caller may not see, or an id that is not a UUID, and records it', async () => {
+    decision = 'notFound';
+    await expect(guard.canActivate(contextFor(Routes.prototype.edition, { params: { id: EDITION } }))).rejects.toThrow(NotFoundError);
+    decision = 'allowed';
+    await expect(guard.canActivate(contextFor(Routes.prototype.edition, { params: { id: `${EDITION}0` } }))).rejects.toThrow(NotFoundError);
+    await expect(guard.canActivate(contextFor(Routes.prototype.edition, { params: { id: `x${EDITION}` } }))).rejects.toThrow(NotFoundError);
+    await expect(guard.canActivate(contextFor(Routes.prototype.edition, { params: {} }))).rejects.toThrow(NotFoundError);
+    await expect(guard.canActivate(contextFor(Routes.prototype.edition, { params: { id: EDITION.toUpperCase() } }))).resolves.toBe(true);
+    expect(decisions.map((d) => d.objectId)).toEqual([EDITION, EDITION.toUpperCase()]);
+    expect(audited.map((entry) => [entry.objectId, entry.details])).toEqual([
+      [EDITION, { reason: 'notVisible', route: 'GET /api/x' }],
+      [`${EDITION}0`, { reason: 'notVisible', route: 'GET /api/x' }],
+      [`x${EDITION}`, { reason: 'notVisible', route: 'GET /api/x' }],
+      ['', { reason: 'notVisible', route: 'GET /api/x' }],
+    ]);
+  });
+
+  it('answers 403 for an object the caller may see but not act on', async () => {
+    decision = 'forbidden';
+    await expect(guard.canActivate(contextFor(Routes.prototype.edition, { params: { id: EDITION }, ip: undefined }))).rejects.toThrow('You may not do this on this resource');
+    expect(audited).toEqual([{
+      actorId: 'u-1', action: 'access.edition.manage', objectType: null, objectId: EDITION, ip: null, outcome: 'denied',
+      details: { reason: 'forbidden', route: 'GET /api/x' },
+    }]);
   });
 });

@@ -9,7 +9,7 @@ export const ROUTE_ACCESS = Symbol('route-access');
 
 export type RouteAccess = { public: true } | { public: false; permission: Permission; param?: string };
 
-/** Marks a route in the OpenAPI document as deliberately open (`security: []`), see apps/api/src/openapi.ts. */
+/** Marks a route in the OpenAPI document as deliberately open (`security: []`), see libs/api/src/openapi.ts. */
 export const PUBLIC_OPERATION_EXTENSION = 'x-public';
 
 export const Public = () =>

@@ -18,6 +18,9 @@ export interface ListenerTiming {
   heartbeatMs: number;
 }
 
+/** A barrier never holds an answer longer than this (the heartbeat deals with a dead connection). */
+const BARRIER_TIMEOUT_MS = 1_000;
+
 const DEFAULT_TIMING: ListenerTiming = { retryMs: 250, maxRetryMs: 5_000, heartbeatMs: 10_000 };
 
 @Injectable()
@@ -27,6 +30,8 @@ export class PrincipalChangeListener implements InvalidationChannel, OnModuleIni
   private retryTimer: NodeJS.Timeout | null = null;
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private nextRetryMs: number;
+  private currentBarrier: Promise<void> | null = null;
+  private nextBarrier: Promise<void> | null = null;
   private closed = false;
   subscribed = false;
   /** The listener's PostgreSQL backend pid while subscribed (tests cut it with pg_terminate_backend). */
@@ -80,6 +85,35 @@ export class PrincipalChangeListener implements InvalidationChannel, OnModuleIni
     } catch (error) {
       this.lost(client, error);
     }
+  }
+
+  /**
+   * Resolves once every notification committed before the call has been applied here. A query on
+   * the listener connection does it: PostgreSQL sends a listening session its pending notifications
+   * before the query's answer. The API awaits it before answering a state-changing request, so a
+   * logout or a revocation made by this process holds for its very next request (other processes
+   * follow within the measured staleness). Calls arriving while a barrier query is in flight share
+   * the next one, so there is at most one query per round trip whatever the request rate.
+   */
+  barrier(): Promise<void> {
+    const client = this.client;
+    if (!this.subscribed || !client) return Promise.resolve();
+    if (!this.nextBarrier) {
+      const after = this.currentBarrier ?? Promise.resolve();
+      this.nextBarrier = after.then(() => {
+        this.currentBarrier = this.nextBarrier;
+        this.nextBarrier = null;
+        return Promise.race([
+          client.query('SELECT 1').then(() => undefined),
+          new Promise<void>((resolve) => setTimeout(resolve, BARRIER_TIMEOUT_MS).unref()),
+        ]).catch(() => undefined);
+      });
+      const settled = this.nextBarrier;
+      void settled.finally(() => {
+        if (this.currentBarrier === settled) this.currentBarrier = null;
+      });
+    }
+    return this.nextBarrier;
   }
 
   private onNotification(payload: string): void {

@@ -90,6 +90,17 @@ export class AppConfig {
   @IsString({ message: 'MAIL_FROM must be text, e.g. "Open Cities <no-reply@example.org>"' })
   MAIL_FROM = 'Open Cities <no-reply@open-cities.local>';
 
+  /**
+   * How long a send attempt holds its delivery: a worker that dies mid-send leaves its claim, and
+   * the delivery is sent again once the claim has run out. Longer than any send (nodemailer's
+   * timeouts are 15-30 s); tests shorten it.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'NOTIFICATION_CLAIM_SECONDS must be an integer number of seconds' })
+  @Min(1, { message: 'NOTIFICATION_CLAIM_SECONDS must be at least 1' })
+  @Max(3600, { message: 'NOTIFICATION_CLAIM_SECONDS must be at most 3600' })
+  NOTIFICATION_CLAIM_SECONDS = 120;
+
   @Transform(toInt)
   @IsInt({ message: 'PORT must be an integer between 1 and 65535' })
   @Min(0, { message: 'PORT must be an integer between 1 and 65535' })
@@ -170,7 +181,7 @@ export class AppConfig {
 
 const CONFIG_KEYS = [
   'NODE_ENV', 'DATABASE_URL', 'REDIS_URL', 'QUEUE_BACKEND', 'JWT_SECRET', 'JWT_ISSUER', 'JWT_AUDIENCE',
-  'JWT_ACCESS_TTL_SECONDS', 'JWT_REFRESH_TTL_DAYS', 'AUTH_RATE_LIMIT_PER_IP', 'AUTH_RATE_LIMIT_PER_ACCOUNT', 'SMTP_URL', 'MAIL_FROM', 'PORT', 'HOST', 'PUBLIC_URL',
+  'JWT_ACCESS_TTL_SECONDS', 'JWT_REFRESH_TTL_DAYS', 'AUTH_RATE_LIMIT_PER_IP', 'AUTH_RATE_LIMIT_PER_ACCOUNT', 'SMTP_URL', 'MAIL_FROM', 'NOTIFICATION_CLAIM_SECONDS', 'PORT', 'HOST', 'PUBLIC_URL',
   'LOG_LEVEL', 'DATA_DIR', 'CORS_ORIGINS', 'QUEUE_PREFIX',
   'S3_BUCKET', 'S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE',
   'METRICS_TOKEN', 'METRICS_PORT',
@@ -183,7 +194,9 @@ export class ConfigError extends Error {
 
 function firstProblem(errors: ValidationError[]): string {
   const error = errors[0];
-  const message = Object.values(error.constraints ?? {})[0] ?? `${error.property} is invalid`;
+  const constraints = error.constraints ?? {};
+  // A value that is not a number at all breaks its bounds too: name the type problem, not a bound.
+  const message = constraints.isInt ?? Object.values(constraints)[0] ?? `${error.property} is invalid`;
   const got = error.value === undefined ? 'it is not set' : `got ${JSON.stringify(String(error.value))}`;
   return `${message} (${got})`;
 }

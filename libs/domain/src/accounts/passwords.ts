@@ -1,6 +1,7 @@
 // Password policy and hashing: argon2id, 19 MiB, 2 iterations, parallelism 1 (OWASP's minimum).
 import * as argon2 from 'argon2';
-import { InvalidInputError } from '@app/core';
+// The error module alone (not the @app/core barrel): pure code loads only what it uses.
+import { InvalidInputError } from '@app/core/errors/domain-errors';
 
 export const PASSWORD_MIN_LENGTH = 12;
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 } as const;

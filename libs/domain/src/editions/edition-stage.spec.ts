@@ -1,5 +1,5 @@
-import { ConflictError } from '@app/core';
-import { allowedTargets, assertTransition, EDITION_STAGES, isAtOrAfter, STAGE_TRANSITIONS, transitionBlockers, TransitionFacts } from './edition-stage';
+import { ConflictError } from '@app/core/errors/domain-errors';
+import { allowedTargets, assertTransition, EDITION_STAGES, EditionStage, isAtOrAfter, MIN_JURORS, STAGE_TRANSITIONS, transitionBlockers, TransitionFacts } from './edition-stage';
 
 describe('edition stage machine', () => {
   it('moves strictly forward, one stage at a time, and ends at published', () => {
@@ -63,5 +63,76 @@ describe('edition stage machine', () => {
       expect(codes('decided', { awards: 1 })).toEqual([]);
       expect(codes('published', {})).toEqual([]);
     });
+  });
+});
+
+describe('edition stage guards at their edges', () => {
+  const now = Date.parse('2026-03-01T12:00:00Z');
+  const ready: TransitionFacts = { categories: 1, experts: 1, jurors: 3, unchecked: 0, eligible: 1, awards: 1, reportsDueAt: null, scoringDueAt: null };
+  const codes = (to: EditionStage, facts: Partial<TransitionFacts>, at = now) => transitionBlockers(to, { ...ready, ...facts }, at).map((b) => b.code);
+
+  it('lets a future scoringDueAt through and blocks one that is now or past', () => {
+    expect(codes('juryScoring', { scoringDueAt: new Date(now + 1) })).toEqual([]);
+    expect(codes('juryScoring', { scoringDueAt: new Date(now) })).toEqual(['scoring_due_passed']);
+    expect(codes('juryScoring', { scoringDueAt: new Date(now - 1) })).toEqual(['scoring_due_passed']);
+  });
+
+  it('lets a future reportsDueAt through and blocks one that is now or past', () => {
+    expect(codes('reportsOpen', { reportsDueAt: new Date(now + 1) })).toEqual([]);
+    expect(codes('reportsOpen', { reportsDueAt: new Date(now) })).toEqual(['reports_due_passed']);
+  });
+
+  it('reads the clock when no time is given', () => {
+    expect(transitionBlockers('juryScoring', { ...ready, scoringDueAt: new Date(Date.now() + 60_000) })).toEqual([]);
+    expect(transitionBlockers('juryScoring', { ...ready, scoringDueAt: new Date(Date.now() - 60_000) }).map((b) => b.code)).toEqual(['scoring_due_passed']);
+  });
+
+  it('counts exactly: one of each is enough, three jurors are the minimum', () => {
+    expect(MIN_JURORS).toBe(3);
+    expect(codes('juryScoring', { jurors: 2 })).toEqual(['too_few_jurors']);
+    expect(codes('juryScoring', { jurors: 3 })).toEqual([]);
+    expect(codes('juryScoring', { unchecked: 1 })).toEqual(['unchecked_practices']);
+    expect(codes('juryScoring', { eligible: 0 })).toEqual(['no_eligible_practice']);
+    expect(codes('reportsOpen', { categories: 0 })).toEqual(['no_category']);
+    expect(codes('reportsOpen', { experts: 0 })).toEqual(['no_expert']);
+    expect(codes('decided', { awards: 0 })).toEqual(['no_award']);
+  });
+
+  it('applies each guard to its own move only', () => {
+    const nothing: Partial<TransitionFacts> = { categories: 0, experts: 0, jurors: 0, unchecked: 5, eligible: 0, awards: 0, reportsDueAt: new Date(0), scoringDueAt: new Date(0) };
+    expect(codes('draft', nothing)).toEqual([]);
+    expect(codes('reportsOpen', nothing)).toEqual(['no_category', 'no_expert', 'reports_due_passed']);
+    expect(codes('juryScoring', nothing)).toEqual(['unchecked_practices', 'no_eligible_practice', 'too_few_jurors', 'scoring_due_passed']);
+    expect(codes('deliberation', nothing)).toEqual([]);
+    expect(codes('decided', nothing)).toEqual(['no_award']);
+    expect(codes('published', nothing)).toEqual([]);
+  });
+
+  it('words the other blockers for the coordinator', () => {
+    const facts = { ...ready, categories: 0, experts: 0, reportsDueAt: new Date(0) };
+    expect(transitionBlockers('reportsOpen', facts, now)).toEqual([
+      { code: 'no_category', message: 'add at least one category' },
+      { code: 'no_expert', message: 'assign at least one expert' },
+      { code: 'reports_due_passed', message: 'reportsDueAt is in the past' },
+    ]);
+    expect(transitionBlockers('decided', { ...ready, awards: 0 }, now)).toEqual([{ code: 'no_award', message: 'record at least one award' }]);
+  });
+
+  it('explains a refused move in words', () => {
+    expect(() => assertTransition('draft', 'published')).toThrow('An edition in stage draft cannot move to published; allowed: reportsOpen');
+    expect(() => assertTransition('published', 'draft')).toThrow('An edition in stage published cannot move to draft; allowed: none');
+    try {
+      assertTransition('draft', 'decided');
+    } catch (error) {
+      expect((error as ConflictError).code).toBe('invalid_transition');
+    }
+    expect.assertions(3);
+  });
+
+  it('orders every pair of stages', () => {
+    EDITION_STAGES.forEach((current, i) => {
+      EDITION_STAGES.forEach((stage, j) => expect(isAtOrAfter(current, stage)).toBe(i >= j));
+    });
+    expect(EDITION_STAGES).toEqual(['draft', 'reportsOpen', 'juryScoring', 'deliberation', 'decided', 'published']);
   });
 });

@@ -1,5 +1,6 @@
 // The edition's stage machine as data: the stages, the allowed moves, and a pure check.
-import { ConflictError } from '@app/core';
+// The error module alone (not the @app/core barrel): pure code loads only what it uses.
+import { ConflictError } from '@app/core/errors/domain-errors';
 
 export const EDITION_STAGES = ['draft', 'reportsOpen', 'juryScoring', 'deliberation', 'decided', 'published'] as const;
 export type EditionStage = (typeof EDITION_STAGES)[number];

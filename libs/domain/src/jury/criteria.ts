@@ -33,3 +33,21 @@ export const CRITERION_TEXT: Record<Criterion, Record<'pl' | 'en' | 'uk', { name
     uk: { name: 'Ефективність', question: 'Чи дає діяльність помітні результати для мігрантів і мешканців?' },
   },
 };
+
+/** One value per criterion: a juror's score on a practice, or an edition's weights. */
+export type CriteriaValues = Record<Criterion, number>;
+
+/**
+ * A juror's weighted score v = Σ w_c·x_c / Σ w_c, the value every result method starts from. The
+ * results SQL (COUNTED_SCORES_SQL) computes the same in PostgreSQL; this is its definition in code,
+ * the oracle of the tests that check the SQL through the API. null when every weight is 0.
+ */
+export function weightedScore(values: CriteriaValues, weights: CriteriaValues): number | null {
+  let weighted = 0;
+  let total = 0;
+  for (const criterion of CRITERIA) {
+    weighted += values[criterion] * weights[criterion];
+    total += weights[criterion];
+  }
+  return total === 0 ? null : weighted / total;
+}

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { intervalAlpha, intervalAlphaPairwise } from './krippendorff';
+import { alphaFromMoments, intervalAlpha, intervalAlphaPairwise } from './krippendorff';
 
 describe("Krippendorff's alpha (interval)", () => {
   // Krippendorff, K. (2011). Computing Krippendorff's Alpha-Reliability. Annenberg School for
@@ -52,5 +52,48 @@ describe("Krippendorff's alpha (interval)", () => {
         },
       ),
     );
+  });
+});
+
+describe("Krippendorff's alpha from moments", () => {
+  it('ignores units with fewer than two values and counts the pairable ones', () => {
+    const result = alphaFromMoments([
+      { m: 2, sum: 3, sumSquares: 5 },
+      { m: 1, sum: 4, sumSquares: 16 },
+      { m: 0, sum: 0, sumSquares: 0 },
+      { m: 2, sum: 9, sumSquares: 41 },
+    ]);
+    expect(result.pairable).toBe(4);
+    expect(result.units).toBe(2);
+    // Values 1,2 and 4,5: Do = (1/4)(2·1 + 2·1) = 1; De = (1/12)·Σ ordered pairs = 2·(4·46 − 12²)/12 = 40/6.
+    expect(result.alpha).toBeCloseTo(1 - 1 / (40 / 6), 12);
+  });
+
+  it('answers the counts even when alpha is undefined', () => {
+    expect(alphaFromMoments([{ m: 1, sum: 2, sumSquares: 4 }])).toEqual({ alpha: null, pairable: 0, units: 0 });
+    expect(alphaFromMoments([{ m: 2, sum: 4, sumSquares: 8 }, { m: 3, sum: 6, sumSquares: 12 }])).toEqual({ alpha: null, pairable: 5, units: 2 });
+    expect(alphaFromMoments([])).toEqual({ alpha: null, pairable: 0, units: 0 });
+  });
+
+  it('weighs each unit by 1/(m−1)', () => {
+    // Units {1,3,5} and {2,2}: Do = (1/5)(2·(3·35 − 81)/2 + 0) = 24/5; De over 1,3,5,2,2.
+    const units = [[1, 3, 5], [2, 2, null]];
+    expect(intervalAlpha(units).alpha).toBeCloseTo(intervalAlphaPairwise(units)!, 12);
+    expect(intervalAlpha(units).alpha).toBeCloseTo(1 - (24 / 5) / ((2 * (5 * 43 - 13 * 13)) / 20), 12);
+  });
+
+  it('gives the pairwise form the same edge cases', () => {
+    expect(intervalAlphaPairwise([[1, null], [null, 2]])).toBeNull();
+    expect(intervalAlphaPairwise([[2, 2], [2, 2]])).toBeNull();
+    expect(intervalAlphaPairwise([[1, 1], [3, 3]])).toBe(1);
+    expect(intervalAlphaPairwise([[1, 5], [5, 1]])).toBeLessThan(0);
+  });
+});
+
+describe("Krippendorff's alpha with exactly two values", () => {
+  it('is defined for one unit of two different values (alpha 0)', () => {
+    // Do = (1/2)·2·(2·10 − 16) = 4 and De = 8/(2·1) = 4.
+    expect(intervalAlpha([[1, 3]]).alpha).toBe(0);
+    expect(intervalAlphaPairwise([[1, 3]])).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import { queryRows } from '@app/core';
 import { JURY_PRACTICE_STATUSES_LIST_SQL } from '../practices/practice-status';
 import { conflictedSql, visibleToSql } from './conflicts.access';
 import { CRITERIA, CRITERION_COLUMN } from './criteria';
+import { ScoreCsvRow } from './csv';
 import { ResultMethod, ResultRow } from './dto/jury.dto';
 import { UnitMoments } from './krippendorff';
 
@@ -87,21 +88,6 @@ export const AGREEMENT_SQL = `WITH ${COUNTED_SCORES_SQL},
 
 export type AgreementRow = { jurors: number; practices: number } & Record<string, UnitMoments[]>;
 
-/** One score of the export, with whether it counts (same rule as COUNTED_SCORES_SQL). */
-export interface ScoreExportRow {
-  id: string;
-  year: number;
-  practice_id: string;
-  title: string;
-  city: string;
-  juror_id: string;
-  juror: string;
-  counted: boolean;
-  comment: string | null;
-  updated_at: Date;
-  values: Record<string, number>;
-}
-
 @Injectable()
 export class ResultsRepository {
   /** viewer: the juror whose conflicted practices are left out, or null (a coordinator) for all. */
@@ -115,7 +101,7 @@ export class ResultsRepository {
   }
 
   /** The next `limit` scores of the edition after score id `after`, in id order (keyset pagination). */
-  scoreExportBatch(manager: EntityManager, editionId: string, after: string, limit = 2000): Promise<ScoreExportRow[]> {
+  scoreExportBatch(manager: EntityManager, editionId: string, after: string, limit = 2000): Promise<(ScoreCsvRow & { id: string })[]> {
     return queryRows(
       manager,
       `SELECT s.id, e.year, s.practice_id, p.title, c.name AS city, s.juror_id, u.name AS juror, s.comment, s.updated_at,

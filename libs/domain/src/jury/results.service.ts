@@ -18,6 +18,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CRITERIA, Criterion } from './criteria';
+import { SCORE_CSV_HEADER, scoreCsvLines } from './csv';
 import { AgreementView, ResultMethod, ResultsView } from './dto/jury.dto';
 import { alphaFromMoments, AlphaResult, UnitMoments } from './krippendorff';
 import { AgreementRow, ResultsRepository } from './results.repository';
@@ -50,31 +51,13 @@ export class ResultsService {
 
   /** RFC 4180 CSV of every score, one line per juror × practice × criterion, streamed in batches. */
   async *scoresCsv(editionId: string): AsyncGenerator<string> {
-    yield 'edition_year,practice_id,practice_title,city,juror_id,juror_name,criterion,value,counted,comment,updated_at\r\n';
+    yield SCORE_CSV_HEADER;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows = await this.repository.scoreExportBatch(this.dataSource.manager, editionId, after);
       if (rows.length === 0) return;
-      let chunk = '';
-      for (const row of rows) {
-        for (const criterion of CRITERIA) {
-          chunk += [row.year, row.practice_id, row.title, row.city, row.juror_id, row.juror, criterion, row.values[criterion], row.counted, row.comment ?? '', row.updated_at.toISOString()]
-            .map(csvField)
-            .join(',') + '\r\n';
-        }
-      }
-      yield chunk;
+      yield scoreCsvLines(rows);
       after = rows[rows.length - 1].id;
     }
   }
-}
-
-/**
- * RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes inside. Text that a
- * spreadsheet would run as a formula (=, +, -, @ first) is prefixed with ' (OWASP CSV injection).
- */
-export function csvField(value: unknown): string {
-  let text = String(value ?? '');
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,6 +1,7 @@
-// One mail to one person about one event: the unit of exactly-once delivery. The unique
+// One mail to one person about one event: the unit of at-least-once delivery. The unique
 // (dedupe_key, user_id) pair makes a second row for the same (event, recipient) impossible, so a
-// re-run fan-out or a retried job can only find the existing row, never send again.
+// re-run fan-out or a retried job finds the existing row; a re-send after a crash carries the row's
+// Message-ID, fixed when the row was created, so a receiver that deduplicates folds it.
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { User } from '../accounts/user.entity';
@@ -49,13 +50,28 @@ export class NotificationDelivery {
   @Column({ type: 'text', nullable: true })
   lastError!: string | null;
 
-  /** The current attempt's claim; only its holder may mark the delivery sent. */
+  /** The current attempt's claim; null once the attempt recorded its outcome (receipt or error). */
   @Column({ type: 'uuid', nullable: true })
   claimToken!: string | null;
 
-  /** Until when the current claim keeps other workers from starting an attempt. */
+  /** Until when the current claim keeps other workers from starting an attempt; after it, the delivery is sent again. */
   @Column({ type: 'timestamptz', nullable: true })
-  leaseUntil!: Date | null;
+  claimedUntil!: Date | null;
+
+  /**
+   * Fixed at creation: every copy of this mail carries the Message-ID `<message_id@MAIL_FROM's domain>`,
+   * so a re-send is recognisably the same mail (and the local sink replaces its file).
+   */
+  @Column({ type: 'uuid', generated: 'uuid' })
+  messageId!: string;
+
+  /**
+   * Attempts that may have handed the message to the server: every attempt counts, except one that
+   * ended knowing it did not (the server refused, no connection). More than 1 on a sent delivery: it
+   * was sent again after an unconfirmed hand-over, and the recipient may hold two copies.
+   */
+  @Column({ type: 'smallint', default: 0 })
+  handoverCount!: number;
 
   /** As sent: the address, language and subject at send time. */
   @Column({ type: 'varchar', length: 254, nullable: true })

@@ -3,10 +3,11 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { NotificationSender } from './notification-sender';
 import { NotificationsService } from './notifications.service';
+import { NotificationsRepository } from './notifications.repository';
 
 @Module({
   imports: [AccountsModule],
-  providers: [NotificationsService, NotificationSender],
+  providers: [NotificationsService, NotificationSender, NotificationsRepository],
   exports: [NotificationsService, NotificationSender],
 })
 export class NotificationsModule {}

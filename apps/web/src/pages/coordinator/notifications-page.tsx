@@ -1,4 +1,5 @@
-// The notification outbox (GET /api/notifications): every delivery with its recipient, status,
+// The notification outbox (GET /api/notifications): every delivery with its recipient, status
+// (a sent one with the server's receipt, or marked re-sent after an unconfirmed hand-over),
 // attempts and last error, filtered by status; a failed one can be sent again
 // (POST /api/notifications/:id/retry).
 import { useState } from 'react';
@@ -128,6 +129,8 @@ function Row({ delivery, busy, onRetry }: { delivery: Notification; busy: boolea
       <td>
         <Badge tone={delivery.status === 'sent' ? 'good' : delivery.status === 'failed' ? 'bad' : 'warn'}>{deliveryStatusLabel(t, delivery.status)}</Badge>
         {delivery.sentAt && <span className="meta-inline">{format.dateTime(delivery.sentAt)}</span>}
+        {delivery.status === 'sent' && delivery.resent && <span className="meta-inline">{t('outbox.resent')}</span>}
+        {delivery.status === 'sent' && delivery.receipt && <span className="meta-inline break">{t('outbox.receipt', { receipt: delivery.receipt })}</span>}
       </td>
       <td>{t('outbox.attemptsOf', { attempts: delivery.attempts, max: delivery.maxAttempts })}</td>
       <td className="table__actions">

@@ -23,10 +23,20 @@ export class NotificationDto {
   @ApiProperty({
     type: String,
     nullable: true,
-    description:
-      "The SMTP server's acceptance, or where the local sink stored it. Null on a sent delivery: handed over, but the worker stopped before it read the server's reply",
+    description: "On a sent delivery, the SMTP server's acceptance (its 250 reply, with the queue id), or where the local sink stored it",
   })
   receipt!: string | null;
+  @ApiProperty({ example: '<2f1c9a4e-0d7b-4e1a-9f0e-5b8d6c3a7e21@open-cities.local>', description: 'The Message-ID header, the same on every copy sent' })
+  messageId!: string;
+  @ApiProperty({
+    description:
+      'Attempts that may have handed the mail to the server (an attempt the server refused, or that never reached it, does not count). More than 1: the first hand-over was not confirmed and the mail was sent again',
+  })
+  handoverCount!: number;
+  @ApiProperty({
+    description: 'Sent, but not confirmed the first time (the worker stopped before the receipt) and therefore sent again: the recipient may hold two copies with the same Message-ID',
+  })
+  resent!: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'Local sink only: the .eml file under DATA_DIR' }) file!: string | null;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;

@@ -1,119 +1,83 @@
-// Where mail goes: an SMTP server (SMTP_URL), or without one a local sink of .eml files under
-// DATA_DIR/mail. Both work in two steps, stage() then commit(), so that the sender can put the
-// point of no return (the final dot, the rename) right next to the COMMIT that records it.
+// Where mail goes: an SMTP server (SMTP_URL) through nodemailer's pooled SMTP transport, or
+// without one a local sink of .eml files under DATA_DIR/mail. Either way send() resolves with a
+// receipt (the server's 250 reply, or the file written) only once the message is accepted.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseSmtpUrl, SmtpConnection, SmtpError, SmtpOptions, StagedSmtpMessage } from './smtp-client';
+import { createTransport, Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 
 export interface OutgoingMail {
-  /** The delivery id; the sink names its file after it. */
-  id: string;
+  /** The delivery's message id (a uuid, the local part of its Message-ID); the sink names its file after it. */
+  messageId: string;
   from: string;
   to: string;
   raw: Buffer;
 }
 
-export interface StagedMail {
-  /** Hands the message over. The hand-over itself happens synchronously, before this returns. */
-  commit(): Promise<string>;
-  /** Gives up before the hand-over; nothing is delivered. */
-  abort(): void;
-}
-
 export interface MailTransport {
   readonly kind: 'smtp' | 'sink';
-  stage(mail: OutgoingMail): Promise<StagedMail>;
+  /** Resolves with the receipt once the message is accepted; rejects if it was not (or if that is unknown). */
+  send(mail: OutgoingMail): Promise<string>;
   close(): Promise<void>;
 }
 
-/** Reuses idle connections (one message at a time on each); closes those idle for a while. */
+/**
+ * Connections the SMTP pool keeps open, as many as a worker sends at once (the notifications
+ * queue's concurrency): each connection carries one message at a time.
+ */
+export const SMTP_MAX_CONNECTIONS = 8;
+
+/**
+ * nodemailer's options for an `SMTP_URL`: `smtp://` (STARTTLS when offered) or `smtps://` (TLS from
+ * the start), user and password from the URL, `?requireTLS=true` (refuse to send without STARTTLS)
+ * and `?tlsRejectUnauthorized=false` (accept a self-signed certificate, for a local relay).
+ */
+export function smtpPoolOptions(url: string): SMTPPool.Options {
+  const parsed = new URL(url);
+  const secure = parsed.protocol === 'smtps:';
+  const flag = (key: string) => parsed.searchParams.get(key);
+  return {
+    pool: true,
+    maxConnections: SMTP_MAX_CONNECTIONS,
+    // A connection is replaced after this many messages (nodemailer's default of 100 reconnects needlessly).
+    maxMessages: 10_000,
+    host: parsed.hostname.replace(/^\[|\]$/g, ''),
+    port: Number(parsed.port || (secure ? 465 : 587)),
+    secure,
+    requireTLS: flag('requireTLS') === 'true',
+    tls: { rejectUnauthorized: flag('tlsRejectUnauthorized') !== 'false' },
+    auth: parsed.username ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } : undefined,
+    // nodemailer's timeouts, shortened: a hung server fails the attempt (retried later) well within a claim.
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
+  };
+}
+
+/** nodemailer's pooled SMTP transport, sending the composed message as it is (raw) to one envelope recipient. */
 export class SmtpTransport implements MailTransport {
   readonly kind = 'smtp' as const;
-  private readonly options: SmtpOptions;
-  private readonly idle: { connection: SmtpConnection; timer: NodeJS.Timeout }[] = [];
-  private closed = false;
+  private readonly transporter: Transporter<SMTPPool.SentMessageInfo>;
 
-  constructor(url: string, private readonly idleMs = 10_000) {
-    this.options = parseSmtpUrl(url);
+  constructor(url: string) {
+    this.transporter = createTransport(smtpPoolOptions(url));
   }
 
-  async stage(mail: OutgoingMail): Promise<StagedMail> {
-    if (this.closed) throw new SmtpError('the mail transport is closed', null, 'connect');
-    const reused = this.takeIdle();
-    try {
-      return await this.stageOn(reused ?? (await SmtpConnection.open(this.options)), mail);
-    } catch (error) {
-      // An idle connection the server has meanwhile closed: one more try on a fresh one.
-      if (reused && error instanceof SmtpError && error.code === null) {
-        return this.stageOn(await SmtpConnection.open(this.options), mail);
-      }
-      throw error;
-    }
-  }
-
-  private async stageOn(connection: SmtpConnection, mail: OutgoingMail): Promise<StagedMail> {
-    let staged: StagedSmtpMessage;
-    try {
-      staged = await connection.stage(mail.from, mail.to, mail.raw);
-    } catch (error) {
-      connection.destroy();
-      throw error;
-    }
-    return {
-      commit: () => {
-        const reply = staged.commit();
-        return reply.then(
-          (answer) => {
-            this.release(connection);
-            return answer;
-          },
-          (error: unknown) => {
-            connection.destroy();
-            throw error;
-          },
-        );
-      },
-      abort: () => staged.abort(),
-    };
-  }
-
-  private takeIdle(): SmtpConnection | null {
-    for (;;) {
-      const entry = this.idle.pop();
-      if (!entry) return null;
-      clearTimeout(entry.timer);
-      if (entry.connection.usable) return entry.connection;
-    }
-  }
-
-  private release(connection: SmtpConnection): void {
-    if (this.closed || !connection.usable) {
-      void connection.quit();
-      return;
-    }
-    const entry = {
-      connection,
-      timer: setTimeout(() => {
-        const index = this.idle.indexOf(entry);
-        if (index >= 0) this.idle.splice(index, 1);
-        void connection.quit();
-      }, this.idleMs).unref(),
-    };
-    this.idle.push(entry);
+  async send(mail: OutgoingMail): Promise<string> {
+    const info = await this.transporter.sendMail({ envelope: { from: mail.from, to: [mail.to] }, raw: mail.raw });
+    return info.response;
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    const entries = this.idle.splice(0);
-    await Promise.all(entries.map(({ connection, timer }) => (clearTimeout(timer), connection.quit())));
+    this.transporter.close();
   }
 }
 
 /**
- * The embedded default's mail: one `<delivery id>.eml` per delivery. Written to a temporary file
- * first and renamed on commit, so a message is there whole or not at all, and a resend after a
- * crash overwrites the same file instead of adding a second one.
+ * The embedded default's mail: one `<message id>.eml` per delivery. Written to a temporary file and
+ * renamed into place, so a message is there whole or not at all, and a re-send after a crash
+ * replaces the same file instead of adding a second one.
  */
 export class FileSinkTransport implements MailTransport {
   readonly kind = 'sink' as const;
@@ -123,22 +87,22 @@ export class FileSinkTransport implements MailTransport {
     this.dir = resolve(dataDir, 'mail');
   }
 
-  fileOf(id: string): string {
-    return join(this.dir, `${id}.eml`);
+  fileOf(messageId: string): string {
+    return join(this.dir, `${messageId}.eml`);
   }
 
-  async stage(mail: OutgoingMail): Promise<StagedMail> {
-    mkdirSync(this.dir, { recursive: true });
-    const temporary = join(this.dir, `.${mail.id}.${randomBytes(4).toString('hex')}.tmp`);
-    const file = this.fileOf(mail.id);
-    writeFileSync(temporary, mail.raw, { mode: 0o600 });
-    return {
-      commit: () => {
-        renameSync(temporary, file);
-        return Promise.resolve(`stored in ${file}`);
-      },
-      abort: () => rmSync(temporary, { force: true }),
-    };
+  async send(mail: OutgoingMail): Promise<string> {
+    await mkdir(this.dir, { recursive: true });
+    const temporary = join(this.dir, `.${mail.messageId}.${randomBytes(4).toString('hex')}.tmp`);
+    const file = this.fileOf(mail.messageId);
+    try {
+      await writeFile(temporary, mail.raw, { mode: 0o600 });
+      await rename(temporary, file);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+    return `stored in ${file}`;
   }
 
   async close(): Promise<void> {}

@@ -1,10 +1,11 @@
 // Builds the MIME message with nodemailer's composer: text and HTML alternatives, UTF-8 headers,
-// an optional calendar invitation, and a Message-ID derived from the delivery id.
+// an optional calendar invitation, and the delivery's Message-ID (the same on every copy).
 import addressparser from 'nodemailer/lib/addressparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 
 export interface ComposeInput {
-  deliveryId: string;
+  /** The delivery's message id (a uuid); see messageIdHeader. */
+  messageId: string;
   from: string;
   to: { name: string; address: string };
   subject: string;
@@ -22,16 +23,20 @@ export function envelopeAddress(from: string): string {
   return first.address;
 }
 
+/** The Message-ID header of a delivery: its stored id at the sender's domain. */
+export function messageIdHeader(messageId: string, from: string): string {
+  return `<${messageId}@${envelopeAddress(from).split('@')[1] ?? 'open-cities.local'}>`;
+}
+
 export function composeMail(input: ComposeInput): Promise<Buffer> {
-  const domain = envelopeAddress(input.from).split('@')[1] ?? 'open-cities.local';
   const composer = new MailComposer({
     from: input.from,
     to: input.to,
     subject: input.subject,
     text: input.text,
     html: input.html,
-    // Stable per delivery: a receiver that deduplicates by Message-ID drops a resend.
-    messageId: `<${input.deliveryId}@${domain}>`,
+    // Fixed per delivery: a receiver that deduplicates by Message-ID drops a re-send.
+    messageId: messageIdHeader(input.messageId, input.from),
     headers: { ...input.headers, 'Content-Language': input.locale, 'Auto-Submitted': 'auto-generated' },
     icalEvent: input.calendar ? { filename: input.calendar.filename, method: 'PUBLISH', content: input.calendar.content } : undefined,
     disableFileAccess: true,

@@ -1,0 +1,267 @@
+// The SQL of notifications: outbox events fanned out into deliveries, a delivery's claim, receipt
+// and failure, the facts a mail is rendered from, and the coordinator's and recipient's lists.
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { OutboxEventType } from '@app/core';
+import { DeliveryStatus } from './notification-delivery.entity';
+import { TemplateKey } from './templates/facts';
+
+/**
+ * A CTE that turns off the wait for the WAL flush at the COMMIT of the statement's own (implicit)
+ * transaction (`set_config(…, true)` lasts until that transaction ends). For the claim and the
+ * receipt: losing either in a crash of PostgreSQL only makes the delivery be sent again (a lost
+ * claim is claimed anew, a lost receipt leaves the claim to expire), never lost. One WAL flush
+ * per mail fewer to wait for, which P5 showed dominating.
+ */
+const NO_FLUSH_WAIT = `no_flush_wait AS (SELECT set_config('synchronous_commit', 'off', true))`;
+
+/** An edition's facts for mail, as read by SQL (json_build_object gives the times as ISO strings). */
+export interface EditionRow {
+  id: string;
+  name: string;
+  year: number;
+  reports_due_at: Date | string | null;
+  scoring_due_at: Date | string | null;
+  ceremony_starts_at: Date | string | null;
+  ceremony_venue: string | null;
+  ceremony_city: string | null;
+}
+
+const EDITION_COLUMNS = 'id, name, year, reports_due_at, scoring_due_at, ceremony_starts_at, ceremony_venue, ceremony_city';
+
+/** A delivery as its claim returns it: the row, its recipient, and the edition its context names. */
+export interface ClaimedDelivery {
+  id: string;
+  event_id: string;
+  dedupe_key: string;
+  template: TemplateKey;
+  user_id: string;
+  context: Record<string, string>;
+  attempts: number;
+  message_id: string;
+  email: string;
+  name: string;
+  locale: string;
+  user_status: string;
+  /** The edition the context names (`editionId`), read by the claim itself; null when none or gone. */
+  edition: EditionRow | null;
+}
+
+/** A delivery as the coordinator's list shows it. */
+export interface DeliveryRow {
+  id: string;
+  event_id: string;
+  template: string;
+  status: DeliveryStatus;
+  attempts: number;
+  last_error: string | null;
+  user_id: string;
+  user_email: string;
+  user_name: string;
+  subject: string | null;
+  locale: string | null;
+  receipt: string | null;
+  message_id: string;
+  handover_count: number;
+  created_at: Date;
+  updated_at: Date;
+  sent_at: Date | null;
+}
+
+const DELIVERY_COLUMNS = `d.id, d.event_id, d.template, d.status, d.attempts, d.last_error, d.user_id, u.email AS user_email,
+  u.name AS user_name, d.subject, d.locale, d.receipt, d.message_id, d.handover_count, d.created_at, d.updated_at, d.sent_at`;
+
+/** What the mail said, recorded with its receipt. */
+export interface AsSent {
+  email: string;
+  locale: string;
+  subject: string;
+}
+
+@Injectable()
+export class NotificationsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  // --- fan-out --------------------------------------------------------------------------------
+
+  async outboxEvent(outboxId: string): Promise<{ type: OutboxEventType; payload: unknown; processed_at: Date | null } | null> {
+    const [event] = await this.dataSource.query(`SELECT type, payload, processed_at FROM outbox_event WHERE id = $1`, [outboxId]);
+    return event ?? null;
+  }
+
+  async exists(sql: string, params: unknown[]): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(sql, params);
+    return rows.length > 0;
+  }
+
+  /** One delivery per person the audience query returns; an existing (dedupe key, person) row is kept. */
+  async insertDeliveries(
+    fanOut: { outboxId: string; dedupeKey: string; template: TemplateKey; context: Record<string, string> },
+    audienceSql: string,
+    audienceParams: unknown[],
+  ): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO notification_delivery (event_id, dedupe_key, template, user_id, context)
+       SELECT $1, $2, $3, a.user_id, $4::jsonb FROM (${audienceSql}) a
+       ON CONFLICT (dedupe_key, user_id) DO NOTHING`,
+      [fanOut.outboxId, fanOut.dedupeKey, fanOut.template, JSON.stringify(fanOut.context), ...audienceParams],
+    );
+  }
+
+  async pendingIdsOfEvent(outboxId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM notification_delivery WHERE event_id = $1 AND status = 'pending' ORDER BY created_at, id`,
+      [outboxId],
+    );
+    return rows.map(({ id }) => id);
+  }
+
+  async markEventProcessed(outboxId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE outbox_event SET processed_at = now() WHERE id = $1 AND processed_at IS NULL`, [outboxId]);
+  }
+
+  // --- one send attempt -----------------------------------------------------------------------
+
+  /**
+   * Starts an attempt: only a pending delivery whose last claim (if any) has expired. Every claim
+   * counts as a possible hand-over until its attempt records that it was not one (recordFailure).
+   */
+  async claim(deliveryId: string, token: string, leaseSeconds: number): Promise<ClaimedDelivery | null> {
+    const [rows]: [ClaimedDelivery[], number] = await this.dataSource.query(
+      `WITH ${NO_FLUSH_WAIT}
+       UPDATE notification_delivery d
+          SET attempts = d.attempts + 1, handover_count = d.handover_count + 1, claim_token = $2,
+              claimed_until = now() + make_interval(secs => $3), updated_at = now()
+         FROM app_user u, no_flush_wait
+        WHERE d.id = $1 AND u.id = d.user_id AND d.status = 'pending' AND (d.claimed_until IS NULL OR d.claimed_until <= now())
+        RETURNING d.id, d.event_id, d.dedupe_key, d.template, d.user_id, d.context, d.attempts, d.message_id,
+                  u.email, u.name, u.locale, u.status AS user_status,
+                  -- Most mails are about an edition: read it here rather than in a statement of its own.
+                  (SELECT row_to_json(e) FROM (SELECT ${EDITION_COLUMNS} FROM edition WHERE id = (d.context->>'editionId')::uuid) e) AS edition`,
+      [deliveryId, token, leaseSeconds],
+    );
+    return rows[0] ?? null;
+  }
+
+  async statusOf(deliveryId: string): Promise<DeliveryStatus | null> {
+    const [row]: { status: DeliveryStatus }[] = await this.dataSource.query(`SELECT status FROM notification_delivery WHERE id = $1`, [deliveryId]);
+    return row?.status ?? null;
+  }
+
+  /**
+   * The server accepted the message: sent, with its reply. Whoever's claim it was: a 250 is a
+   * delivery even if a slower attempt of ours had meanwhile lost its lease to another.
+   */
+  async recordReceipt(deliveryId: string, token: string, receipt: string, asSent: AsSent): Promise<void> {
+    await this.dataSource.query(
+      `WITH ${NO_FLUSH_WAIT}
+       UPDATE notification_delivery
+          SET status = 'sent', receipt = $3, sent_at = now(), updated_at = now(), last_error = NULL,
+              email = $4, locale = $5, subject = $6,
+              claim_token = CASE WHEN claim_token = $2 THEN NULL ELSE claim_token END,
+              claimed_until = CASE WHEN claim_token = $2 THEN NULL ELSE claimed_until END
+         FROM no_flush_wait
+        WHERE id = $1`,
+      [deliveryId, token, receipt.slice(0, 500), asSent.email, asSent.locale, asSent.subject.slice(0, 300)],
+    );
+  }
+
+  /** The attempt failed: pending again (its claim released) or failed for good; only if the claim is still ours. */
+  async recordFailure(deliveryId: string, token: string, failure: { status: 'pending' | 'failed'; error: string; handedOver: boolean }): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notification_delivery
+          SET status = $3, last_error = $4, claimed_until = NULL, claim_token = NULL, updated_at = now(),
+              handover_count = handover_count - $5
+        WHERE id = $1 AND claim_token = $2 AND status = 'pending'`,
+      [deliveryId, token, failure.status, failure.error, failure.handedOver ? 0 : 1],
+    );
+  }
+
+  // --- facts a mail is rendered from ----------------------------------------------------------
+
+  async reportFacts(reportId: string): Promise<{ edition_id: string; city: string } | null> {
+    const [row] = await this.dataSource.query(`SELECT r.edition_id, c.name AS city FROM report r JOIN city c ON c.id = r.city_id WHERE r.id = $1`, [reportId]);
+    return row ?? null;
+  }
+
+  async practiceFacts(practiceId: string): Promise<{ edition_id: string; city: string; title: string; status: string; eligibility_reason: string | null } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT r.edition_id, c.name AS city, p.title, p.status::text AS status, p.eligibility_reason
+         FROM practice p JOIN report r ON r.id = p.report_id JOIN city c ON c.id = r.city_id WHERE p.id = $1`,
+      [practiceId],
+    );
+    return row ?? null;
+  }
+
+  async edition(editionId: string): Promise<EditionRow | null> {
+    const [row]: EditionRow[] = await this.dataSource.query(`SELECT ${EDITION_COLUMNS} FROM edition WHERE id = $1`, [editionId]);
+    return row ?? null;
+  }
+
+  /** Deadlines within their edition's reminder days: reports (stage reportsOpen) and scoring (juryScoring). */
+  async remindersDue(): Promise<{ edition_id: string; type: 'reminder.reportsDue' | 'reminder.scoringDue'; due_at: Date }[]> {
+    return this.dataSource.query(
+      `SELECT e.id AS edition_id, 'reminder.reportsDue' AS type, e.reports_due_at AS due_at FROM edition e
+        WHERE e.stage = 'reportsOpen' AND e.reports_due_at > now()
+          AND e.reports_due_at <= now() + make_interval(days => e.reports_reminder_days)
+       UNION ALL
+       SELECT e.id, 'reminder.scoringDue', e.scoring_due_at FROM edition e
+        WHERE e.stage = 'juryScoring' AND e.scoring_due_at > now()
+          AND e.scoring_due_at <= now() + make_interval(days => e.scoring_reminder_days)`,
+    );
+  }
+
+  // --- rescue, lists, retry -------------------------------------------------------------------
+
+  /** Pending deliveries nobody holds a claim on and nothing touched for a while: their job may be gone. */
+  async stuckIds(idleSeconds: number, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM notification_delivery
+        WHERE status = 'pending' AND (claimed_until IS NULL OR claimed_until <= now())
+          AND updated_at <= now() - make_interval(secs => $1)
+        ORDER BY updated_at LIMIT $2`,
+      [idleSeconds, limit],
+    );
+    return rows.map(({ id }) => id);
+  }
+
+  async list(filter: { status?: DeliveryStatus; limit: number; offset: number }): Promise<{ rows: DeliveryRow[]; total: number }> {
+    const rows: (DeliveryRow & { total: string })[] = await this.dataSource.query(
+      `SELECT ${DELIVERY_COLUMNS}, count(*) OVER () AS total
+         FROM notification_delivery d JOIN app_user u ON u.id = d.user_id
+        WHERE $1::notification_status IS NULL OR d.status = $1
+        ORDER BY d.created_at DESC, d.id LIMIT $2 OFFSET $3`,
+      [filter.status ?? null, filter.limit, filter.offset],
+    );
+    return { rows, total: rows.length ? Number(rows[0].total) : 0 };
+  }
+
+  async listSentTo(userId: string, limit: number, offset: number): Promise<{ rows: DeliveryRow[]; total: number }> {
+    const rows: (DeliveryRow & { total: string })[] = await this.dataSource.query(
+      `SELECT ${DELIVERY_COLUMNS}, count(*) OVER () AS total
+         FROM notification_delivery d JOIN app_user u ON u.id = d.user_id
+        WHERE d.user_id = $1 AND d.status = 'sent'
+        ORDER BY d.sent_at DESC, d.id LIMIT $2 OFFSET $3`,
+      [userId, limit, offset],
+    );
+    return { rows, total: rows.length ? Number(rows[0].total) : 0 };
+  }
+
+  async find(deliveryId: string): Promise<DeliveryRow | null> {
+    const [row]: DeliveryRow[] = await this.dataSource.query(
+      `SELECT ${DELIVERY_COLUMNS} FROM notification_delivery d JOIN app_user u ON u.id = d.user_id WHERE d.id = $1`,
+      [deliveryId],
+    );
+    return row ?? null;
+  }
+
+  /** A failed delivery back to pending with a fresh set of attempts; false if it was not failed. */
+  async resetFailed(deliveryId: string): Promise<boolean> {
+    const [rows]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE notification_delivery SET status = 'pending', attempts = 0, claimed_until = NULL, claim_token = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'failed' RETURNING id`,
+      [deliveryId],
+    );
+    return rows.length > 0;
+  }
+}
