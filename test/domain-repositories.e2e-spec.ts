@@ -4,16 +4,16 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, grantRole, makeCategory, makeCity, makeEdition, makePractice, makeReport, makeUser, TestDatabase } from '@app/testing';
-import { CatalogueRepository } from './catalogue/catalogue.repository';
-import { CategoriesRepository } from './categories/categories.repository';
-import { CitiesRepository } from './cities/cities.repository';
-import { EditionsRepository } from './editions/editions.repository';
-import { FilesRepository } from './files/files.repository';
-import { GrantsRepository } from './grants/grants.repository';
-import { JuryRepository } from './jury/jury.repository';
-import { ResultsRepository } from './jury/results.repository';
-import { PracticesRepository } from './practices/practices.repository';
-import { ReportsRepository } from './reports/reports.repository';
+import { CatalogueRepository } from '@app/domain/catalogue/catalogue.repository';
+import { CategoriesRepository } from '@app/domain/categories/categories.repository';
+import { CitiesRepository } from '@app/domain/cities/cities.repository';
+import { EditionsRepository } from '@app/domain/editions/editions.repository';
+import { FilesRepository } from '@app/domain/files/files.repository';
+import { GrantsRepository } from '@app/domain/grants/grants.repository';
+import { JuryRepository } from '@app/domain/jury/jury.repository';
+import { ResultsRepository } from '@app/domain/jury/results.repository';
+import { PracticesRepository } from '@app/domain/practices/practices.repository';
+import { ReportsRepository } from '@app/domain/reports/reports.repository';
 
 describe('repositories (PostgreSQL)', () => {
   let database: TestDatabase;

@@ -3,8 +3,8 @@
 import { DataSource } from 'typeorm';
 import { Grant, Permission, Principal } from '@app/core';
 import { createTestDatabase, grantRole, makeCity, makeEdition, makePractice, makeReport, makeUser, TestDatabase } from '@app/testing';
-import { PracticesRepository } from '../practices/practices.repository';
-import { DomainAccess } from './domain-access';
+import { PracticesRepository } from '@app/domain/practices/practices.repository';
+import { DomainAccess } from '@app/domain/access/domain-access';
 
 describe('domain access predicates (PostgreSQL)', () => {
   let database: TestDatabase;

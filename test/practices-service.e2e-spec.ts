@@ -4,11 +4,11 @@
 import { DataSource } from 'typeorm';
 import { AuditRecorder, OutboxRelay, UnitOfWork } from '@app/core';
 import { createTestDatabase, makeCity, makeEdition, makePractice, makeReport, TestDatabase } from '@app/testing';
-import { FilesRepository } from '../files/files.repository';
-import { ReportsRepository } from '../reports/reports.repository';
-import { ReportsService } from '../reports/reports.service';
-import { PracticesRepository } from './practices.repository';
-import { PracticesService } from './practices.service';
+import { FilesRepository } from '@app/domain/files/files.repository';
+import { ReportsRepository } from '@app/domain/reports/reports.repository';
+import { ReportsService } from '@app/domain/reports/reports.service';
+import { PracticesRepository } from '@app/domain/practices/practices.repository';
+import { PracticesService } from '@app/domain/practices/practices.service';
 
 describe('practices and reports services in one connection (PostgreSQL)', () => {
   let database: TestDatabase;
