@@ -1,26 +1,8 @@
 // The operations of the served OpenAPI document, flattened for the fuzzer: method, path template,
 // path and query parameters with their schemas, and the request body's schema and media type.
-export interface Schema {
-  $ref?: string;
-  allOf?: Schema[];
-  oneOf?: Schema[];
-  anyOf?: Schema[];
-  type?: string | string[];
-  nullable?: boolean;
-  enum?: unknown[];
-  format?: string;
-  items?: Schema;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  additionalProperties?: boolean | Schema;
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  minItems?: number;
-  maxItems?: number;
-  default?: unknown;
-}
+import type { OpenApiSchema as Schema } from '@app/testing';
+
+export type { Schema };
 
 interface Parameter {
   name: string;

@@ -6,4 +6,5 @@ export * from './drain-queue';
 export * from './factories';
 export * from './smtp-sink';
 export * from './openapi-conformance';
+export * from './openapi-schema';
 export * from './s3-server';

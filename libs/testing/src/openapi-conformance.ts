@@ -1,20 +1,10 @@
 // Checks an answer against the response schema the OpenAPI document declares for its route, so the
 // web's generated types (schema.d.ts) are known to tell the truth: every required field present,
 // no field the schema does not name, types, nullability, enums and formats as declared.
+import type { OpenApiSchema } from './openapi-schema';
 import type TestAgent from 'supertest/lib/agent';
 
-interface Schema {
-  $ref?: string;
-  allOf?: Schema[];
-  type?: string;
-  nullable?: boolean;
-  enum?: unknown[];
-  format?: string;
-  items?: Schema;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  additionalProperties?: boolean | Schema;
-}
+type Schema = OpenApiSchema;
 
 export interface OpenApiDocument {
   paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> }>>;

@@ -8,7 +8,7 @@ import { copyFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import * as tar from 'tar';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { isAlive, startEmbeddedPostgres } from './embedded-postgres';
 
 /** The archive's layout, shared with the restore. */
 export const BACKUP_LAYOUT = {
@@ -64,15 +64,6 @@ async function copyCluster(from: string, to: string, top = true): Promise<void> 
     }
   }
 }
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** The running `npm start`'s database, or none. */
 function runningEmbeddedUrl(dataDir: string): string | null {

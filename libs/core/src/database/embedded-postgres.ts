@@ -27,7 +27,8 @@ function readOrCreateSecret(file: string, bytes: number): string {
   return secret;
 }
 
-const isAlive = (pid: number) => {
+/** Whether a process with this pid exists (signal 0 checks without sending anything). */
+export const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;

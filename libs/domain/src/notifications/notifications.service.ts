@@ -148,8 +148,10 @@ export class NotificationsService {
       if (!status) throw new NotFoundError('Notification');
       throw new ConflictError('not_failed', `Only a failed notification can be retried; this one is ${status}`, { status });
     }
+    // The answer shows the delivery as reset: read before the job exists, which the worker may claim at once.
+    const reset = (await this.repository.find(deliveryId))!;
     await this.requeue(deliveryId, { afterReset: true });
-    return this.toDto((await this.repository.find(deliveryId))!, null);
+    return this.toDto(reset, null);
   }
 
   private toDto(row: DeliveryRow, sink: FileSinkTransport | null): NotificationDto {
