@@ -1,5 +1,5 @@
 // Baseline of P2: PUT /api/practices/:id/scores/mine as a bare Fastify route running the same single
-// statement as JuryService.putScore (copied from libs/domain/src/jury/jury.service.ts, same
+// statement as JuryService.putScore (copied from libs/domain/src/jury/jury.repository.ts, same
 // parameters) through a pg.Pool of the app's size (10). No authentication: the juror's id comes
 // in the x-bench-user header. The body is checked by a Fastify JSON schema (same rules as
 // PutScoreDto), and the answer has the app's shape (MyScoreView).

@@ -5,7 +5,8 @@
 // a warm-up of each side (which also checks that both return the same items), then the sides
 // alternately, `--pairs` calls each. The time of an API call ends when its whole body is read.
 import { Client } from 'pg';
-import { agreementFromRow, AGREEMENT_SQL, AgreementRow, resultsSql } from '@app/domain/jury/results.service';
+import { AGREEMENT_SQL, AgreementRow, resultsSql } from '@app/domain/jury/results.repository';
+import { agreementFromRow } from '@app/domain/jury/results.service';
 import type { ResultMethod } from '@app/domain/jury/dto/jury.dto';
 import { targetMet } from '../lib/compare';
 import { waitForQuiet } from '../lib/processes';

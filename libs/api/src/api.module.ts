@@ -13,7 +13,7 @@ import {
   QueueModule,
   ThrottlingModule,
 } from '@app/core';
-import { AccountsModule, ALL_ENTITIES, CatalogueModule, DecisionsModule, EditionsModule, JuryModule, MetricsModule, NotificationsModule, ReportsModule } from '@app/domain';
+import { AccessModule, AccountsModule, ALL_ENTITIES, CatalogueModule, CitiesModule, DecisionsModule, EditionsModule, JuryModule, MetricsModule, NotificationsModule, ReportsModule } from '@app/domain';
 import { DecisionsController } from './http/decisions.controller';
 import { PublicController } from './http/public.controller';
 import { JuryController } from './http/jury.controller';
@@ -39,8 +39,10 @@ export class ApiModule {
         QueueModule.forRoot(),
         TerminusModule.forRoot({ logger: false }),
         AuthModule,
+        AccessModule,
         ThrottlingModule,
         AccountsModule,
+        CitiesModule,
         EditionsModule,
         ReportsModule,
         JuryModule,

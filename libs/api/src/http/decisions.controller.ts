@@ -2,8 +2,8 @@
 // edition transitions to decided and published (POST /editions/:id/transitions).
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authorize, conflictViewer, CurrentPrincipal, Idempotent, Principal } from '@app/core';
-import { AwardView, CreateAwardDto, CreateNoteDto, DecisionsService, DeliberationNoteView, JurorCommentView, UpdateAwardDto } from '@app/domain';
+import { Authorize, CurrentPrincipal, Idempotent, Principal } from '@app/core';
+import { AwardView, conflictViewer, CreateAwardDto, CreateNoteDto, DecisionsService, DeliberationNoteView, JurorCommentView, UpdateAwardDto } from '@app/domain';
 
 @ApiTags('decisions')
 @Controller()

@@ -10,7 +10,9 @@ import {
   CreateCategoryDto,
   CreateEditionDto,
   EditionPage,
+  CategoriesService,
   EditionsService,
+  GrantsService,
   EditionView,
   TransitionConflictBody,
   TransitionDto,
@@ -22,7 +24,11 @@ import {
 @ApiTags('editions')
 @Controller('editions')
 export class EditionsController {
-  constructor(private readonly editions: EditionsService) {}
+  constructor(
+    private readonly editions: EditionsService,
+    private readonly categoryService: CategoriesService,
+    private readonly grants: GrantsService,
+  ) {}
 
   @Authorize('editions.manage')
   @Post()
@@ -90,7 +96,7 @@ export class EditionsController {
   @Get(':id/categories')
   @ApiOkResponse({ type: [CategoryView] })
   categories(@Param('id') id: string): Promise<CategoryView[]> {
-    return this.editions.listCategories(id);
+    return this.categoryService.list(id);
   }
 
   @ApiOperation({ summary: 'Add a category to the edition (until jury scoring starts)' })
@@ -99,7 +105,7 @@ export class EditionsController {
   @Idempotent()
   @ApiCreatedResponse({ type: CategoryView })
   createCategory(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: CreateCategoryDto): Promise<CategoryView> {
-    return this.editions.createCategory(principal, id, dto);
+    return this.categoryService.create(principal, id, dto);
   }
 
   @ApiOperation({ summary: 'The edition’s experts, one per city' })
@@ -107,7 +113,7 @@ export class EditionsController {
   @Get(':id/experts')
   @ApiOkResponse({ type: [AssignmentView] })
   experts(@Param('id') id: string): Promise<AssignmentView[]> {
-    return this.editions.listAssignments('expert', { editionId: id });
+    return this.grants.list('expert', { editionId: id });
   }
 
   @Authorize('edition.manage')
@@ -116,7 +122,7 @@ export class EditionsController {
   @ApiOperation({ summary: 'Assign an expert to a city (one expert per city, one city per expert, per edition)' })
   @ApiCreatedResponse({ type: AssignmentView })
   assignExpert(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: AssignExpertDto): Promise<AssignmentView> {
-    return this.editions.assignExpert(principal, id, dto);
+    return this.grants.assignExpert(principal, id, dto);
   }
 
   @Authorize('edition.manage')
@@ -125,7 +131,7 @@ export class EditionsController {
   @ApiOperation({ summary: 'Remove an expert assignment (only in stage draft)' })
   @ApiNoContentResponse()
   async removeExpert(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Param('assignmentId', ParseUUIDPipe) assignmentId: string): Promise<void> {
-    await this.editions.revoke(principal, 'expert', assignmentId, { editionId: id });
+    await this.grants.revoke(principal, 'expert', assignmentId, { editionId: id });
   }
 
   @ApiOperation({ summary: 'The edition’s jurors with the city each is tied to' })
@@ -133,7 +139,7 @@ export class EditionsController {
   @Get(':id/jurors')
   @ApiOkResponse({ type: [AssignmentView] })
   jurors(@Param('id') id: string): Promise<AssignmentView[]> {
-    return this.editions.listAssignments('juror', { editionId: id });
+    return this.grants.list('juror', { editionId: id });
   }
 
   @Authorize('edition.manage')
@@ -142,7 +148,7 @@ export class EditionsController {
   @ApiOperation({ summary: 'Add a juror, optionally tied to a city (conflict of interest on its practices)' })
   @ApiCreatedResponse({ type: AssignmentView })
   assignJuror(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: AssignJurorDto): Promise<AssignmentView> {
-    return this.editions.assignJuror(principal, id, dto);
+    return this.grants.assignJuror(principal, id, dto);
   }
 
   @Authorize('edition.manage')
@@ -151,14 +157,14 @@ export class EditionsController {
   @ApiOperation({ summary: 'Remove a juror (only before jury scoring)' })
   @ApiNoContentResponse()
   async removeJuror(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Param('assignmentId', ParseUUIDPipe) assignmentId: string): Promise<void> {
-    await this.editions.revoke(principal, 'juror', assignmentId, { editionId: id });
+    await this.grants.revoke(principal, 'juror', assignmentId, { editionId: id });
   }
 }
 
 @ApiTags('editions')
 @Controller('categories')
 export class CategoriesController {
-  constructor(private readonly editions: EditionsService) {}
+  constructor(private readonly categories: CategoriesService) {}
 
   @Authorize('category.manage')
   @Patch(':id')
@@ -166,7 +172,7 @@ export class CategoriesController {
   @ApiOkResponse({ type: CategoryView })
   @ApiConflictResponse({ description: 'categories_locked: jury scoring has started; category_exists: the name is taken in this edition' })
   updateCategory(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: UpdateCategoryDto): Promise<CategoryView> {
-    return this.editions.updateCategory(principal, id, dto);
+    return this.categories.update(principal, id, dto);
   }
 
   @Authorize('category.manage')
@@ -176,6 +182,6 @@ export class CategoriesController {
   @ApiNoContentResponse()
   @ApiConflictResponse({ description: 'category_in_use (with practices and awards counts), or categories_locked: jury scoring has started' })
   async deleteCategory(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<void> {
-    await this.editions.deleteCategory(principal, id);
+    await this.categories.delete(principal, id);
   }
 }

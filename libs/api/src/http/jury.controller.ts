@@ -3,22 +3,8 @@ import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/com
 import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
-import { Authorize, conflictViewer, CurrentPrincipal, Idempotent, Principal } from '@app/core';
-import {
-  AgreementView,
-  BallotQuery,
-  BallotView,
-  DeclaredConflictView,
-  DeclareConflictDto,
-  EditionConflictView,
-  JurorProgressView,
-  JuryService,
-  MyScoreView,
-  PutScoreDto,
-  ResultsQuery,
-  ResultsService,
-  ResultsView,
-} from '@app/domain';
+import { Authorize, CurrentPrincipal, Idempotent, Principal } from '@app/core';
+import { AgreementView, BallotQuery, BallotView, conflictViewer, DeclareConflictDto, DeclaredConflictView, EditionConflictView, JurorProgressView, JuryService, MyScoreView, PutScoreDto, ResultsQuery, ResultsService, ResultsView } from '@app/domain';
 
 @ApiTags('jury stage')
 @Controller()

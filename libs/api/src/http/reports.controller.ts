@@ -18,6 +18,8 @@ import {
   PracticeView,
   PreviousDistinctionView,
   ReportFileView,
+  FilesService,
+  PracticesService,
   ReportsService,
   ReportView,
   UpdatePracticeDto,
@@ -38,7 +40,11 @@ export function contentDisposition(filename: string): string {
 @ApiTags('expert stage')
 @Controller()
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly practiceService: PracticesService,
+    private readonly files: FilesService,
+  ) {}
 
   // Anyone signed in: the list is scoped to the caller's own expert grants (empty without any).
   @Authorize('session.self')
@@ -64,7 +70,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'Practices of submitted reports (coordinators: all; jurors from juryScoring: eligible ones, not of their own city)' })
   @ApiOkResponse({ type: PracticePage })
   practices(@CurrentPrincipal() principal: Principal, @Param('id') editionId: string, @Query() query: EditionPracticesQuery): Promise<PracticePage> {
-    return this.reports.editionPractices(principal, editionId, query);
+    return this.practiceService.listOfEdition(principal, editionId, query);
   }
 
   @ApiOperation({ summary: 'One report with its practices, files and follow-ups' })
@@ -99,7 +105,7 @@ export class ReportsController {
   @Idempotent()
   @ApiCreatedResponse({ type: PracticeView })
   addPractice(@Param('id') id: string, @Body() dto: CreatePracticeDto): Promise<PracticeView> {
-    return this.reports.addPractice(id, dto);
+    return this.practiceService.add(id, dto);
   }
 
   @ApiOperation({ summary: 'One practice (jurors: only practices before the jury, outside their conflicts)' })
@@ -107,7 +113,7 @@ export class ReportsController {
   @Get('practices/:id')
   @ApiOkResponse({ type: PracticeView })
   practice(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<PracticeView> {
-    return this.reports.practice(id, principal);
+    return this.practiceService.get(id, principal);
   }
 
   @Authorize('practice.read')
@@ -115,7 +121,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'The practice’s report summary and evidence files (its expert, coordinators, jurors of the edition from juryScoring, never of their own city)' })
   @ApiOkResponse({ type: PracticeEvidenceView })
   evidence(@Param('id') id: string): Promise<PracticeEvidenceView> {
-    return this.reports.practiceEvidence(id);
+    return this.practiceService.evidence(id);
   }
 
   @Authorize('practice.write')
@@ -123,7 +129,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'Edit a practice (draft report only)' })
   @ApiOkResponse({ type: PracticeView })
   updatePractice(@Param('id') id: string, @Body() dto: UpdatePracticeDto): Promise<PracticeView> {
-    return this.reports.updatePractice(id, dto);
+    return this.practiceService.update(id, dto);
   }
 
   @ApiOperation({ summary: 'Remove a practice from a draft report' })
@@ -132,7 +138,7 @@ export class ReportsController {
   @HttpCode(204)
   @ApiNoContentResponse()
   async deletePractice(@Param('id') id: string): Promise<void> {
-    await this.reports.deletePractice(id);
+    await this.practiceService.delete(id);
   }
 
   @Authorize('practice.eligibility')
@@ -141,7 +147,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'Mark a submitted practice eligible or ineligible (a reason is required for ineligible)' })
   @ApiOkResponse({ type: PracticeView })
   eligibility(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: EligibilityDto): Promise<PracticeView> {
-    return this.reports.decideEligibility(principal, id, dto);
+    return this.practiceService.decideEligibility(principal, id, dto);
   }
 
   @Authorize('report.write')
@@ -163,7 +169,7 @@ export class ReportsController {
       part.file.resume();
       throw new InvalidInputError('file', `must be sent in the field "file" (got "${part.fieldname}")`);
     }
-    return this.reports.uploadFile(principal, id, { filename: part.filename, file: part.file, truncated: () => part.file.truncated });
+    return this.files.upload(principal, id, { filename: part.filename, file: part.file, truncated: () => part.file.truncated });
   }
 
   @Authorize('report.file.read')
@@ -172,7 +178,7 @@ export class ReportsController {
   @ApiProduces('application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.oasis.opendocument.text')
   @ApiOkResponse({ description: 'The file as uploaded', schema: { type: 'string', format: 'binary' } })
   async download(@Param('id') id: string, @Param('fileId', ParseUUIDPipe) fileId: string, @Res() reply: FastifyReply): Promise<void> {
-    const { file, stream } = await this.reports.openFile(id, fileId);
+    const { file, stream } = await this.files.open(id, fileId);
     await reply
       .header('content-type', file.contentType)
       .header('content-length', String(file.size))
@@ -188,7 +194,7 @@ export class ReportsController {
   @HttpCode(204)
   @ApiNoContentResponse()
   async deleteFile(@Param('id') id: string, @Param('fileId', ParseUUIDPipe) fileId: string): Promise<void> {
-    await this.reports.deleteFile(id, fileId);
+    await this.files.delete(id, fileId);
   }
 
   @Authorize('report.read')

@@ -4,9 +4,9 @@ import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors/domain-errors';
 import { AccessGuard } from './access.guard';
-import { AccessService } from './access.service';
 import { AuditEntry, AuditRecorder } from './audit-recorder';
 import { Authorize, Public } from './authorize.decorator';
+import { ObjectAccess } from './object-access';
 import { Principal } from './principal';
 
 const EDITION = '0b5d4c1e-3f7a-4a8e-9c2d-1e2f3a4b5c6d';
@@ -67,7 +67,7 @@ describe('AccessGuard', () => {
       decisions.push({ permission, objectId });
       return decision;
     },
-  } as unknown as AccessService;
+  } as unknown as ObjectAccess;
   const audit = { record: async (entry: AuditEntry) => void audited.push(entry) } as unknown as AuditRecorder;
   const guard = new AccessGuard(new Reflector(), access, audit);
   // Stands in for passport: the token was valid and named `signedIn`, or it was not.

@@ -1,13 +1,13 @@
 // The global guard: deny by default. Public routes pass; every other route must declare a
 // permission, needs a valid access token (401), a role that may use it (403), and for object
-// permissions an object the AccessService lets the caller see (404) and act on (403).
-import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
+// permissions an object the domain's ObjectAccess lets the caller see (404) and act on (403).
+import { ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors/domain-errors';
-import { AccessService } from './access.service';
 import { AuditRecorder } from './audit-recorder';
 import { ROUTE_ACCESS, RouteAccess } from './authorize.decorator';
+import { OBJECT_ACCESS, ObjectAccess } from './object-access';
 import { PERMISSIONS } from './permissions';
 import { hasRole, Principal } from './principal';
 import { Role } from './roles';
@@ -28,7 +28,7 @@ export class AccessGuard extends AuthGuard('jwt') {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly access: AccessService,
+    @Inject(OBJECT_ACCESS) private readonly access: ObjectAccess,
     private readonly audit: AuditRecorder,
   ) {
     super();

@@ -1,9 +1,9 @@
-// Authentication (passport JWT) and authorization (global AccessGuard + AccessService).
+// Authentication (passport JWT) and authorization (the global AccessGuard over the domain's
+// OBJECT_ACCESS, which the application provides from the domain's AccessModule).
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AccessGuard } from './access.guard';
-import { AccessService } from './access.service';
 import { AuditRecorder } from './audit-recorder';
 import { JwtStrategy } from './jwt.strategy';
 import { PrincipalCache } from './principal-cache';
@@ -12,7 +12,7 @@ import { PrincipalChangeListener } from './principal-change-listener';
 @Global()
 @Module({
   imports: [PassportModule],
-  providers: [JwtStrategy, PrincipalCache, PrincipalChangeListener, AccessService, AuditRecorder, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AccessService, AuditRecorder, PrincipalCache, PrincipalChangeListener],
+  providers: [JwtStrategy, PrincipalCache, PrincipalChangeListener, AuditRecorder, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AuditRecorder, PrincipalCache, PrincipalChangeListener],
 })
 export class AuthModule {}

@@ -1,5 +1,5 @@
 // Every permission a route can declare: which roles may ever use it (coarse, 403 otherwise) and,
-// for object permissions, which object its route parameter names (checked by AccessService).
+// for object permissions, which object its route parameter names (checked by the guard through OBJECT_ACCESS).
 import { Role } from './roles';
 
 export type ObjectKind = 'edition' | 'category' | 'city' | 'report' | 'practice' | 'award' | 'user' | 'notification';

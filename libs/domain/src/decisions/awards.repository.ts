@@ -2,7 +2,7 @@
 // (a row lock on the edition), a new award takes the next free position (unique per edition), and
 // an award identical to another one of the edition is found before it is written.
 import { DataSource, EntityManager } from 'typeorm';
-import { visibleToSql } from '@app/core';
+import { visibleToSql } from '../jury/conflicts.access';
 
 export interface AwardShape {
   cityId: string;

@@ -3,7 +3,8 @@
 // jury's comments. Awards change only in stage deliberation: finalising (stage decided) locks them.
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditRecorder, ConflictError, InvalidInputError, NotFoundError, Principal, queryRows, UnitOfWork, visibleToSql } from '@app/core';
+import { AuditRecorder, ConflictError, InvalidInputError, NotFoundError, Principal, queryRows, UnitOfWork } from '@app/core';
+import { visibleToSql } from '../jury/conflicts.access';
 import { AwardShape, categoriesOutsidePractices, findIdenticalAward, insertAward, lockEditionForAwards, visiblePracticeIds } from './awards.repository';
 import { AwardView, CreateAwardDto, DeliberationNoteView, JurorCommentView, UpdateAwardDto } from './dto/decisions.dto';
 

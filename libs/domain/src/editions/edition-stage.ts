@@ -99,3 +99,8 @@ export function transitionBlockers(to: EditionStage, facts: TransitionFacts, now
 export function isAtOrAfter(current: EditionStage, stage: EditionStage): boolean {
   return EDITION_STAGES.indexOf(current) >= EDITION_STAGES.indexOf(stage);
 }
+
+/** The stages at or after `stage`, as an SQL list for `e.stage IN …`. */
+export function stagesAtOrAfterSql(stage: EditionStage): string {
+  return `(${EDITION_STAGES.filter((candidate) => isAtOrAfter(candidate, stage)).map((candidate) => `'${candidate}'`).join(', ')})`;
+}

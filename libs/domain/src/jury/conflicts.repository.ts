@@ -1,8 +1,9 @@
 // Statements on conflicts of interest: declaring one while scoring is open (reading the score it
 // withdraws), and the coordinator's list of every conflict of an edition with its reason. What
-// "conflicted" means is defined once, in @app/core's conflict-of-interest.sql.ts.
+// "conflicted" means is defined once, in conflicts.access.ts.
 import { DataSource, EntityManager } from 'typeorm';
-import { cityTiesSql, ConflictReasonCode, JURY_PRACTICE_STATUSES_SQL } from '@app/core';
+import { cityTiesSql, ConflictReasonCode } from './conflicts.access';
+import { JURY_PRACTICE_STATUSES_LIST_SQL } from '../practices/practice-status';
 import { CRITERIA, CRITERION_COLUMN, Criterion } from './criteria';
 
 export interface ConflictTarget {
@@ -89,7 +90,7 @@ export function editionConflicts(dataSource: DataSource, editionId: string): Pro
             tie.since
        FROM role_grant g JOIN app_user u ON u.id = g.user_id
        JOIN report r ON r.edition_id = g.edition_id
-       JOIN practice p ON p.report_id = r.id AND p.status IN ${JURY_PRACTICE_STATUSES_SQL}
+       JOIN practice p ON p.report_id = r.id AND p.status IN ${JURY_PRACTICE_STATUSES_LIST_SQL}
        JOIN city c ON c.id = r.city_id
        CROSS JOIN LATERAL (SELECT ties.reason, min(ties.since) AS since
                              FROM (${cityTiesSql('g.user_id', 'r.edition_id', 'r.city_id')}) ties GROUP BY ties.reason) tie

@@ -1,7 +1,8 @@
 // The registry of who hears about what: one entry per outbox event type, saying which mails it
 // sends (template) and to whom (SQL over the grants, run when the event is fanned out, not when it
 // was written). Adding an event is one entry here plus its templates in pl, en and uk.
-import { conflictedSql, OutboxEventPayloads, OutboxEventType } from '@app/core';
+import { OutboxEventPayloads, OutboxEventType } from '@app/core';
+import { conflictedSql } from '../jury/conflicts.access';
 import { TemplateKey } from './templates/facts';
 
 /** A query returning `user_id` rows; its parameters are $1..$n. */

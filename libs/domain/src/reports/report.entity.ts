@@ -53,8 +53,10 @@ export class Report {
   updatedAt!: Date;
 }
 
-export const PRACTICE_STATUSES = ['draft', 'submitted', 'eligible', 'ineligible', 'distinguished', 'notDistinguished'] as const;
-export type PracticeStatus = (typeof PRACTICE_STATUSES)[number];
+// The statuses and their moves live with the practice's status machine.
+import { PRACTICE_STATUSES, PracticeStatus } from '../practices/practice-status';
+export { PRACTICE_STATUSES };
+export type { PracticeStatus };
 
 @Entity('practice')
 @Index('practice_report_idx', ['reportId'])

@@ -1,8 +1,17 @@
-// The expert stage: reports, practices, files, follow-ups, eligibility, city status.
+// The expert stage: reports with their follow-ups, practices with eligibility, evidence files.
 import { Module } from '@nestjs/common';
 import { StorageModule } from '@app/core';
+import { FilesRepository } from '../files/files.repository';
+import { FilesService } from '../files/files.service';
+import { PracticesRepository } from '../practices/practices.repository';
+import { PracticesService } from '../practices/practices.service';
 import { FileStore } from './file-store';
+import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
-@Module({ imports: [StorageModule], providers: [ReportsService, FileStore], exports: [ReportsService] })
+@Module({
+  imports: [StorageModule],
+  providers: [ReportsService, ReportsRepository, PracticesService, PracticesRepository, FilesService, FilesRepository, FileStore],
+  exports: [ReportsService, PracticesService, FilesService],
+})
 export class ReportsModule {}

@@ -2,7 +2,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { CONFLICT_REASON_CODES, ConflictReasonCode } from '@app/core';
+import { CONFLICT_REASON_CODES, ConflictReasonCode } from '../conflicts.access';
 import { PracticeView } from '../../reports/dto/report.dto';
 
 export class CriteriaScoresDto {

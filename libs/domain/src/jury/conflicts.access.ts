@@ -5,6 +5,9 @@
 //   juror_city        their juror grant in that edition names the city
 //   expert_of_city    they are the city's expert in that edition, or wrote or submitted its report
 //   official_of_city  they are an official of the city (officials' grants hold for every edition)
+// It lives with the jury (the domain owns its tables); practices.access.ts, reports.access.ts, the
+// ballot, results, decisions and reminders all build on these predicates.
+import { isCoordinator, Principal } from '@app/core';
 
 export const CONFLICT_REASON_CODES = ['declared', 'juror_city', 'expert_of_city', 'official_of_city'] as const;
 export type ConflictReasonCode = (typeof CONFLICT_REASON_CODES)[number];
@@ -48,4 +51,9 @@ export function conflictedSql(user: string, practice: string, edition: string, c
  */
 export function visibleToSql(viewer: string, practice: string, edition: string, city: string): string {
   return `(${viewer}::uuid IS NULL OR NOT ${conflictedSql(`${viewer}::uuid`, practice, edition, city)})`;
+}
+
+/** Whose conflicts filter what the principal reads (visibleToSql): nobody's for a coordinator (null), their own otherwise. */
+export function conflictViewer(principal: Principal): string | null {
+  return isCoordinator(principal) ? null : principal.userId;
 }

@@ -1,0 +1,20 @@
+// Who may see and act on a city's pages: coordinators manage cities; a city's officials (and
+// coordinators) read its status page.
+import { grantsOf, isCoordinator } from '@app/core';
+import { hasGrantSql, isCoordinatorSql, ObjectAccessSpec } from '../access/access-rule';
+import { coordinatorOnly } from '../editions/editions.access';
+
+/** SQL: the status page of city `alias` is visible to user `userParam`. */
+export function cityStatusVisibleTo(alias: string, userParam: string): string {
+  return `(${isCoordinatorSql(userParam)} OR ${hasGrantSql(userParam, `g.role = 'cityOfficial' AND g.city_id = ${alias}.id`)})`;
+}
+
+export const CITY_ACCESS: ObjectAccessSpec = {
+  kind: 'city',
+  targetSql: `SELECT NULL::uuid AS "editionId", c.id AS "cityId", NULL::text AS stage FROM city c WHERE c.id = $1`,
+  visibleIdsSql: `SELECT c.id FROM city c WHERE c.id = ANY($1::uuid[]) AND ${cityStatusVisibleTo('c', '$2')}`,
+  rules: {
+    'city.manage': coordinatorOnly,
+    'city.status.read': (p, t) => (isCoordinator(p) || grantsOf(p, 'cityOfficial').some((grant) => grant.cityId === t.cityId) ? 'allow' : 'notFound'),
+  },
+};

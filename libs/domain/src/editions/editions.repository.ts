@@ -1,0 +1,136 @@
+// Every statement on the edition and edition_stage_event tables, with typed rows in and out.
+// Each method takes the manager of the transaction it runs in (or the pool's, for a lone read).
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { queryRows } from '@app/core';
+import { CATALOGUE_INDEX_SQL } from '../catalogue/catalogue-index';
+import { TransitionsView } from './dto/edition.dto';
+import { EditionStage, TransitionFacts } from './edition-stage';
+import { EditionRow } from './edition-view';
+import { editionVisibleTo } from './editions.access';
+
+export interface NewEdition {
+  year: number;
+  name: string;
+  ceremonyStartsAt: string | null;
+  ceremonyVenue: string | null;
+  ceremonyCity: string | null;
+  reportsDueAt: string | null;
+  scoringDueAt: string | null;
+}
+
+/** The columns a settings change may set; absent keys stay as they are. */
+export interface EditionPatch {
+  name?: string;
+  reports_due_at?: string | null;
+  scoring_due_at?: string | null;
+  ceremony_starts_at?: string | null;
+  ceremony_venue?: string | null;
+  ceremony_city?: string | null;
+  scoring_scale_max?: number;
+  scoring_weights?: Record<string, number>;
+  reports_reminder_days?: number;
+  scoring_reminder_days?: number;
+}
+
+/** What entering a stage does to the edition's practices, in the transition's transaction. */
+const STAGE_EFFECTS: Partial<Record<EditionStage, string[]>> = {
+  // Finalising: the decisions are in; every eligible practice is now distinguished or not.
+  decided: [
+    `UPDATE practice p
+        SET status = CASE WHEN EXISTS (SELECT 1 FROM award_practice ap JOIN award a ON a.id = ap.award_id
+                                        WHERE ap.practice_id = p.id AND a.edition_id = $1)
+                          THEN 'distinguished'::practice_status ELSE 'notDistinguished'::practice_status END,
+            updated_at = now()
+       FROM report r WHERE r.id = p.report_id AND r.edition_id = $1 AND p.status = 'eligible'`,
+  ],
+  // Publishing: the distinguished practices enter the public catalogue's full-text index.
+  published: [CATALOGUE_INDEX_SQL],
+};
+
+@Injectable()
+export class EditionsRepository {
+  async insert(manager: EntityManager, edition: NewEdition): Promise<EditionRow> {
+    const [row] = await queryRows<EditionRow>(
+      manager,
+      `INSERT INTO edition (year, name, ceremony_starts_at, ceremony_venue, ceremony_city, reports_due_at, scoring_due_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+      [edition.year, edition.name, edition.ceremonyStartsAt, edition.ceremonyVenue, edition.ceremonyCity, edition.reportsDueAt, edition.scoringDueAt],
+    );
+    return row;
+  }
+
+  /** A page of the editions `userId` may see, newest first, with the total. */
+  listVisible(manager: EntityManager, userId: string, limit: number, offset: number): Promise<(EditionRow & { total: string })[]> {
+    return queryRows(
+      manager,
+      `SELECT e.*, count(*) OVER () AS total FROM edition e WHERE ${editionVisibleTo('e', '$1')}
+        ORDER BY e.year DESC LIMIT $2 OFFSET $3`,
+      [userId, limit, offset],
+    );
+  }
+
+  /** The edition, locked FOR UPDATE when `lock`, so its stage cannot move until the transaction ends. */
+  async find(manager: EntityManager, editionId: string, lock = false): Promise<EditionRow | undefined> {
+    const [row] = await queryRows<EditionRow>(manager, `SELECT * FROM edition WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [editionId]);
+    return row;
+  }
+
+  async update(manager: EntityManager, editionId: string, patch: EditionPatch): Promise<EditionRow> {
+    const set: string[] = [];
+    const values: unknown[] = [editionId];
+    for (const [column, value] of Object.entries(patch) as [keyof EditionPatch, unknown][]) {
+      values.push(column === 'scoring_weights' ? JSON.stringify(value) : value);
+      set.push(`${column} = $${values.length}${column === 'scoring_weights' ? '::jsonb' : ''}`);
+    }
+    const [row] = await queryRows<EditionRow>(manager, `UPDATE edition SET ${set.join(', ')}, updated_at = now() WHERE id = $1 RETURNING *`, values);
+    return row;
+  }
+
+  /** The move itself: only if the edition is still in `from` (none when it moved meanwhile). */
+  async moveStage(manager: EntityManager, editionId: string, from: EditionStage, to: EditionStage): Promise<EditionRow | undefined> {
+    const [row] = await queryRows<EditionRow>(
+      manager,
+      `UPDATE edition SET stage = $3, updated_at = now() WHERE id = $1 AND stage = $2 RETURNING *`,
+      [editionId, from, to],
+    );
+    return row;
+  }
+
+  async recordStageEvent(manager: EntityManager, editionId: string, from: EditionStage, to: EditionStage, actorId: string): Promise<string> {
+    const [event] = await queryRows<{ id: string }>(
+      manager,
+      `INSERT INTO edition_stage_event (edition_id, from_stage, to_stage, actor_id) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [editionId, from, to, actorId],
+    );
+    return event.id;
+  }
+
+  /** Runs what entering `stage` does to the edition's practices. */
+  async applyStageEffects(manager: EntityManager, editionId: string, stage: EditionStage): Promise<void> {
+    for (const effect of STAGE_EFFECTS[stage] ?? []) await manager.query(effect, [editionId]);
+  }
+
+  /** The counts the transition guards look at. */
+  async transitionCounts(manager: EntityManager, editionId: string): Promise<Omit<TransitionFacts, 'reportsDueAt' | 'scoringDueAt'>> {
+    const [counts] = await queryRows<Omit<TransitionFacts, 'reportsDueAt' | 'scoringDueAt'>>(
+      manager,
+      `SELECT (SELECT count(*)::int FROM category WHERE edition_id = $1) AS categories,
+              (SELECT count(*)::int FROM role_grant WHERE edition_id = $1 AND role = 'expert') AS experts,
+              (SELECT count(*)::int FROM role_grant WHERE edition_id = $1 AND role = 'juror') AS jurors,
+              (SELECT count(*)::int FROM practice p JOIN report r ON r.id = p.report_id WHERE r.edition_id = $1 AND p.status = 'submitted') AS unchecked,
+              (SELECT count(*)::int FROM practice p JOIN report r ON r.id = p.report_id WHERE r.edition_id = $1 AND p.status = 'eligible') AS eligible,
+              (SELECT count(*)::int FROM award WHERE edition_id = $1) AS awards`,
+      [editionId],
+    );
+    return counts;
+  }
+
+  stageHistory(manager: EntityManager, editionId: string): Promise<TransitionsView['history']> {
+    return queryRows(
+      manager,
+      `SELECT from_stage AS "from", to_stage AS "to", actor_id AS "actorId", at FROM edition_stage_event WHERE edition_id = $1 ORDER BY at`,
+      [editionId],
+    );
+  }
+}

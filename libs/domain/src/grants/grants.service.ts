@@ -1,0 +1,95 @@
+// Assignments: the experts, jurors and officials an edition or a city has, which are the role
+// grants the access layer checks. Each kind can change only before the stage that uses it.
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditRecorder, ConflictError, InvalidInputError, NotFoundError, Principal, Role, UnitOfWork } from '@app/core';
+import { CitiesService } from '../cities/cities.service';
+import { uniqueViolation } from '../common/pg-errors';
+import { AssignExpertDto, AssignJurorDto, AssignmentView } from '../editions/dto/edition.dto';
+import { EDITION_STAGES, EditionStage, isAtOrAfter } from '../editions/edition-stage';
+import { EditionsService } from '../editions/editions.service';
+import { GrantsRepository, NewGrant } from './grants.repository';
+
+/** Which stage consumes each kind of assignment: it can be removed only before that stage. */
+const ASSIGNMENT_USED_FROM: Record<'expert' | 'juror', EditionStage> = { expert: 'reportsOpen', juror: 'juryScoring' };
+
+@Injectable()
+export class GrantsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly grants: GrantsRepository,
+    private readonly editions: EditionsService,
+    private readonly cities: CitiesService,
+    private readonly audit: AuditRecorder,
+  ) {}
+
+  list(role: Role, scope: { editionId?: string; cityId?: string }): Promise<AssignmentView[]> {
+    return this.grants.list(this.dataSource.manager, role, { editionId: scope.editionId ?? null, cityId: scope.cityId ?? null });
+  }
+
+  assignExpert(actor: Principal, editionId: string, dto: AssignExpertDto): Promise<AssignmentView> {
+    return this.grant(actor, { role: 'expert', editionId, cityId: dto.cityId, userId: dto.userId }, {
+      role_grant_expert_per_city_unique: 'This city already has an expert in this edition',
+      role_grant_expert_per_edition_unique: 'This user is already the expert of a city in this edition',
+    });
+  }
+
+  assignJuror(actor: Principal, editionId: string, dto: AssignJurorDto): Promise<AssignmentView> {
+    return this.grant(actor, { role: 'juror', editionId, cityId: dto.cityId ?? null, userId: dto.userId, countryOfOrigin: dto.countryOfOrigin ?? null, languages: dto.languages ?? null }, {
+      role_grant_juror_unique: 'This user is already a juror of this edition',
+    });
+  }
+
+  assignOfficial(actor: Principal, cityId: string, userId: string): Promise<AssignmentView> {
+    return this.grant(actor, { role: 'cityOfficial', editionId: null, cityId, userId }, {
+      role_grant_official_unique: 'This user is already an official of this city',
+    });
+  }
+
+  private async grant(
+    actor: Principal,
+    grant: Omit<NewGrant, 'grantedBy' | 'countryOfOrigin' | 'languages'> & Partial<Pick<NewGrant, 'countryOfOrigin' | 'languages'>>,
+    duplicates: Record<string, string>,
+  ): Promise<AssignmentView> {
+    const { role } = grant;
+    return this.uow.run(async ({ manager }) => {
+      if (grant.editionId) {
+        const edition = await this.editions.row(manager, grant.editionId, true);
+        const usedFrom = ASSIGNMENT_USED_FROM[role as 'expert' | 'juror'];
+        if (usedFrom && isAtOrAfter(edition.stage, EDITION_STAGES[EDITION_STAGES.indexOf(usedFrom) + 1])) {
+          throw new ConflictError('assignments_locked', `${role}s cannot be assigned once the edition is past ${usedFrom}`);
+        }
+      }
+      if (!(await this.grants.isEnabledUser(manager, grant.userId))) throw new InvalidInputError('userId', 'is not an existing, enabled user');
+      if (grant.cityId && !(await this.cities.exists(manager, grant.cityId))) throw new InvalidInputError('cityId', 'is not an existing city');
+      let id: string;
+      try {
+        id = await this.grants.insert(manager, { ...grant, countryOfOrigin: grant.countryOfOrigin ?? null, languages: grant.languages ?? null, grantedBy: actor.userId });
+      } catch (error) {
+        const constraint = Object.keys(duplicates).find((name) => uniqueViolation(error, name));
+        if (constraint) throw new ConflictError('already_assigned', duplicates[constraint]);
+        throw error;
+      }
+      await this.audit.record({ actorId: actor.userId, action: `grant.${role}`, objectType: 'user', objectId: grant.userId, outcome: 'success', details: { grantId: id, editionId: grant.editionId, cityId: grant.cityId } }, manager);
+      return (await this.grants.find(manager, id))!;
+    });
+  }
+
+  /** Removes an assignment, only before the stage that uses it. */
+  async revoke(actor: Principal, role: Role, assignmentId: string, scope: { editionId?: string; cityId?: string }): Promise<void> {
+    await this.uow.run(async ({ manager }) => {
+      const grant = await this.grants.lock(manager, assignmentId, role, { editionId: scope.editionId ?? null, cityId: scope.cityId ?? null });
+      if (!grant) throw new NotFoundError('Assignment');
+      if (grant.edition_id) {
+        const edition = await this.editions.row(manager, grant.edition_id, true);
+        const usedFrom = ASSIGNMENT_USED_FROM[role as 'expert' | 'juror'];
+        if (usedFrom && isAtOrAfter(edition.stage, usedFrom)) {
+          throw new ConflictError('assignment_in_use', `A ${role} cannot be removed once the edition has reached ${usedFrom}`);
+        }
+      }
+      await this.grants.delete(manager, assignmentId);
+      await this.audit.record({ actorId: actor.userId, action: `revoke.${role}`, objectType: 'user', objectId: grant.user_id, outcome: 'success', details: { grantId: assignmentId } }, manager);
+    });
+  }
+}
