@@ -65,6 +65,7 @@ describe('hostile input checks', () => {
     expect(findBadText(inArrays(MAX_JSON_DEPTH + 2, '\u0000'))).toBeNull();
     expect(findBadText(inArrays(MAX_JSON_DEPTH, { a: '\u0000' }))?.problem).toBe(NUL_PROBLEM);
     expect(findBadText(inArrays(MAX_JSON_DEPTH + 1, { a: '\u0000' }))).toBeNull();
+    expect(findBadText(inArrays(MAX_JSON_DEPTH, { a: { b: '\u0000' } }))).toBeNull();
   });
 
   it('throws a 400 invalid_text naming the field under the prefix', () => {
