@@ -24,6 +24,8 @@ export default {
     'libs/core/src/config/app-config.ts',
     'libs/core/src/auth/access.guard.ts',
     'libs/core/src/errors/http-exception.filter.ts',
+    'libs/core/src/throttling/sign-in-backoff.ts',
+    'libs/core/src/http/hostile-input.ts',
   ],
   reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },

@@ -1,6 +1,6 @@
 // Deny by default: a route that declares neither a permission nor @Public() is refused; a declared
 // route needs a token, a role that may use it, and an object the caller may see and act on.
-import { ExecutionContext } from '@nestjs/common';
+import { ExecutionContext, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors/domain-errors';
 import { AccessGuard } from './access.guard';
@@ -42,18 +42,31 @@ class Routes {
   }
 }
 
+/** Declared once for the whole controller; a method's own declaration overrides it. */
+@Authorize('users.manage')
+class ManagedRoutes {
+  inherited() {
+    return 'users';
+  }
+
+  @Public()
+  overridden() {
+    return 'hello';
+  }
+}
+
 const coordinator: Principal = {
   userId: 'u-1', email: 'k@x.pl', name: 'K', locale: 'pl', sessionId: 's-1',
   grants: [{ id: 'g-1', role: 'coordinator', editionId: null, cityId: null }],
 };
 const nobody: Principal = { ...coordinator, userId: 'u-2', grants: [] };
 
-function contextFor(handler: () => unknown, request: Record<string, unknown> = {}, type = 'http'): ExecutionContext {
+function contextFor(handler: () => unknown, request: Record<string, unknown> = {}, type = 'http', controller: object = Routes): ExecutionContext {
   const fullRequest = { method: 'GET', url: '/api/x?q=1', headers: {}, ip: '10.0.0.1', ...request };
   return {
     getType: () => type,
     getHandler: () => handler,
-    getClass: () => Routes,
+    getClass: () => controller,
     switchToHttp: () => ({ getRequest: () => fullRequest, getResponse: () => ({}) }),
   } as unknown as ExecutionContext;
 }
@@ -86,9 +99,23 @@ describe('AccessGuard', () => {
     passport.mockClear();
   });
 
-  it('denies a route without a declared permission', async () => {
-    await expect(guard.canActivate(contextFor(Routes.prototype.undeclared))).rejects.toThrow(ForbiddenError);
-    await expect(guard.canActivate(contextFor(Routes.prototype.undeclared))).rejects.toMatchObject({ code: 'route_not_declared' });
+  it('denies a route without a declared permission, and logs it for the developer', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      await expect(guard.canActivate(contextFor(Routes.prototype.undeclared))).rejects.toThrow(ForbiddenError);
+      await expect(guard.canActivate(contextFor(Routes.prototype.undeclared))).rejects.toMatchObject({ code: 'route_not_declared', message: 'This route declares no permission' });
+      expect(logged).toHaveBeenCalledWith('route GET /api/x?q=1 declares no permission: denied');
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it('reads a declaration made on the controller, unless the method declares its own', async () => {
+    signedIn = nobody;
+    await expect(guard.canActivate(contextFor(ManagedRoutes.prototype.inherited, {}, 'http', ManagedRoutes))).rejects.toThrow('Your role may not use this route');
+    await expect(guard.canActivate(contextFor(ManagedRoutes.prototype.overridden, {}, 'http', ManagedRoutes))).resolves.toBe(true);
+    signedIn = coordinator;
+    await expect(guard.canActivate(contextFor(ManagedRoutes.prototype.inherited, {}, 'http', ManagedRoutes))).resolves.toBe(true);
   });
 
   it('lets an explicitly public route through without a token', async () => {
@@ -136,17 +163,21 @@ describe('AccessGuard', () => {
 
   it('answers 404 for an object the caller may not see, or an id that is not a UUID, and records it', async () => {
     decision = 'notFound';
-    await expect(guard.canActivate(contextFor(Routes.prototype.edition, { params: { id: EDITION } }))).rejects.toThrow(NotFoundError);
+    await expect(guard.canActivate(contextFor(Routes.prototype.edition, { params: { id: EDITION } }))).rejects.toThrow(new NotFoundError('Resource'));
+    await expect(guard.canActivate(contextFor(Routes.prototype.edition, { params: { id: EDITION } }))).rejects.toMatchObject({ message: 'Resource not found' });
     decision = 'allowed';
     await expect(guard.canActivate(contextFor(Routes.prototype.edition, { params: { id: `${EDITION}0` } }))).rejects.toThrow(NotFoundError);
     await expect(guard.canActivate(contextFor(Routes.prototype.edition, { params: { id: `x${EDITION}` } }))).rejects.toThrow(NotFoundError);
     await expect(guard.canActivate(contextFor(Routes.prototype.edition, { params: {} }))).rejects.toThrow(NotFoundError);
+    await expect(guard.canActivate(contextFor(Routes.prototype.edition, { params: undefined }))).rejects.toThrow(NotFoundError);
     await expect(guard.canActivate(contextFor(Routes.prototype.edition, { params: { id: EDITION.toUpperCase() } }))).resolves.toBe(true);
-    expect(decisions.map((d) => d.objectId)).toEqual([EDITION, EDITION.toUpperCase()]);
+    expect(decisions.map((d) => d.objectId)).toEqual([EDITION, EDITION, EDITION.toUpperCase()]);
     expect(audited.map((entry) => [entry.objectId, entry.details])).toEqual([
+      [EDITION, { reason: 'notVisible', route: 'GET /api/x' }],
       [EDITION, { reason: 'notVisible', route: 'GET /api/x' }],
       [`${EDITION}0`, { reason: 'notVisible', route: 'GET /api/x' }],
       [`x${EDITION}`, { reason: 'notVisible', route: 'GET /api/x' }],
+      ['', { reason: 'notVisible', route: 'GET /api/x' }],
       ['', { reason: 'notVisible', route: 'GET /api/x' }],
     ]);
   });
@@ -158,5 +189,11 @@ describe('AccessGuard', () => {
       actorId: 'u-1', action: 'access.edition.manage', objectType: null, objectId: EDITION, ip: null, outcome: 'denied',
       details: { reason: 'forbidden', route: 'GET /api/x' },
     }]);
+  });
+
+  it('records a denial even for a request that carries no URL', async () => {
+    signedIn = nobody;
+    await expect(guard.canActivate(contextFor(Routes.prototype.users, { url: undefined, method: 'POST' }))).rejects.toThrow(ForbiddenError);
+    expect(audited.map((entry) => entry.details)).toEqual([{ reason: 'role', route: 'POST undefined' }]);
   });
 });

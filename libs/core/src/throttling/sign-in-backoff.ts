@@ -48,6 +48,8 @@ export class MemoryFailureStore implements FailureStore {
   }
 }
 
+// Stryker disable all: the Redis store needs a Redis, which the unit specs run without; it is
+// checked against a real one by test/auth-hardening.e2e-spec.ts (sign-in throttling, Redis counters).
 export class RedisFailureStore implements FailureStore {
   private readonly redis: Redis;
 
@@ -76,6 +78,7 @@ export class RedisFailureStore implements FailureStore {
     await this.redis.quit().catch(() => undefined);
   }
 }
+// Stryker restore all
 
 /** Seconds the next attempt must wait after the last failure, given the failures so far. */
 export function backoffSeconds(failures: number, allowance: number): number {

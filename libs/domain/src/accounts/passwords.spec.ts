@@ -1,5 +1,12 @@
+import * as argon2 from 'argon2';
 import { InvalidInputError } from '@app/core/errors/domain-errors';
 import { assertPasswordPolicy, burnVerification, hashPassword, needsRehash, normalizeEmail, PASSWORD_MIN_LENGTH, verifyPassword } from './passwords';
+
+// argon2 itself, watched: every call goes through to the real hashing (nothing leaves the machine).
+jest.mock('argon2', () => {
+  const actual = jest.requireActual<typeof import('argon2')>('argon2');
+  return { ...actual, hash: jest.fn(actual.hash), verify: jest.fn(actual.verify) };
+});
 
 describe('password policy', () => {
   it('asks for at least 12 characters, counted as characters, not UTF-16 units', () => {
@@ -38,5 +45,19 @@ describe('password hashing', () => {
     await expect(verifyPassword(hash, 'correct horse batterY')).resolves.toBe(false);
     await expect(verifyPassword('not a hash', 'x')).resolves.toBe(false);
     await expect(burnVerification('anything at all')).resolves.toBeUndefined();
+  });
+
+  it('spends a real verification on an unknown account, against one dummy hash made once', async () => {
+    const hash = jest.mocked(argon2.hash);
+    const verify = jest.mocked(argon2.verify);
+    hash.mockClear();
+    verify.mockClear();
+    await burnVerification('first guess');
+    await burnVerification('second guess');
+    expect(hash.mock.calls.length).toBeLessThanOrEqual(1);
+    expect(verify.mock.calls.map(([, password]) => password)).toEqual(['first guess', 'second guess']);
+    const [[firstHash], [secondHash]] = verify.mock.calls;
+    expect(firstHash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+    expect(secondHash).toBe(firstHash);
   });
 });
