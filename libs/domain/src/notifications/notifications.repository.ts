@@ -1,7 +1,7 @@
 // The SQL of notifications: outbox events fanned out into deliveries, a delivery's claim, receipt
 // and failure, the facts a mail is rendered from, and the coordinator's and recipient's lists.
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { OutboxEventType } from '@app/core';
 import { DeliveryStatus } from './notification-delivery.entity';
 import { TemplateKey } from './templates/facts';
@@ -263,5 +263,18 @@ export class NotificationsRepository {
       [deliveryId],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * Within the caller's transaction: whether an event of this type with this payload was already
+   * written, after serialising concurrent schedule runs on the same key (edition and deadline).
+   */
+  async lockAndCheckEmitted(manager: EntityManager, type: OutboxEventType, payload: object, lockKey: string): Promise<boolean> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [lockKey]);
+    const already: unknown[] = await manager.query(`SELECT 1 FROM outbox_event WHERE type = $1 AND payload @> $2::jsonb LIMIT 1`, [
+      type,
+      JSON.stringify(payload),
+    ]);
+    return already.length > 0;
   }
 }

@@ -112,13 +112,7 @@ export class NotificationsService {
     for (const { edition_id: editionId, type, due_at: dueAt } of due) {
       const payload = { editionId, dueAt: dueAt.toISOString() };
       const emitted = await this.uow.run(async (tx) => {
-        // Serialises concurrent schedule runs on this edition and deadline.
-        await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${type}:${editionId}`]);
-        const already: unknown[] = await tx.manager.query(`SELECT 1 FROM outbox_event WHERE type = $1 AND payload @> $2::jsonb LIMIT 1`, [
-          type,
-          JSON.stringify(payload),
-        ]);
-        if (already.length > 0) return false;
+        if (await this.repository.lockAndCheckEmitted(tx.manager, type, payload, `${type}:${editionId}`)) return false;
         await tx.emit(type, payload);
         return true;
       });
