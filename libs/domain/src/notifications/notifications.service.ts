@@ -72,17 +72,21 @@ export class NotificationsService {
    * make a plain add a no-op, so it is removed first. A job still waiting or delayed is left alone:
    * it will attempt the send. An active one too, unless `afterReset`: a delivery put back to pending
    * by a coordinator's retry may still have the job that failed it finishing its run, which will not
-   * look at the row again, so the send gets a job of its own (another id; the claim keeps it to one send).
+   * look at the row again, so the send gets a job of its own (another id; the claim keeps it to one
+   * send). The state is read once, by id: a job finishing meanwhile (sends are removed on
+   * completion) reads as unknown, and a finished job that cannot be removed gets another id too.
    */
   async requeue(deliveryId: string, options: { afterReset?: boolean } = {}): Promise<boolean> {
     const queue = this.jobs.queue(QUEUES.notifications);
+    const state = await queue.getJobState(deliveryId);
     let jobId = deliveryId;
-    const job = await queue.getJob(deliveryId);
-    if (job) {
-      const state = await job.getState();
-      if (state === 'active' && options.afterReset) jobId = `${deliveryId}-retry-${Date.now()}`;
-      else if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return false;
-      else await job.remove();
+    if (state === 'completed' || state === 'failed') {
+      if ((await queue.remove(deliveryId)) !== 1) jobId = separateJobId(deliveryId);
+    } else if (state === 'active') {
+      if (!options.afterReset) return false;
+      jobId = separateJobId(deliveryId);
+    } else if (state !== 'unknown') {
+      return false;
     }
     await queue.add('notification.send', { deliveryId }, { ...jobOptions('notification.send'), jobId });
     return true;
@@ -170,4 +174,9 @@ export class NotificationsService {
       sentAt: row.sent_at,
     };
   }
+}
+
+/** A job id of its own for a send whose usual job (id = delivery id) cannot be replaced. */
+function separateJobId(deliveryId: string): string {
+  return `${deliveryId}-retry-${Date.now()}`;
 }
