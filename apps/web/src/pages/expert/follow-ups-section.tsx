@@ -65,6 +65,8 @@ function FollowUpCard({
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  // Kept here, not in the form: the reload after saving replaces the form with the assessment.
+  const [justSaved, setJustSaved] = useState(false);
   const headingId = `distinction-${distinction.id}`;
   return (
     <article className="card" aria-labelledby={headingId}>
@@ -83,6 +85,11 @@ function FollowUpCard({
         </ul>
       )}
       {distinction.citation && <blockquote className="citation">{distinction.citation}</blockquote>}
+      {followUp && justSaved && (
+        <Alert kind="success" live>
+          <p>{t('followUps.saved')}</p>
+        </Alert>
+      )}
       {followUp ? (
         <div className="follow-up">
           <p>
@@ -92,7 +99,15 @@ function FollowUpCard({
         </div>
       ) : editable ? (
         open ? (
-          <FollowUpForm reportId={reportId} awardId={distinction.id} onSaved={onChange} onCancel={() => setOpen(false)} />
+          <FollowUpForm
+            reportId={reportId}
+            awardId={distinction.id}
+            onSaved={() => {
+              setJustSaved(true);
+              onChange();
+            }}
+            onCancel={() => setOpen(false)}
+          />
         ) : (
           <button type="button" className="button button--small button--secondary" aria-expanded={false} onClick={() => setOpen(true)}>
             {t('followUps.assess')}
@@ -111,7 +126,6 @@ function FollowUpForm({ reportId, awardId, onSaved, onCancel }: { reportId: stri
   const form = useApiForm();
   const [status, setStatus] = useState<FollowUpStatus | ''>('');
   const [assessment, setAssessment] = useState('');
-  const [saved, setSaved] = useState(false);
   const prefix = `follow-up-${awardId}`;
   const labels = { status: t('followUps.fields.status'), assessment: t('followUps.fields.assessment'), awardId: t('followUps.fields.award') };
   const check = (): FieldErrors => {
@@ -123,17 +137,11 @@ function FollowUpForm({ reportId, awardId, onSaved, onCancel }: { reportId: stri
   return (
     <>
       <ErrorSummary errors={form.errors} labels={labels} idPrefix={prefix} />
-      {saved && (
-        <Alert kind="success" live>
-          <p>{t('followUps.saved')}</p>
-        </Alert>
-      )}
       <Form
         idPrefix={prefix}
         onSubmit={() =>
           void form.submit(check, async () => {
             await unwrap(client.POST('/api/reports/{id}/follow-ups', { params: { path: { id: reportId } }, body: { awardId, status: status as FollowUpStatus, assessment: assessment.trim() } }));
-            setSaved(true);
             onSaved();
           })
         }
