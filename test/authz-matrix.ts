@@ -144,6 +144,8 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/editions/{id}/results': row('401 ok 403 403 403 403 403 403', { params: { id: 'edition' } }),
   'GET /api/editions/{id}/agreement': row(COORDINATOR, { params: { id: 'edition' } }),
   'GET /api/editions/{id}/scores.csv': row(COORDINATOR, { params: { id: 'edition' } }),
+  'GET /api/editions/{id}/results.xlsx': row(COORDINATOR, { params: { id: 'edition' } }),
+  'GET /api/editions/{id}/results.csv': row(COORDINATOR, { params: { id: 'edition' } }),
 
   // deliberation and decisions (jurors only from deliberation: the fixture edition is earlier)
   'GET /api/editions/{id}/awards': row('401 ok 403 403 403 403 403 403', { params: { id: 'edition' } }),

@@ -1,6 +1,6 @@
 // The expert stage end to end, as the issue walks it, plus uploads, races and stage guards.
 import { DataSource } from 'typeorm';
-import { createTestApp, DocumentedCheck, documentedAnswers, fetchOpenApiDocument, grantRole, makeEdition, makeSignedInUser, makeUser, PDF_BYTES, SignedIn, signIn, TestApp } from '@app/testing';
+import { binaryBody, createTestApp, DocumentedCheck, documentedAnswers, fetchOpenApiDocument, grantRole, makeEdition, makeSignedInUser, makeUser, PDF_BYTES, SignedIn, signIn, TestApp } from '@app/testing';
 
 describe('expert stage', () => {
   let t: TestApp;
@@ -100,11 +100,7 @@ describe('expert stage', () => {
     await t.http.get(`/api/reports/${report.id}/files/${upload.body.id}`).set(krakowExpert.auth).expect(404);
     await t.http.patch(`/api/practices/${practice.id}`).set(krakowExpert.auth).send({ title: 'hijack' }).expect(404);
 
-    const download = await t.http.get(`/api/reports/${report.id}/files/${upload.body.id}`).set(e).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const download = await t.http.get(`/api/reports/${report.id}/files/${upload.body.id}`).set(e).buffer(true).parse(binaryBody).expect(200);
     expect(download.headers['content-disposition']).toBe(`attachment; filename="Raport Lodz _ 2015.pdf"; filename*=UTF-8''Raport%20%C5%81%C3%B3d%C5%BA%20%E2%80%93%202015.pdf`);
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(Buffer.compare(download.body as Buffer, PDF_BYTES)).toBe(0);

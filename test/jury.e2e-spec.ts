@@ -2,9 +2,10 @@
 // conflicts of interest, blind scoring, results by every method checked against numbers computed
 // by hand (see the table below), agreement, CSV, and scores racing a stage transition.
 import fc from 'fast-check';
+import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { ResultsService } from '@app/domain';
-import { createTestApp, DocumentedCheck, documentedAnswers, fetchOpenApiDocument, grantRole, makeCategory, makeCity, makeEdition, makePractice, makeReport, makeSignedInUser, makeUser, SignedIn, signIn, TestApp } from '@app/testing';
+import { binaryBody, createTestApp, DocumentedCheck, documentedAnswers, fetchOpenApiDocument, grantRole, makeCategory, makeCity, makeEdition, makePractice, makeReport, makeSignedInUser, makeUser, SignedIn, signIn, TestApp } from '@app/testing';
 
 const uniform = (v: number) => ({ comprehensiveness: v, longTerm: v, governmentEngagement: v, effectiveness: v });
 
@@ -181,6 +182,30 @@ describe('jury stage', () => {
       expect.arrayContaining([expect.stringContaining(',1,false,,')]),
     );
     expect(lines.filter((line) => line.includes(`,${jurors.N.id},`) && line.includes(practice.C) && line.includes(',false,'))).toHaveLength(4);
+
+    // For people: the workbook (ranking + raw scores with names, headers in Ukrainian, Polish time)
+    // and the same score sheet as CSV with a BOM, so Excel reads Polish and Cyrillic letters.
+    const xlsx = await t.http.get(`/api/editions/${edition.id}/results.xlsx?method=median&lang=uk`).set(coordinator.auth).buffer(true).parse(binaryBody).expect(200);
+    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body);
+    const sheetRows = (name: string) => (workbook.getWorksheet(name)!.getSheetValues() as unknown[][]).filter(Boolean).map((row) => row.slice(1));
+    const ranking = sheetRows('Рейтинг');
+    expect(ranking[0]).toEqual(['Результат: медіана']);
+    expect(ranking[1].slice(0, 6)).toEqual(['Місце', 'Практика', 'Місто', 'Результат', 'Кількість оцінок (n)', 'Стандартне відхилення']);
+    expect(ranking.slice(2).map((row) => [row[0], row[3], row[4]])).toEqual([[1, 4.5, 4], [2, 4, 3], [3, 3, expect.any(Number)], [3, 3, expect.any(Number)], [5, 2, 4]]);
+    const scoreSheet = sheetRows('Оцінки');
+    expect(scoreSheet[0]).toEqual(['Випуск', 'Практика', 'Місто', 'Член журі', 'Комплексність', 'Довготривалість', 'Залученість місцевої влади', 'Ефективність', 'Враховано', 'Коментар', 'Остання зміна (час у Польщі)']);
+    expect(scoreSheet).toHaveLength(1 + 19);
+    expect(scoreSheet).toContainEqual([edition.year, 'Model integracji imigrantów', 'Gdańsk', 'Priscilla Rubia', 4, 4, 4, 4, 'так', 'P o C: „dobra praktyka”', expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)]);
+    expect(JSON.stringify(scoreSheet)).not.toContain(jurors.P.id);
+
+    const peopleCsv = await t.http.get(`/api/editions/${edition.id}/results.csv?lang=pl`).set(coordinator.auth).expect(200);
+    expect(peopleCsv.text.charCodeAt(0)).toBe(0xfeff);
+    const csvLines = peopleCsv.text.slice(1).split('\r\n').filter(Boolean);
+    expect(csvLines[0]).toBe('Edycja,Praktyka,Miasto,Juror(ka),Kompleksowość,Długofalowość,Zaangażowanie samorządu,Skuteczność,Liczona,Komentarz,Ostatnia zmiana (czas polski)');
+    expect(csvLines).toHaveLength(1 + 19);
+    await t.http.get(`/api/editions/${edition.id}/results.xlsx?lang=de`).set(coordinator.auth).expect(400);
   });
 
   it('lets no score land after the stage moved on, whatever the timing (1,000 writes racing a transition)', async () => {

@@ -511,6 +511,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/editions/{id}/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The raw scores as CSV for spreadsheets: UTF-8 with BOM, one row per juror × practice, names, headers in `lang`, Polish time
+         * @description The same columns as the workbook’s score sheet. `scores.csv` stays the long machine-readable format.
+         */
+        get: operations["JuryController_resultsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{id}/results.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Results as an XLSX workbook for people: the ranking and the raw scores
+         * @description Sheet 1: the ranking by `method` (rank only for scored practices, score, n, standard deviation, mean of each criterion). Sheet 2: one row per juror × practice with names, the four criteria, whether the score counts, the comment and the time of the last change in Polish time. Headers in `lang` (default: the account’s locale, else Polish).
+         */
+        get: operations["JuryController_resultsXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/editions/{id}/scores.csv": {
         parameters: {
             query?: never;
@@ -4525,6 +4565,134 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ResultsView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    JuryController_resultsCsv: {
+        parameters: {
+            query?: {
+                /** @description Rank only the practices of this category */
+                categoryId?: string;
+                /** @description Language of the headers and words; default: the account’s locale (else Polish) */
+                lang?: "pl" | "en" | "uk";
+                /** @description Method of the ranking sheet */
+                method?: "mean" | "median" | "zscore" | "borda";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    JuryController_resultsXlsx: {
+        parameters: {
+            query?: {
+                /** @description Rank only the practices of this category */
+                categoryId?: string;
+                /** @description Language of the headers and words; default: the account’s locale (else Polish) */
+                lang?: "pl" | "en" | "uk";
+                /** @description Method of the ranking sheet */
+                method?: "mean" | "median" | "zscore" | "borda";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */

@@ -4,7 +4,9 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkRes
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { Authorize, CurrentPrincipal, Idempotent, Principal } from '@app/core';
-import { AgreementView, BallotQuery, BallotView, conflictViewer, DeclareConflictDto, DeclaredConflictView, EditionConflictView, JurorProgressView, JuryService, MyScoreView, PutScoreDto, ResultsQuery, ResultsService, ResultsView } from '@app/domain';
+import { AgreementView, BallotQuery, BallotView, conflictViewer, DeclareConflictDto, DeclaredConflictView, EditionConflictView, JurorProgressView, JuryService, MyScoreView, PutScoreDto, BALLOT_LANGUAGES, ResultsExportQuery, ResultsQuery, ResultsService, ResultsView } from '@app/domain';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('jury stage')
 @Controller()
@@ -90,4 +92,45 @@ export class JuryController {
       .header('cache-control', 'private, no-store')
       .send(Readable.from(this.results.scoresCsv(id)));
   }
+
+  @Authorize('edition.manage')
+  @Get('editions/:id/results.xlsx')
+  @ApiOperation({
+    summary: 'Results as an XLSX workbook for people: the ranking and the raw scores',
+    description:
+      'Sheet 1: the ranking by `method` (rank only for scored practices, score, n, standard deviation, mean of each criterion). ' +
+      'Sheet 2: one row per juror × practice with names, the four criteria, whether the score counts, the comment and the time of the last change in Polish time. ' +
+      'Headers in `lang` (default: the account’s locale, else Polish).',
+  })
+  @ApiProduces(XLSX_TYPE)
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  async resultsXlsx(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: ResultsExportQuery, @Res() reply: FastifyReply): Promise<void> {
+    const workbook = await this.results.resultsXlsx(id, query.method, query.categoryId ?? null, exportLanguage(principal, query));
+    await reply
+      .header('content-type', XLSX_TYPE)
+      .header('content-disposition', `attachment; filename="results-${id}.xlsx"`)
+      .header('cache-control', 'private, no-store')
+      .send(workbook);
+  }
+
+  @Authorize('edition.manage')
+  @Get('editions/:id/results.csv')
+  @ApiOperation({
+    summary: 'The raw scores as CSV for spreadsheets: UTF-8 with BOM, one row per juror × practice, names, headers in `lang`, Polish time',
+    description: 'The same columns as the workbook’s score sheet. `scores.csv` stays the long machine-readable format.',
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ schema: { type: 'string' } })
+  async resultsCsv(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: ResultsExportQuery, @Res() reply: FastifyReply): Promise<void> {
+    const csv = await this.results.scoresCsvForPeople(id, exportLanguage(principal, query));
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8; header=present')
+      .header('content-disposition', `attachment; filename="scores-${id}.csv"`)
+      .header('cache-control', 'private, no-store')
+      .send(csv);
+  }
+}
+
+function exportLanguage(principal: Principal, query: ResultsExportQuery) {
+  return query.lang ?? BALLOT_LANGUAGES.find((lang) => lang === principal.locale) ?? 'pl';
 }

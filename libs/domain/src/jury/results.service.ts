@@ -18,9 +18,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CRITERIA, Criterion } from './criteria';
-import { SCORE_CSV_HEADER, scoreCsvLines } from './csv';
-import { AgreementView, ResultMethod, ResultsView } from './dto/jury.dto';
+import { SCORE_CSV_HEADER, scoreCsvLines, ScoreCsvRow } from './csv';
+import { AgreementView, BallotLanguage, ResultMethod, ResultsView } from './dto/jury.dto';
 import { alphaFromMoments, AlphaResult, UnitMoments } from './krippendorff';
+import { peopleCsv, resultsWorkbook, scoresTable } from './results-export';
 import { AgreementRow, ResultsRepository } from './results.repository';
 
 /** Krippendorff's alpha overall and per criterion from the row of AGREEMENT_SQL. */
@@ -52,11 +53,32 @@ export class ResultsService {
   /** RFC 4180 CSV of every score, one line per juror × practice × criterion, streamed in batches. */
   async *scoresCsv(editionId: string): AsyncGenerator<string> {
     yield SCORE_CSV_HEADER;
+    for await (const rows of this.scoreBatches(editionId)) yield scoreCsvLines(rows);
+  }
+
+  /** The ranking and the raw scores as an XLSX workbook for people (names, their language, local times). */
+  async resultsXlsx(editionId: string, method: ResultMethod, categoryId: string | null, lang: BallotLanguage): Promise<Buffer> {
+    const { items } = await this.results(editionId, method, categoryId, 1);
+    return resultsWorkbook({ method, items, scores: await this.allScores(editionId), lang });
+  }
+
+  /** The workbook's score sheet as CSV for spreadsheets (UTF-8 with BOM). */
+  async scoresCsvForPeople(editionId: string, lang: BallotLanguage): Promise<string> {
+    return peopleCsv(scoresTable(await this.allScores(editionId), lang));
+  }
+
+  private async allScores(editionId: string): Promise<ScoreCsvRow[]> {
+    const all: ScoreCsvRow[] = [];
+    for await (const rows of this.scoreBatches(editionId)) all.push(...rows);
+    return all.sort((a, b) => a.city.localeCompare(b.city, 'pl') || a.title.localeCompare(b.title, 'pl') || a.juror.localeCompare(b.juror, 'pl'));
+  }
+
+  private async *scoreBatches(editionId: string): AsyncGenerator<ScoreCsvRow[]> {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows = await this.repository.scoreExportBatch(this.dataSource.manager, editionId, after);
       if (rows.length === 0) return;
-      yield scoreCsvLines(rows);
+      yield rows;
       after = rows[rows.length - 1].id;
     }
   }

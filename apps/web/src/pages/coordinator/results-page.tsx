@@ -15,14 +15,37 @@ import { CRITERIA, criterionLabel } from '../../i18n/labels';
 import { ResultsPanel } from '../shared/results-view';
 import { useEdition } from './edition-layout';
 
+const EXPORT_LANGUAGES = ['pl', 'en', 'uk'] as const;
+
 export function ResultsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = EXPORT_LANGUAGES.find((lang) => i18n.language.startsWith(lang)) ?? 'pl';
   const { edition, categories } = useEdition();
   const download = useAction();
   return (
     <>
       <JuryProgressSection editionId={edition.id} />
-      <ResultsPanel editionId={edition.id} scaleMax={edition.scoring.scaleMax} categories={categories} />
+      <ResultsPanel
+        editionId={edition.id}
+        scaleMax={edition.scoring.scaleMax}
+        categories={categories}
+        actions={({ method, categoryId }) => (
+          <p>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={download.busy}
+              onClick={() =>
+                void download.run(() =>
+                  downloadFile(`/api/editions/${edition.id}/results.xlsx?${new URLSearchParams({ method, lang: language, ...(categoryId ? { categoryId } : {}) })}`, `results-${edition.year}.xlsx`),
+                )
+              }
+            >
+              {t('jury.exportXlsx')}
+            </button>
+          </p>
+        )}
+      />
       <AgreementSection editionId={edition.id} />
       <DistributionsSection editionId={edition.id} scaleMax={edition.scoring.scaleMax} />
       <ConflictsSection editionId={edition.id} />
@@ -33,7 +56,15 @@ export function ResultsPage() {
           type="button"
           className="button button--secondary"
           disabled={download.busy}
-          onClick={() => void download.run(() => downloadFile(`/api/editions/${edition.id}/scores.csv`, `scores-${edition.year}.csv`))}
+          onClick={() => void download.run(() => downloadFile(`/api/editions/${edition.id}/results.csv?lang=${language}`, `scores-${edition.year}.csv`))}
+        >
+          {t('jury.exportSpreadsheet')}
+        </button>{' '}
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={download.busy}
+          onClick={() => void download.run(() => downloadFile(`/api/editions/${edition.id}/scores.csv`, `scores-${edition.year}-data.csv`))}
         >
           {t('jury.export')}
         </button>

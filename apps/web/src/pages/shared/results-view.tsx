@@ -1,7 +1,7 @@
 // The jury's ranking (GET /api/editions/:id/results) with a switch of method (mean, median, z-score,
 // Borda) and of category: a bar chart and, as its accessible alternative, the table of the same
 // numbers with each criterion's mean, the spread and the number of jurors counted.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
 import { unwrap } from '../../api/errors';
@@ -31,9 +31,11 @@ interface ResultsViewProps {
   /** Practices to mark in the chart and table (e.g. covered by an award). */
   highlight?: ReadonlySet<string>;
   highlightLabel?: string;
+  /** Extra actions on the current selection (the coordinator's workbook download). */
+  actions?: (selection: { method: ResultMethod; categoryId: string }) => ReactNode;
 }
 
-export function ResultsPanel({ editionId, scaleMax, categories, highlight, highlightLabel }: ResultsViewProps) {
+export function ResultsPanel({ editionId, scaleMax, categories, highlight, highlightLabel, actions }: ResultsViewProps) {
   const { t, i18n } = useTranslation();
   const [method, setMethod] = useState<ResultMethod>('mean');
   const [categoryId, setCategoryId] = useState('');
@@ -61,6 +63,7 @@ export function ResultsPanel({ editionId, scaleMax, categories, highlight, highl
           options={[{ value: '', label: t('results.allCategories') }, ...categories.map((category) => ({ value: category.id, label: translatedName(category, i18n.language) }))]}
         />
       </div>
+      {actions?.({ method, categoryId })}
       <Loaded query={results} what={t('results.what')}>
         {(data) => <ResultsBody data={data} scaleMax={scaleMax} highlight={highlight} highlightLabel={highlightLabel} />}
       </Loaded>

@@ -87,6 +87,23 @@ export class ResultsQuery {
   minScores: number = 3;
 }
 
+export class ResultsExportQuery {
+  @ApiPropertyOptional({ enum: RESULT_METHODS, default: 'mean', description: 'Method of the ranking sheet' })
+  @IsOptional()
+  @IsIn(RESULT_METHODS, { message: `must be one of ${RESULT_METHODS.join(', ')}` })
+  method: ResultMethod = 'mean';
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Rank only the practices of this category' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  categoryId?: string;
+
+  @ApiPropertyOptional({ enum: BALLOT_LANGUAGES, description: 'Language of the headers and words; default: the account’s locale (else Polish)' })
+  @IsOptional()
+  @IsIn(BALLOT_LANGUAGES, { message: `must be one of ${BALLOT_LANGUAGES.join(', ')}` })
+  lang?: BallotLanguage;
+}
+
 export class MyScoreView {
   @ApiProperty({ type: CriteriaScoresDto }) criteria!: CriteriaScoresDto;
   @ApiProperty({ type: String, nullable: true }) comment!: string | null;
