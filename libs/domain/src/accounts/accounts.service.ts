@@ -169,9 +169,11 @@ export class AccountsService {
 
   /**
    * Mints a single-use token for a mail being sent now (the raw token exists only in that mail;
-   * the database keeps its hash). Earlier unused tokens of the same purpose stop working.
+   * the database keeps its hash). Earlier unused tokens of the same purpose stop working. In the
+   * caller's transaction, or in one of its own (retiring the old tokens commits with the new one).
    */
-  async issueOneTimeToken(userId: string, purpose: OneTimePurpose, manager: EntityManager = this.dataSource.manager): Promise<string> {
+  async issueOneTimeToken(userId: string, purpose: OneTimePurpose, manager?: EntityManager): Promise<string> {
+    if (!manager) return this.uow.run((tx) => this.issueOneTimeToken(userId, purpose, tx.manager));
     const token = newSecret();
     await this.accounts.retireOneTimeTokens(manager, userId, purpose);
     await this.accounts.insertOneTimeToken(manager, { userId, purpose, tokenHash: sha256(token), ttlHours: ONE_TIME_TTL_HOURS[purpose] });
@@ -231,6 +233,7 @@ function toUserDto(row: UserRow): UserDto {
   return { id: row.id, email: row.email, name: row.name, locale: row.locale, status: row.status, createdAt: row.created_at };
 }
 
+// The CLI runs this without Nest: the repositories hold no state, so plain instances serve.
 const accountsRepository = new AccountsRepository();
 const auditRepository = new AuditRepository();
 
