@@ -4,6 +4,7 @@
 import { DataSource } from 'typeorm';
 import { AuditRecorder, OutboxRelay, UnitOfWork } from '@app/core';
 import { createTestDatabase, makeCity, makeEdition, makePractice, makeReport, TestDatabase } from '@app/testing';
+import { AuditRepository } from '@app/domain/audit/audit.repository';
 import { FilesRepository } from '@app/domain/files/files.repository';
 import { ReportsRepository } from '@app/domain/reports/reports.repository';
 import { ReportsService } from '@app/domain/reports/reports.service';
@@ -20,7 +21,7 @@ describe('practices and reports services in one connection (PostgreSQL)', () => 
     database = await createTestDatabase();
     ds = await new DataSource({ type: 'postgres', url: database.url, extra: { max: 1, connectionTimeoutMillis: 3000 } }).initialize();
     const uow = new UnitOfWork(ds, { kick: () => undefined } as unknown as OutboxRelay);
-    const audit = new AuditRecorder(ds);
+    const audit = new AuditRecorder(ds, new AuditRepository());
     reports = new ReportsService(ds, uow, new ReportsRepository(), new PracticesRepository(), new FilesRepository(), audit);
     practices = new PracticesService(ds, uow, new PracticesRepository(), new FilesRepository(), reports, audit);
   });

@@ -13,7 +13,21 @@ import {
   QueueModule,
   ThrottlingModule,
 } from '@app/core';
-import { AccessModule, AccountsModule, ALL_ENTITIES, CatalogueModule, CitiesModule, DecisionsModule, EditionsModule, JuryModule, MetricsModule, NotificationsModule, ReportsModule } from '@app/domain';
+import {
+  AccessModule,
+  AccountsModule,
+  ALL_ENTITIES,
+  AuditLogModule,
+  CatalogueModule,
+  CitiesModule,
+  DecisionsModule,
+  EditionsModule,
+  JuryModule,
+  MetricsModule,
+  NotificationsModule,
+  PrincipalSourceModule,
+  ReportsModule,
+} from '@app/domain';
 import { DecisionsController } from './http/decisions.controller';
 import { PublicController } from './http/public.controller';
 import { JuryController } from './http/jury.controller';
@@ -40,6 +54,8 @@ export class ApiModule {
         TerminusModule.forRoot({ logger: false }),
         AuthModule,
         AccessModule,
+        PrincipalSourceModule,
+        AuditLogModule,
         ThrottlingModule,
         AccountsModule,
         CitiesModule,

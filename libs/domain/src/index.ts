@@ -3,6 +3,8 @@ export * from './accounts/accounts.module';
 export * from './accounts/accounts.service';
 export * from './accounts/dto/auth.dto';
 export * from './accounts/passwords';
+export * from './accounts/session-principals';
+export * from './audit/audit.repository';
 export * from './demo/demo-data';
 export * from './demo/demo-seed';
 export * from './editions/dto/edition.dto';

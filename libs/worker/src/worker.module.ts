@@ -12,7 +12,7 @@ import {
   QueueModule,
   QUEUES,
 } from '@app/core';
-import { ALL_ENTITIES, MetricsModule, NotificationsModule } from '@app/domain';
+import { ALL_ENTITIES, AuditLogModule, MetricsModule, NotificationsModule } from '@app/domain';
 import { WorkerMetricsServer } from './metrics-server';
 import { NotificationRemindersHandler, NotificationSendHandler, NotificationsSweepHandler } from './processors/notifications.processor';
 import { OutboxDispatchHandler, OutboxSweepHandler } from './processors/outbox.processor';
@@ -40,7 +40,7 @@ export class WorkerSchedules implements OnApplicationBootstrap {
   }
 }
 
-/** The worker has no HTTP auth, but the accounts service it mints mail tokens with records audit rows. */
+/** The worker has no HTTP auth, but the accounts service it mints mail tokens with records audit rows (through the domain's AUDIT_LOG). */
 @Global()
 @Module({ providers: [AuditRecorder], exports: [AuditRecorder] })
 export class WorkerAuditModule {}
@@ -56,6 +56,7 @@ export class WorkerModule {
         DatabaseModule.forRoot(ALL_ENTITIES),
         QueueModule.forRoot(),
         DiscoveryModule,
+        AuditLogModule,
         WorkerAuditModule,
         NotificationsModule,
         MetricsModule,

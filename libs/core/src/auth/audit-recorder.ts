@@ -1,7 +1,8 @@
-// Appends to audit_event. Never pass secrets or tokens in details.
-import { Injectable, Logger } from '@nestjs/common';
+// Records security-relevant events through the domain's AuditLog. Never pass secrets or tokens in details.
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { sanitizeText } from '../http/hostile-input';
+import { AUDIT_LOG, AuditLog } from './audit-log';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -20,26 +21,21 @@ const clean = (value: string | null, length: number) => (value === null ? null :
 export class AuditRecorder {
   private readonly logger = new Logger(AuditRecorder.name);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, @Inject(AUDIT_LOG) private readonly log: AuditLog) {}
 
   /** Records in the given transaction (so it commits with the change), or on its own. */
   async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
-    const runner = manager ?? this.dataSource;
     try {
-      await runner.query(
-        `INSERT INTO audit_event (actor_id, action, object_type, object_id, ip, outcome, details)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
-        [
-          entry.actorId,
-          clean(entry.action, 64),
-          clean(entry.objectType ?? null, 40),
-          clean(entry.objectId ?? null, 64),
-          entry.ip ?? null,
-          entry.outcome,
-          // A denial may carry whatever the client put in the path: store what PostgreSQL can hold.
-          entry.details ? JSON.stringify(entry.details, (_key, value: unknown) => (typeof value === 'string' ? sanitizeText(value) : value)) : null,
-        ],
-      );
+      await this.log.append(manager ?? this.dataSource.manager, {
+        actorId: entry.actorId,
+        action: sanitizeText(entry.action.slice(0, 64)),
+        objectType: clean(entry.objectType ?? null, 40),
+        objectId: clean(entry.objectId ?? null, 64),
+        ip: entry.ip ?? null,
+        outcome: entry.outcome,
+        // A denial may carry whatever the client put in the path: store what PostgreSQL can hold.
+        details: entry.details ? JSON.stringify(entry.details, (_key, value: unknown) => (typeof value === 'string' ? sanitizeText(value) : value)) : null,
+      });
     } catch (error) {
       if (manager) throw error;
       // A lost audit row must not turn a denial into a 500; it is logged instead.

@@ -1,26 +1,20 @@
 // The signed-in principal per session, kept in memory so an authenticated request costs no query.
 // What the per-request reload bought (logout, revocation, disabling a user, a grant change take
-// effect at once on every API process) is kept by invalidation: a trigger on auth_session, app_user
-// and role_grant sends pg_notify('principal_changed') in the changing transaction (delivered at
-// its commit), and PrincipalChangeListener drops the entries concerned. PostgreSQL rather than
-// Redis pub/sub: a NOTIFY commits or rolls back with the change itself, whatever code made it.
-// While the listener is not subscribed (start-up, lost connection, re-subscribing) every request
-// reads the database, as before. The TTL is only a safety net (e.g. a half-open listener socket
-// between two heartbeats).
-import { Injectable } from '@nestjs/common';
+// effect at once on every API process) is kept by invalidation: the database sends
+// pg_notify('principal_changed') from triggers in the transaction that changes a session, a user or
+// a grant (delivered at its commit; see migration PrincipalChangeNotify), and
+// PrincipalChangeListener drops the entries concerned. PostgreSQL rather than Redis pub/sub: a
+// NOTIFY commits or rolls back with the change itself, whatever code made it. While the listener
+// is not subscribed (start-up, lost connection, re-subscribing) every request asks the domain's
+// PrincipalSource (the database), as before. The TTL is only a safety net (e.g. a half-open
+// listener socket between two heartbeats).
+import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { DataSource } from 'typeorm';
 import { Principal } from './principal';
-import { Grant } from './roles';
+import { PRINCIPAL_SOURCE, PrincipalSource, SessionPrincipal } from './principal-source';
 
 export const PRINCIPAL_CACHE_MAX_SESSIONS = 10_000;
 export const PRINCIPAL_CACHE_TTL_MS = 30_000;
-
-interface CachedPrincipal {
-  principal: Principal;
-  /** auth_session.expires_at in ms: a cached session still ends on time. */
-  sessionExpiresAt: number;
-}
 
 /** Who the listener is, as the cache needs it: whether notifications are arriving right now. */
 export interface InvalidationChannel {
@@ -29,14 +23,14 @@ export interface InvalidationChannel {
 
 @Injectable()
 export class PrincipalCache {
-  private readonly entries = new LRUCache<string, CachedPrincipal>({ max: PRINCIPAL_CACHE_MAX_SESSIONS, ttl: PRINCIPAL_CACHE_TTL_MS });
+  private readonly entries = new LRUCache<string, SessionPrincipal>({ max: PRINCIPAL_CACHE_MAX_SESSIONS, ttl: PRINCIPAL_CACHE_TTL_MS });
   /** Bumped by every invalidation: a load that raced with one is not stored (it may be stale). */
   private epoch = 0;
   private channel: InvalidationChannel = { subscribed: false };
   /** Reads from the database, for the tests and the bench's analysis. */
   loads = 0;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(PRINCIPAL_SOURCE) private readonly source: PrincipalSource) {}
 
   /** Set by the listener once it exists (it depends on this cache, not the other way round). */
   attach(channel: InvalidationChannel): void {
@@ -51,7 +45,7 @@ export class PrincipalCache {
     }
     const epochBefore = this.epoch;
     this.loads += 1;
-    const loaded = await loadPrincipalRow(this.dataSource, userId, sessionId);
+    const loaded = await this.source.load(userId, sessionId);
     if (!loaded) return false;
     // Stored only when no invalidation arrived while the query ran and the channel stayed up.
     if (listening && this.channel.subscribed && this.epoch === epochBefore) this.entries.set(sessionId, loaded);
@@ -78,24 +72,4 @@ export class PrincipalCache {
   get size(): number {
     return this.entries.size;
   }
-}
-
-async function loadPrincipalRow(dataSource: DataSource, userId: string, sessionId: string): Promise<CachedPrincipal | null> {
-  const rows: (Omit<Principal, 'grants' | 'sessionId' | 'userId'> & { id: string; grants: Grant[]; expiresAt: Date })[] = await dataSource.query(
-    `SELECT u.id, u.email, u.name, u.locale, s.expires_at AS "expiresAt",
-            COALESCE(json_agg(json_build_object('id', g.id, 'role', g.role, 'editionId', g.edition_id, 'cityId', g.city_id))
-                     FILTER (WHERE g.id IS NOT NULL), '[]') AS grants
-       FROM app_user u
-       JOIN auth_session s ON s.id = $2 AND s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > now()
-       LEFT JOIN role_grant g ON g.user_id = u.id
-      WHERE u.id = $1 AND u.status = 'active'
-      GROUP BY u.id, s.expires_at`,
-    [userId, sessionId],
-  );
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    principal: { userId: row.id, email: row.email, name: row.name, locale: row.locale, sessionId, grants: row.grants },
-    sessionExpiresAt: new Date(row.expiresAt).getTime(),
-  };
 }
