@@ -84,11 +84,13 @@ export const MATRIX: Record<string, MatrixRow> = {
   'POST /api/auth/password-reset/confirm': row(PUBLIC),
   'GET /api/me': row(SIGNED_IN),
   'PATCH /api/me': row(SIGNED_IN),
+  'GET /api/me/data': row(SIGNED_IN),
   'POST /api/users': row(COORDINATOR),
   'GET /api/users': row(COORDINATOR),
   'GET /api/users/{userId}': row(COORDINATOR, { params: { userId: 'someUser' } }),
   'POST /api/users/{userId}/disable': row(COORDINATOR, { params: { userId: 'disposableUser' } }),
   'POST /api/users/{userId}/enable': row(COORDINATOR, { params: { userId: 'disposableUser' } }),
+  'POST /api/users/{userId}/erase': row(COORDINATOR, { params: { userId: 'disposableUser' } }),
 
   // editions, categories, assignments (the fixture edition is in stage reportsOpen)
   'GET /api/editions': row(SIGNED_IN),

@@ -16,6 +16,7 @@ import {
 import {
   AccessModule,
   AccountsModule,
+  PrivacyModule,
   ALL_ENTITIES,
   AuditLogModule,
   CatalogueModule,
@@ -66,6 +67,7 @@ export class ApiModule {
         CatalogueModule,
         NotificationsModule,
         MetricsModule,
+        PrivacyModule,
       ],
       controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, JuryController, DecisionsController, PublicController, NotificationsController, QueuesBoardController],
       providers: [

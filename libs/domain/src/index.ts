@@ -48,3 +48,6 @@ export * from './metrics/metrics.service';
 export * from './notifications/mail/mail-transport';
 export * from './notifications/mail/mime';
 export { renderMail } from './notifications/templates/render';
+export * from './privacy/dto/privacy.dto';
+export * from './privacy/privacy.module';
+export * from './privacy/privacy.service';

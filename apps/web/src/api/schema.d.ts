@@ -658,6 +658,26 @@ export interface paths {
         patch: operations["UsersController_updateMe"];
         trace?: never;
     };
+    "/api/me/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download my data
+         * @description Everything the platform holds about me as JSON: account, roles, reports, scores and comments, declared conflicts, notes, notifications, sessions and my own actions in the audit trail.
+         */
+        get: operations["UsersController_myData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/notifications": {
         parameters: {
             query?: never;
@@ -1094,6 +1114,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{userId}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a person on request (pseudonymise)
+         * @description Name and e-mail are replaced by a pseudonym in the account and everywhere the platform copied them (deliveries, audit details, stored answers, outbox); sessions and tokens end. Scores, reports and notes stay under the pseudonym, so results do not change. Refused while the person holds a role in an edition that is not decided (`active_grant`), for oneself (`cannot_erase_self`), for the last active coordinator (`last_coordinator`) and twice (`already_erased`).
+         */
+        post: operations["UsersController_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1508,6 +1548,18 @@ export interface components {
             /** @description Required when eligible is false */
             reason?: string;
         };
+        ErasedUserView: {
+            /** Format: date-time */
+            erasedAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The name that now stands for the person in reports, scores and lists */
+            pseudonym: string;
+        };
+        EraseUserDto: {
+            /** @description Why the person is erased (kept in the audit trail; do not repeat their name) */
+            reason: string;
+        };
         ErrorBody: {
             /** @description Stable machine-readable reason, e.g. report_submitted, wrong_stage */
             code?: string;
@@ -1680,6 +1732,46 @@ export interface components {
         };
         PasswordResetDto: {
             email: string;
+        };
+        PersonalDataView: {
+            account: components["schemas"]["UserDto"];
+            /** @description The person’s own actions in the audit trail (latest 1,000) */
+            activity: {
+                [key: string]: unknown;
+            }[];
+            /** @description Conflicts of interest declared */
+            conflicts: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Format: date-time
+             * @description When this export was made
+             */
+            exportedAt: string;
+            /** @description Roles held: role, edition year, city, country of origin and languages (jurors), when granted */
+            grants: {
+                [key: string]: unknown;
+            }[];
+            /** @description Deliberation notes written */
+            notes: {
+                [key: string]: unknown;
+            }[];
+            /** @description Notifications addressed to the person */
+            notifications: {
+                [key: string]: unknown;
+            }[];
+            /** @description Reports started or submitted, with their practices */
+            reports: {
+                [key: string]: unknown;
+            }[];
+            /** @description Scores given, with their comments */
+            scores: {
+                [key: string]: unknown;
+            }[];
+            /** @description Sign-in sessions with their address */
+            sessions: {
+                [key: string]: unknown;
+            }[];
         };
         PracticeEvidenceView: {
             cityName: string;
@@ -5251,6 +5343,52 @@ export interface operations {
             };
         };
     };
+    UsersController_myData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     NotificationsController_mine: {
         parameters: {
             query?: {
@@ -7039,6 +7177,76 @@ export interface operations {
                 };
             };
             /** @description Wrong stage or state (code says which; transitions list the allowed targets or blockers) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    UsersController_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasedUserView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such object visible to the caller (objects of other cities, editions or users answer 404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `active_grant`, `cannot_erase_self`, `last_coordinator` or `already_erased` */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -1,14 +1,18 @@
 // The signed-in user's own profile, and user administration for coordinators.
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccountsService, CreateUserDto, MeDto, RequestMeta, UpdateMeDto, UserDto, UserPage } from '@app/domain';
+import { AccountsService, CreateUserDto, ErasedUserView, EraseUserDto, MeDto, PersonalDataView, PrivacyService, RequestMeta, UpdateMeDto, UserDto, UserPage } from '@app/domain';
 import { Authorize, CurrentPrincipal, Idempotent, ListQuery, Principal } from '@app/core';
 import { Meta } from './request-meta';
 
 @ApiTags('users')
 @Controller()
 export class UsersController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly privacy: PrivacyService,
+  ) {}
 
   @Authorize('session.self')
   @Get('me')
@@ -24,6 +28,34 @@ export class UsersController {
   @ApiOkResponse({ type: MeDto })
   updateMe(@CurrentPrincipal() principal: Principal, @Body() dto: UpdateMeDto): Promise<MeDto> {
     return this.accounts.updateMe(principal, dto);
+  }
+
+  @Authorize('session.self')
+  @Get('me/data')
+  @ApiOperation({
+    summary: 'Download my data',
+    description: 'Everything the platform holds about me as JSON: account, roles, reports, scores and comments, declared conflicts, notes, notifications, sessions and my own actions in the audit trail.',
+  })
+  @ApiOkResponse({ type: PersonalDataView })
+  async myData(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<PersonalDataView> {
+    reply.header('content-disposition', 'attachment; filename="my-data.json"').header('cache-control', 'private, no-store');
+    return this.privacy.myData(principal);
+  }
+
+  @Authorize('users.manage')
+  @Post('users/:userId/erase')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Erase a person on request (pseudonymise)',
+    description:
+      'Name and e-mail are replaced by a pseudonym in the account and everywhere the platform copied them (deliveries, audit details, stored answers, outbox); sessions and tokens end. ' +
+      'Scores, reports and notes stay under the pseudonym, so results do not change. Refused while the person holds a role in an edition that is not decided (`active_grant`), ' +
+      'for oneself (`cannot_erase_self`), for the last active coordinator (`last_coordinator`) and twice (`already_erased`).',
+  })
+  @ApiOkResponse({ type: ErasedUserView })
+  @ApiConflictResponse({ description: '`active_grant`, `cannot_erase_self`, `last_coordinator` or `already_erased`' })
+  erase(@CurrentPrincipal() principal: Principal, @Param('userId', ParseUUIDPipe) userId: string, @Body() dto: EraseUserDto, @Meta() meta: RequestMeta): Promise<ErasedUserView> {
+    return this.privacy.erase(principal, userId, dto.reason, meta);
   }
 
   @Authorize('users.manage')

@@ -143,18 +143,24 @@ export class AccountsService {
       throw new ConflictError('cannot_disable_self', 'You cannot disable your own account; ask another coordinator');
     }
     return this.uow.run(async ({ manager }) => {
-      if (disabled) {
-        const coordinators = await this.accounts.lockActiveCoordinators(manager);
-        if (coordinators.length === 1 && coordinators[0] === userId) {
-          throw new ConflictError('last_coordinator', 'This is the last active coordinator; enable or invite another coordinator first');
-        }
-      }
+      if (disabled) await this.assertNotLastCoordinator(manager, userId);
       const user = await this.accounts.setDisabled(manager, userId, disabled);
       if (!user) throw new NotFoundError('User');
       if (disabled) await this.accounts.revokeUserSessions(manager, userId, 'user_disabled');
       await this.audit.record({ actorId: actor.userId, action: disabled ? 'user.disable' : 'user.enable', objectType: 'user', objectId: userId, ip: meta.ip, outcome: 'success' }, manager);
       return toUserDto(user);
     });
+  }
+
+  /**
+   * Refuses to take away the last active coordinator (under a lock on the active coordinators, so
+   * two taking each other away at once leave one). In the caller's transaction.
+   */
+  async assertNotLastCoordinator(manager: EntityManager, userId: string): Promise<void> {
+    const coordinators = await this.accounts.lockActiveCoordinators(manager);
+    if (coordinators.length === 1 && coordinators[0] === userId) {
+      throw new ConflictError('last_coordinator', 'This is the last active coordinator; enable or invite another coordinator first');
+    }
   }
 
   /** Always succeeds from the caller's view; only an active account gets a mail. */

@@ -30,4 +30,8 @@ export class User {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** When the person was erased on request (name and e-mail replaced by a pseudonym). */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
 }
