@@ -13,6 +13,7 @@ import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
 import { useFormat } from '../../i18n/format';
 import { LANGUAGES } from '../../i18n/languages';
+import { ErasePersonButton } from './erase-person';
 
 export function PeoplePage() {
   const { t } = useTranslation();
@@ -21,6 +22,7 @@ export function PeoplePage() {
   const [search, setSearch] = useState('');
   const users = useApiQuery((signal) => unwrap(client.GET('/api/users', { params: { query: { limit: 200, ...(search ? { q: search } : {}) } }, signal })), [search]);
   const toggle = useAction();
+  const [erased, setErased] = useState<string | null>(null);
   const { state } = useAuth();
   const me = state.status === 'signedIn' ? state.user.id : null;
   return (
@@ -37,6 +39,11 @@ export function PeoplePage() {
           </div>
         </Form>
         <ActionError error={toggle.error} />
+        {erased && (
+          <Alert kind="success" live>
+            <p>{t('people.erased', { pseudonym: erased })}</p>
+          </Alert>
+        )}
         <Loaded query={users} what={t('people.what')}>
           {({ items, total }) => (
             <>
@@ -85,6 +92,15 @@ export function PeoplePage() {
                               {user.status === 'disabled' ? t('people.enable') : t('people.disable')}
                               <span className="visually-hidden"> {user.name}</span>
                             </button>
+                          )}{' '}
+                          {user.id !== me && !user.email.endsWith('@erased.invalid') && (
+                            <ErasePersonButton
+                              user={user}
+                              onErased={(pseudonym) => {
+                                setErased(pseudonym);
+                                users.reload();
+                              }}
+                            />
                           )}
                         </td>
                       </tr>
