@@ -157,7 +157,8 @@ describe('demo data', () => {
     expect(jurors.sort((a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name))).toEqual(
       [...JURORS].sort((a, b) => a.name.localeCompare(b.name)),
     );
-    for (const juror of res.body) expect(juror.languages).toContain('pl');
+    // The sources name no juror's languages: none are invented.
+    for (const juror of res.body) expect(juror.languages ?? []).toEqual([]);
   });
 
   it('has the 2015 experts of Warszawa, Kraków, Lublin, Poznań, Łódź and Gdańsk', async () => {
@@ -165,19 +166,40 @@ describe('demo data', () => {
     expect(res.body.map((expert: { cityName: string }) => expert.cityName).sort()).toEqual(['Gdańsk', 'Kraków', 'Lublin', 'Poznań', 'Warszawa', 'Łódź'].sort());
   });
 
-  it('has the full stage history of both published editions, and nothing in the outbox', async () => {
-    for (const key of ['2014', '2015']) {
-      const res = await t.http.get(`/api/editions/${editions[key].id}/transitions`).set(coordinator.auth).expect(200);
-      expect(res.body.history.map((move: { from: string; to: string }) => `${move.from}→${move.to}`)).toEqual([
-        'draft→reportsOpen',
-        'reportsOpen→juryScoring',
-        'juryScoring→deliberation',
-        'deliberation→decided',
-        'decided→published',
-      ]);
-    }
+  it('dates the publication as the sources do: 2015 at the ceremony, 2014 not at all (only "September 2014" is known)', async () => {
+    const history = async (key: string) =>
+      (await t.http.get(`/api/editions/${editions[key].id}/transitions`).set(coordinator.auth).expect(200)).body.history.map(
+        (move: { from: string; to: string; at: string }) => `${move.from}→${move.to} ${move.at}`,
+      );
+    expect(await history('2015')).toEqual(['decided→published 2015-05-14T13:30:00.000Z']);
+    expect(await history('2014')).toEqual([]);
     const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM outbox_event`);
     expect(count).toBe(0);
+  });
+
+  it('shows the public what the sources state: the forums, their periods and cities, the organisers, who received Lublin’s distinctions', async () => {
+    const e2015 = (await t.http.get('/api/public/editions/2015/awards').expect(200)).body;
+    expect(e2015.edition).toMatchObject({
+      publishedAt: '2015-05-14T13:30:00.000Z',
+      occasion: { name: 'IV Międzysektorowe Forum Lokalnych Polityk Migracyjnych', period: '14–17 maja 2015', city: 'Wrocław' },
+      organisers: expect.stringContaining('Stowarzyszenie Homo Faber (Lublin)'),
+    });
+    expect(e2015.awards[0].receivedBy).toBe('Andrzej Wojewódzki, Sekretarz Miasta Lublin, w imieniu Prezydenta Miasta Lublin');
+    expect(e2015.awards.slice(1).every((award: { receivedBy: string | null }) => award.receivedBy === null)).toBe(true);
+    const e2014 = (await t.http.get('/api/public/editions/2014/awards').expect(200)).body;
+    expect(e2014.edition).toMatchObject({ ceremony: null, publishedAt: null, occasion: { name: 'III Forum Polityk Migracyjnych', period: 'wrzesień 2014', city: 'Warszawa' } });
+    expect(e2014.edition.organisers).toContain('Włącz się w Polskę');
+  });
+
+  it('marks the follow-up statuses that are inferred from the 2015 distinctions, and leaves the rest unknown', async () => {
+    const rows: { status: string; assessment: string }[] = await ds.query(
+      `SELECT f.status, f.assessment FROM follow_up f JOIN report r ON r.id = f.report_id JOIN edition e ON e.id = r.edition_id WHERE e.year = 2015`,
+    );
+    expect(rows).toHaveLength(4);
+    for (const row of rows) {
+      if (row.status === 'unknown') expect(row.assessment).not.toMatch(/^Wniosek/);
+      else expect(row.assessment).toMatch(/^Wniosek z wyróżnień 2015 r\. \(dane demonstracyjne, nie ocena eksperta\): /);
+    }
   });
 
   it('has Lublin’s six 2015 distinctions with their recipients, categories and practices', async () => {

@@ -1838,6 +1838,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             practices: components["schemas"]["AwardPracticeRef"][];
+            /** @description Who received the distinction at the ceremony */
+            receivedBy: string | null;
             recipientUnit: string | null;
         };
         PublicCategoryRef: {
@@ -1852,6 +1854,10 @@ export interface components {
         PublicEditionView: {
             ceremony: components["schemas"]["CeremonyView"] | null;
             name: string;
+            /** @description The event the distinctions were given at (also when its day and hour are not known) */
+            occasion: components["schemas"]["PublicOccasionView"] | null;
+            /** @description Who organised the award and its ceremony */
+            organisers: string | null;
             /**
              * Format: date-time
              * @description When the results were published
@@ -1867,6 +1873,16 @@ export interface components {
             status: "implemented" | "continued" | "expanded" | "discontinued" | "unknown";
             /** @description The year of the edition whose report assessed it */
             year: number;
+        };
+        PublicOccasionView: {
+            city: string | null;
+            /** @example IV Międzysektorowe Forum Lokalnych Polityk Migracyjnych */
+            name: string;
+            /**
+             * @description When, as the sources say it (a day range, a month)
+             * @example 14–17 maja 2015
+             */
+            period: string | null;
         };
         PublicPracticeAward: {
             citation: string | null;

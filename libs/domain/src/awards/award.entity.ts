@@ -36,6 +36,10 @@ export class Award {
   @Column({ type: 'text', nullable: true })
   citation!: string | null;
 
+  /** Who received the distinction at the ceremony, as the sources say (e.g. on the president's behalf). */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  receivedBy!: string | null;
+
   @Column({ type: 'smallint', default: 0 })
   position!: number;
 

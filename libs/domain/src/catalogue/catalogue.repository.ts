@@ -11,7 +11,10 @@ const PUBLIC_EDITION = `
   SELECT e.year, e.name,
          CASE WHEN e.ceremony_starts_at IS NULL THEN NULL
               ELSE json_build_object('startsAt', e.ceremony_starts_at, 'venue', e.ceremony_venue, 'city', e.ceremony_city) END AS ceremony,
-         (SELECT max(at) FROM edition_stage_event WHERE edition_id = e.id AND to_stage = 'published') AS "publishedAt"
+         (SELECT max(at) FROM edition_stage_event WHERE edition_id = e.id AND to_stage = 'published') AS "publishedAt",
+         CASE WHEN e.occasion IS NULL THEN NULL
+              ELSE json_build_object('name', e.occasion, 'period', e.occasion_period, 'city', e.ceremony_city) END AS occasion,
+         e.organisers
     FROM edition e WHERE ${PUBLISHED_EDITION_SQL('e')}`;
 
 export interface CataloguePracticeFilter {
@@ -44,7 +47,7 @@ export class CatalogueRepository {
                           FROM award_category ac JOIN category cat ON cat.id = ac.category_id WHERE ac.award_id = a.id), '[]') AS categories,
               COALESCE((SELECT json_agg(json_build_object('id', p.id, 'title', p.title) ORDER BY p.position, p.title)
                           FROM award_practice ap JOIN practice p ON p.id = ap.practice_id WHERE ap.award_id = a.id), '[]') AS practices,
-              a.citation
+              a.citation, a.received_by AS "receivedBy"
          FROM award a JOIN city c ON c.id = a.city_id JOIN edition e ON e.id = a.edition_id
         WHERE e.year = $1 AND ${PUBLISHED_EDITION_SQL('e')}
         ORDER BY a.position, a.created_at`,

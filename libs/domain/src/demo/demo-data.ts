@@ -62,6 +62,8 @@ export interface DemoAward {
   practiceKeys: string[];
   /** Built from the source's own wording. */
   citation: string;
+  /** Who received it at the ceremony, where the sources say so. */
+  receivedBy?: string;
 }
 
 export interface DemoCeremony {
@@ -69,8 +71,9 @@ export interface DemoCeremony {
   startsAt: string | null;
   venue: string | null;
   city: DemoCityName;
-  /** What the ceremony opened (not stored: the schema has no column for it). */
+  /** The event the distinctions were given at, and its period as the sources word it. */
   occasion: string;
+  occasionPeriod: string;
 }
 
 export interface HistoricEdition {
@@ -84,6 +87,13 @@ export interface HistoricEdition {
   awards: DemoAward[];
   /** The Lublin report's summary: says where the content comes from. */
   reportSummary: string;
+  /** Who organised the award (and the forum of its ceremony), as the sources name them. */
+  organisers: string;
+  /**
+   * When the results were made public, where the sources give it (the 2015 ceremony); null keeps
+   * the edition without a stage history rather than inventing one.
+   */
+  publishedAt: string | null;
 }
 
 // ---- the 2014 edition (III Forum, Warszawa) ----------------------------------------------
@@ -131,7 +141,11 @@ export const EDITION_2014: HistoricEdition = {
   // "Podczas III Forum Polityk Migracyjnych w Warszawie (jesień 2014)"; DOMAIN.md: September 2014.
   // No day, hour or venue is given: the start stays null (the API shows no ceremony then) and only
   // the city is stored.
-  ceremony: { startsAt: null, venue: null, city: 'Warszawa', occasion: 'III Forum Polityk Migracyjnych (wrzesień 2014)' },
+  ceremony: { startsAt: null, venue: null, city: 'Warszawa', occasion: 'III Forum Polityk Migracyjnych', occasionPeriod: 'wrzesień 2014' },
+  // The 2015 announcement: the action "zapoczątkowane w 2014 roku, w ramach akcji społecznej „Włącz się w Polskę”".
+  organisers: 'Akcja społeczna „Włącz się w Polskę”; główny organizator: Fundacja „Inna Przestrzeń” (Warszawa)',
+  // "wrzesień 2014" (DOMAIN.md) / "jesień 2014" (lublin.eu): no day, so no date is recorded.
+  publishedAt: null,
   categories: CATEGORIES_2014,
   city: 'Lublin',
   practices: [
@@ -291,8 +305,14 @@ export const EDITION_2015: HistoricEdition = {
     startsAt: '2015-05-14T15:30:00+02:00',
     venue: 'Synagoga pod Białym Bocianem',
     city: 'Wrocław',
-    occasion: 'otwarcie IV Międzysektorowego Forum Lokalnych Polityk Migracyjnych (14–17 maja 2015)',
+    occasion: 'IV Międzysektorowe Forum Lokalnych Polityk Migracyjnych',
+    occasionPeriod: '14–17 maja 2015',
   },
+  organisers:
+    'Główny organizator akcji: Fundacja „Inna Przestrzeń” (Warszawa). Organizatorzy IV Forum: Stowarzyszenie Nomada (Wrocław), ' +
+    'Fundacja Inna Przestrzeń (Warszawa), Stowarzyszenie Homo Faber (Lublin)',
+  // The distinctions were handed over at the opening of the IV Forum: that is when they became public.
+  publishedAt: '2015-05-14T15:30:00+02:00',
   categories: CATEGORIES_2015,
   city: 'Lublin',
   // Lublin's practices are the six items of its page, in its order, in categories 1, 2, 3, 3, 4, 5.
@@ -357,6 +377,8 @@ export const EDITION_2015: HistoricEdition = {
     {
       key: 'president',
       recipientUnit: UNIT.president,
+      // "Wyróżnienia w imieniu Prezydenta Miasta Lublin […] odebrał Andrzej Wojewódzki, Sekretarz Miasta Lublin."
+      receivedBy: 'Andrzej Wojewódzki, Sekretarz Miasta Lublin, w imieniu Prezydenta Miasta Lublin',
       categoryKeys: ['strategy', 'cityOfficesEmployment', 'universities', 'socialAssistance', 'servicePoint'],
       practiceKeys: ['strategy', 'cityOfficesEmployment', 'universitiesPromotion', 'foreignStudents', 'socialAssistance', 'servicePoint'],
       citation:
@@ -419,20 +441,23 @@ export const ORGANISERS = {
 
 /**
  * The 2015 Lublin report's follow-up of each 2014 distinction, judged only by what the 2015 texts
- * say: a status the sources do not support is `unknown`.
+ * say: a status the sources do not support is `unknown`, and every other one is an inference from
+ * the 2015 distinctions, not an expert's assessment: its text says so first (INFERRED).
  */
+const INFERRED = 'Wniosek z wyróżnień 2015 r. (dane demonstracyjne, nie ocena eksperta): ';
 export const FOLLOW_UPS_2015: { awardKey2014: string; status: FollowUpStatus; assessment: string }[] = [
   {
     awardKey2014: 'studyInLublin',
     status: 'continued',
     assessment:
-      'Kontynuowane jako promocja polskich uczelni wśród cudzoziemców i działania na rzecz integracji studentów zagranicznych, ' +
+      INFERRED +
+      'kontynuowane jako promocja polskich uczelni wśród cudzoziemców i działania na rzecz integracji studentów zagranicznych, ' +
       'wyróżnione w 2015 r. (Wydział Strategii i Obsługi Inwestorów Urzędu Miasta Lublin).',
   },
   {
     awardKey2014: 'localOfficesEmployment',
     status: 'continued',
-    assessment: 'Kontynuowane: zatrudnianie cudzoziemców w urzędach miejskich wyróżnione ponownie w 2015 r. (Urząd Miasta Lublin).',
+    assessment: `${INFERRED}kontynuowane: zatrudnianie cudzoziemców w urzędach miejskich wyróżnione ponownie w 2015 r. (Urząd Miasta Lublin).`,
   },
   {
     awardKey2014: 'shelteredFlats',
@@ -445,7 +470,8 @@ export const FOLLOW_UPS_2015: { awardKey2014: string; status: FollowUpStatus; as
     awardKey2014: 'diversityManagement',
     status: 'expanded',
     assessment:
-      'Rozwinięte w miejską strategię dotyczącą różnorodności kulturowej oraz integracji imigrantów, wyróżnioną w 2015 r. ' +
+      INFERRED +
+      'rozwinięte w miejską strategię dotyczącą różnorodności kulturowej oraz integracji imigrantów, wyróżnioną w 2015 r. ' +
       '(Prezydent Miasta Lublin, Kancelaria Prezydenta Miasta Lublin).',
   },
 ];
@@ -458,22 +484,17 @@ export interface DemoJuror {
   countryOfOrigin: string;
   /** The city the juror is tied to: a conflict of interest on its practices. */
   city: DemoCityName;
-  /**
-   * Not in the sources: Polish (they live in Polish cities and read Polish reports) and the
-   * official language(s) of the country of origin. Demo values.
-   */
-  languages: string[];
   locale: 'pl' | 'en' | 'uk';
 }
 
 const DOMAIN = 'demo.miastaotwarte.pl';
 
 export const JURORS_2015: DemoJuror[] = [
-  { name: 'Priscilla Rubia', email: `priscilla.rubia@${DOMAIN}`, countryOfOrigin: 'Kenya', city: 'Łódź', languages: ['pl', 'en', 'sw'], locale: 'en' },
-  { name: 'Harris Mawusi', email: `harris.mawusi@${DOMAIN}`, countryOfOrigin: 'Ghana', city: 'Gdańsk', languages: ['pl', 'en'], locale: 'en' },
-  { name: 'Jose Torres', email: `jose.torres@${DOMAIN}`, countryOfOrigin: 'Cuba', city: 'Wrocław', languages: ['pl', 'es'], locale: 'pl' },
-  { name: 'Edward Krajczyński', email: `edward.krajczynski@${DOMAIN}`, countryOfOrigin: 'Ukraine', city: 'Lublin', languages: ['pl', 'uk'], locale: 'uk' },
-  { name: 'Ngo Hoang Minh', email: `ngo.hoang.minh@${DOMAIN}`, countryOfOrigin: 'Vietnam', city: 'Warszawa', languages: ['pl', 'vi'], locale: 'pl' },
+  { name: 'Priscilla Rubia', email: `priscilla.rubia@${DOMAIN}`, countryOfOrigin: 'Kenya', city: 'Łódź', locale: 'en' },
+  { name: 'Harris Mawusi', email: `harris.mawusi@${DOMAIN}`, countryOfOrigin: 'Ghana', city: 'Gdańsk', locale: 'en' },
+  { name: 'Jose Torres', email: `jose.torres@${DOMAIN}`, countryOfOrigin: 'Cuba', city: 'Wrocław', locale: 'pl' },
+  { name: 'Edward Krajczyński', email: `edward.krajczynski@${DOMAIN}`, countryOfOrigin: 'Ukraine', city: 'Lublin', locale: 'uk' },
+  { name: 'Ngo Hoang Minh', email: `ngo.hoang.minh@${DOMAIN}`, countryOfOrigin: 'Vietnam', city: 'Warszawa', locale: 'pl' },
 ];
 
 // ---- the Demo edition ----------------------------------------------------------------------

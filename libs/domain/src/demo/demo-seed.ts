@@ -173,14 +173,13 @@ class DemoSeeder {
         const editionId = 'edition' in grant ? this.editions.get(grant.edition)! : null;
         const cityId = grant.role === 'juror' ? this.city(grant.juror.city) : 'city' in grant ? this.city(grant.city) : null;
         await this.tx.query(
-          `INSERT INTO role_grant (user_id, role, edition_id, city_id, country_of_origin, languages) VALUES ($1, $2, $3, $4, $5, $6)`,
+          `INSERT INTO role_grant (user_id, role, edition_id, city_id, country_of_origin) VALUES ($1, $2, $3, $4, $5)`,
           [
             this.user(account.email),
             grant.role,
             editionId,
             cityId,
             grant.role === 'juror' ? grant.juror.countryOfOrigin : null,
-            grant.role === 'juror' ? grant.juror.languages : null,
           ],
         );
       }
@@ -191,12 +190,27 @@ class DemoSeeder {
 
   private async insertHistoricEdition(key: DemoEditionKey, edition: HistoricEdition): Promise<string> {
     const [{ id }]: { id: string }[] = await this.tx.query(
-      `INSERT INTO edition (year, name, stage, ceremony_starts_at, ceremony_venue, ceremony_city)
-       VALUES ($1, $2, 'published', $3, $4, $5) RETURNING id`,
-      [edition.year, edition.name, edition.ceremony.startsAt, edition.ceremony.venue, edition.ceremony.city],
+      `INSERT INTO edition (year, name, stage, ceremony_starts_at, ceremony_venue, ceremony_city, occasion, occasion_period, organisers)
+       VALUES ($1, $2, 'published', $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [
+        edition.year,
+        edition.name,
+        edition.ceremony.startsAt,
+        edition.ceremony.venue,
+        edition.ceremony.city,
+        edition.ceremony.occasion,
+        edition.ceremony.occasionPeriod,
+        edition.organisers,
+      ],
     );
     this.editions.set(key, id);
-    await this.insertHistory(id, 'published');
+    // Only the publication the sources date; the earlier moves' dates are not known.
+    if (edition.publishedAt) {
+      await this.tx.query(`INSERT INTO edition_stage_event (edition_id, from_stage, to_stage, actor_id, at) VALUES ($1, 'decided', 'published', NULL, $2)`, [
+        id,
+        edition.publishedAt,
+      ]);
+    }
     return id;
   }
 
@@ -282,8 +296,8 @@ class DemoSeeder {
     const awards: Ids = new Map();
     for (const [position, award] of edition.awards.entries()) {
       const [{ id }]: { id: string }[] = await this.tx.query(
-        `INSERT INTO award (edition_id, city_id, recipient_unit, citation, position) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [editionId, cityId, award.recipientUnit, award.citation, position],
+        `INSERT INTO award (edition_id, city_id, recipient_unit, citation, position, received_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [editionId, cityId, award.recipientUnit, award.citation, position, award.receivedBy ?? null],
       );
       awards.set(award.key, id);
       await this.link('award_category', 'award_id', id, 'category_id', award.categoryKeys.map((key) => pick(categories, key)));

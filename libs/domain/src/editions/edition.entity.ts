@@ -41,6 +41,17 @@ export class Edition {
   @Column({ type: 'varchar', length: 120, nullable: true })
   ceremonyCity!: string | null;
 
+  /** The event the distinctions were given at (a forum), with its period as the sources word it. */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  occasion!: string | null;
+
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  occasionPeriod!: string | null;
+
+  /** Who organised the award and its ceremony, as a reader sees it. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  organisers!: string | null;
+
   @Column({ type: 'smallint', default: 5 })
   scoringScaleMax!: number;
 

@@ -139,11 +139,21 @@ export class JurorCommentView {
 
 // ---- the public read API
 
+/** The event the distinctions were given at, as the sources word it. */
+export class PublicOccasionView {
+  @ApiProperty({ example: 'IV Międzysektorowe Forum Lokalnych Polityk Migracyjnych' }) name!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'When, as the sources say it (a day range, a month)', example: '14–17 maja 2015' }) period!: string | null;
+  @ApiProperty({ type: String, nullable: true }) city!: string | null;
+}
+
 export class PublicEditionView {
   @ApiProperty() year!: number;
   @ApiProperty() name!: string;
   @ApiProperty({ type: CeremonyView, nullable: true }) ceremony!: CeremonyView | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the results were published' }) publishedAt!: Date | null;
+  @ApiProperty({ type: PublicOccasionView, nullable: true, description: 'The event the distinctions were given at (also when its day and hour are not known)' })
+  occasion!: PublicOccasionView | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Who organised the award and its ceremony' }) organisers!: string | null;
 }
 
 /** A category with its name per locale (the name itself is Polish). */
@@ -160,6 +170,7 @@ export class PublicAwardView {
   @ApiProperty({ type: [PublicCategoryRef] }) categories!: PublicCategoryRef[];
   @ApiProperty({ type: [AwardPracticeRef] }) practices!: AwardPracticeRef[];
   @ApiProperty({ type: String, nullable: true }) citation!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Who received the distinction at the ceremony' }) receivedBy!: string | null;
 }
 
 export class PublicAwardsView {
