@@ -27,10 +27,6 @@ export class DecisionsService {
     return this.awards.listByEdition(this.dataSource.manager, editionId, viewer);
   }
 
-  award(awardId: string): Promise<AwardView> {
-    return this.awardIn(this.dataSource.manager, awardId);
-  }
-
   /**
    * Records a distinction. Creations queue on the edition's lock, so an identical award sent twice
    * (a double click, a retried request) is refused with award_duplicate and positions never repeat.
