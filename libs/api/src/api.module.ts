@@ -13,8 +13,10 @@ import {
   QueueModule,
   ThrottlingModule,
 } from '@app/core';
-import { AccessModule, AccountsModule, ALL_ENTITIES, CatalogueModule, CitiesModule, DecisionsModule, EditionsModule, JuryModule, MetricsModule, NotificationsModule, ReportsModule } from '@app/domain';
+import { AccessModule, AccountsModule, ALL_ENTITIES, AuditModule, CatalogueModule, CitiesModule, DecisionsModule, EditionsModule, JuryModule, MetricsModule, NotificationsModule, ReportsModule } from '@app/domain';
+import { AuditController } from './http/audit.controller';
 import { DecisionsController } from './http/decisions.controller';
+import { OpenDataController } from './http/open-data.controller';
 import { PublicController } from './http/public.controller';
 import { JuryController } from './http/jury.controller';
 import { CitiesController } from './http/cities.controller';
@@ -48,10 +50,11 @@ export class ApiModule {
         JuryModule,
         DecisionsModule,
         CatalogueModule,
+        AuditModule,
         NotificationsModule,
         MetricsModule,
       ],
-      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, JuryController, DecisionsController, PublicController, NotificationsController, QueuesBoardController],
+      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, JuryController, DecisionsController, PublicController, OpenDataController, AuditController, NotificationsController, QueuesBoardController],
       providers: [
         QueuesBoardAccess,
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -8,3 +8,4 @@ export * from './smtp-sink';
 export * from './openapi-conformance';
 export * from './openapi-schema';
 export * from './s3-server';
+export * from './csv';
