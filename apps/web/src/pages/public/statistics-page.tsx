@@ -1,6 +1,6 @@
 // The record across years (GET /api/public/statistics?cityId=): distinctions per city and year, per
 // category, and what the follow-ups of a later edition said of them, each as an SVG bar chart with
-// its numbers in a table. The city filter lives in the address (?city=<id>), so a view can be shared.
+// its numbers in a table (years as text, counts as numbers in the reader's locale). The city filter lives in the address (?city=<id>), so a view can be shared.
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { client } from '../../api/client';
@@ -83,7 +83,7 @@ function Statistics({ stats }: { stats: PublicStatistics }) {
           id="by-city"
           caption={t('statistics.byCityTitle')}
           head={[t('statistics.year'), t('statistics.city'), t('statistics.distinctions'), t('statistics.practices')]}
-          rows={stats.byCityYear.map((row) => [row.year, row.city.name, row.distinctions, row.practices])}
+          rows={stats.byCityYear.map((row) => [String(row.year), row.city.name, row.distinctions, row.practices])}
         />
       </section>
       <section className="section" aria-labelledby="by-category-title">
@@ -100,7 +100,7 @@ function Statistics({ stats }: { stats: PublicStatistics }) {
           id="by-category"
           caption={t('statistics.byCategoryTitle')}
           head={[t('statistics.year'), t('statistics.category'), t('statistics.distinctions')]}
-          rows={stats.byCategory.map((row) => [row.year, translatedName(row, i18n.language), row.distinctions])}
+          rows={stats.byCategory.map((row) => [String(row.year), translatedName(row, i18n.language), row.distinctions])}
         />
       </section>
       <section className="section" aria-labelledby="follow-ups-title">
@@ -122,7 +122,7 @@ function Statistics({ stats }: { stats: PublicStatistics }) {
           id="follow-ups"
           caption={t('statistics.followUpsTitle')}
           head={[t('statistics.distinctionYear'), t('statistics.city'), t('statistics.followUpYear'), t('statistics.outcomeTitle'), t('statistics.distinctions')]}
-          rows={stats.followUps.map((row) => [row.distinctionYear, row.city.name, row.followUpYear ?? '—', outcome(row.status), row.distinctions])}
+          rows={stats.followUps.map((row) => [String(row.distinctionYear), row.city.name, row.followUpYear === null ? '—' : String(row.followUpYear), outcome(row.status), row.distinctions])}
         />
       </section>
     </>
