@@ -163,6 +163,14 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/public/editions/{year}/awards': row(PUBLIC, { params: { year: 'publishedYear' } }),
   'GET /api/public/practices': row(PUBLIC),
   'GET /api/public/practices/{id}': row(PUBLIC, { params: { id: 'publicPractice' } }),
+  'GET /api/public/catalogue.json': row(PUBLIC),
+  'GET /api/public/catalogue.csv': row(PUBLIC),
+  'GET /api/public/feed.atom': row(PUBLIC),
+  'GET /api/public/statistics': row(PUBLIC),
+
+  // the audit trail
+  'GET /api/audit-events': row(COORDINATOR),
+  'GET /api/audit-events.csv': row(COORDINATOR),
 
   // notifications
   'GET /api/me/notifications': row(SIGNED_IN),

@@ -19,6 +19,7 @@ import {
   PrivacyModule,
   ALL_ENTITIES,
   AuditLogModule,
+  AuditModule,
   CatalogueModule,
   CitiesModule,
   DecisionsModule,
@@ -29,7 +30,9 @@ import {
   PrincipalSourceModule,
   ReportsModule,
 } from '@app/domain';
+import { AuditController } from './http/audit.controller';
 import { DecisionsController } from './http/decisions.controller';
+import { OpenDataController } from './http/open-data.controller';
 import { PublicController } from './http/public.controller';
 import { JuryController } from './http/jury.controller';
 import { CitiesController } from './http/cities.controller';
@@ -65,11 +68,12 @@ export class ApiModule {
         JuryModule,
         DecisionsModule,
         CatalogueModule,
+        AuditModule,
         NotificationsModule,
         MetricsModule,
         PrivacyModule,
       ],
-      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, JuryController, DecisionsController, PublicController, NotificationsController, QueuesBoardController],
+      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, JuryController, DecisionsController, PublicController, OpenDataController, AuditController, NotificationsController, QueuesBoardController],
       providers: [
         QueuesBoardAccess,
         { provide: APP_PIPE, useFactory: createValidationPipe },

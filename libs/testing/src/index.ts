@@ -9,3 +9,4 @@ export * from './openapi-conformance';
 export * from './openapi-schema';
 export * from './s3-server';
 export * from './binary-body';
+export * from './csv';

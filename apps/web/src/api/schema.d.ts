@@ -18,6 +18,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail, newest first, filtered by actor, action, object, edition, outcome and time range
+         * @description from is inclusive, to exclusive; to before from answers 400. action takes a group such as auth.*.
+         */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail as CSV (RFC 4180, UTF-8 with BOM), with the filters of GET /audit-events */
+        get: operations["AuditController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -853,6 +890,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/catalogue.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The catalogue of good practice as open data (CSV, RFC 4180, UTF-8 with BOM)
+         * @description One line per distinguished practice of the published editions; columns: practice_id, title, city, recipient_units, categories, edition_year, edition_name, distinctions, distinction_count, follow_up, practice_url, edition_url, licence. Lists inside a field are separated by "; ".
+         */
+        get: operations["OpenDataController_catalogueCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/catalogue.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The catalogue of good practice as open data (JSON): every distinguished practice of the published editions
+         * @description Practice, city, recipient units, categories, edition, distinctions, follow-ups and links to the public pages, with the licence.
+         */
+        get: operations["OpenDataController_catalogueJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/editions": {
         parameters: {
             query?: never;
@@ -879,6 +956,23 @@ export interface paths {
         };
         /** The awards of a published edition: city, unit, categories, practices, citation */
         get: operations["PublicController_awards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/feed.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An Atom feed (RFC 4287) of the published editions and their awards, newest first */
+        get: operations["OpenDataController_feed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -916,6 +1010,26 @@ export interface paths {
         };
         /** One practice of the catalogue, with its distinctions and the follow-ups of later editions */
         get: operations["PublicController_practice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The record across years: distinctions per city and year, per category, and what later follow-ups said of them
+         * @description Published editions only, counted in the database. cityId narrows every count to one city (404 when there is no such city).
+         */
+        get: operations["OpenDataController_statistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1200,6 +1314,32 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        AuditActor: {
+            email: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        AuditEventPage: {
+            items: components["schemas"]["AuditEventView"][];
+            total: number;
+        };
+        AuditEventView: {
+            action: string;
+            actor: components["schemas"]["AuditActor"] | null;
+            /** Format: date-time */
+            at: string;
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Sequence number (text: a bigint) */
+            id: string;
+            ip: string | null;
+            objectId: string | null;
+            objectType: string | null;
+            /** @enum {string} */
+            outcome: "success" | "failure" | "denied";
+        };
         AwardPracticeRef: {
             /** Format: uuid */
             id: string;
@@ -1248,6 +1388,17 @@ export interface components {
              * @example /admin/queues?ticket=…
              */
             url: string;
+        };
+        CategoryCount: {
+            /** Format: uuid */
+            categoryId: string;
+            distinctions: number;
+            name: string;
+            /** @description Name per locale */
+            translations: {
+                [key: string]: string;
+            };
+            year: number;
         };
         CategoryRef: {
             /** Format: uuid */
@@ -1342,6 +1493,14 @@ export interface components {
             id: string;
             name: string;
             region: string | null;
+        };
+        CityYearCount: {
+            city: components["schemas"]["OpenDataRef"];
+            /** @description Awards (distinctions) of the city in the edition */
+            distinctions: number;
+            /** @description Distinct practices those awards cover */
+            practices: number;
+            year: number;
         };
         /**
          * @description Why: declared by the juror, or a tie to the practice’s city (the juror’s city, its expert in this edition, its official)
@@ -1584,6 +1743,19 @@ export interface components {
             editionYear: number;
             recipientUnit: string | null;
         };
+        FollowUpCount: {
+            city: components["schemas"]["OpenDataRef"];
+            distinctions: number;
+            /** @description The year of the distinctions */
+            distinctionYear: number;
+            /** @description The year of the first later published edition that followed them up; null when none did */
+            followUpYear: number | null;
+            /**
+             * @description What that follow-up says: implemented (carried out as planned), continued, expanded, discontinued (ended), unknown (the sources do not say), none (not followed up in a published edition)
+             * @enum {string}
+             */
+            status: "implemented" | "continued" | "expanded" | "discontinued" | "unknown" | "none";
+        };
         FollowUpView: {
             assessment: string;
             /** @description The distinction assessed */
@@ -1726,6 +1898,58 @@ export interface components {
         };
         NotificationRecipientDto: {
             email: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        OpenDataCatalogue: {
+            /** Format: date-time */
+            generatedAt: string;
+            licence: components["schemas"]["OpenDataLicence"];
+            /** @description Every distinguished practice of the published editions */
+            practices: components["schemas"]["OpenDataPracticeView"][];
+        };
+        OpenDataDistinction: {
+            citation: string | null;
+            /** Format: uuid */
+            id: string;
+            recipientUnit: string | null;
+        };
+        OpenDataFollowUp: {
+            /** @enum {string} */
+            status: "implemented" | "continued" | "expanded" | "discontinued" | "unknown";
+            /** @description The year of the edition whose report assessed the distinction */
+            year: number;
+        };
+        OpenDataLicence: {
+            /** @example CC BY 4.0 */
+            name: string;
+            /** @example https://creativecommons.org/licenses/by/4.0/ */
+            url: string;
+        };
+        OpenDataLinks: {
+            /** @description The public page of the edition’s awards */
+            edition: string;
+            /** @description The practice’s public page */
+            practice: string;
+        };
+        OpenDataPracticeView: {
+            categories: components["schemas"]["OpenDataRef"][];
+            city: components["schemas"]["OpenDataRef"];
+            description: string;
+            distinctions: components["schemas"]["OpenDataDistinction"][];
+            editionName: string;
+            /** @description Follow-ups of published later editions, oldest first */
+            followUps: components["schemas"]["OpenDataFollowUp"][];
+            /** Format: uuid */
+            id: string;
+            links: components["schemas"]["OpenDataLinks"];
+            recipientUnits: string[];
+            title: string;
+            /** @description The edition’s year */
+            year: number;
+        };
+        OpenDataRef: {
             /** Format: uuid */
             id: string;
             name: string;
@@ -1923,6 +2147,16 @@ export interface components {
             title: string;
             /** @description The edition’s year */
             year: number;
+        };
+        PublicStatistics: {
+            byCategory: components["schemas"]["CategoryCount"][];
+            byCityYear: components["schemas"]["CityYearCount"][];
+            /** @description Every city with a published distinction (for the filter) */
+            cities: components["schemas"]["OpenDataRef"][];
+            /** Format: uuid */
+            cityId: string | null;
+            followUps: components["schemas"]["FollowUpCount"][];
+            licence: components["schemas"]["OpenDataLicence"];
         };
         PutScoreDto: {
             comment?: string;
@@ -2253,6 +2487,132 @@ export interface operations {
             };
             /** @description Wrong stage or state (code says which; transitions list the allowed targets or blockers) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                /** @description An action (e.g. edition.transition), or a group of them ending in .* (e.g. auth.*) */
+                action?: string;
+                /** @description The acting person: a user id, or text their name or e-mail contains */
+                actor?: string;
+                /** @description Events on the edition or on its categories, reports, practices, awards and assignments */
+                editionId?: string;
+                /** @description From this moment (inclusive) */
+                from?: string;
+                limit?: number;
+                /** @description The id of the object acted on */
+                objectId?: string;
+                /** @description The kind of object acted on */
+                objectType?: string;
+                offset?: number;
+                outcome?: "success" | "failure" | "denied";
+                /** @description Before this moment (exclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPage"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AuditController_csv: {
+        parameters: {
+            query?: {
+                /** @description An action (e.g. edition.transition), or a group of them ending in .* (e.g. auth.*) */
+                action?: string;
+                /** @description The acting person: a user id, or text their name or e-mail contains */
+                actor?: string;
+                /** @description Events on the edition or on its categories, reports, practices, awards and assignments */
+                editionId?: string;
+                /** @description From this moment (inclusive) */
+                from?: string;
+                /** @description The id of the object acted on */
+                objectId?: string;
+                /** @description The kind of object acted on */
+                objectType?: string;
+                outcome?: "success" | "failure" | "denied";
+                /** @description Before this moment (exclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6141,6 +6501,62 @@ export interface operations {
             };
         };
     };
+    OpenDataController_catalogueCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OpenDataController_catalogueJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenDataCatalogue"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     PublicController_editions: {
         parameters: {
             query?: never;
@@ -6199,6 +6615,34 @@ export interface operations {
             };
             /** @description No such object visible to the caller (objects of other cities, editions or users answer 404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OpenDataController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6276,6 +6720,37 @@ export interface operations {
             };
             /** @description No such object visible to the caller (objects of other cities, editions or users answer 404) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OpenDataController_statistics: {
+        parameters: {
+            query?: {
+                /** @description Only this city */
+                cityId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicStatistics"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

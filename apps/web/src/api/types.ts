@@ -46,3 +46,7 @@ export type PublicEdition = Schemas['PublicEditionView'];
 export type PublicAward = Schemas['PublicAwardView'];
 export type PublicPractice = Schemas['PublicPracticeView'];
 export type PublicPracticeQuery = NonNullable<paths['/api/public/practices']['get']['parameters']['query']>;
+export type PublicStatistics = Schemas['PublicStatistics'];
+export type FollowUpCount = Schemas['FollowUpCount'];
+export type AuditEvent = Schemas['AuditEventView'];
+export type AuditQuery = NonNullable<paths['/api/audit-events']['get']['parameters']['query']>;

@@ -88,6 +88,11 @@ export function AppLayout() {
                   {t('nav.catalogue')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink className="nav__link" to="/statistics">
+                  {t('nav.statistics')}
+                </NavLink>
+              </li>
               {state.status === 'signedIn' && (
                 <li>
                   {/* Current in any role's area, not only at the address it links to. */}

@@ -6,10 +6,13 @@ import { createHash } from 'node:crypto';
 import { ParseInt4Pipe, Public } from '@app/core';
 import { CatalogueQuery, CatalogueService, PublicAwardsView, PublicEditionView, PublicPracticeDetail, PublicPracticePage } from '@app/domain';
 
-/** Sends JSON with a strong ETag of its bytes; answers 304 when the client has it already. */
-export async function sendCacheable(request: FastifyRequest, reply: FastifyReply, body: unknown): Promise<void> {
+/**
+ * Sends JSON with a strong ETag of its bytes (or of `tagged`, when the body holds a part that
+ * changes on every read); answers 304 when the client has it already.
+ */
+export async function sendCacheable(request: FastifyRequest, reply: FastifyReply, body: unknown, tagged: unknown = body): Promise<void> {
   const json = JSON.stringify(body);
-  const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"`;
+  const etag = `"${createHash('sha256').update(tagged === body ? json : JSON.stringify(tagged)).digest('base64url').slice(0, 32)}"`;
   reply.header('etag', etag).header('cache-control', 'public, max-age=60').header('vary', 'accept-encoding');
   const given = request.headers['if-none-match'];
   if (given && given.split(',').map((tag) => tag.trim().replace(/^W\//, '')).includes(etag)) {

@@ -96,6 +96,12 @@ describe('loadConfig reads values', () => {
     expect(loadConfig({ ...valid, PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
   });
 
+  it('states CC BY 4.0 as the open-data licence unless told otherwise', () => {
+    expect(loadConfig(valid)).toMatchObject({ OPEN_DATA_LICENCE: 'CC BY 4.0', OPEN_DATA_LICENCE_URL: 'https://creativecommons.org/licenses/by/4.0/' });
+    const config = loadConfig({ ...valid, OPEN_DATA_LICENCE: 'CC0 1.0', OPEN_DATA_LICENCE_URL: 'https://creativecommons.org/publicdomain/zero/1.0/' });
+    expect(config).toMatchObject({ OPEN_DATA_LICENCE: 'CC0 1.0', OPEN_DATA_LICENCE_URL: 'https://creativecommons.org/publicdomain/zero/1.0/' });
+  });
+
   it('reads an empty optional value as not set', () => {
     const config = loadConfig({ ...valid, REDIS_URL: '', QUEUE_BACKEND: ' ', SMTP_URL: '', PUBLIC_URL: '  ', CORS_ORIGINS: '' });
     expect(config.REDIS_URL).toBeUndefined();
@@ -131,6 +137,8 @@ describe('loadConfig reads values', () => {
     ['QUEUE_BACKEND', 'kafka', 'QUEUE_BACKEND must be redis or postgres (got "kafka")'],
     ['SMTP_URL', 'mail.example.org', 'SMTP_URL must be an smtp:// or smtps:// URL (got "mail.example.org")'],
     ['PUBLIC_URL', 'ftp://x', 'PUBLIC_URL must be an http(s):// URL (got "ftp://x")'],
+    ['OPEN_DATA_LICENCE', '', 'OPEN_DATA_LICENCE must not be empty (got "")'],
+    ['OPEN_DATA_LICENCE_URL', 'creativecommons.org', 'OPEN_DATA_LICENCE_URL must be an http(s):// URL (got "creativecommons.org")'],
     ['QUEUE_PREFIX', 'OC', 'QUEUE_PREFIX must be 1-32 characters of a-z, 0-9, _ or - (got "OC")'],
     ['QUEUE_PREFIX', 'a'.repeat(33), `QUEUE_PREFIX must be 1-32 characters of a-z, 0-9, _ or - (got "${'a'.repeat(33)}")`],
     ['DATABASE_URL', 'postgres://a b', 'DATABASE_URL must be a postgres:// URL, e.g. postgres://user:pass@127.0.0.1:5432/open_cities (got "postgres://a b")'],

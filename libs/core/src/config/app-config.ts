@@ -170,6 +170,14 @@ export class AppConfig {
   @Max(65535, { message: 'METRICS_PORT must be an integer between 1 and 65535 (the worker\'s metrics port)' })
   METRICS_PORT?: number;
 
+  // The licence stated in every open-data download (catalogue CSV/JSON, Atom feed, statistics).
+  @IsString({ message: 'OPEN_DATA_LICENCE must be text, e.g. "CC BY 4.0"' })
+  @MinLength(1, { message: 'OPEN_DATA_LICENCE must not be empty' })
+  OPEN_DATA_LICENCE = 'CC BY 4.0';
+
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'OPEN_DATA_LICENCE_URL must be an http(s):// URL' })
+  OPEN_DATA_LICENCE_URL = 'https://creativecommons.org/licenses/by/4.0/';
+
   get queueBackend(): QueueBackendKind {
     return this.QUEUE_BACKEND ?? (this.REDIS_URL ? 'redis' : 'postgres');
   }
@@ -184,7 +192,7 @@ const CONFIG_KEYS = [
   'JWT_ACCESS_TTL_SECONDS', 'JWT_REFRESH_TTL_DAYS', 'AUTH_RATE_LIMIT_PER_IP', 'AUTH_RATE_LIMIT_PER_ACCOUNT', 'SMTP_URL', 'MAIL_FROM', 'NOTIFICATION_CLAIM_SECONDS', 'PORT', 'HOST', 'PUBLIC_URL',
   'LOG_LEVEL', 'DATA_DIR', 'CORS_ORIGINS', 'QUEUE_PREFIX',
   'S3_BUCKET', 'S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE',
-  'METRICS_TOKEN', 'METRICS_PORT',
+  'METRICS_TOKEN', 'METRICS_PORT', 'OPEN_DATA_LICENCE', 'OPEN_DATA_LICENCE_URL',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 /** A configuration problem; its message is one line meant for the operator. */

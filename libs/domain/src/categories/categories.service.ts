@@ -39,7 +39,7 @@ export class CategoriesService {
       if (isAtOrAfter(edition.stage, 'juryScoring')) throw new ConflictError('categories_locked', 'Categories cannot be added once jury scoring has started');
       try {
         const row = await this.categories.insert(manager, { editionId, name: dto.name.trim(), description: dto.description ?? null, translations });
-        await this.audit.record({ actorId: actor.userId, action: 'category.create', objectType: 'category', objectId: row.id, outcome: 'success' }, manager);
+        await this.audit.record({ actorId: actor.userId, action: 'category.create', objectType: 'category', objectId: row.id, outcome: 'success', details: { editionId } }, manager);
         return row;
       } catch (error) {
         if (uniqueViolation(error, 'category_edition_name_unique')) throw new ConflictError('category_exists', `The category "${dto.name}" already exists in this edition`);
@@ -83,7 +83,8 @@ export class CategoriesService {
       }
       await this.categories.delete(manager, categoryId);
       await this.categories.renumber(manager, category.editionId);
-      await this.audit.record({ actorId: actor.userId, action: 'category.delete', objectType: 'category', objectId: categoryId, outcome: 'success' }, manager);
+      // The edition in details: the audit trail's edition filter finds the event once the row is gone.
+      await this.audit.record({ actorId: actor.userId, action: 'category.delete', objectType: 'category', objectId: categoryId, outcome: 'success', details: { editionId: category.editionId } }, manager);
     });
   }
 

@@ -39,7 +39,7 @@ export class DecisionsService {
       await this.assertNotDuplicate(manager, editionId, shape, null);
       const id = await this.awards.insert(manager, editionId, shape, dto.citation?.trim() || null, principal.userId);
       await this.awards.setLinks(manager, id, dto.categoryIds, dto.practiceIds);
-      await this.audit.record({ actorId: principal.userId, action: 'award.create', objectType: 'award', objectId: id, outcome: 'success' }, manager);
+      await this.audit.record({ actorId: principal.userId, action: 'award.create', objectType: 'award', objectId: id, outcome: 'success', details: { editionId } }, manager);
       return this.awardIn(manager, id);
     });
   }
@@ -61,9 +61,10 @@ export class DecisionsService {
 
   async deleteAward(principal: Principal, awardId: string): Promise<void> {
     await this.uow.run(async ({ manager }) => {
-      await this.lockAward(manager, awardId);
+      const award = await this.lockAward(manager, awardId);
       await this.awards.delete(manager, awardId);
-      await this.audit.record({ actorId: principal.userId, action: 'award.delete', objectType: 'award', objectId: awardId, outcome: 'success' }, manager);
+      // The edition in details: the audit trail's edition filter finds the event once the row is gone.
+      await this.audit.record({ actorId: principal.userId, action: 'award.delete', objectType: 'award', objectId: awardId, outcome: 'success', details: { editionId: award.edition_id } }, manager);
     });
   }
 

@@ -1,5 +1,5 @@
 // The coordinator's area: editions (each with its stage, set-up, eligibility, results and awards),
-// cities and their officials, people, and the notification outbox.
+// cities and their officials, people, the notification outbox and the audit trail.
 import { useTranslation } from 'react-i18next';
 import { RoleArea } from '../dashboards/role-area';
 
@@ -13,6 +13,7 @@ export function CoordinatorArea() {
         { to: '/coordinator/cities', label: t('coordinator.cities') },
         { to: '/coordinator/people', label: t('coordinator.people') },
         { to: '/coordinator/notifications', label: t('coordinator.notifications') },
+        { to: '/coordinator/audit', label: t('coordinator.audit') },
       ]}
     />
   );

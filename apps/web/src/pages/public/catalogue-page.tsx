@@ -11,6 +11,7 @@ import { Page } from '../../components/page';
 import { Loaded, useApiQuery, type Query } from '../../components/query';
 import { useFormat } from '../../i18n/format';
 import { translatedName } from '../../i18n/names';
+import { OpenDataLinks } from './open-data-links';
 import { loadCatalogueFacets, type CatalogueFacets } from './public-data';
 
 export const PAGE_SIZE = 20;
@@ -211,6 +212,10 @@ export function CataloguePage() {
           <Results results={results} offset={offset} facets={facets} onPage={(nextOffset) => search(applied, nextOffset)} />
         </section>
       </div>
+      <p>
+        <Link to="/statistics">{t('statistics.linkFromCatalogue')}</Link>
+      </p>
+      <OpenDataLinks />
     </Page>
   );
 }

@@ -5,11 +5,13 @@ import { Link, useParams } from 'react-router';
 import { client } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
 import type { PublicAward } from '../../api/types';
+import { JsonLd } from '../../components/json-ld';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
 import { NotFoundPage } from '../not-found-page';
 import { translatedName } from '../../i18n/names';
 import { CeremonyLine } from './edition-summary';
+import { awardsJsonLd } from './structured-data';
 
 function byCity(awards: PublicAward[], locale: string): [string, PublicAward[]][] {
   const groups = new Map<string, PublicAward[]>();
@@ -79,6 +81,7 @@ export function EditionAwardsPage() {
       <Loaded query={data} what={t('awards.what')}>
         {({ edition, awards }) => (
           <>
+            {edition && <JsonLd data={awardsJsonLd(edition, awards, window.location.origin)} />}
             {edition && (
               <section className="panel" aria-labelledby="ceremony-title">
                 <h2 id="ceremony-title">{edition.name}</h2>

@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { client } from '../../api/client';
 import { unwrap } from '../../api/errors';
+import { JsonLd } from '../../components/json-ld';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
 import { useFormat } from '../../i18n/format';
 import { followUpStatusLabel } from '../../i18n/labels';
 import { translatedName } from '../../i18n/names';
 import { loadCatalogueFacets } from './public-data';
+import { practiceJsonLd } from './structured-data';
 
 export function PublicPracticePage() {
   const { t, i18n } = useTranslation();
@@ -38,6 +40,7 @@ export function PublicPracticePage() {
       <Loaded query={data} what={t('catalogue.practice')}>
         {({ practice, facets }) => (
           <>
+            <JsonLd data={practiceJsonLd(practice, window.location.origin)} />
             <p className="lead">{t('catalogue.cityYear', { city: practice.city.name, year: practice.year })}</p>
             <p className="pre-line">{practice.description}</p>
             <dl className="facts">
