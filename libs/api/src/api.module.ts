@@ -13,7 +13,8 @@ import {
   QueueModule,
   ThrottlingModule,
 } from '@app/core';
-import { AccessModule, AccountsModule, ALL_ENTITIES, CatalogueModule, CitiesModule, DecisionsModule, EditionsModule, JuryModule, MetricsModule, NotificationsModule, ReportsModule } from '@app/domain';
+import { AccessModule, AccountsModule, ALL_ENTITIES, CatalogueModule, CertificatesModule, CitiesModule, DecisionsModule, EditionsModule, JuryModule, MetricsModule, NotificationsModule, ProtocolModule, ReportsModule } from '@app/domain';
+import { DocumentsController } from './http/documents.controller';
 import { DecisionsController } from './http/decisions.controller';
 import { PublicController } from './http/public.controller';
 import { JuryController } from './http/jury.controller';
@@ -47,11 +48,13 @@ export class ApiModule {
         ReportsModule,
         JuryModule,
         DecisionsModule,
+        CertificatesModule,
+        ProtocolModule,
         CatalogueModule,
         NotificationsModule,
         MetricsModule,
       ],
-      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, JuryController, DecisionsController, PublicController, NotificationsController, QueuesBoardController],
+      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, JuryController, DecisionsController, DocumentsController, PublicController, NotificationsController, QueuesBoardController],
       providers: [
         QueuesBoardAccess,
         { provide: APP_PIPE, useFactory: createValidationPipe },

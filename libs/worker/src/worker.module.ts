@@ -12,11 +12,12 @@ import {
   QueueModule,
   QUEUES,
 } from '@app/core';
-import { ALL_ENTITIES, MetricsModule, NotificationsModule } from '@app/domain';
+import { ALL_ENTITIES, CertificatesModule, MetricsModule, NotificationsModule } from '@app/domain';
+import { CertificatesRenderHandler } from './processors/certificates.processor';
 import { WorkerMetricsServer } from './metrics-server';
 import { NotificationRemindersHandler, NotificationSendHandler, NotificationsSweepHandler } from './processors/notifications.processor';
 import { OutboxDispatchHandler, OutboxSweepHandler } from './processors/outbox.processor';
-import { MaintenanceProcessor, NotificationsProcessor } from './processors/queue-processors';
+import { DocumentsProcessor, MaintenanceProcessor, NotificationsProcessor } from './processors/queue-processors';
 
 export const OUTBOX_SWEEP_EVERY_MS = 10_000;
 export const NOTIFICATIONS_SWEEP_EVERY_MS = 30_000;
@@ -58,13 +59,16 @@ export class WorkerModule {
         DiscoveryModule,
         WorkerAuditModule,
         NotificationsModule,
+        CertificatesModule,
         MetricsModule,
       ],
       providers: [
         JobHandlerRegistry,
         NotificationsProcessor,
         MaintenanceProcessor,
+        DocumentsProcessor,
         OutboxDispatchHandler,
+        CertificatesRenderHandler,
         OutboxSweepHandler,
         NotificationSendHandler,
         NotificationsSweepHandler,

@@ -1,6 +1,7 @@
 // Deliberation, awards and their finalisation.
 import { Module } from '@nestjs/common';
+import { CertificatesModule } from '../certificates/certificates.module';
 import { DecisionsService } from './decisions.service';
 
-@Module({ providers: [DecisionsService], exports: [DecisionsService] })
+@Module({ imports: [CertificatesModule], providers: [DecisionsService], exports: [DecisionsService] })
 export class DecisionsModule {}

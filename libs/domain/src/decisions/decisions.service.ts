@@ -4,6 +4,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRecorder, ConflictError, InvalidInputError, NotFoundError, Principal, queryRows, UnitOfWork } from '@app/core';
+import { CertificatesService } from '../certificates/certificates.service';
 import { visibleToSql } from '../jury/conflicts.access';
 import { AwardShape, categoriesOutsidePractices, findIdenticalAward, insertAward, lockEditionForAwards, visiblePracticeIds } from './awards.repository';
 import { AwardView, CreateAwardDto, DeliberationNoteView, JurorCommentView, UpdateAwardDto } from './dto/decisions.dto';
@@ -19,7 +20,12 @@ export const AWARD_SELECT = `
 
 @Injectable()
 export class DecisionsService {
-  constructor(private readonly dataSource: DataSource, private readonly uow: UnitOfWork, private readonly audit: AuditRecorder) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditRecorder,
+    private readonly certificates: CertificatesService,
+  ) {}
 
   /**
    * The edition's awards; for a viewer (a juror), without the practices they are conflicted with,
@@ -45,13 +51,14 @@ export class DecisionsService {
    * (a double click, a retried request) is refused with award_duplicate and positions never repeat.
    */
   async createAward(principal: Principal, editionId: string, dto: CreateAwardDto): Promise<AwardView> {
-    const id = await this.uow.run(async ({ manager }) => {
+    const id = await this.uow.run(async ({ manager, emit }) => {
       await this.lockDeliberation(manager, editionId, 'award', true);
       const shape = { cityId: dto.cityId, recipientUnit: dto.recipientUnit ?? null, categoryIds: dto.categoryIds, practiceIds: dto.practiceIds };
       await this.assertCoverage(manager, editionId, dto.cityId, dto.categoryIds, dto.practiceIds);
       await this.assertNotDuplicate(manager, editionId, shape, null);
       const id = await insertAward(manager, editionId, shape, dto.citation?.trim() || null, principal.userId);
       await this.setLinks(manager, id, dto.categoryIds, dto.practiceIds);
+      await emit('award.changed', { awardId: id });
       await this.audit.record({ actorId: principal.userId, action: 'award.create', objectType: 'award', objectId: id, outcome: 'success' }, manager);
       return id;
     });
@@ -59,7 +66,7 @@ export class DecisionsService {
   }
 
   async updateAward(principal: Principal, awardId: string, dto: UpdateAwardDto): Promise<AwardView> {
-    await this.uow.run(async ({ manager }) => {
+    await this.uow.run(async ({ manager, emit }) => {
       const current = await this.lockAward(manager, awardId);
       const categoryIds = dto.categoryIds ?? (await this.linked(manager, 'award_category', 'category_id', awardId));
       const practiceIds = dto.practiceIds ?? (await this.linked(manager, 'award_practice', 'practice_id', awardId));
@@ -73,6 +80,8 @@ export class DecisionsService {
         [awardId, dto.recipientUnit !== undefined, dto.recipientUnit ?? null, dto.citation !== undefined, dto.citation ?? null],
       );
       await this.setLinks(manager, awardId, categoryIds, practiceIds);
+      // The worker re-issues the certificates (a new code) when what they state changed.
+      await emit('award.changed', { awardId });
       await this.audit.record({ actorId: principal.userId, action: 'award.update', objectType: 'award', objectId: awardId, outcome: 'success' }, manager);
     });
     return this.award(awardId);
@@ -81,6 +90,7 @@ export class DecisionsService {
   async deleteAward(principal: Principal, awardId: string): Promise<void> {
     await this.uow.run(async ({ manager }) => {
       await this.lockAward(manager, awardId);
+      await this.certificates.revokeForAward(manager, awardId);
       await manager.query(`DELETE FROM award WHERE id = $1`, [awardId]);
       await this.audit.record({ actorId: principal.userId, action: 'award.delete', objectType: 'award', objectId: awardId, outcome: 'success' }, manager);
     });
