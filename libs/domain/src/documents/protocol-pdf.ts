@@ -83,7 +83,7 @@ export async function renderProtocol(content: ProtocolContent): Promise<Buffer> 
   const ties = content.conflicts.length - declared.length;
   if (declared.length === 0) doc.text('Żaden juror nie zgłosił konfliktu interesów.');
   for (const conflict of declared) doc.text(`• ${conflict.jurorName}: „${conflict.practiceTitle}” (${conflict.cityName}): ${conflict.reason}`);
-  doc.text(`Oceny praktyk miast, z którymi juror jest związany (${ties} takich par juror–praktyka), nie są liczone.`);
+  doc.text(`Nie liczą się oceny jurorów dotyczące praktyk miast, z którymi są związani (par juror–praktyka: ${ties}).`);
 
   heading(doc, '2. Ranking praktyk');
   doc.text(`Metoda: ${METHOD_NAMES[results.method]}. Skala ocen 1–${edition.scaleMax}; n: liczba jurorów, których oceny się liczą.`);
