@@ -11,7 +11,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { DataSource } from 'typeorm';
 import { JobQueue, QUEUES } from '@app/core';
-import { createTestApp, drainQueue, eventually, makeSignedInUser, makeUser, SignedIn, signIn, TestApp } from '@app/testing';
+import { createTestApp, drainQueue, makeSignedInUser, makeUser, SignedIn, signIn, TestApp } from '@app/testing';
 
 const uniform = (v: number) => ({ comprehensiveness: v, longTerm: v, governmentEngagement: v, effectiveness: v });
 const scratch = mkdtempSync(join(tmpdir(), 'certificates-'));

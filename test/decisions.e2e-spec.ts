@@ -162,6 +162,8 @@ describe('deliberation, decisions and publication', () => {
           { id: practices.mopr, title: 'Kompleksowa pomoc społeczna' },
         ],
         citation: 'Za kompleksowe działania na rzecz cudzoziemców.',
+        // No worker runs here: the certificates are issued by it (test/certificates.e2e-spec.ts).
+        certificates: [],
       },
       {
         id: mopr.id,
@@ -170,6 +172,7 @@ describe('deliberation, decisions and publication', () => {
         categories: [{ id: categories[1].id, name: 'Kompleksowa pomoc społeczna dostępna dla cudzoziemców', translations: { en: 'EN Kompleksowa pomoc społeczna dostępna dla cudzoziemców' } }],
         practices: [{ id: practices.mopr, title: 'Kompleksowa pomoc społeczna' }],
         citation: 'Za kompleksową pomoc społeczną dostępną dla cudzoziemców.',
+        certificates: [],
       },
       {
         id: lodzAward.id,
@@ -178,6 +181,7 @@ describe('deliberation, decisions and publication', () => {
         categories: [{ id: categories[2].id, name: 'Przestrzeń przyjazna imigrantom', translations: { en: 'EN Przestrzeń przyjazna imigrantom' } }],
         practices: [{ id: practices.lodz, title: 'Wielokulturowa Łódź' }],
         citation: 'Przestrzeń przyjazna imigrantom.',
+        certificates: [],
       },
     ]);
 

@@ -44,5 +44,7 @@ export type DeliveryStatus = Notification['status'];
 export type MyNotification = Schemas['MyNotificationDto'];
 export type PublicEdition = Schemas['PublicEditionView'];
 export type PublicAward = Schemas['PublicAwardView'];
+export type CertificateRef = Schemas['CertificateRef'];
+export type CertificateVerification = Schemas['CertificateVerification'];
 export type PublicPractice = Schemas['PublicPracticeView'];
 export type PublicPracticeQuery = NonNullable<paths['/api/public/practices']['get']['parameters']['query']>;

@@ -25,6 +25,7 @@ export const routes: RouteObject[] = [
       { path: 'editions/:year', element: <EditionAwardsPage /> },
       { path: 'catalogue', element: <CataloguePage /> },
       { path: 'catalogue/:id', element: <PublicPracticePage /> },
+      { path: 'verify/:code', lazy: () => import('../pages/public/verify-certificate-page').then((m) => ({ Component: m.VerifyCertificatePage })) },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'invitations/accept', element: <AcceptInvitationPage /> },
       { path: 'password-reset', element: <PasswordResetRequestPage /> },
