@@ -13,7 +13,7 @@ import {
   QUEUES,
 } from '@app/core';
 import { ALL_ENTITIES, CertificatesModule, MetricsModule, NotificationsModule } from '@app/domain';
-import { CertificatesRenderHandler } from './processors/certificates.processor';
+import { CERTIFICATES_SWEEP_EVERY_MS, CertificatesRenderHandler, CertificatesSweepHandler } from './processors/certificates.processor';
 import { WorkerMetricsServer } from './metrics-server';
 import { NotificationRemindersHandler, NotificationSendHandler, NotificationsSweepHandler } from './processors/notifications.processor';
 import { OutboxDispatchHandler, OutboxSweepHandler } from './processors/outbox.processor';
@@ -38,6 +38,9 @@ export class WorkerSchedules implements OnApplicationBootstrap {
     await this.jobs
       .queue(QUEUES.maintenance)
       .upsertJobScheduler('notifications-reminders', { every: REMINDERS_EVERY_MS }, { name: 'notifications.reminders', data: {} });
+    await this.jobs
+      .queue(QUEUES.maintenance)
+      .upsertJobScheduler('certificates-sweep', { every: CERTIFICATES_SWEEP_EVERY_MS }, { name: 'certificates.sweep', data: {} });
   }
 }
 
@@ -69,6 +72,7 @@ export class WorkerModule {
         DocumentsProcessor,
         OutboxDispatchHandler,
         CertificatesRenderHandler,
+        CertificatesSweepHandler,
         OutboxSweepHandler,
         NotificationSendHandler,
         NotificationsSweepHandler,

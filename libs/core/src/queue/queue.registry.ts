@@ -24,6 +24,8 @@ export interface JobPayloads {
   'notifications.reminders': Record<string, never>;
   /** Issue or re-issue one award's certificates in every language (idempotent per award and language). */
   'certificates.render': { awardId: string };
+  /** Queue renders for awards of published editions without certificates in force (loaded data, lost jobs). */
+  'certificates.sweep': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -34,6 +36,7 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   'notifications.sweep': QUEUES.maintenance,
   'notifications.reminders': QUEUES.maintenance,
   'certificates.render': QUEUES.documents,
+  'certificates.sweep': QUEUES.maintenance,
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

@@ -61,6 +61,19 @@ export class CertificatesRepository {
     return rows.map((row) => row.id);
   }
 
+  /** Awards of published editions missing a certificate in force in some language (oldest editions first). */
+  async publishedAwardsWithoutCertificates(manager: EntityManager, languages: readonly string[], limit: number): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `SELECT a.id FROM award a JOIN edition e ON e.id = a.edition_id
+        WHERE e.stage = 'published'
+          AND (SELECT count(*) FROM certificate c WHERE c.award_id = a.id AND c.revoked_at IS NULL AND c.language = ANY($1::varchar[])) < cardinality($1::varchar[])
+        ORDER BY e.year, a.position LIMIT $2`,
+      [languages, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** Serialises the issuing of one award's certificates (a redelivered job waits, then finds the work done). */
   async lockAward(manager: EntityManager, awardId: string): Promise<boolean> {
     const rows = await manager.query(`SELECT id FROM award WHERE id = $1 FOR UPDATE`, [awardId]);

@@ -63,6 +63,18 @@ export class CertificatesService {
     return awardIds.length;
   }
 
+  /**
+   * The safety net: awards of published editions without their certificates (data loaded without
+   * events, like the demo's; a render job lost for good) get a render job. The job id changes per
+   * sweep window, so an award whose earlier job completed is queued again.
+   */
+  async sweep(windowMs: number, limit = 100): Promise<number> {
+    const awardIds = await this.repository.publishedAwardsWithoutCertificates(this.dataSource.manager, CERTIFICATE_LANGUAGES, limit);
+    const window = Math.floor(Date.now() / windowMs);
+    await this.jobs.enqueueBulk(awardIds.map((awardId) => ({ name: 'certificates.render' as const, data: { awardId }, jobId: `certificates-sweep-${awardId}-${window}` })));
+    return awardIds.length;
+  }
+
   /** Brings the award's certificates in every language up to date; returns how many were issued. */
   async render(awardId: string): Promise<{ issued: number }> {
     let issued = 0;
