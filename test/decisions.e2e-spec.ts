@@ -247,6 +247,7 @@ describe('deliberation, decisions and publication', () => {
     expect(after.followUps).toEqual([{ year: 2094, status: 'expanded', assessment: 'MOPR rozszerzył pomoc o kursy języka polskiego.', awardId: award.id }]);
   });
 
+  // The crawl grows with every readable route (35 s alone on a loaded two-core machine): more than the default minute.
   it('lets no decision leak before publication: a crawl of every readable route as every outsider', async () => {
     const world = await editionInDeliberation(2095);
     const secret = 'TAJNE-UZASADNIENIE-2095';
@@ -308,6 +309,5 @@ describe('deliberation, decisions and publication', () => {
     }
     expect(readable).toBeGreaterThan(20);
     expect(leaks).toEqual([]);
-  // The crawl grows with every readable route (35 s alone on a loaded two-core machine): more than the default minute.
   }, 180_000);
 });
