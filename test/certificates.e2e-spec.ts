@@ -11,7 +11,8 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { DataSource } from 'typeorm';
 import { JobQueue, QUEUES } from '@app/core';
-import { createTestApp, drainQueue, makeSignedInUser, makeUser, SignedIn, signIn, TestApp } from '@app/testing';
+import { CertificatesService } from '@app/domain';
+import { createTestApp, drainQueue, eventually, makeSignedInUser, makeUser, seedDemo, SignedIn, signIn, TestApp } from '@app/testing';
 
 const uniform = (v: number) => ({ comprehensiveness: v, longTerm: v, governmentEngagement: v, effectiveness: v });
 const scratch = mkdtempSync(join(tmpdir(), 'certificates-'));
@@ -58,8 +59,11 @@ describe('certificates of distinction and the jury protocol', () => {
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => done(null, Buffer.concat(chunks)));
     });
-  /** Waits for the worker: the outbox dispatch, then the renders. */
-  const settle = () => drainQueue(t.app.get(JobQueue), { queues: [QUEUES.notifications, QUEUES.documents], timeoutMs: 60_000 });
+  /** Waits for the worker: every outbox event dispatched (its render jobs queued), then the renders done. */
+  const settle = async () => {
+    await eventually(async () => (await ds.query(`SELECT 1 FROM outbox_event WHERE processed_at IS NULL LIMIT 1`)).length === 0, 60_000);
+    await drainQueue(t.app.get(JobQueue), { queues: [QUEUES.notifications, QUEUES.documents], timeoutMs: 60_000 });
+  };
   const certificatesOf = async (awardId: string) => (await t.http.get(`/api/awards/${awardId}/certificates`).set(c()).expect(200)).body as {
     code: string; language: string; status: string; verifyUrl: string; published: boolean;
   }[];
@@ -231,4 +235,32 @@ describe('certificates of distinction and the jury protocol', () => {
     const ok = await pdf(t.http.get(`/api/awards/${award.id}/certificate.pdf?language=uk`).set(c())).expect(200);
     expect(pdfText(ok.body, 'coordinator-uk')).toContain('Відзнака');
   });
+
+  // Some thirty renders (about a second each on a loaded two-core machine) after loading the demo data.
+  it("issues the demo's Lublin 2015 and 2014 certificates through the sweep (loaded data has no events)", async () => {
+    await seedDemo(ds);
+    expect(await t.app.get(CertificatesService).sweep(60_000)).toBeGreaterThanOrEqual(10);
+    await settle();
+    expect(await t.app.get(CertificatesService).sweep(60_000)).toBe(0);
+    const awards = (await t.http.get('/api/public/editions/2015/awards').expect(200)).body.awards as { recipientUnit: string | null; certificates: { language: string; code: string }[] }[];
+    const mopr = awards.find((award) => award.recipientUnit === 'Miejski Ośrodek Pomocy Rodzinie w Lublinie')!;
+    expect(mopr.certificates.map((x) => x.language)).toEqual(['pl', 'en', 'uk']);
+    const lines = {
+      pl: 'Wręczenie wyróżnień: 14 maja 2015, godz. 15:30, Synagoga pod Białym Bocianem, Wrocław',
+      en: 'Award ceremony: 14 May 2015, 15:30 (Warsaw time), Synagoga pod Białym Bocianem, Wrocław',
+      uk: 'Церемонія нагородження: 14 травня 2015 р., о 15:30 (за варшавським часом), Synagoga pod Białym Bocianem, Wrocław',
+    };
+    for (const { language, code } of mopr.certificates) {
+      const file = await pdf(t.http.get(`/api/public/certificates/${code}/pdf`)).expect(200);
+      const text = pdfText(file.body, `demo-${language}`);
+      expect(text).toContain('Lublin');
+      expect(text).toContain('Miejski Ośrodek Pomocy Rodzinie w Lublinie');
+      expect(text).toContain(lines[language as keyof typeof lines]);
+      expect(qrOf(file.body, `demo-${language}`, `certificate-lublin-2015-mopr-${language}.png`)).toBe(`${t.config.publicUrl}/verify/${code}`);
+    }
+    // 2014: the sources give the ceremony's city only (Warszawa, III Forum), so the certificate says no more.
+    const awards2014 = (await t.http.get('/api/public/editions/2014/awards').expect(200)).body.awards as { certificates: { language: string; code: string }[] }[];
+    const first2014 = await pdf(t.http.get(`/api/public/certificates/${awards2014[0].certificates[0].code}/pdf`)).expect(200);
+    expect(pdfText(first2014.body, 'demo-2014')).toContain('Wręczenie wyróżnień: Warszawa');
+  }, 240_000);
 });

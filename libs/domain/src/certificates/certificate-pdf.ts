@@ -28,6 +28,8 @@ const TEXTS: Record<CertificateLanguage, {
   categories: string;
   citation: string;
   ceremony: (date: string, time: string, venue: string, city: string) => string;
+  /** Where, when the sources give no date (the 2014 ceremony: Warszawa). */
+  ceremonyPlace: (place: string) => string;
   noCeremony: string;
   verify: string;
   code: string;
@@ -41,6 +43,7 @@ const TEXTS: Record<CertificateLanguage, {
     categories: 'Kategorie',
     citation: 'Uzasadnienie',
     ceremony: (date, time, venue, city) => `Wręczenie wyróżnień: ${date}, godz. ${time}, ${venue}, ${city}`,
+    ceremonyPlace: (place) => `Wręczenie wyróżnień: ${place}`,
     noCeremony: 'Termin wręczenia wyróżnień zostanie ogłoszony.',
     verify: 'Autentyczność zaświadczenia sprawdzisz pod adresem',
     code: 'Kod',
@@ -54,6 +57,7 @@ const TEXTS: Record<CertificateLanguage, {
     categories: 'Categories',
     citation: 'Citation',
     ceremony: (date, time, venue, city) => `Award ceremony: ${date}, ${time} (Warsaw time), ${venue}, ${city}`,
+    ceremonyPlace: (place) => `Award ceremony: ${place}`,
     noCeremony: 'The date of the award ceremony will be announced.',
     verify: 'Verify this certificate at',
     code: 'Code',
@@ -67,6 +71,7 @@ const TEXTS: Record<CertificateLanguage, {
     categories: 'Категорії',
     citation: 'Обґрунтування',
     ceremony: (date, time, venue, city) => `Церемонія нагородження: ${date}, о ${time} (за варшавським часом), ${venue}, ${city}`,
+    ceremonyPlace: (place) => `Церемонія нагородження: ${place}`,
     noCeremony: 'Дату церемонії нагородження буде оголошено.',
     verify: 'Перевірити справжність відзнаки можна за адресою',
     code: 'Код',
@@ -77,7 +82,7 @@ const TEXTS: Record<CertificateLanguage, {
 export function ceremonyLine(facts: CertificateFacts, language: CertificateLanguage): string {
   const texts = TEXTS[language];
   const { startsAt, venue, city } = facts.ceremony;
-  if (!startsAt) return texts.noCeremony;
+  if (!startsAt) return venue || city ? texts.ceremonyPlace([venue, city].filter(Boolean).join(', ')) : texts.noCeremony;
   const at = new Date(startsAt);
   const date = new Intl.DateTimeFormat(texts.locale, { timeZone: 'Europe/Warsaw', day: 'numeric', month: 'long', year: 'numeric' }).format(at);
   const time = new Intl.DateTimeFormat('pl-PL', { timeZone: 'Europe/Warsaw', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
