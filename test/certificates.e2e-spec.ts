@@ -45,7 +45,8 @@ describe('certificates of distinction and the jury protocol', () => {
   let coordinator: SignedIn;
 
   beforeAll(async () => {
-    t = await createTestApp({ worker: true });
+    // A public address as production sets it: the verification URL and its QR code carry it.
+    t = await createTestApp({ worker: true, env: { PUBLIC_URL: 'https://miasta-otwarte.example.org' } });
     ds = t.app.get(DataSource);
     coordinator = await makeSignedInUser(ds, t.http, 'coordinator');
   });
