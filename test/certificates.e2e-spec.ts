@@ -69,6 +69,7 @@ describe('certificates of distinction and the jury protocol', () => {
     code: string; language: string; status: string; verifyUrl: string; published: boolean;
   }[];
 
+  // A whole edition through the API, with nine renders and two protocols: more than the default minute on a loaded machine.
   it('issues certificates in pl, en and uk that say what the award is, verify by QR code, and are revoked by a correction', async () => {
     const edition = (await t.http.post('/api/editions').set(c()).send({
       year: 2093, name: 'Miasta Otwarte 2093', ceremony: { startsAt: '2093-05-14T15:30:00+02:00', venue: 'Synagoga pod Białym Bocianem', city: 'Wrocław' },
@@ -224,7 +225,7 @@ describe('certificates of distinction and the jury protocol', () => {
     for (const stage of ['szkic → raporty ekspertów', 'obrady → decyzje podjęte', 'decyzje podjęte → wyniki opublikowane']) expect(finalText).toContain(stage);
     for (const { name } of jurorSpecs) expect(finalText).toContain(`${name}, juror`);
     expect(finalText).toContain('6. Podpisy');
-  });
+  }, 240_000);
 
   it('refuses the protocol before deliberation and an unknown language of a certificate', async () => {
     const edition = (await t.http.post('/api/editions').set(c()).send({ year: 2094, name: 'Miasta Otwarte 2094' }).expect(201)).body;
