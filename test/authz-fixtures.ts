@@ -1,6 +1,7 @@
 // The world the authorization matrix runs in: an edition with Lublin, Kraków and Gdańsk, and one
 // signed-in user per principal of the matrix.
 import { DataSource } from 'typeorm';
+import { CertificatesService } from '@app/domain';
 import { grantRole, makeCategory, makeCity, makeEdition, makePractice, makeReport, makeReportFile, makeUser, signIn, TestApp } from '@app/testing';
 import { FixtureKey, PrincipalName, PRINCIPALS } from './authz-matrix';
 
@@ -56,12 +57,19 @@ export async function buildAuthzWorld(t: TestApp): Promise<AuthzWorld> {
   const published = await makeEdition(ds, { stage: 'published' });
   const publishedReport = await makeReport(ds, published.id, lublin.id, 'submitted');
   const publicPractice = await makePractice(ds, publishedReport.id, { status: 'distinguished' });
+  const [{ id: publishedAward }] = await ds.query(`INSERT INTO award (edition_id, city_id) VALUES ($1, $2) RETURNING id`, [published.id, lublin.id]);
+  // Issued as the worker would (the matrix app runs no worker): a draft for lublinAward, a public one for the published award.
+  const certificates = t.app.get(CertificatesService);
+  await certificates.render(lublinAward);
+  await certificates.render(publishedAward);
+  const [{ code: certificateCode }] = await ds.query(`SELECT code FROM certificate WHERE award_id = $1 AND language = 'pl'`, [publishedAward]);
   return {
     ids: {
       failedNotification: failedNotification.id,
       lublinAward,
       publishedYear: String(published.year),
       publicPractice: publicPractice.id,
+      certificateCode,
       edition: edition.id,
       category: category.id,
       disposableCategory: disposableCategory.id,

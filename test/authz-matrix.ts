@@ -39,6 +39,7 @@ export type FixtureKey =
   | 'lublinAward'
   | 'publishedYear'
   | 'publicPractice'
+  | 'certificateCode'
   | 'failedNotification';
 
 export interface MatrixRow {
@@ -171,6 +172,13 @@ export const MATRIX: Record<string, MatrixRow> = {
   // the audit trail
   'GET /api/audit-events': row(COORDINATOR),
   'GET /api/audit-events.csv': row(COORDINATOR),
+  // certificates and the jury's protocol
+  'GET /api/public/certificates/{code}': row(PUBLIC, { params: { code: 'certificateCode' } }),
+  'GET /api/public/certificates/{code}/pdf': row(PUBLIC, { params: { code: 'certificateCode' } }),
+  'GET /api/awards/{id}/certificates': row(COORDINATOR, { params: { id: 'lublinAward' } }),
+  'GET /api/awards/{id}/certificate.pdf': row(COORDINATOR, { params: { id: 'lublinAward' } }),
+  // The edition is in reportsOpen: the coordinator's request is authorized and answers 409 wrong_stage.
+  'GET /api/editions/{id}/protocol.pdf': row(COORDINATOR, { params: { id: 'edition' } }),
 
   // notifications
   'GET /api/me/notifications': row(SIGNED_IN),

@@ -176,7 +176,7 @@ describe.each(availableQueueBackends())('two APIs and two workers on the %s back
     const queue = new Queue(QUEUES.maintenance, configureQueueBackend(config));
     try {
       const schedulers = await queue.getJobSchedulers();
-      expect(schedulers.map((s) => s.key).sort()).toEqual(['notifications-reminders', 'notifications-sweep', 'outbox-sweep']);
+      expect(schedulers.map((s) => s.key).sort()).toEqual(['certificates-sweep', 'notifications-reminders', 'notifications-sweep', 'outbox-sweep']);
       const sweeps = (await queue.getJobs(['completed', 'failed', 'active'], 0, 1000)).filter((job) => job.name === 'outbox.sweep');
       const startedAt = sweeps.map((job) => job.processedOn ?? 0).sort((x, y) => x - y);
       expect(startedAt.length).toBeGreaterThanOrEqual(2);

@@ -29,7 +29,7 @@ describe.each(availableQueueBackends())('queue dashboard on the %s backend', (ba
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.text).toContain('Open Cities queues');
     const queues = await t.http.get('/admin/queues/api/queues').set(coordinator.auth).expect(200);
-    expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['maintenance', 'notifications']);
+    expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['documents', 'maintenance', 'notifications']);
   });
 
   it('lets a browser in through a one-minute ticket traded for an HttpOnly, SameSite=Strict cookie', async () => {

@@ -21,6 +21,7 @@ import {
   AuditLogModule,
   AuditModule,
   CatalogueModule,
+  CertificatesModule,
   CitiesModule,
   DecisionsModule,
   EditionsModule,
@@ -28,9 +29,11 @@ import {
   MetricsModule,
   NotificationsModule,
   PrincipalSourceModule,
+  ProtocolModule,
   ReportsModule,
 } from '@app/domain';
 import { AuditController } from './http/audit.controller';
+import { DocumentsController } from './http/documents.controller';
 import { DecisionsController } from './http/decisions.controller';
 import { OpenDataController } from './http/open-data.controller';
 import { PublicController } from './http/public.controller';
@@ -67,13 +70,15 @@ export class ApiModule {
         ReportsModule,
         JuryModule,
         DecisionsModule,
+        CertificatesModule,
+        ProtocolModule,
         CatalogueModule,
         AuditModule,
         NotificationsModule,
         MetricsModule,
         PrivacyModule,
       ],
-      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, JuryController, DecisionsController, PublicController, OpenDataController, AuditController, NotificationsController, QueuesBoardController],
+      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, JuryController, DecisionsController, DocumentsController, PublicController, OpenDataController, AuditController, NotificationsController, QueuesBoardController],
       providers: [
         QueuesBoardAccess,
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -5,6 +5,7 @@ import { AuthSession, OneTimeToken, RefreshToken } from './accounts/auth-session
 import { RoleGrant } from './accounts/role-grant.entity';
 import { User } from './accounts/user.entity';
 import { AuditEvent } from './audit/audit-event.entity';
+import { Certificate } from './certificates/certificate.entity';
 import { City } from './cities/city.entity';
 import { Award } from './awards/award.entity';
 import { Category } from './editions/category.entity';
@@ -17,4 +18,4 @@ import { FollowUp, Practice, Report, ReportFile } from './reports/report.entity'
 
 export const ALL_ENTITIES = [OutboxEvent, AuditEvent, User, RoleGrant, AuthSession, RefreshToken, OneTimeToken, City, Edition,
   Category, EditionStageEvent, Report, Practice, ReportFile, FollowUp, Award,
-  Score, ConflictOfInterest, DeliberationNote, NotificationDelivery, IdempotencyKey];
+  Score, ConflictOfInterest, DeliberationNote, NotificationDelivery, IdempotencyKey, Certificate];

@@ -12,11 +12,12 @@ import {
   QueueModule,
   QUEUES,
 } from '@app/core';
-import { ALL_ENTITIES, AuditLogModule, MetricsModule, NotificationsModule } from '@app/domain';
+import { ALL_ENTITIES, AuditLogModule, CertificatesModule, MetricsModule, NotificationsModule } from '@app/domain';
+import { CERTIFICATES_SWEEP_EVERY_MS, CertificatesRenderHandler, CertificatesSweepHandler } from './processors/certificates.processor';
 import { WorkerMetricsServer } from './metrics-server';
 import { NotificationRemindersHandler, NotificationSendHandler, NotificationsSweepHandler } from './processors/notifications.processor';
 import { OutboxDispatchHandler, OutboxSweepHandler } from './processors/outbox.processor';
-import { MaintenanceProcessor, NotificationsProcessor } from './processors/queue-processors';
+import { DocumentsProcessor, MaintenanceProcessor, NotificationsProcessor } from './processors/queue-processors';
 
 export const OUTBOX_SWEEP_EVERY_MS = 10_000;
 export const NOTIFICATIONS_SWEEP_EVERY_MS = 30_000;
@@ -37,6 +38,9 @@ export class WorkerSchedules implements OnApplicationBootstrap {
     await this.jobs
       .queue(QUEUES.maintenance)
       .upsertJobScheduler('notifications-reminders', { every: REMINDERS_EVERY_MS }, { name: 'notifications.reminders', data: {} });
+    await this.jobs
+      .queue(QUEUES.maintenance)
+      .upsertJobScheduler('certificates-sweep', { every: CERTIFICATES_SWEEP_EVERY_MS }, { name: 'certificates.sweep', data: {} });
   }
 }
 
@@ -59,13 +63,17 @@ export class WorkerModule {
         AuditLogModule,
         WorkerAuditModule,
         NotificationsModule,
+        CertificatesModule,
         MetricsModule,
       ],
       providers: [
         JobHandlerRegistry,
         NotificationsProcessor,
         MaintenanceProcessor,
+        DocumentsProcessor,
         OutboxDispatchHandler,
+        CertificatesRenderHandler,
+        CertificatesSweepHandler,
         OutboxSweepHandler,
         NotificationSendHandler,
         NotificationsSweepHandler,

@@ -161,6 +161,40 @@ export interface paths {
         patch: operations["DecisionsController_updateAward"];
         trace?: never;
     };
+    "/api/awards/{id}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the award’s certificate in force in a language, published or not (coordinators) */
+        get: operations["DocumentsController_awardPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/awards/{id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The award’s certificates in every language, revoked ones included (coordinators; issued from deliberation on) */
+        get: operations["DocumentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/categories/{id}": {
         parameters: {
             query?: never;
@@ -503,6 +537,26 @@ export interface paths {
         };
         /** Practices of submitted reports (coordinators: all; jurors from juryScoring: eligible ones, not of their own city) */
         get: operations["ReportsController_practices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{id}/protocol.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The jury’s protocol (PDF, coordinators, from deliberation on): jurors, conflicts, ranking, agreement, awards, stage history, signatures
+         * @description Generated on each request with the ranking GET /results gives for the method. A draft until the edition is decided, final from then on (header X-Protocol-Final).
+         */
+        get: operations["DocumentsController_protocolPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -922,6 +976,43 @@ export interface paths {
          * @description Practice, city, recipient units, categories, edition, distinctions, follow-ups and links to the public pages, with the licence.
          */
         get: operations["OpenDataController_catalogueJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/certificates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify a certificate of distinction by its code (the page /verify/{code} shows this)
+         * @description valid: in force, with what it confirms; revoked: replaced after a correction or withdrawn. A code that was never issued, or belongs to an edition not yet published, answers 404.
+         */
+        get: operations["DocumentsController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/certificates/{code}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a certificate in force of a published edition (PDF) */
+        get: operations["DocumentsController_publicPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1435,12 +1526,53 @@ export interface components {
             startsAt: string;
             venue: string;
         };
+        CertificateRef: {
+            /** @description The code of the verification page /verify/{code}; the PDF is at /api/public/certificates/{code}/pdf */
+            code: string;
+            /** @enum {string} */
+            language: "pl" | "en" | "uk";
+        };
+        CertificateVerification: {
+            /** @description What the certificate confirms (valid certificates only) */
+            award: components["schemas"]["VerifiedAward"] | null;
+            code: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @enum {string} */
+            language: "pl" | "en" | "uk";
+            /** @description Where to download the PDF (valid certificates only) */
+            pdfUrl: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /**
+             * @description valid: in force; revoked: replaced after a correction or withdrawn
+             * @enum {string}
+             */
+            status: "valid" | "revoked";
+        };
+        CertificateView: {
+            code: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @enum {string} */
+            language: "pl" | "en" | "uk";
+            /** @description Whether the edition is published (the public can verify and download it) */
+            published: boolean;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokedReason: string | null;
+            /** @enum {string} */
+            status: "valid" | "revoked";
+            verifyUrl: string;
+        };
         CityPage: {
             items: components["schemas"]["CityView"][];
             total: number;
         };
         CityStatusAward: {
             categories: components["schemas"]["CategoryRef"][];
+            /** @description Certificates in force (pl, en, uk) */
+            certificates: components["schemas"]["CertificateRef"][];
             citation: string | null;
             /** Format: uuid */
             id: string;
@@ -2057,6 +2189,8 @@ export interface components {
         };
         PublicAwardView: {
             categories: components["schemas"]["PublicCategoryRef"][];
+            /** @description Certificates in force (pl, en, uk), once the worker has issued them */
+            certificates: components["schemas"]["CertificateRef"][];
             citation: string | null;
             city: components["schemas"]["Ref"];
             /** Format: uuid */
@@ -2419,6 +2553,13 @@ export interface components {
         UserPage: {
             items: components["schemas"]["UserDto"][];
             total: number;
+        };
+        VerifiedAward: {
+            categories: string[];
+            city: string;
+            editionName: string;
+            recipientUnit: string | null;
+            year: number;
         };
         WeightsDto: {
             comprehensiveness: number;
@@ -2993,6 +3134,123 @@ export interface operations {
             };
             /** @description `wrong_stage`: not in stage deliberation; `award_duplicate`: it would become identical to another award */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DocumentsController_awardPdf: {
+        parameters: {
+            query: {
+                language: "pl" | "en" | "uk";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such award visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DocumentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"][];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such award visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4931,6 +5189,75 @@ export interface operations {
             };
         };
     };
+    DocumentsController_protocolPdf: {
+        parameters: {
+            query?: {
+                method?: "mean" | "median" | "zscore" | "borda";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The protocol */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `wrong_stage`: the edition is not yet in deliberation */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     ReportsController_create: {
         parameters: {
             query?: never;
@@ -6548,6 +6875,85 @@ export interface operations {
             };
             /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DocumentsController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateVerification"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such object visible to the caller (objects of other cities, editions or users answer 404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DocumentsController_publicPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such object visible to the caller (objects of other cities, editions or users answer 404) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -26,6 +26,7 @@ export const routes: RouteObject[] = [
       { path: 'catalogue', element: <CataloguePage /> },
       { path: 'catalogue/:id', element: <PublicPracticePage /> },
       { path: 'statistics', lazy: () => import('../pages/public/statistics-page').then((m) => ({ Component: m.StatisticsPage })) },
+      { path: 'verify/:code', lazy: () => import('../pages/public/verify-certificate-page').then((m) => ({ Component: m.VerifyCertificatePage })) },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'invitations/accept', element: <AcceptInvitationPage /> },
       { path: 'password-reset', element: <PasswordResetRequestPage /> },

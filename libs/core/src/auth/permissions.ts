@@ -42,6 +42,7 @@ export const PERMISSIONS = {
   'practice.score': { roles: ['juror'], object: 'practice' },
   'practice.conflict.declare': { roles: ['juror'], object: 'practice' },
   'award.manage': { roles: COORDINATOR, object: 'award' },
+  'edition.protocol.read': { roles: COORDINATOR, object: 'edition' },
   'notifications.manage': { roles: COORDINATOR },
 } as const satisfies Record<string, PermissionSpec>;
 

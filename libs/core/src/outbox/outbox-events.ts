@@ -15,6 +15,8 @@ export interface OutboxEventPayloads {
   'practice.eligibilityDecided': { practiceId: string };
   /** A report deadline is near (written once per edition and deadline by the reminder schedule). */
   'reminder.reportsDue': { editionId: string; dueAt: string };
+  /** An award was recorded or corrected in deliberation: its certificates are (re)issued. */
+  'award.changed': { awardId: string };
   /** A scoring deadline is near (written once per edition and deadline by the reminder schedule). */
   'reminder.scoringDue': { editionId: string; dueAt: string };
 }

@@ -6,6 +6,8 @@ export const QUEUES = {
   notifications: 'notifications',
   /** Scheduled housekeeping: outbox sweep, reminders. */
   maintenance: 'maintenance',
+  /** Generated documents (certificates): CPU-bound renders kept apart from the mail sends. */
+  documents: 'documents',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -20,6 +22,10 @@ export interface JobPayloads {
   'notifications.sweep': Record<string, never>;
   /** Write reminder events for deadlines that are near. */
   'notifications.reminders': Record<string, never>;
+  /** Issue or re-issue one award's certificates in every language (idempotent per award and language). */
+  'certificates.render': { awardId: string };
+  /** Queue renders for awards of published editions without certificates in force (loaded data, lost jobs). */
+  'certificates.sweep': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -29,6 +35,8 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   'notification.send': QUEUES.notifications,
   'notifications.sweep': QUEUES.maintenance,
   'notifications.reminders': QUEUES.maintenance,
+  'certificates.render': QUEUES.documents,
+  'certificates.sweep': QUEUES.maintenance,
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { queryRows } from '@app/core';
 import { PublicAwardsView, PublicEditionView, PublicPracticeDetail, PublicPracticeView } from '../decisions/dto/decisions.dto';
+import { certificatesJsonSql } from '../certificates/certificates.repository';
 import { PUBLISHED_EDITION_SQL, PUBLISHED_PRACTICE_SQL } from './catalogue.access';
 
 const PUBLIC_EDITION = `
@@ -47,7 +48,7 @@ export class CatalogueRepository {
                           FROM award_category ac JOIN category cat ON cat.id = ac.category_id WHERE ac.award_id = a.id), '[]') AS categories,
               COALESCE((SELECT json_agg(json_build_object('id', p.id, 'title', p.title) ORDER BY p.position, p.title)
                           FROM award_practice ap JOIN practice p ON p.id = ap.practice_id WHERE ap.award_id = a.id), '[]') AS practices,
-              a.citation, a.received_by AS "receivedBy"
+              a.citation, a.received_by AS "receivedBy", ${certificatesJsonSql('a')} AS certificates
          FROM award a JOIN city c ON c.id = a.city_id JOIN edition e ON e.id = a.edition_id
         WHERE e.year = $1 AND ${PUBLISHED_EDITION_SQL('e')}
         ORDER BY a.position, a.created_at`,

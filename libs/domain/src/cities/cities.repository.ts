@@ -5,6 +5,7 @@ import { queryRows } from '@app/core';
 import { CityView } from '../editions/dto/edition.dto';
 import { EditionStage } from '../editions/edition-stage';
 import { PRACTICE_SELECT } from '../practices/practices.sql';
+import { certificatesJsonSql } from '../certificates/certificates.repository';
 import { CityStatusAward, PracticeView } from '../reports/dto/report.dto';
 import { ReportStatus } from '../reports/report.entity';
 
@@ -74,7 +75,8 @@ export class CitiesRepository {
       manager,
       `SELECT a.edition_id AS "editionId", a.id, a.recipient_unit AS "recipientUnit", a.citation,
               COALESCE((SELECT json_agg(json_build_object('id', cat.id, 'name', cat.name)) FROM award_category ac JOIN category cat ON cat.id = ac.category_id WHERE ac.award_id = a.id), '[]') AS categories,
-              COALESCE((SELECT json_agg(json_build_object('id', p.id, 'title', p.title)) FROM award_practice ap JOIN practice p ON p.id = ap.practice_id WHERE ap.award_id = a.id), '[]') AS practices
+              COALESCE((SELECT json_agg(json_build_object('id', p.id, 'title', p.title)) FROM award_practice ap JOIN practice p ON p.id = ap.practice_id WHERE ap.award_id = a.id), '[]') AS practices,
+              ${certificatesJsonSql('a')} AS certificates
          FROM award a JOIN edition e ON e.id = a.edition_id
         WHERE a.city_id = $1 AND e.stage = 'published' ORDER BY a.position`,
       [cityId],

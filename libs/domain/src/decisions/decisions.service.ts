@@ -5,6 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRecorder, ConflictError, InvalidInputError, NotFoundError, Principal, UnitOfWork } from '@app/core';
+import { CertificatesService } from '../certificates/certificates.service';
 import { AwardHeadRow, AwardShape, AwardsRepository } from './awards.repository';
 import { DeliberationRepository } from './deliberation.repository';
 import { AwardView, CreateAwardDto, DeliberationNoteView, JurorCommentView, UpdateAwardDto } from './dto/decisions.dto';
@@ -17,6 +18,7 @@ export class DecisionsService {
     private readonly audit: AuditRecorder,
     private readonly awards: AwardsRepository,
     private readonly deliberation: DeliberationRepository,
+    private readonly certificates: CertificatesService,
   ) {}
 
   /**
@@ -32,20 +34,21 @@ export class DecisionsService {
    * (a double click, a retried request) is refused with award_duplicate and positions never repeat.
    */
   async createAward(principal: Principal, editionId: string, dto: CreateAwardDto): Promise<AwardView> {
-    return this.uow.run(async ({ manager }) => {
+    return this.uow.run(async ({ manager, emit }) => {
       await this.lockDeliberation(manager, editionId, 'award');
       const shape = { cityId: dto.cityId, recipientUnit: dto.recipientUnit ?? null, categoryIds: dto.categoryIds, practiceIds: dto.practiceIds };
       await this.assertCoverage(manager, editionId, dto.cityId, dto.categoryIds, dto.practiceIds);
       await this.assertNotDuplicate(manager, editionId, shape, null);
       const id = await this.awards.insert(manager, editionId, shape, dto.citation?.trim() || null, principal.userId);
       await this.awards.setLinks(manager, id, dto.categoryIds, dto.practiceIds);
+      await emit('award.changed', { awardId: id });
       await this.audit.record({ actorId: principal.userId, action: 'award.create', objectType: 'award', objectId: id, outcome: 'success', details: { editionId } }, manager);
       return this.awardIn(manager, id);
     });
   }
 
   async updateAward(principal: Principal, awardId: string, dto: UpdateAwardDto): Promise<AwardView> {
-    return this.uow.run(async ({ manager }) => {
+    return this.uow.run(async ({ manager, emit }) => {
       const current = await this.lockAward(manager, awardId);
       const categoryIds = dto.categoryIds ?? (await this.awards.categoryIds(manager, awardId));
       const practiceIds = dto.practiceIds ?? (await this.awards.practiceIds(manager, awardId));
@@ -54,6 +57,8 @@ export class DecisionsService {
       await this.assertNotDuplicate(manager, current.edition_id, { cityId: current.city_id, recipientUnit, categoryIds, practiceIds }, awardId);
       await this.awards.update(manager, awardId, { recipientUnit: dto.recipientUnit, citation: dto.citation });
       await this.awards.setLinks(manager, awardId, categoryIds, practiceIds);
+      // The worker re-issues the certificates (a new code) when what they state changed.
+      await emit('award.changed', { awardId });
       await this.audit.record({ actorId: principal.userId, action: 'award.update', objectType: 'award', objectId: awardId, outcome: 'success' }, manager);
       return this.awardIn(manager, awardId);
     });
@@ -62,6 +67,7 @@ export class DecisionsService {
   async deleteAward(principal: Principal, awardId: string): Promise<void> {
     await this.uow.run(async ({ manager }) => {
       const award = await this.lockAward(manager, awardId);
+      await this.certificates.revokeForAward(manager, awardId);
       await this.awards.delete(manager, awardId);
       // The edition in details: the audit trail's edition filter finds the event once the row is gone.
       await this.audit.record({ actorId: principal.userId, action: 'award.delete', objectType: 'award', objectId: awardId, outcome: 'success', details: { editionId: award.edition_id } }, manager);

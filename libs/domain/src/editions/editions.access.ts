@@ -32,6 +32,7 @@ export const EDITION_ACCESS: ObjectAccessSpec = {
     },
     'edition.manage': coordinatorOnly,
     'edition.jury.manage': coordinatorOnly,
+    'edition.protocol.read': coordinatorOnly,
     'edition.report.create': (p, t) => (grantsOf(p, 'expert').some((grant) => grant.editionId === t.editionId) ? 'allow' : 'notFound'),
     'edition.practices.read': (p, t) => {
       if (isCoordinator(p)) return 'allow';

@@ -131,6 +131,8 @@ export const NOTIFICATION_RULES: { readonly [T in OutboxEventType]: Notification
   'practice.eligibilityDecided': ({ practiceId }) => [
     { template: 'eligibilityDecided', audiences: [AUDIENCES.expertOfPractice(practiceId)], context: { practiceId } },
   ],
+  // Certificates only (the worker issues them); nobody is mailed.
+  'award.changed': () => [],
   // One reminder per person and deadline, however many times the schedule writes the event.
   'reminder.reportsDue': ({ editionId, dueAt }) => [
     {

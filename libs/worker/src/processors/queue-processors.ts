@@ -27,3 +27,15 @@ export class MaintenanceProcessor extends WorkerHost {
     return this.registry.run(job);
   }
 }
+
+/** Renders are CPU-bound: one at a time per worker, apart from the mail sends. */
+@Processor(QUEUES.documents, { concurrency: 1, lockDuration: 30_000 })
+export class DocumentsProcessor extends WorkerHost {
+  constructor(private readonly registry: JobHandlerRegistry) {
+    super();
+  }
+
+  process(job: Job): Promise<unknown> {
+    return this.registry.run(job);
+  }
+}

@@ -7,6 +7,7 @@ import { client } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { CityStatus } from '../../api/types';
 import { Badge } from '../../components/badge';
+import { CertificateLinks } from '../../components/certificate-links';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
 import { useFormat } from '../../i18n/format';
@@ -86,6 +87,7 @@ function EditionBlock({ city, cityId, edition }: { city: string; cityId: string;
                     ))}
                   </ul>
                   {award.citation && <blockquote className="citation">{award.citation}</blockquote>}
+                  <CertificateLinks certificates={award.certificates} />
                 </li>
               ))}
             </ul>

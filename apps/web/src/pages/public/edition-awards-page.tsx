@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { client } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
 import type { PublicAward } from '../../api/types';
+import { CertificateLinks } from '../../components/certificate-links';
 import { JsonLd } from '../../components/json-ld';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
@@ -53,6 +54,7 @@ function Award({ award }: { award: PublicAward }) {
         </>
       )}
       {award.citation && <blockquote className="citation">{award.citation}</blockquote>}
+      <CertificateLinks certificates={award.certificates} />
     </article>
   );
 }

@@ -33,7 +33,7 @@ describe('schema.org JSON-LD of the public pages', () => {
     const data = awardsJsonLd(
       { year: 2015, name: 'Miasta Otwarte 2015', publishedAt: null, occasion: null, organisers: null, ceremony: { startsAt: '2015-05-14T13:30:00+00:00', venue: 'Synagoga pod Białym Bocianem', city: 'Wrocław' } },
       [
-        { id: 'a1', city: lublin, recipientUnit: null, receivedBy: null, citation: 'Za całokształt', categories: [{ id: 'c1', name: 'Strategia', translations: {} }], practices: [{ id: 'p1', title: 'Strategia' }] },
+        { id: 'a1', city: lublin, recipientUnit: null, receivedBy: null, certificates: [], citation: 'Za całokształt', categories: [{ id: 'c1', name: 'Strategia', translations: {} }], practices: [{ id: 'p1', title: 'Strategia' }] },
       ],
       origin,
     );

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { ListQuery, RequiredText } from '@app/core';
+import { CertificateRef } from '../../certificates/dto/certificate.dto';
 import { CeremonyView } from '../../editions/dto/edition.dto';
 import { FOLLOW_UP_STATUSES, FollowUpStatus } from '../../reports/report.entity';
 
@@ -171,6 +172,7 @@ export class PublicAwardView {
   @ApiProperty({ type: [AwardPracticeRef] }) practices!: AwardPracticeRef[];
   @ApiProperty({ type: String, nullable: true }) citation!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Who received the distinction at the ceremony' }) receivedBy!: string | null;
+  @ApiProperty({ type: [CertificateRef], description: 'Certificates in force (pl, en, uk), once the worker has issued them' }) certificates!: CertificateRef[];
 }
 
 export class PublicAwardsView {

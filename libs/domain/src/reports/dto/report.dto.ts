@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { ListQuery, RequiredText } from '@app/core';
 import { AwardPracticeRef } from '../../decisions/dto/decisions.dto';
+import { CertificateRef } from '../../certificates/dto/certificate.dto';
 import { CityView } from '../../editions/dto/edition.dto';
 import { EDITION_STAGES, EditionStage } from '../../editions/edition-stage';
 import { FOLLOW_UP_STATUSES, FollowUpStatus, PRACTICE_STATUSES, PracticeStatus, REPORT_STATUSES, ReportStatus } from '../report.entity';
@@ -276,6 +277,7 @@ export class CityStatusAward {
   @ApiProperty({ type: String, nullable: true }) citation!: string | null;
   @ApiProperty({ type: [CategoryRef] }) categories!: CategoryRef[];
   @ApiProperty({ type: [AwardPracticeRef] }) practices!: AwardPracticeRef[];
+  @ApiProperty({ type: [CertificateRef], description: 'Certificates in force (pl, en, uk)' }) certificates!: CertificateRef[];
 }
 
 export class CityStatusReport {
