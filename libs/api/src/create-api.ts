@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RawServerDefault } from 'fastify';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, JsonTooDeepError, jsonDeeperThan, PrincipalChangeListener, registerRequestLog } from '@app/core';
+import { AppConfig, JsonTooDeepError, jsonDeeperThan, registerRequestLog } from '@app/core';
 import { MAX_FILE_BYTES, MetricsService } from '@app/domain';
 import { HttpRequestMetrics } from './http-metrics';
 import { ApiModule } from './api.module';
@@ -49,13 +49,6 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
   app.setGlobalPrefix(API_PREFIX);
   registerSecurityHeaders(adapter.getInstance());
   if (options.logs !== false) registerRequestLog(adapter.getInstance(), config);
-  // A state-changing request answers once this process has applied the principal changes it
-  // committed (see PrincipalChangeListener.barrier): a logout holds for the very next request.
-  const principalChanges = app.get(PrincipalChangeListener);
-  adapter.getInstance().addHook('onSend', async (request, _reply, payload) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') await principalChanges.barrier();
-    return payload;
-  });
   // Uploads stream to disk; one file per request, counted against MAX_FILE_BYTES by the file store too.
   // preservePath: the file store sees the name as sent, so a path-like name is refused, not trimmed.
   await app.register(multipart, { preservePath: true, limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
