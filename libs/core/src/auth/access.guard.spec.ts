@@ -1,11 +1,13 @@
 // Deny by default: a route that declares neither a permission nor @Public() is refused; a declared
 // route needs a token, a role that may use it, and an object the caller may see and act on.
-import { ExecutionContext, Logger } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Logger } from '@nestjs/common';
+import { firstValueFrom, of, throwError } from 'rxjs';
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors/domain-errors';
 import { AccessGuard } from './access.guard';
 import { AuditEntry, AuditRecorder } from './audit-recorder';
 import { Authorize, Public } from './authorize.decorator';
+import { DeferredObjectAccess } from './deferred-object-access';
 import { ObjectAccess } from './object-access';
 import { Principal } from './principal';
 
@@ -39,6 +41,11 @@ class Routes {
   @Authorize('edition.ballot.read', { param: 'editionId' })
   ballot() {
     return 'ballot';
+  }
+
+  @Authorize('edition.manage', { checkedByStatement: true })
+  statementChecked() {
+    return 'written';
   }
 }
 
@@ -195,5 +202,35 @@ describe('AccessGuard', () => {
     signedIn = nobody;
     await expect(guard.canActivate(contextFor(Routes.prototype.users, { url: undefined, method: 'POST' }))).rejects.toThrow(ForbiddenError);
     expect(audited.map((entry) => entry.details)).toEqual([{ reason: 'role', route: 'POST undefined' }]);
+  });
+
+  describe('on a route whose statement states the object rule (checkedByStatement)', () => {
+    const interceptor = new DeferredObjectAccess();
+    const run = (context: ExecutionContext, outcome: CallHandler) => firstValueFrom(interceptor.intercept(context, outcome));
+    const refused = new Error('refused by the statement');
+
+    it('asks nothing before the route runs, nor after it succeeds', async () => {
+      const context = contextFor(Routes.prototype.statementChecked, { params: { id: EDITION } });
+      await expect(guard.canActivate(context)).resolves.toBe(true);
+      await expect(run(context, { handle: () => of('written') })).resolves.toBe('written');
+      expect(decisions).toEqual([]);
+    });
+
+    it('checks the object when the route fails: its 404 or 403 wins (and is recorded), else the route\'s own error', async () => {
+      for (const [given, expected] of [['notFound', NotFoundError], ['forbidden', ForbiddenError], ['allowed', Error]] as const) {
+        decision = given;
+        const context = contextFor(Routes.prototype.statementChecked, { params: { id: EDITION } });
+        await guard.canActivate(context);
+        const error = await run(context, { handle: () => throwError(() => refused) }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(expected);
+        if (given === 'allowed') expect(error).toBe(refused);
+      }
+      expect(decisions).toEqual([1, 2, 3].map(() => ({ permission: 'edition.manage', objectId: EDITION })));
+      expect(audited.map((entry) => entry.details)).toEqual([{ reason: 'notVisible', route: 'GET /api/x' }, { reason: 'forbidden', route: 'GET /api/x' }]);
+    });
+
+    it('still answers 404 at once for an id that is not a UUID', async () => {
+      await expect(guard.canActivate(contextFor(Routes.prototype.statementChecked, { params: { id: 'nope' } }))).rejects.toThrow(NotFoundError);
+    });
   });
 });
