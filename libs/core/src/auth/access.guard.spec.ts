@@ -1,13 +1,12 @@
 // Deny by default: a route that declares neither a permission nor @Public() is refused; a declared
 // route needs a token, a role that may use it, and an object the caller may see and act on.
-import { CallHandler, ExecutionContext, Logger } from '@nestjs/common';
-import { firstValueFrom, of, throwError } from 'rxjs';
+import { ExecutionContext, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors/domain-errors';
 import { AccessGuard } from './access.guard';
 import { AuditEntry, AuditRecorder } from './audit-recorder';
 import { Authorize, Public } from './authorize.decorator';
-import { DeferredObjectAccess } from './deferred-object-access';
+import { takeDeferredObjectCheck } from './deferred-object-access';
 import { ObjectAccess } from './object-access';
 import { Principal } from './principal';
 
@@ -205,27 +204,25 @@ describe('AccessGuard', () => {
   });
 
   describe('on a route whose statement states the object rule (checkedByStatement)', () => {
-    const interceptor = new DeferredObjectAccess();
-    const run = (context: ExecutionContext, outcome: CallHandler) => firstValueFrom(interceptor.intercept(context, outcome));
-    const refused = new Error('refused by the statement');
+    const requestOf = (context: ExecutionContext) => context.switchToHttp().getRequest<Record<symbol, unknown>>();
 
-    it('asks nothing before the route runs, nor after it succeeds', async () => {
+    it('asks nothing before the route runs: the check is left on the request, once', async () => {
       const context = contextFor(Routes.prototype.statementChecked, { params: { id: EDITION } });
       await expect(guard.canActivate(context)).resolves.toBe(true);
-      await expect(run(context, { handle: () => of('written') })).resolves.toBe('written');
       expect(decisions).toEqual([]);
+      const check = takeDeferredObjectCheck(requestOf(context));
+      expect(check).toBeInstanceOf(Function);
+      expect(takeDeferredObjectCheck(requestOf(context))).toBeUndefined();
     });
 
-    it('checks the object when the route fails: its 404 or 403 wins (and is recorded), else the route\'s own error', async () => {
-      for (const [given, expected] of [['notFound', NotFoundError], ['forbidden', ForbiddenError], ['allowed', Error]] as const) {
+    it('the deferred check answers and records like the guard\'s own', async () => {
+      for (const [given, expected] of [['notFound', NotFoundError], ['forbidden', ForbiddenError]] as const) {
         decision = given;
         const context = contextFor(Routes.prototype.statementChecked, { params: { id: EDITION } });
         await guard.canActivate(context);
-        const error = await run(context, { handle: () => throwError(() => refused) }).catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(expected);
-        if (given === 'allowed') expect(error).toBe(refused);
+        await expect(takeDeferredObjectCheck(requestOf(context))!()).rejects.toThrow(expected);
       }
-      expect(decisions).toEqual([1, 2, 3].map(() => ({ permission: 'edition.manage', objectId: EDITION })));
+      expect(decisions).toEqual([1, 2].map(() => ({ permission: 'edition.manage', objectId: EDITION })));
       expect(audited.map((entry) => entry.details)).toEqual([{ reason: 'notVisible', route: 'GET /api/x' }, { reason: 'forbidden', route: 'GET /api/x' }]);
     });
 

@@ -58,7 +58,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (declared.param) {
       const objectId = request.params?.[declared.param] ?? '';
       const check = () => this.checkObject(principal, declared.permission, objectId, request);
-      // The route's statement states the rule: checked only if the route fails (DeferredObjectAccess).
+      // The route's statement states the rule: checked only if the route fails (deferred-object-access.ts).
       if (declared.checkedByStatement && UUID.test(objectId)) request[DEFERRED_OBJECT_CHECK] = check;
       else await check();
     }

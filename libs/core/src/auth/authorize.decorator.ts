@@ -1,8 +1,7 @@
 // Route declarations read by the global AccessGuard: every route names a permission, or is
 // explicitly @Public(). A route with neither is denied.
-import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiNotFoundResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { DeferredObjectAccess } from './deferred-object-access';
 import { Permission, PERMISSIONS } from './permissions';
 import { Principal } from './principal';
 
@@ -21,7 +20,7 @@ export const Public = () =>
  * holding the object's id (default `id`); the guard checks it before the body is even validated, so
  * a foreign object answers 404 whatever the payload. `checkedByStatement`: the route's one statement
  * carries the same object rule and writes nothing when it does not hold, so the check runs only
- * when the route fails, before its error is answered (see DeferredObjectAccess): same outcomes,
+ * when the route fails, before its error is answered (see deferred-object-access.ts): same outcomes,
  * one round trip.
  */
 export function Authorize(permission: Permission, options: { param?: string; checkedByStatement?: boolean } = {}) {
@@ -35,7 +34,6 @@ export function Authorize(permission: Permission, options: { param?: string; che
     ApiForbiddenResponse({ description: 'The caller’s roles may not use this route' }),
   ];
   if (spec.object) decorators.push(ApiNotFoundResponse({ description: `No such ${spec.object} visible to the caller` }));
-  if (deferred) decorators.push(UseInterceptors(DeferredObjectAccess));
   return applyDecorators(...decorators);
 }
 
