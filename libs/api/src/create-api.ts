@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig, JsonTooDeepError, jsonDeeperThan, registerRequestLog } from '@app/core';
 import { MAX_FILE_BYTES, MetricsService } from '@app/domain';
 import { HttpRequestMetrics } from './http-metrics';
+import { answerLivenessWithoutNest } from './liveness';
 import { ApiModule } from './api.module';
 import { API_PREFIX, setupOpenApi } from './openapi';
 import { registerSecurityHeaders, requestId } from './security-headers';
@@ -32,6 +33,7 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
   // Before any route exists, so every route (API, web app, queue board) gets its duration hook.
   const httpMetrics = new HttpRequestMetrics();
   httpMetrics.instrument(adapter.getInstance());
+  answerLivenessWithoutNest(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     bufferLogs: true,
     abortOnError: false,
