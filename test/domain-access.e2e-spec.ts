@@ -144,6 +144,18 @@ describe('domain access predicates (PostgreSQL)', () => {
     expect(await allowed(w.officialKrakow, 'city.status.read', w.gdansk)).toBe('notFound');
   });
 
+  it('lets an official read their own city’s status page on their grant alone, without a query', async () => {
+    const query = jest.spyOn(ds.manager, 'query');
+    try {
+      expect(await allowed(w.officialKrakow, 'city.status.read', w.krakow)).toBe('allow');
+      expect(query).not.toHaveBeenCalled();
+      expect(await allowed(w.coordinator, 'city.status.read', w.krakow)).toBe('allow');
+      expect(query).toHaveBeenCalledTimes(1);
+    } finally {
+      query.mockRestore();
+    }
+  });
+
   it('answers notFound for an object that does not exist', async () => {
     expect(await allowed(w.coordinator, 'edition.read', '00000000-0000-4000-8000-000000000000')).toBe('notFound');
   });

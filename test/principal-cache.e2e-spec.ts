@@ -3,6 +3,7 @@
 // database, each with its own pool and listener connection, stand for two API processes: a change
 // made through instance A must reach instance B's cache within 100 ms of A's answer (the change
 // has committed by then), B's next answer must show it, and B must read the database while its listener is down.
+// A itself sees its own change before it answers (its pool connections LISTEN as well).
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import {
@@ -71,6 +72,21 @@ describe('principal cache across two API processes', () => {
     const loads = cacheOf(b).loads;
     for (let i = 0; i < 5; i++) await b.http.get('/api/me').set(user.auth).expect(200);
     expect(cacheOf(b).loads).toBe(loads);
+  });
+
+  it('a logout through A holds for A\'s very next request, even before A\'s listener connection has delivered it', async () => {
+    const user = await makeSignedInUser(dataSourceOf(a), a.http, null);
+    await a.http.get('/api/me').set(user.auth).expect(200);
+    // A's own pool connection carries the notification with its COMMIT's answer: the listener's
+    // copy is dropped here to show that no wait for it (nor a query) is needed.
+    const listener = listenerOf(a) as unknown as { onNotification(payload: string): void };
+    const dropped = jest.spyOn(listener, 'onNotification').mockImplementation(() => undefined);
+    try {
+      await a.http.post('/api/auth/logout').set(user.auth).send({ refreshToken: user.refreshToken }).expect(204);
+      await a.http.get('/api/me').set(user.auth).expect(401);
+    } finally {
+      dropped.mockRestore();
+    }
   });
 
   it('a logout through A ends the session on B within the bound', async () => {

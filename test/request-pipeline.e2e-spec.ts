@@ -2,7 +2,7 @@
 // verification, no principal lookup), throttling counts only the sign-in family of routes, and the
 // security headers and the request id are set once per reply.
 import { DataSource } from 'typeorm';
-import { PrincipalCache } from '@app/core';
+import { AccessGuard, PrincipalCache } from '@app/core';
 import { createTestApp, makeSignedInUser, TestApp } from '@app/testing';
 
 describe('request pipeline', () => {
@@ -21,6 +21,21 @@ describe('request pipeline', () => {
       await t.http.get(path).set(user.auth).expect(200);
     }
     expect(cache.loads).toBe(loads);
+  });
+
+  it('answers the liveness probe without Nest\'s per-request work (not even the guard), with the same body and headers', async () => {
+    const guard = jest.spyOn(AccessGuard.prototype, 'canActivate');
+    try {
+      const res = await t.http.get('/api/health/live').expect(200);
+      expect(res.body).toEqual({ status: 'ok' });
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(guard).not.toHaveBeenCalled();
+      await t.http.get('/api/public/editions').expect(200);
+      expect(guard).toHaveBeenCalledTimes(1);
+    } finally {
+      guard.mockRestore();
+    }
   });
 
   it('throttles the sign-in routes only: other routes are not counted against the limit', async () => {

@@ -5,9 +5,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RawServerDefault } from 'fastify';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, JsonTooDeepError, jsonDeeperThan, PrincipalChangeListener, registerRequestLog } from '@app/core';
+import { AppConfig, JsonTooDeepError, jsonDeeperThan, registerRequestLog } from '@app/core';
 import { MAX_FILE_BYTES, MetricsService } from '@app/domain';
 import { HttpRequestMetrics } from './http-metrics';
+import { answerLivenessWithoutNest } from './liveness';
 import { ApiModule } from './api.module';
 import { API_PREFIX, setupOpenApi } from './openapi';
 import { registerSecurityHeaders, requestId } from './security-headers';
@@ -32,6 +33,7 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
   // Before any route exists, so every route (API, web app, queue board) gets its duration hook.
   const httpMetrics = new HttpRequestMetrics();
   httpMetrics.instrument(adapter.getInstance());
+  answerLivenessWithoutNest(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     bufferLogs: true,
     abortOnError: false,
@@ -49,13 +51,6 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
   app.setGlobalPrefix(API_PREFIX);
   registerSecurityHeaders(adapter.getInstance());
   if (options.logs !== false) registerRequestLog(adapter.getInstance(), config);
-  // A state-changing request answers once this process has applied the principal changes it
-  // committed (see PrincipalChangeListener.barrier): a logout holds for the very next request.
-  const principalChanges = app.get(PrincipalChangeListener);
-  adapter.getInstance().addHook('onSend', async (request, _reply, payload) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') await principalChanges.barrier();
-    return payload;
-  });
   // Uploads stream to disk; one file per request, counted against MAX_FILE_BYTES by the file store too.
   // preservePath: the file store sees the name as sent, so a path-like name is refused, not trimmed.
   await app.register(multipart, { preservePath: true, limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });

@@ -24,6 +24,7 @@ export * from './auth/audit-log';
 export * from './auth/audit-recorder';
 export * from './auth/auth.module';
 export * from './auth/authorize.decorator';
+export * from './auth/deferred-object-access';
 export * from './auth/jwt.strategy';
 export * from './auth/permissions';
 export * from './auth/principal';

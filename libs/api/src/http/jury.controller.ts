@@ -21,7 +21,8 @@ export class JuryController {
     return this.jury.ballot(principal, id, query.lang);
   }
 
-  @Authorize('practice.score')
+  // One round trip: the write's statement checks the juror's grant and conflicts (JuryRepository.upsertScore).
+  @Authorize('practice.score', { checkedByStatement: true })
   @Put('practices/:id/scores/mine')
   @ApiOperation({ summary: 'Score a practice on the four criteria (integers 1..scaleMax); editable until scoringDueAt, in stage juryScoring only' })
   @ApiOkResponse({ type: MyScoreView })

@@ -6,6 +6,7 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors/d
 import { AccessGuard } from './access.guard';
 import { AuditEntry, AuditRecorder } from './audit-recorder';
 import { Authorize, Public } from './authorize.decorator';
+import { takeDeferredObjectCheck } from './deferred-object-access';
 import { ObjectAccess } from './object-access';
 import { Principal } from './principal';
 
@@ -39,6 +40,11 @@ class Routes {
   @Authorize('edition.ballot.read', { param: 'editionId' })
   ballot() {
     return 'ballot';
+  }
+
+  @Authorize('edition.manage', { checkedByStatement: true })
+  statementChecked() {
+    return 'written';
   }
 }
 
@@ -195,5 +201,33 @@ describe('AccessGuard', () => {
     signedIn = nobody;
     await expect(guard.canActivate(contextFor(Routes.prototype.users, { url: undefined, method: 'POST' }))).rejects.toThrow(ForbiddenError);
     expect(audited.map((entry) => entry.details)).toEqual([{ reason: 'role', route: 'POST undefined' }]);
+  });
+
+  describe('on a route whose statement states the object rule (checkedByStatement)', () => {
+    const requestOf = (context: ExecutionContext) => context.switchToHttp().getRequest<Record<symbol, unknown>>();
+
+    it('asks nothing before the route runs: the check is left on the request, once', async () => {
+      const context = contextFor(Routes.prototype.statementChecked, { params: { id: EDITION } });
+      await expect(guard.canActivate(context)).resolves.toBe(true);
+      expect(decisions).toEqual([]);
+      const check = takeDeferredObjectCheck(requestOf(context));
+      expect(check).toBeInstanceOf(Function);
+      expect(takeDeferredObjectCheck(requestOf(context))).toBeUndefined();
+    });
+
+    it('the deferred check answers and records like the guard\'s own', async () => {
+      for (const [given, expected] of [['notFound', NotFoundError], ['forbidden', ForbiddenError]] as const) {
+        decision = given;
+        const context = contextFor(Routes.prototype.statementChecked, { params: { id: EDITION } });
+        await guard.canActivate(context);
+        await expect(takeDeferredObjectCheck(requestOf(context))!()).rejects.toThrow(expected);
+      }
+      expect(decisions).toEqual([1, 2].map(() => ({ permission: 'edition.manage', objectId: EDITION })));
+      expect(audited.map((entry) => entry.details)).toEqual([{ reason: 'notVisible', route: 'GET /api/x' }, { reason: 'forbidden', route: 'GET /api/x' }]);
+    });
+
+    it('still answers 404 at once for an id that is not a UUID', async () => {
+      await expect(guard.canActivate(contextFor(Routes.prototype.statementChecked, { params: { id: 'nope' } }))).rejects.toThrow(NotFoundError);
+    });
   });
 });

@@ -6,15 +6,16 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors/domain-errors';
 import { AuditRecorder } from './audit-recorder';
+import { DEFERRED_OBJECT_CHECK, DeferredCheckRequest } from './deferred-object-access';
 import { ROUTE_ACCESS, RouteAccess } from './authorize.decorator';
 import { OBJECT_ACCESS, ObjectAccess } from './object-access';
-import { PERMISSIONS } from './permissions';
+import { Permission, PERMISSIONS } from './permissions';
 import { hasRole, Principal } from './principal';
 import { Role } from './roles';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface GuardedRequest {
+interface GuardedRequest extends DeferredCheckRequest {
   user?: Principal;
   params?: Record<string, string>;
   ip?: string;
@@ -56,17 +57,24 @@ export class AccessGuard extends AuthGuard('jwt') {
     }
     if (declared.param) {
       const objectId = request.params?.[declared.param] ?? '';
-      const decision = UUID.test(objectId) ? await this.access.check(principal, declared.permission, objectId) : 'notFound';
-      if (decision === 'notFound') {
-        await this.deny(principal, declared.permission, objectId, request, 'notVisible');
-        throw new NotFoundError('Resource');
-      }
-      if (decision === 'forbidden') {
-        await this.deny(principal, declared.permission, objectId, request, 'forbidden');
-        throw new ForbiddenError('You may not do this on this resource');
-      }
+      const check = () => this.checkObject(principal, declared.permission, objectId, request);
+      // The route's statement states the rule: checked only if the route fails (deferred-object-access.ts).
+      if (declared.checkedByStatement && UUID.test(objectId)) request[DEFERRED_OBJECT_CHECK] = check;
+      else await check();
     }
     return true;
+  }
+
+  private async checkObject(principal: Principal, permission: Permission, objectId: string, request: GuardedRequest): Promise<void> {
+    const decision = UUID.test(objectId) ? await this.access.check(principal, permission, objectId) : 'notFound';
+    if (decision === 'notFound') {
+      await this.deny(principal, permission, objectId, request, 'notVisible');
+      throw new NotFoundError('Resource');
+    }
+    if (decision === 'forbidden') {
+      await this.deny(principal, permission, objectId, request, 'forbidden');
+      throw new ForbiddenError('You may not do this on this resource');
+    }
   }
 
   /** passport's hook: any failure to authenticate is the same 401. */

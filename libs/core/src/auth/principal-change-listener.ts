@@ -3,8 +3,15 @@
 // When the connection is lost the cache is emptied and bypassed (every request reads the
 // database) until the listener has re-subscribed; the cache is emptied again then, since
 // notifications sent meanwhile were missed. A heartbeat notices a connection that died silently.
+//
+// The pool's connections LISTEN too (each once, when first handed out): PostgreSQL delivers a
+// listening session's own notifications before the answer to its COMMIT (or autocommitted
+// statement), so a change this process makes is applied to its cache before the code that made it
+// goes on: a logout holds for the very next request here without a round trip per write.
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import type { Notification, Pool, PoolClient } from 'pg';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { InvalidationChannel, PrincipalCache } from './principal-cache';
 
@@ -18,9 +25,6 @@ export interface ListenerTiming {
   heartbeatMs: number;
 }
 
-/** A barrier never holds an answer longer than this (the heartbeat deals with a dead connection). */
-const BARRIER_TIMEOUT_MS = 1_000;
-
 const DEFAULT_TIMING: ListenerTiming = { retryMs: 250, maxRetryMs: 5_000, heartbeatMs: 10_000 };
 
 @Injectable()
@@ -30,8 +34,8 @@ export class PrincipalChangeListener implements InvalidationChannel, OnModuleIni
   private retryTimer: NodeJS.Timeout | null = null;
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private nextRetryMs: number;
-  private currentBarrier: Promise<void> | null = null;
-  private nextBarrier: Promise<void> | null = null;
+  /** Pool connections that LISTEN (or are being told to). */
+  private readonly listeningPoolClients = new WeakSet<Client>();
   private closed = false;
   subscribed = false;
   /** The listener's PostgreSQL backend pid while subscribed (tests cut it with pg_terminate_backend). */
@@ -41,12 +45,17 @@ export class PrincipalChangeListener implements InvalidationChannel, OnModuleIni
   notificationsApplied = 0;
   lastNotificationAt = 0;
 
-  constructor(private readonly config: AppConfig, private readonly cache: PrincipalCache) {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly cache: PrincipalCache,
+    private readonly dataSource: DataSource,
+  ) {
     this.nextRetryMs = this.timing.retryMs;
     cache.attach(this);
   }
 
   async onModuleInit(): Promise<void> {
+    this.listenOnPoolConnections();
     // Not awaited to the end on failure: the API serves (uncached) while the listener retries.
     await this.connect();
   }
@@ -88,40 +97,34 @@ export class PrincipalChangeListener implements InvalidationChannel, OnModuleIni
   }
 
   /**
-   * Resolves once every notification committed before the call has been applied here. A query on
-   * the listener connection does it: PostgreSQL sends a listening session its pending notifications
-   * before the query's answer. The API awaits it before answering a state-changing request, so a
-   * logout or a revocation made by this process holds for its very next request (other processes
-   * follow within the measured staleness). Calls arriving while a barrier query is in flight share
-   * the next one, so there is at most one query per round trip whatever the request rate.
+   * Every pool connection LISTENs from its first hand-out on ('acquire' is emitted before the
+   * borrower gets the client, so the LISTEN is queued ahead of the borrower's statements). Its
+   * notifications, its own transactions' included, invalidate the cache like the listener's.
+   * A connection whose LISTEN failed is told again on its next hand-out.
    */
-  barrier(): Promise<void> {
-    const client = this.client;
-    if (!this.subscribed || !client) return Promise.resolve();
-    if (!this.nextBarrier) {
-      const after = this.currentBarrier ?? Promise.resolve();
-      this.nextBarrier = after.then(() => {
-        this.currentBarrier = this.nextBarrier;
-        this.nextBarrier = null;
-        return Promise.race([
-          client.query('SELECT 1').then(() => undefined),
-          new Promise<void>((resolve) => setTimeout(resolve, BARRIER_TIMEOUT_MS).unref()),
-        ]).catch(() => undefined);
+  private listenOnPoolConnections(): void {
+    const pool = (this.dataSource.driver as { master?: Pool }).master;
+    if (!pool || typeof pool.on !== 'function') return;
+    pool.on('acquire', (client: PoolClient) => {
+      if (this.listeningPoolClients.has(client)) return;
+      this.listeningPoolClients.add(client);
+      client.on('notification', (message: Notification) => {
+        if (message.channel === PRINCIPAL_CHANNEL) this.invalidate(message.payload ?? '*');
       });
-      const settled = this.nextBarrier;
-      void settled.finally(() => {
-        if (this.currentBarrier === settled) this.currentBarrier = null;
-      });
-    }
-    return this.nextBarrier;
+      client.query(`LISTEN ${PRINCIPAL_CHANNEL}`).catch(() => this.listeningPoolClients.delete(client));
+    });
   }
 
   private onNotification(payload: string): void {
+    this.invalidate(payload);
+    this.notificationsApplied += 1;
+    this.lastNotificationAt = performance.now();
+  }
+
+  private invalidate(payload: string): void {
     if (payload.startsWith('s:')) this.cache.invalidateSession(payload.slice(2));
     else if (payload.startsWith('u:')) this.cache.invalidateUser(payload.slice(2));
     else this.cache.clear();
-    this.notificationsApplied += 1;
-    this.lastNotificationAt = performance.now();
   }
 
   private heartbeat(client: Client): void {

@@ -1,5 +1,7 @@
 // TypeORM's query() answers UPDATE/DELETE … RETURNING with [rows, affectedCount] on PostgreSQL,
 // but SELECT and INSERT with the rows alone. This always gives the rows.
+import type { ClientBase as PgClient, QueryResultRow } from 'pg';
+import { EntityManager, QueryFailedError } from 'typeorm';
 interface Queryable {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
@@ -10,4 +12,25 @@ export async function queryRows<T>(runner: Queryable, sql: string, parameters: u
     return result[0] as T[];
   }
   return result as T[];
+}
+
+/**
+ * Runs `sql` as the named prepared statement `name` on the connection (the manager's transaction's,
+ * else one from the pool): PostgreSQL parses and plans it once per connection and then reuses its
+ * plan, where an unnamed statement is planned on every call. For hot statements whose planning
+ * costs more than their execution (the score write: ~1.3 ms of backend CPU unnamed, ~0.3 ms named,
+ * on the bench data). One name per SQL text; errors come as TypeORM's QueryFailedError, as from query().
+ */
+export async function queryPrepared<T>(manager: EntityManager, name: string, sql: string, parameters: unknown[]): Promise<T[]> {
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  const owned = !manager.queryRunner;
+  try {
+    const client = (await runner.connect()) as PgClient;
+    const result = await client.query<T & QueryResultRow>({ name, text: sql, values: parameters }).catch((error: unknown) => {
+      throw new QueryFailedError(sql, parameters, error as Error);
+    });
+    return result.rows;
+  } finally {
+    if (owned) await runner.release();
+  }
 }

@@ -1,5 +1,6 @@
 import { ArgumentsHost, BadRequestException, HttpException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, UnauthenticatedError } from './domain-errors';
+import { DEFERRED_OBJECT_CHECK } from '../auth/deferred-object-access';
 import { HttpExceptionFilter, toErrorBody } from './http-exception.filter';
 
 describe('toErrorBody', () => {
@@ -61,7 +62,7 @@ describe('toErrorBody', () => {
 });
 
 describe('HttpExceptionFilter', () => {
-  function host() {
+  function host(request: object = { id: 'req-1' }) {
     const reply = {
       headers: {} as Record<string, string>,
       statusCode: 0,
@@ -82,7 +83,7 @@ describe('HttpExceptionFilter', () => {
         return this;
       },
     };
-    const argumentsHost = { switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ id: 'req-1' }) }) } as unknown as ArgumentsHost;
+    const argumentsHost = { switchToHttp: () => ({ getResponse: () => reply, getRequest: () => request }) } as unknown as ArgumentsHost;
     return { reply, argumentsHost };
   }
 
@@ -125,5 +126,18 @@ describe('HttpExceptionFilter', () => {
     jest.spyOn((filter as unknown as { logger: { error: () => void } }).logger, 'error').mockImplementation(() => undefined);
     filter.catch(new Error('boom'), argumentsHost);
     expect(reply.statusCode).toBe(500);
+  });
+
+  it('runs the object check a route left to its statement before answering a failure: its denial wins, else the error', async () => {
+    const refused = new ConflictError('not_scored', 'refused');
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    const denied = host({ id: 'req-2', [DEFERRED_OBJECT_CHECK]: async () => { throw new NotFoundError('Resource'); } });
+    new HttpExceptionFilter().catch(refused, denied.argumentsHost);
+    await settle();
+    expect(denied.reply.statusCode).toBe(404);
+    const allowed = host({ id: 'req-3', [DEFERRED_OBJECT_CHECK]: async () => undefined });
+    new HttpExceptionFilter().catch(refused, allowed.argumentsHost);
+    await settle();
+    expect(allowed.reply.body).toMatchObject({ statusCode: 409, code: 'not_scored' });
   });
 });

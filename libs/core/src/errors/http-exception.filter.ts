@@ -4,6 +4,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
+import { DeferredCheckRequest, takeDeferredObjectCheck } from '../auth/deferred-object-access';
 import { ConflictError, DomainError, FieldProblem } from './domain-errors';
 
 export interface ErrorBody {
@@ -77,6 +78,20 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const context = host.switchToHttp();
     const reply = context.getResponse<FastifyReply>();
     const request = context.getRequest<FastifyRequest>();
+    // The object check the guard left to the route's statement: a failed route answers its 404/403
+    // first (Nest's router has returned the reply to Fastify, which waits for the send).
+    const deferredCheck = takeDeferredObjectCheck(request as DeferredCheckRequest | undefined);
+    if (deferredCheck) {
+      deferredCheck().then(
+        () => this.answer(exception, request, reply),
+        (denied: unknown) => this.answer(denied, request, reply),
+      );
+      return;
+    }
+    this.answer(exception, request, reply);
+  }
+
+  private answer(exception: unknown, request: FastifyRequest | undefined, reply: FastifyReply): void {
     const body = toErrorBody(exception);
     if (body.statusCode >= HttpStatus.INTERNAL_SERVER_ERROR) {
       this.logger.error({ err: exception, reqId: request?.id }, 'unhandled error');

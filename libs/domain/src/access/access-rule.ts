@@ -29,6 +29,11 @@ export interface ObjectAccessSpec {
    * Answers like immich's AccessRepository: the permitted subset of the ids asked about.
    */
   visibleIdsSql: string;
+  /**
+   * Decisions the principal's own grants settle without reading the object, by permission: only
+   * where the grant implies that the object exists (a foreign key). Undefined: read the target.
+   */
+  settledByGrants?: Partial<Record<Permission, (principal: Principal, objectId: string) => AccessDecision | undefined>>;
 }
 
 export const jurorGrant = (principal: Principal, editionId: string | null): Grant | undefined =>

@@ -33,6 +33,8 @@ export class DomainAccess implements ObjectAccess {
     if (!kind) return 'allow';
     const rule = this.rules[permission];
     if (!rule) throw new Error(`no access rule for permission ${permission}`);
+    const settled = this.spec(kind).settledByGrants?.[permission]?.(principal, objectId);
+    if (settled) return settled;
     const target = await this.target(this.dataSource.manager, kind, objectId, principal.userId);
     if (!target) return 'notFound';
     return rule(principal, target);
