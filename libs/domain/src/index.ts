@@ -5,6 +5,8 @@ export * from './accounts/dto/auth.dto';
 export * from './accounts/passwords';
 export * from './demo/demo-data';
 export * from './demo/demo-seed';
+export * from './corrections/corrections.dto';
+export * from './corrections/report-corrections.service';
 export * from './editions/dto/edition.dto';
 export * from './editions/edition-stage';
 export * from './editions/editions.module';
