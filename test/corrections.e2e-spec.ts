@@ -46,15 +46,18 @@ describe('corrections', () => {
   const auditRows = (action: string, objectId: string) =>
     ds.query(`SELECT actor_id, details FROM audit_event WHERE action = $1 AND object_id = $2`, [action, objectId]) as Promise<{ actor_id: string; details: Record<string, unknown> }[]>;
 
-  /** Waits for the fan-out of `template` to reach exactly `userIds` (in any order). */
-  async function deliveredTo(template: string, userIds: string[]): Promise<void> {
+  /**
+   * Waits for the fan-out of `template` about the object `about` names (a context key and value)
+   * to reach `userIds`, then checks that it reached nobody else.
+   */
+  async function deliveredTo(template: string, about: [string, string], userIds: string[]): Promise<void> {
     const sorted = [...userIds].sort();
-    await eventually(async () => {
-      const rows: { user_id: string }[] = await ds.query(`SELECT user_id FROM notification_delivery WHERE template = $1 AND user_id = ANY($2::uuid[])`, [template, sorted]);
-      return rows.length === sorted.length || null;
-    });
-    const rows: { user_id: string }[] = await ds.query(`SELECT user_id FROM notification_delivery WHERE template = $1 AND user_id = ANY($2::uuid[])`, [template, sorted]);
-    expect(rows.map((row) => row.user_id).sort()).toEqual(sorted);
+    const recipients = async () =>
+      ((await ds.query(`SELECT user_id FROM notification_delivery WHERE template = $1 AND context->>$2 = $3`, [template, ...about])) as { user_id: string }[])
+        .map((row) => row.user_id)
+        .sort();
+    await eventually(async () => (await recipients()).length >= sorted.length || null);
+    expect(await recipients()).toEqual(sorted);
   }
 
   /** A reportsOpen edition with Lublin's submitted report (two practices, one decided eligible). */
@@ -106,7 +109,7 @@ describe('corrections', () => {
 
       const audits = await auditRows('report.reopen', report.id);
       expect(audits).toEqual([expect.objectContaining({ actor_id: coordinator.id, details: expect.objectContaining({ reason: 'Brakuje dowodów do praktyki 2.' }) })]);
-      await deliveredTo('reportReopened', [expert.id]);
+      await deliveredTo('reportReopened', ['reportId', report.id], [expert.id]);
     });
 
     it('refuses a draft (409 report_not_submitted) and a report whose practices the jury scored (409 report_scored)', async () => {
@@ -148,7 +151,7 @@ describe('corrections', () => {
       expect(res.body).toMatchObject({ status: 'ineligible', eligibilityReason: 'Praktyka wdrożona przed okresem konkursu.' });
       const audits = await auditRows('practice.eligibility_revised', decided.id);
       expect(audits).toEqual([expect.objectContaining({ details: expect.objectContaining({ from: 'eligible', to: 'ineligible', reason: 'Praktyka wdrożona przed okresem konkursu.' }) })]);
-      await deliveredTo('eligibilityRevised', [expert.id]);
+      await deliveredTo('eligibilityRevised', ['practiceId', decided.id], [expert.id]);
 
       const back = await t.http.post(`/api/practices/${decided.id}/eligibility-revision`).set(coordinator.auth).send({ eligible: true, reason: 'Pomyłka.' }).expect(200);
       expect(back.body).toMatchObject({ status: 'eligible', eligibilityReason: null });
@@ -183,7 +186,7 @@ describe('corrections', () => {
       expect(await auditRows('edition.step_back', edition.id)).toEqual([
         expect.objectContaining({ details: expect.objectContaining({ from: 'juryScoring', to: 'reportsOpen', reason: 'Ocena otwarta o dzień za wcześnie.' }) }),
       ]);
-      await deliveredTo('steppedBackToReports', [expert.id, ...jurors.map((j) => j.id)]);
+      await deliveredTo('steppedBackToReports', ['editionId', edition.id], [expert.id, ...jurors.map((j) => j.id)]);
 
       // Only one stage back, and to the stage named: a second identical call is refused.
       expect((await t.http.post(`/api/editions/${edition.id}/step-back`).set(coordinator.auth).send({ to: 'reportsOpen', reason: 'again' }).expect(409)).body.code).toBe('invalid_step_back');
@@ -201,7 +204,7 @@ describe('corrections', () => {
     it('moves deliberation back to juryScoring while no award exists and tells the jurors; refuses once one does (409 awards_exist)', async () => {
       const open = await editionIn('deliberation');
       await t.http.post(`/api/editions/${open.edition.id}/step-back`).set(coordinator.auth).send({ to: 'juryScoring', reason: 'Juror nie zdążył.' }).expect(200);
-      await deliveredTo('steppedBackToScoring', open.jurors.map((j) => j.id));
+      await deliveredTo('steppedBackToScoring', ['editionId', open.edition.id], open.jurors.map((j) => j.id));
 
       const awarded = await editionIn('deliberation');
       await ds.query(`INSERT INTO award (edition_id, city_id) VALUES ($1, $2)`, [awarded.edition.id, awarded.lublin.id]);
@@ -217,6 +220,34 @@ describe('corrections', () => {
       }
       const early = await makeEdition(ds, { stage: 'reportsOpen' });
       expect((await t.http.post(`/api/editions/${early.id}/step-back`).set(coordinator.auth).send({ to: 'draft', reason: 'x' }).expect(409)).body.code).toBe('invalid_step_back');
+    });
+  });
+
+  describe('races', () => {
+    it('a score and a step back sent together: exactly one wins, and no score is left in reportsOpen', async () => {
+      for (let round = 0; round < 3; round++) {
+        const { edition, decided } = await submittedReport('juryScoring');
+        const juror = await signedIn('juror', { editionId: edition.id });
+        const [score, back] = await Promise.all([
+          t.http.put(`/api/practices/${decided.id}/scores/mine`).set(juror.auth).send({ criteria: uniform(3) }),
+          t.http.post(`/api/editions/${edition.id}/step-back`).set(coordinator.auth).send({ to: 'reportsOpen', reason: 'race' }),
+        ]);
+        const [{ stage }] = await ds.query(`SELECT stage FROM edition WHERE id = $1`, [edition.id]);
+        const [{ scores }] = await ds.query(`SELECT count(*)::int AS scores FROM score WHERE edition_id = $1`, [edition.id]);
+        if (back.status === 200) {
+          expect([score.status, score.body.code, stage, scores]).toEqual([409, 'wrong_stage', 'reportsOpen', 0]);
+        } else {
+          expect([back.status, back.body.code, score.status, stage, scores]).toEqual([409, 'scores_exist', 200, 'juryScoring', 1]);
+        }
+      }
+    });
+
+    it('two reopenings of one report: one succeeds, the other is refused, one audit row', async () => {
+      const { report } = await submittedReport();
+      const answers = await Promise.all([1, 2].map((n) => t.http.post(`/api/reports/${report.id}/reopen`).set(coordinator.auth).send({ reason: `Powód ${n}` })));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+      expect(answers.find((a) => a.status === 409)!.body.code).toBe('report_not_submitted');
+      expect(await auditRows('report.reopen', report.id)).toHaveLength(1);
     });
   });
 
@@ -252,7 +283,7 @@ describe('corrections', () => {
       );
 
       expect(await auditRows('grant.deadline_extended', late.grantId)).toEqual([expect.objectContaining({ details: expect.objectContaining({ dueAt, reason: 'Choroba.', kind: 'scoring' }) })]);
-      await deliveredTo('scoringDeadlineExtended', [late.id]);
+      await deliveredTo('scoringDeadlineExtended', ['editionId', edition.id], [late.id]);
 
       // Once the extension runs out the late juror is refused too.
       await ds.query(`UPDATE role_grant SET extended_due_at = now() - interval '1 second' WHERE id = $1`, [late.grantId]);
@@ -284,7 +315,7 @@ describe('corrections', () => {
       const mine = (await t.http.get('/api/me/reports').set(late.auth).expect(200)).body;
       expect(mine[0]).toMatchObject({ extendedDueAt: dueAt });
       expect(await auditRows('grant.deadline_extended', late.grantId)).toHaveLength(1);
-      await deliveredTo('reportsDeadlineExtended', [late.id]);
+      await deliveredTo('reportsDeadlineExtended', ['editionId', edition.id], [late.id]);
     });
 
     it('refuses an extension once its stage is over (409 deadline_locked) and one before the edition’s deadline (400 dueAt)', async () => {
