@@ -58,12 +58,13 @@ interface AxeViolation {
     });
     server.stdout?.on('data', (chunk) => (serverOutput += chunk));
     server.stderr?.on('data', (chunk) => (serverOutput += chunk));
-    const deadline = Date.now() + 60_000;
+    // The embedded PostgreSQL and the demo data take longer on a busy machine than the main suite allows.
+    const deadline = Date.now() + 180_000;
     for (;;) {
       if (server.exitCode !== null) throw new Error(`the app exited early:\n${serverOutput}`);
       const ready = await fetch(`${base}/api/health/ready`).then((r) => r.status, () => 0);
       if (ready === 200) break;
-      if (Date.now() > deadline) throw new Error(`the app was not ready after 60 s:\n${serverOutput}`);
+      if (Date.now() > deadline) throw new Error(`the app was not ready after 180 s:\n${serverOutput}`);
       await new Promise((r) => setTimeout(r, 100));
     }
     context = await chromium.launchPersistentContext(profileDir, {
@@ -75,7 +76,7 @@ interface AxeViolation {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     await context.route(/^(?!http:\/\/127\.0\.0\.1:)/, (route) => route.abort());
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await context?.close().catch(() => undefined);
