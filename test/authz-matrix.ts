@@ -132,6 +132,13 @@ export const MATRIX: Record<string, MatrixRow> = {
   'PATCH /api/practices/{id}': row(REPORT_WRITERS, { params: { id: 'lublinPractice' } }),
   'DELETE /api/practices/{id}': row(REPORT_WRITERS, { params: { id: 'disposablePractice' } }),
   'POST /api/practices/{id}/eligibility': row(COORDINATOR, { params: { id: 'lublinPractice' } }),
+
+  // corrections (coordinators only; without a body each stops at validation)
+  'POST /api/reports/{id}/reopen': row(COORDINATOR, { params: { id: 'lublinReport' } }),
+  'POST /api/practices/{id}/eligibility-revision': row(COORDINATOR, { params: { id: 'lublinPractice' } }),
+  'POST /api/editions/{id}/step-back': row(COORDINATOR, { params: { id: 'edition' } }),
+  'PUT /api/editions/{id}/experts/{assignmentId}/extension': row(COORDINATOR, { params: { id: 'edition', assignmentId: 'spareExpertAssignment' } }),
+  'PUT /api/editions/{id}/jurors/{assignmentId}/extension': row(COORDINATOR, { params: { id: 'edition', assignmentId: 'spareJurorAssignment' } }),
   'POST /api/reports/{id}/files': row(REPORT_WRITERS, { params: { id: 'lublinReport' } }),
   'GET /api/reports/{id}/files/{fileId}': row(EVIDENCE_READERS, { params: { id: 'lublinReport', fileId: 'lublinFile' } }),
   'DELETE /api/reports/{id}/files/{fileId}': row(REPORT_WRITERS, { params: { id: 'lublinReport', fileId: 'disposableFile' } }),

@@ -253,14 +253,14 @@ describe('expert stage', () => {
 
     const before = (await t.http.get('/api/me/reports').set(e).expect(200)).body;
     expect(before).toEqual([
-      { editionId: newer.id, editionYear: newer.year, editionName: 'Miasta Otwarte (nowsza)', editionStage: 'reportsOpen', reportsDueAt: null, cityId: lublin.id, cityName: 'Lublin', report: null },
-      { editionId: edition.id, editionYear: 2095, editionName: 'Miasta Otwarte 2095', editionStage: 'reportsOpen', reportsDueAt: null, cityId: lublin.id, cityName: 'Lublin', report: null },
+      { editionId: newer.id, editionYear: newer.year, editionName: 'Miasta Otwarte (nowsza)', editionStage: 'reportsOpen', reportsDueAt: null, extendedDueAt: null, cityId: lublin.id, cityName: 'Lublin', report: null },
+      { editionId: edition.id, editionYear: 2095, editionName: 'Miasta Otwarte 2095', editionStage: 'reportsOpen', reportsDueAt: null, extendedDueAt: null, cityId: lublin.id, cityName: 'Lublin', report: null },
     ]);
 
     const report = (await t.http.post(`/api/editions/${edition.id}/reports`).set(e).send({ cityId: lublin.id }).expect(201)).body;
     await t.http.post(`/api/reports/${report.id}/practices`).set(e).send({ title: 'P', description: 'D', recipientUnits: [], categoryIds: [categories[0].id] }).expect(201);
     const draft = (await t.http.get('/api/me/reports').set(e).expect(200)).body;
-    expect(draft[1].report).toEqual({ id: report.id, status: 'draft', submittedAt: null, practiceCount: 1, updatedAt: expect.any(String) });
+    expect(draft[1].report).toEqual({ id: report.id, status: 'draft', submittedAt: null, reopenReason: null, practiceCount: 1, updatedAt: expect.any(String) });
     expect(JSON.stringify(draft)).not.toContain(krakowReport.id);
     expect(JSON.stringify(draft)).not.toContain(krakow.id);
 

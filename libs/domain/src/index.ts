@@ -7,6 +7,8 @@ export * from './accounts/session-principals';
 export * from './audit/audit.repository';
 export * from './demo/demo-data';
 export * from './demo/demo-seed';
+export * from './corrections/corrections.dto';
+export * from './corrections/report-corrections.service';
 export * from './editions/dto/edition.dto';
 export * from './editions/edition-stage';
 export * from './editions/editions.module';

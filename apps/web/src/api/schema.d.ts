@@ -476,6 +476,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/editions/{id}/experts/{assignmentId}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Give one expert a later report deadline than the edition’s (until jury scoring opens; 409 `deadline_locked` after) */
+        put: operations["CorrectionsController_extendExpert"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/editions/{id}/jurors": {
         parameters: {
             query?: never;
@@ -506,6 +523,23 @@ export interface paths {
         post?: never;
         /** Remove a juror (only before jury scoring) */
         delete: operations["EditionsController_removeJuror"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{id}/jurors/{assignmentId}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Give one juror a later scoring deadline than the edition’s (until deliberation; 409 `deadline_locked` after) */
+        put: operations["CorrectionsController_extendJuror"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -653,6 +687,26 @@ export interface paths {
         get: operations["JuryController_scoresCsv"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{id}/step-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Step the edition back one stage, with a reason (juryScoring → reportsOpen while no score exists; deliberation → juryScoring while no award exists)
+         * @description Never back from decided or published (409 `irreversible_stage`). Another target: 409 `invalid_step_back`; scores or awards recorded: 409 `scores_exist` / `awards_exist`.
+         */
+        post: operations["CorrectionsController_stepBack"];
         delete?: never;
         options?: never;
         head?: never;
@@ -904,6 +958,23 @@ export interface paths {
         put?: never;
         /** Mark a submitted practice eligible or ineligible (a reason is required for ineligible) */
         post: operations["ReportsController_eligibility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/practices/{id}/eligibility-revision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revise a practice’s eligibility decision, with a reason, until jury scoring opens (then 409 `scoring_opened`) */
+        post: operations["CorrectionsController_reviseEligibility"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1233,6 +1304,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a submitted report for a correction (back to draft, the reason shown to the expert, its eligibility decisions cleared)
+         * @description Only in stage reportsOpen. In juryScoring: 409 `report_scored` when jurors scored its practices (never undone), else 409 `step_back_first` (step the edition back to reportsOpen, then reopen). Later stages: 409 `wrong_stage`; a draft: 409 `report_not_submitted`. The expert’s deadline is unchanged.
+         */
+        post: operations["CorrectionsController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/{id}/submit": {
         parameters: {
             query?: never;
@@ -1392,6 +1483,13 @@ export interface components {
             countryOfOrigin?: string | null;
             email: string;
             /**
+             * Format: date-time
+             * @description Experts and jurors: a personal deadline later than the edition’s
+             */
+            extendedDueAt: string | null;
+            /** @description Why the deadline was extended */
+            extensionReason: string | null;
+            /**
              * Format: uuid
              * @description The assignment id (for DELETE)
              */
@@ -1462,6 +1560,11 @@ export interface components {
             /** Format: uuid */
             editionId: string;
             items: components["schemas"]["BallotItem"][];
+            /**
+             * Format: date-time
+             * @description The caller’s own deadline: scoringDueAt, or a later personal extension
+             */
+            myScoringDueAt: string | null;
             /** @description n of m practices scored */
             progress: components["schemas"]["BallotProgress"];
             /** @description Practices the juror declared a conflict on (not on the ballot) */
@@ -1772,6 +1875,15 @@ export interface components {
             /** @description The guiding question */
             question: string;
         };
+        DeadlineExtensionDto: {
+            /**
+             * @description The person’s new deadline: in the future and later than the edition’s
+             * @example 2015-04-07T23:59:00+02:00
+             */
+            dueAt: string;
+            /** @description Why the deadline is extended; told to the person */
+            reason: string;
+        };
         DeclareConflictDto: {
             /** @example I worked for this city office until 2014. */
             reason: string;
@@ -1838,6 +1950,12 @@ export interface components {
             eligible: boolean;
             /** @description Required when eligible is false */
             reason?: string;
+        };
+        EligibilityRevisionDto: {
+            /** @description The revised decision */
+            eligible: boolean;
+            /** @description Why the decision is revised (for an ineligible practice also the reason recorded on it) */
+            reason: string;
         };
         ErasedUserView: {
             /** Format: date-time */
@@ -1963,6 +2081,11 @@ export interface components {
             /** @enum {string} */
             editionStage: "draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published";
             editionYear: number;
+            /**
+             * Format: date-time
+             * @description The expert’s personal deadline when a coordinator extended it (later than reportsDueAt)
+             */
+            extendedDueAt: string | null;
             /** @description null until the expert starts the report */
             report: components["schemas"]["MyReportSummary"] | null;
             /** Format: date-time */
@@ -1973,6 +2096,8 @@ export interface components {
             id: string;
             /** @description Practices in the report */
             practiceCount: number;
+            /** @description Why a coordinator last reopened the report for a correction */
+            reopenReason: string | null;
             /** @enum {string} */
             status: "draft" | "submitted";
             /** Format: date-time */
@@ -2325,6 +2450,10 @@ export interface components {
             reportsDays: number;
             scoringDays: number;
         };
+        ReopenReportDto: {
+            /** @description Why the report is reopened; shown to the expert on the report and in the mail */
+            reason: string;
+        };
         ReportFileView: {
             contentType: string;
             /** Format: date-time */
@@ -2346,6 +2475,10 @@ export interface components {
             /** Format: uuid */
             id: string;
             practices: components["schemas"]["PracticeView"][];
+            /** Format: date-time */
+            reopenedAt: string | null;
+            /** @description Why a coordinator last reopened the report for a correction */
+            reopenReason: string | null;
             /** @enum {string} */
             status: "draft" | "submitted";
             /** Format: date-time */
@@ -2410,7 +2543,18 @@ export interface components {
             at: string;
             /** @enum {string} */
             from: "draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published";
+            /** @description Why the coordinator stepped the edition back (null for a move forward) */
+            reason: string | null;
             /** @enum {string} */
+            to: "draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published";
+        };
+        StepBackDto: {
+            /** @description Why the edition steps back; kept in the stage history and told to the people concerned */
+            reason: string;
+            /**
+             * @description The stage just before the current one (juryScoring → reportsOpen, deliberation → juryScoring)
+             * @enum {string}
+             */
             to: "draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published";
         };
         TokenPairDto: {
@@ -4865,6 +5009,77 @@ export interface operations {
             };
         };
     };
+    CorrectionsController_extendExpert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeadlineExtensionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentView"];
+                };
+            };
+            /** @description A field at fault: `reason` missing or empty (all corrections), `to`, `eligible` or `dueAt` malformed; `dueAt` in the past or not after the edition’s deadline */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description deadline_locked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     EditionsController_jurors: {
         parameters: {
             query?: never;
@@ -5057,6 +5272,77 @@ export interface operations {
                 };
             };
             /** @description Wrong stage or state (code says which; transitions list the allowed targets or blockers) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CorrectionsController_extendJuror: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeadlineExtensionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentView"];
+                };
+            };
+            /** @description A field at fault: `reason` missing or empty (all corrections), `to`, `eligible` or `dueAt` malformed; `dueAt` in the past or not after the edition’s deadline */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description deadline_locked */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5576,6 +5862,76 @@ export interface operations {
             };
             /** @description No such edition visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CorrectionsController_stepBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StepBackDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionView"];
+                };
+            };
+            /** @description A field at fault: `reason` missing or empty (all corrections), `to`, `eligible` or `dueAt` malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description irreversible_stage, invalid_step_back, scores_exist, awards_exist or stage_changed */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6697,6 +7053,76 @@ export interface operations {
             };
         };
     };
+    CorrectionsController_reviseEligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EligibilityRevisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeView"];
+                };
+            };
+            /** @description A field at fault: `reason` missing or empty (all corrections), `to`, `eligible` or `dueAt` malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such practice visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_decided (no decision yet: decide it instead) or scoring_opened */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     ReportsController_evidence: {
         parameters: {
             query?: never;
@@ -7700,6 +8126,76 @@ export interface operations {
             };
             /** @description No such report visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CorrectionsController_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description A field at fault: `reason` missing or empty (all corrections), `to`, `eligible` or `dueAt` malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such report visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description report_not_submitted, report_scored, step_back_first or wrong_stage */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

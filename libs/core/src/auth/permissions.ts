@@ -35,6 +35,7 @@ export const PERMISSIONS = {
   'edition.deliberation.write': { roles: ['coordinator', 'juror'], object: 'edition' },
   'report.read': { roles: ['coordinator', 'expert'], object: 'report' },
   'report.write': { roles: ['expert'], object: 'report' },
+  'report.reopen': { roles: COORDINATOR, object: 'report' },
   'report.file.read': { roles: ['coordinator', 'expert', 'juror'], object: 'report' },
   'practice.read': { roles: ['coordinator', 'expert', 'juror'], object: 'practice' },
   'practice.write': { roles: ['expert'], object: 'practice' },

@@ -19,5 +19,13 @@ export interface OutboxEventPayloads {
   'award.changed': { awardId: string };
   /** A scoring deadline is near (written once per edition and deadline by the reminder schedule). */
   'reminder.scoringDue': { editionId: string; dueAt: string };
+  /** A coordinator reopened a submitted report for a correction (tells its expert why). */
+  'report.reopened': { reportId: string; reason: string };
+  /** A coordinator revised an eligibility decision before scoring opened (tells the practice's expert). */
+  'practice.eligibilityRevised': { practiceId: string; reason: string };
+  /** A coordinator stepped an edition back one stage (tells whoever works in the stages concerned). */
+  'edition.steppedBack': { editionId: string; from: string; to: string; stageEventId: string; reason: string };
+  /** A coordinator gave one expert (reports) or juror (scoring) a later deadline. */
+  'grant.deadlineExtended': { grantId: string; userId: string; editionId: string; kind: 'reports' | 'scoring'; dueAt: string; reason: string };
 }
 export type OutboxEventType = keyof OutboxEventPayloads;

@@ -57,6 +57,16 @@ export class RoleGrant {
   @Column({ type: 'uuid', nullable: true })
   grantedBy!: string | null;
 
+  /**
+   * A personal deadline later than the edition's: an expert's for the report, a juror's for
+   * scoring. The deadline checks (report writes, the score statement) accept either.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  extendedDueAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  extensionReason!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

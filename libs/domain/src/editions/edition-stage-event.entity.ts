@@ -26,6 +26,10 @@ export class EditionStageEvent {
   @Column({ type: 'uuid', nullable: true })
   actorId!: string | null;
 
+  /** Why the coordinator stepped the edition back (null for a move forward). */
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   at!: Date;
 }

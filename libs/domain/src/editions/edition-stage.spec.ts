@@ -1,5 +1,5 @@
 import { ConflictError } from '@app/core/errors/domain-errors';
-import { allowedTargets, assertTransition, EDITION_STAGES, EditionStage, isAtOrAfter, MIN_JURORS, STAGE_TRANSITIONS, transitionBlockers, TransitionFacts } from './edition-stage';
+import { allowedTargets, assertStepBack, assertTransition, EDITION_STAGES, EditionStage, isAtOrAfter, MIN_JURORS, STAGE_TRANSITIONS, transitionBlockers, TransitionFacts } from './edition-stage';
 
 describe('edition stage machine', () => {
   it('moves strictly forward, one stage at a time, and ends at published', () => {
@@ -134,5 +134,16 @@ describe('edition stage guards at their edges', () => {
       EDITION_STAGES.forEach((stage, j) => expect(isAtOrAfter(current, stage)).toBe(i >= j));
     });
     expect(EDITION_STAGES).toEqual(['draft', 'reportsOpen', 'juryScoring', 'deliberation', 'decided', 'published']);
+  });
+});
+
+describe('assertStepBack', () => {
+  it('steps back one stage where the guard allows, never from decided or published', () => {
+    expect(assertStepBack('juryScoring', 'reportsOpen')).toEqual({ to: 'reportsOpen', blockedBy: 'scores' });
+    expect(assertStepBack('deliberation', 'juryScoring')).toEqual({ to: 'juryScoring', blockedBy: 'awards' });
+    expect(() => assertStepBack('deliberation', 'reportsOpen')).toThrow(expect.objectContaining({ code: 'invalid_step_back' }));
+    expect(() => assertStepBack('reportsOpen', 'draft')).toThrow(expect.objectContaining({ code: 'invalid_step_back' }));
+    expect(() => assertStepBack('decided', 'deliberation')).toThrow(expect.objectContaining({ code: 'irreversible_stage' }));
+    expect(() => assertStepBack('published', 'decided')).toThrow(expect.objectContaining({ code: 'irreversible_stage' }));
   });
 });

@@ -29,6 +29,30 @@ export function assertTransition(from: EditionStage, to: EditionStage): void {
   }
 }
 
+/**
+ * The corrections' way back: one stage, and only where nothing irreversible happened yet (the
+ * guard names what would be lost). Once decided, the distinctions are final: no way back.
+ */
+export const STAGE_STEP_BACKS: Readonly<Partial<Record<EditionStage, { to: EditionStage; blockedBy: 'scores' | 'awards' }>>> = {
+  juryScoring: { to: 'reportsOpen', blockedBy: 'scores' },
+  deliberation: { to: 'juryScoring', blockedBy: 'awards' },
+};
+
+/** Stages from which there is never a way back. */
+export const IRREVERSIBLE_STAGES: readonly EditionStage[] = ['decided', 'published'];
+
+/** The step back from `from` to `to`, or a 409 saying why there is none. */
+export function assertStepBack(from: EditionStage, to: EditionStage): { to: EditionStage; blockedBy: 'scores' | 'awards' } {
+  if (IRREVERSIBLE_STAGES.includes(from)) {
+    throw new ConflictError('irreversible_stage', `An edition in stage ${from} cannot move back: its decisions are final`, { from, to });
+  }
+  const step = STAGE_STEP_BACKS[from];
+  if (!step || step.to !== to) {
+    throw new ConflictError('invalid_step_back', `An edition in stage ${from} cannot step back to ${to}; allowed: ${step ? step.to : 'none'}`, { from, to, allowed: step ? [step.to] : [] });
+  }
+  return step;
+}
+
 /** Why a move is not possible yet, as a stable code (clients translate it) next to an English message. */
 export const TRANSITION_BLOCKER_CODES = [
   'no_category',

@@ -97,11 +97,11 @@ export class EditionsRepository {
     return row;
   }
 
-  async recordStageEvent(manager: EntityManager, editionId: string, from: EditionStage, to: EditionStage, actorId: string): Promise<string> {
+  async recordStageEvent(manager: EntityManager, editionId: string, from: EditionStage, to: EditionStage, actorId: string, reason: string | null = null): Promise<string> {
     const [event] = await queryRows<{ id: string }>(
       manager,
-      `INSERT INTO edition_stage_event (edition_id, from_stage, to_stage, actor_id) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [editionId, from, to, actorId],
+      `INSERT INTO edition_stage_event (edition_id, from_stage, to_stage, actor_id, reason) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [editionId, from, to, actorId, reason],
     );
     return event.id;
   }
@@ -126,10 +126,20 @@ export class EditionsRepository {
     return counts;
   }
 
+  /** What a step back would undo: the edition's scores and awards (read under the edition's row lock). */
+  async irreversibleCounts(manager: EntityManager, editionId: string): Promise<{ scores: number; awards: number }> {
+    const [counts] = await queryRows<{ scores: number; awards: number }>(
+      manager,
+      `SELECT (SELECT count(*)::int FROM score WHERE edition_id = $1) AS scores, (SELECT count(*)::int FROM award WHERE edition_id = $1) AS awards`,
+      [editionId],
+    );
+    return counts;
+  }
+
   stageHistory(manager: EntityManager, editionId: string): Promise<TransitionsView['history']> {
     return queryRows(
       manager,
-      `SELECT from_stage AS "from", to_stage AS "to", actor_id AS "actorId", at FROM edition_stage_event WHERE edition_id = $1 ORDER BY at`,
+      `SELECT from_stage AS "from", to_stage AS "to", actor_id AS "actorId", at, reason FROM edition_stage_event WHERE edition_id = $1 ORDER BY at`,
       [editionId],
     );
   }

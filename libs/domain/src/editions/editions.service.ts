@@ -4,7 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRecorder, ConflictError, InvalidInputError, NotFoundError, Principal, UnitOfWork } from '@app/core';
 import { CreateEditionDto, EditionView, TransitionsView, UpdateEditionDto } from './dto/edition.dto';
-import { allowedTargets, assertTransition, EditionStage, isAtOrAfter, TransitionBlocker, transitionBlockers } from './edition-stage';
+import { cleanReason } from '../corrections/corrections.dto';
+import { allowedTargets, assertStepBack, assertTransition, EditionStage, isAtOrAfter, TransitionBlocker, transitionBlockers } from './edition-stage';
 import { EditionRow, toEditionView } from './edition-view';
 import { EditionPatch, EditionsRepository } from './editions.repository';
 import { pageTotal, uniqueViolation } from '../common/pg-errors';
@@ -108,6 +109,34 @@ export class EditionsService {
       await this.editions.applyStageEffects(tx.manager, editionId, to);
       await tx.emit('edition.stageChanged', { editionId, from: current.stage, to, stageEventId });
       await this.audit.record({ actorId: actor.userId, action: 'edition.transition', objectType: 'edition', objectId: editionId, outcome: 'success', details: { from: current.stage, to } }, tx.manager);
+      return toEditionView(moved);
+    });
+  }
+
+  /**
+   * A correction: the edition one stage back, where nothing irreversible happened yet (no score
+   * when leaving juryScoring, no award when leaving deliberation; never from decided). Under the
+   * edition's row lock: a score write holds the row in share mode, so it either committed before
+   * (and is counted here) or waits and then finds the stage moved. A history row with the reason,
+   * an audit row and an outbox event in the same transaction.
+   */
+  async stepBack(actor: Principal, editionId: string, to: EditionStage, rawReason: string): Promise<EditionView> {
+    const reason = cleanReason(rawReason);
+    return this.uow.run(async (tx) => {
+      const current = await this.row(tx.manager, editionId, true);
+      const step = assertStepBack(current.stage, to);
+      const { scores, awards } = await this.editions.irreversibleCounts(tx.manager, editionId);
+      if (step.blockedBy === 'scores' && scores > 0) {
+        throw new ConflictError('scores_exist', `Jurors have recorded ${scores} score(s): scoring cannot be undone`, { from: current.stage, to, scores });
+      }
+      if (step.blockedBy === 'awards' && awards > 0) {
+        throw new ConflictError('awards_exist', `${awards} award(s) are recorded: remove them before stepping back to scoring`, { from: current.stage, to, awards });
+      }
+      const moved = await this.editions.moveStage(tx.manager, editionId, current.stage, to);
+      if (!moved) throw new ConflictError('stage_changed', 'The edition changed stage meanwhile; reload and try again');
+      const stageEventId = await this.editions.recordStageEvent(tx.manager, editionId, current.stage, to, actor.userId, reason);
+      await tx.emit('edition.steppedBack', { editionId, from: current.stage, to, stageEventId, reason });
+      await this.audit.record({ actorId: actor.userId, action: 'edition.step_back', objectType: 'edition', objectId: editionId, outcome: 'success', details: { from: current.stage, to, reason } }, tx.manager);
       return toEditionView(moved);
     });
   }

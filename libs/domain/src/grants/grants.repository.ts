@@ -6,7 +6,8 @@ import { AssignmentView } from '../editions/dto/edition.dto';
 
 const ASSIGNMENT_SELECT = `
   SELECT g.id, g.user_id AS "userId", u.name, u.email, g.city_id AS "cityId", c.name AS "cityName",
-         g.country_of_origin AS "countryOfOrigin", g.languages
+         g.country_of_origin AS "countryOfOrigin", g.languages,
+         g.extended_due_at AS "extendedDueAt", g.extension_reason AS "extensionReason"
     FROM role_grant g JOIN app_user u ON u.id = g.user_id LEFT JOIN city c ON c.id = g.city_id`;
 
 export interface NewGrant {
@@ -66,6 +67,11 @@ export class GrantsRepository {
       [grantId, role, scope.editionId, scope.cityId],
     );
     return row;
+  }
+
+  /** Sets the grant's personal deadline and its reason (the grant is locked by the caller). */
+  async setExtension(manager: EntityManager, grantId: string, dueAt: string, reason: string): Promise<void> {
+    await manager.query(`UPDATE role_grant SET extended_due_at = $2, extension_reason = $3 WHERE id = $1`, [grantId, dueAt, reason]);
   }
 
   async delete(manager: EntityManager, grantId: string): Promise<void> {

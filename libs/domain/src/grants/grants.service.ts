@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditRecorder, ConflictError, InvalidInputError, NotFoundError, Principal, Role, UnitOfWork } from '@app/core';
 import { CitiesService } from '../cities/cities.service';
 import { uniqueViolation } from '../common/pg-errors';
+import { cleanReason, DeadlineExtensionDto } from '../corrections/corrections.dto';
 import { AssignExpertDto, AssignJurorDto, AssignmentView } from '../editions/dto/edition.dto';
 import { EDITION_STAGES, EditionStage, isAtOrAfter } from '../editions/edition-stage';
 import { EditionsService } from '../editions/editions.service';
@@ -73,6 +74,36 @@ export class GrantsService {
       }
       await this.audit.record({ actorId: actor.userId, action: `grant.${role}`, objectType: 'user', objectId: grant.userId, outcome: 'success', details: { grantId: id, editionId: grant.editionId, cityId: grant.cityId } }, manager);
       return (await this.grants.find(manager, id))!;
+    });
+  }
+
+  /**
+   * Gives one expert (their report) or juror (their scoring) a later deadline than the edition's,
+   * while that stage has not closed. The deadline checks read it from the grant in their own
+   * statements; the person is told, with the reason.
+   */
+  async extendDeadline(actor: Principal, editionId: string, role: 'expert' | 'juror', assignmentId: string, dto: DeadlineExtensionDto): Promise<AssignmentView> {
+    const reason = cleanReason(dto.reason);
+    const kind = role === 'expert' ? 'reports' : 'scoring';
+    return this.uow.run(async (tx) => {
+      const grant = await this.grants.lock(tx.manager, assignmentId, role, { editionId, cityId: null });
+      if (!grant) throw new NotFoundError('Assignment');
+      const edition = await this.editions.row(tx.manager, editionId, true);
+      const closesAt: EditionStage = kind === 'reports' ? 'juryScoring' : 'deliberation';
+      if (isAtOrAfter(edition.stage, closesAt)) {
+        throw new ConflictError('deadline_locked', `A ${kind} deadline cannot be extended once the edition has reached ${closesAt}`, { stage: edition.stage });
+      }
+      const dueAt = new Date(dto.dueAt);
+      if (dueAt.getTime() <= Date.now()) throw new InvalidInputError('dueAt', 'must be in the future');
+      const editionDue = kind === 'reports' ? edition.reports_due_at : edition.scoring_due_at;
+      if (editionDue && dueAt.getTime() <= editionDue.getTime()) throw new InvalidInputError('dueAt', `must be later than the edition’s deadline (${editionDue.toISOString()})`);
+      await this.grants.setExtension(tx.manager, assignmentId, dueAt.toISOString(), reason);
+      await tx.emit('grant.deadlineExtended', { grantId: assignmentId, userId: grant.user_id, editionId, kind, dueAt: dueAt.toISOString(), reason });
+      await this.audit.record(
+        { actorId: actor.userId, action: 'grant.deadline_extended', objectType: 'grant', objectId: assignmentId, outcome: 'success', details: { userId: grant.user_id, editionId, kind, dueAt: dueAt.toISOString(), reason } },
+        tx.manager,
+      );
+      return (await this.grants.find(tx.manager, assignmentId))!;
     });
   }
 

@@ -2,6 +2,7 @@
 // withdraws), and the coordinator's list of every conflict of an edition with its reason. What
 // "conflicted" means is defined once, in conflicts.access.ts.
 import { DataSource, EntityManager } from 'typeorm';
+import { jurorScoringDueSql } from '../grants/deadlines.sql';
 import { cityTiesSql, ConflictReasonCode } from './conflicts.access';
 import { JURY_PRACTICE_STATUSES_LIST_SQL } from '../practices/practice-status';
 import { CRITERIA, CRITERION_COLUMN, Criterion } from './criteria';
@@ -14,14 +15,17 @@ export interface ConflictTarget {
   scoringClosed: boolean;
 }
 
-/** The practice's edition with its stage and deadline, holding the edition in share mode (a stage change waits). */
-export async function lockConflictTarget(manager: EntityManager, practiceId: string): Promise<ConflictTarget | null> {
+/**
+ * The practice's edition with its stage and the juror's deadline (the edition's, or their
+ * extension), holding the edition in share mode (a stage change waits).
+ */
+export async function lockConflictTarget(manager: EntityManager, practiceId: string, jurorId: string): Promise<ConflictTarget | null> {
   const [row]: ConflictTarget[] = await manager.query(
-    `SELECT r.edition_id AS "editionId", e.stage::text AS stage, e.scoring_due_at AS "scoringDueAt",
-            COALESCE(e.scoring_due_at <= now(), false) AS "scoringClosed"
-       FROM practice p JOIN report r ON r.id = p.report_id JOIN edition e ON e.id = r.edition_id
-      WHERE p.id = $1 FOR SHARE OF e`,
-    [practiceId],
+    `SELECT t."editionId", t.stage, t."scoringDueAt", COALESCE(t."scoringDueAt" <= now(), false) AS "scoringClosed"
+       FROM (SELECT r.edition_id AS "editionId", e.stage::text AS stage, ${jurorScoringDueSql('e', '$2::uuid')} AS "scoringDueAt"
+               FROM practice p JOIN report r ON r.id = p.report_id JOIN edition e ON e.id = r.edition_id
+              WHERE p.id = $1 FOR SHARE OF e) t`,
+    [practiceId, jurorId],
   );
   return row ?? null;
 }

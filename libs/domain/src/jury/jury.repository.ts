@@ -7,6 +7,7 @@ import { queryPrepared, queryRows } from '@app/core';
 import { EditionStage } from '../editions/edition-stage';
 import { JURY_PRACTICE_STATUSES_LIST_SQL } from '../practices/practice-status';
 import { PRACTICE_SELECT } from '../practices/practices.sql';
+import { jurorScoringDueSql } from '../grants/deadlines.sql';
 import { conflictedSql } from './conflicts.access';
 import { BallotView, JurorProgressView } from './dto/jury.dto';
 
@@ -22,6 +23,8 @@ export interface ScoreRow {
 export interface ScoringEditionRow {
   stage: EditionStage;
   scoring_due_at: Date | null;
+  /** The juror's own deadline: the edition's, or their extension when later. */
+  my_scoring_due_at: Date | null;
   scoring_scale_max: number;
 }
 
@@ -48,8 +51,12 @@ export interface ScoreRefusalRow {
 
 @Injectable()
 export class JuryRepository {
-  async scoringEdition(manager: EntityManager, editionId: string): Promise<ScoringEditionRow | undefined> {
-    const [row] = await queryRows<ScoringEditionRow>(manager, `SELECT stage, scoring_due_at, scoring_scale_max FROM edition WHERE id = $1`, [editionId]);
+  async scoringEdition(manager: EntityManager, editionId: string, jurorId: string): Promise<ScoringEditionRow | undefined> {
+    const [row] = await queryRows<ScoringEditionRow>(
+      manager,
+      `SELECT stage, scoring_due_at, ${jurorScoringDueSql('e', '$2::uuid')} AS my_scoring_due_at, scoring_scale_max FROM edition e WHERE id = $1`,
+      [editionId, jurorId],
+    );
     return row;
   }
 
@@ -76,8 +83,8 @@ export class JuryRepository {
   }
 
   /**
-   * Writes the juror's score in one statement that also checks the stage, the deadline, the scale,
-   * the grant and conflicts, holding the edition row in share mode: a concurrent stage change waits
+   * Writes the juror's score in one statement that also checks the stage, the deadline (the
+   * edition's, or the juror's extension on their grant), the scale, the grant and conflicts, holding the edition row in share mode: a concurrent stage change waits
    * for it or makes it write nothing, so no score lands after the stage moved on. No row: refused.
    */
   async upsertScore(manager: EntityManager, score: NewScore): Promise<ScoreRow | undefined> {
@@ -89,9 +96,10 @@ export class JuryRepository {
          SELECT p.id AS practice_id, r.edition_id
            FROM practice p JOIN report r ON r.id = p.report_id JOIN edition e ON e.id = r.edition_id
           WHERE p.id = $1 AND p.status = 'eligible'
-            AND e.stage = 'juryScoring' AND (e.scoring_due_at IS NULL OR e.scoring_due_at > now())
+            AND e.stage = 'juryScoring'
             AND GREATEST($3::int, $4::int, $5::int, $6::int) <= e.scoring_scale_max
-            AND EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = $2 AND g.role = 'juror' AND g.edition_id = e.id)
+            AND EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = $2 AND g.role = 'juror' AND g.edition_id = e.id
+                           AND (e.scoring_due_at IS NULL OR e.scoring_due_at > now() OR g.extended_due_at > now()))
             AND NOT ${conflictedSql('$2::uuid', 'p.id', 'r.edition_id', 'r.city_id')}
           FOR SHARE OF e
        )
@@ -110,7 +118,7 @@ export class JuryRepository {
   async scoreRefusal(manager: EntityManager, practiceId: string, jurorId: string): Promise<ScoreRefusalRow | undefined> {
     const [row] = await queryRows<ScoreRefusalRow>(
       manager,
-      `SELECT p.status, e.stage, e.scoring_due_at AS due, e.scoring_scale_max AS scale,
+      `SELECT p.status, e.stage, ${jurorScoringDueSql('e', '$2::uuid')} AS due, e.scoring_scale_max AS scale,
               ${conflictedSql('$2::uuid', 'p.id', 'r.edition_id', 'r.city_id')} AS conflict
          FROM practice p JOIN report r ON r.id = p.report_id JOIN edition e ON e.id = r.edition_id WHERE p.id = $1`,
       [practiceId, jurorId],

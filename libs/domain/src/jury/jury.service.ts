@@ -40,7 +40,7 @@ export class JuryService {
 
   async ballot(principal: Principal, editionId: string, language?: BallotLanguage): Promise<BallotView> {
     const manager = this.dataSource.manager;
-    const edition = await this.jury.scoringEdition(manager, editionId);
+    const edition = await this.jury.scoringEdition(manager, editionId, principal.userId);
     if (!edition) throw new NotFoundError('Edition');
     if (!['juryScoring', 'deliberation', 'decided', 'published'].includes(edition.stage)) {
       throw new ConflictError('wrong_stage', `The ballot opens when the edition reaches juryScoring (it is ${edition.stage})`, { stage: edition.stage });
@@ -53,6 +53,7 @@ export class JuryService {
       editionId,
       stage: edition.stage,
       scoringDueAt: edition.scoring_due_at,
+      myScoringDueAt: edition.my_scoring_due_at,
       scaleMax: edition.scoring_scale_max,
       criteria: CRITERIA.map((key) => ({ key, ...CRITERION_TEXT[key][locale] })),
       progress: { scored: items.filter((item) => item.my_score).length, total: items.length },
@@ -101,7 +102,7 @@ export class JuryService {
    */
   async declareConflict(principal: Principal, practiceId: string, dto: DeclareConflictDto): Promise<DeclaredConflictView> {
     return this.uow.run(async ({ manager }) => {
-      const target = await lockConflictTarget(manager, practiceId);
+      const target = await lockConflictTarget(manager, practiceId, principal.userId);
       if (!target) throw new NotFoundError('Practice');
       if (target.stage !== 'juryScoring') {
         throw new ConflictError('wrong_stage', `Conflicts are declared only while scoring is open, in stage juryScoring (the edition is in ${target.stage})`, { stage: target.stage });

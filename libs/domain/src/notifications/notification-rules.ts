@@ -65,6 +65,12 @@ export const AUDIENCES = {
            WHERE p.id = $1`,
     params: [practiceId],
   }),
+  expertOfReport: (reportId: string): Audience => ({
+    sql: `SELECT g.user_id FROM report r
+            JOIN role_grant g ON g.role = 'expert' AND g.edition_id = r.edition_id AND g.city_id = r.city_id ${reachable}
+           WHERE r.id = $1`,
+    params: [reportId],
+  }),
   /** Experts whose city has not submitted its report for the edition. */
   expertsWithoutSubmittedReport: (editionId: string): Audience => ({
     sql: `SELECT g.user_id FROM role_grant g ${reachable}
@@ -117,6 +123,14 @@ function stageChanged({ editionId, to }: OutboxEventPayloads['edition.stageChang
   }
 }
 
+/** Who a step back concerns: back in reportsOpen the experts write again and the jurors wait; back in juryScoring the jurors score again. */
+function steppedBack({ editionId, to, reason }: OutboxEventPayloads['edition.steppedBack']): FanOut[] {
+  const context = { editionId, reason };
+  if (to === 'reportsOpen') return [{ template: 'steppedBackToReports', audiences: [AUDIENCES.experts(editionId), AUDIENCES.jurors(editionId)], context }];
+  if (to === 'juryScoring') return [{ template: 'steppedBackToScoring', audiences: [AUDIENCES.jurors(editionId)], context }];
+  return [];
+}
+
 /** Every event type has an entry, so a new type cannot be forgotten (an empty list tells nobody). */
 export const NOTIFICATION_RULES: { readonly [T in OutboxEventType]: NotificationRule<T> } = {
   'system.ping': () => [],
@@ -140,6 +154,20 @@ export const NOTIFICATION_RULES: { readonly [T in OutboxEventType]: Notification
       audiences: [AUDIENCES.expertsWithoutSubmittedReport(editionId)],
       context: { editionId, dueAt },
       dedupeKey: `reportsReminder:${editionId}:${dueAt}`,
+    },
+  ],
+  'report.reopened': ({ reportId, reason }) => [
+    { template: 'reportReopened', audiences: [AUDIENCES.expertOfReport(reportId)], context: { reportId, reason } },
+  ],
+  'practice.eligibilityRevised': ({ practiceId, reason }) => [
+    { template: 'eligibilityRevised', audiences: [AUDIENCES.expertOfPractice(practiceId)], context: { practiceId, reason } },
+  ],
+  'edition.steppedBack': steppedBack,
+  'grant.deadlineExtended': ({ userId, editionId, kind, dueAt, reason }) => [
+    {
+      template: kind === 'reports' ? 'reportsDeadlineExtended' : 'scoringDeadlineExtended',
+      audiences: [AUDIENCES.user(userId, 'notDisabled')],
+      context: { editionId, dueAt, reason },
     },
   ],
   'reminder.scoringDue': ({ editionId, dueAt }) => [

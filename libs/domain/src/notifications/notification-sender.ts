@@ -160,6 +160,7 @@ export class NotificationSender implements OnApplicationShutdown {
       report,
       practice,
       dueAt: context.dueAt ? new Date(context.dueAt) : null,
+      reason: context.reason ?? null,
       actionUrl: await this.actionUrl(delivery.template, delivery.user_id, edition),
     };
   }

@@ -46,6 +46,16 @@ export class Report {
   @Column({ type: 'uuid', nullable: true })
   submittedBy!: string | null;
 
+  /** Why a coordinator last reopened the submitted report for a correction (shown to the expert). */
+  @Column({ type: 'text', nullable: true })
+  reopenReason!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  reopenedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  reopenedBy!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -23,6 +23,7 @@ export const REPORT_ACCESS: ObjectAccessSpec = {
   rules: {
     'report.read': (p, t) => (isCoordinator(p) || isExpertOf(p, t.editionId, t.cityId) ? 'allow' : 'notFound'),
     'report.write': (p, t) => (isExpertOf(p, t.editionId, t.cityId) ? 'allow' : 'notFound'),
+    'report.reopen': (p) => (isCoordinator(p) ? 'allow' : 'notFound'),
     // Evidence files: read like the report's practices, by whoever may read what is on the ballot.
     'report.file.read': evidenceAccess,
   },

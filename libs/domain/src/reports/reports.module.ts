@@ -1,6 +1,9 @@
-// The expert stage: reports with their follow-ups, practices with eligibility, evidence files.
+// The expert stage: reports with their follow-ups, practices with eligibility, evidence files,
+// and the coordinator's corrections of them (reopening a report, revising eligibility).
 import { Module } from '@nestjs/common';
 import { StorageModule } from '@app/core';
+import { ReportCorrectionsRepository } from '../corrections/report-corrections.repository';
+import { ReportCorrectionsService } from '../corrections/report-corrections.service';
 import { FilesRepository } from '../files/files.repository';
 import { FilesService } from '../files/files.service';
 import { PracticesRepository } from '../practices/practices.repository';
@@ -11,7 +14,7 @@ import { ReportsService } from './reports.service';
 
 @Module({
   imports: [StorageModule],
-  providers: [ReportsService, ReportsRepository, PracticesService, PracticesRepository, FilesService, FilesRepository, FileStore],
-  exports: [ReportsService, PracticesService, FilesService],
+  providers: [ReportCorrectionsService, ReportCorrectionsRepository, ReportsService, ReportsRepository, PracticesService, PracticesRepository, FilesService, FilesRepository, FileStore],
+  exports: [ReportCorrectionsService, ReportsService, PracticesService, FilesService],
 })
 export class ReportsModule {}

@@ -3,10 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { queryRows } from '@app/core';
 import { EditionStage } from '../editions/edition-stage';
+import { expertReportsDueSql, notPassedSql } from '../grants/deadlines.sql';
 import { FollowUpView, MyReportAssignment, MyReportSummary, PreviousDistinctionView, ReportView } from './dto/report.dto';
 import { ReportStatus } from './report.entity';
 
-/** A report as its write rules look at it, with its edition's stage and deadline. */
+/** A report as its write rules look at it, with its edition's stage and its expert's deadline (the edition's, or a later extension). */
 export interface WritableReportRow {
   id: string;
   edition_id: string;
@@ -20,6 +21,7 @@ export type AssignmentRow = Omit<MyReportAssignment, 'report'> & {
   reportId: string | null;
   status: MyReportSummary['status'];
   submittedAt: Date | null;
+  reopenReason: string | null;
   updatedAt: Date;
   practiceCount: number;
 };
@@ -28,9 +30,13 @@ export type ReportHeadRow = Omit<ReportView, 'practices' | 'files' | 'followUps'
 
 @Injectable()
 export class ReportsRepository {
-  /** The edition's stage and deadline, held FOR SHARE so it cannot move on while a report starts. */
-  async editionForReports(manager: EntityManager, editionId: string): Promise<{ stage: EditionStage; reports_due_at: Date | null } | undefined> {
-    const [row] = await queryRows<{ stage: EditionStage; reports_due_at: Date | null }>(manager, `SELECT stage, reports_due_at FROM edition WHERE id = $1 FOR SHARE`, [editionId]);
+  /** The edition's stage and the city's expert's deadline, held FOR SHARE so it cannot move on while a report starts. */
+  async editionForReports(manager: EntityManager, editionId: string, cityId: string): Promise<{ stage: EditionStage; reports_due_at: Date | null } | undefined> {
+    const [row] = await queryRows<{ stage: EditionStage; reports_due_at: Date | null }>(
+      manager,
+      `SELECT stage, ${expertReportsDueSql('e', '$2::uuid')} AS reports_due_at FROM edition e WHERE id = $1 FOR SHARE`,
+      [editionId, cityId],
+    );
     return row;
   }
 
@@ -55,8 +61,8 @@ export class ReportsRepository {
     return queryRows(
       manager,
       `SELECT e.id AS "editionId", e.year AS "editionYear", e.name AS "editionName", e.stage AS "editionStage",
-              e.reports_due_at AS "reportsDueAt", c.id AS "cityId", c.name AS "cityName",
-              r.id AS "reportId", r.status, r.submitted_at AS "submittedAt", r.updated_at AS "updatedAt",
+              e.reports_due_at AS "reportsDueAt", g.extended_due_at AS "extendedDueAt", c.id AS "cityId", c.name AS "cityName",
+              r.id AS "reportId", r.status, r.submitted_at AS "submittedAt", r.reopen_reason AS "reopenReason", r.updated_at AS "updatedAt",
               (SELECT count(*)::int FROM practice p WHERE p.report_id = r.id) AS "practiceCount"
          FROM role_grant g
          JOIN edition e ON e.id = g.edition_id
@@ -71,7 +77,8 @@ export class ReportsRepository {
   async head(manager: EntityManager, reportId: string): Promise<ReportHeadRow | undefined> {
     const [row] = await queryRows<ReportHeadRow>(
       manager,
-      `SELECT r.id, r.edition_id AS "editionId", r.city_id AS "cityId", c.name AS "cityName", r.status, r.summary, r.submitted_at AS "submittedAt", e.stage
+      `SELECT r.id, r.edition_id AS "editionId", r.city_id AS "cityId", c.name AS "cityName", r.status, r.summary, r.submitted_at AS "submittedAt",
+              r.reopen_reason AS "reopenReason", r.reopened_at AS "reopenedAt", e.stage
          FROM report r JOIN city c ON c.id = r.city_id JOIN edition e ON e.id = r.edition_id WHERE r.id = $1`,
       [reportId],
     );
@@ -82,7 +89,7 @@ export class ReportsRepository {
   async lock(manager: EntityManager, reportId: string): Promise<WritableReportRow | undefined> {
     const [row] = await queryRows<WritableReportRow>(
       manager,
-      `SELECT r.id, r.edition_id, r.city_id, r.status, e.stage, e.reports_due_at
+      `SELECT r.id, r.edition_id, r.city_id, r.status, e.stage, ${expertReportsDueSql('e', 'r.city_id')} AS reports_due_at
          FROM report r JOIN edition e ON e.id = r.edition_id WHERE r.id = $1 FOR UPDATE OF r`,
       [reportId],
     );
@@ -93,14 +100,14 @@ export class ReportsRepository {
     await manager.query(`UPDATE report SET summary = $2, updated_at = now() WHERE id = $1`, [reportId, summary]);
   }
 
-  /** Submits a draft, in one conditional statement that also checks the stage and the deadline. */
+  /** Submits a draft, in one conditional statement that also checks the stage and the deadline (the expert's extension included). */
   async submit(manager: EntityManager, reportId: string, submittedBy: string): Promise<boolean> {
     const submitted = await queryRows(
       manager,
       `UPDATE report r SET status = 'submitted', submitted_at = now(), submitted_by = $2, updated_at = now()
          FROM edition e
         WHERE r.id = $1 AND r.status = 'draft' AND e.id = r.edition_id
-          AND e.stage = 'reportsOpen' AND (e.reports_due_at IS NULL OR e.reports_due_at > now())
+          AND e.stage = 'reportsOpen' AND ${notPassedSql(expertReportsDueSql('e', 'r.city_id'))}
         RETURNING r.id`,
       [reportId, submittedBy],
     );

@@ -26,7 +26,7 @@ export class ReportsService {
   async create(principal: Principal, editionId: string, cityId: string): Promise<CreatedReportView> {
     if (!isExpertOf(principal, editionId, cityId)) throw new ForbiddenError('You are not the expert of this city in this edition', 'not_assigned');
     return this.uow.run(async ({ manager }) => {
-      this.assertOpenForReports(await this.reports.editionForReports(manager, editionId));
+      this.assertOpenForReports(await this.reports.editionForReports(manager, editionId, cityId));
       const id = await this.reports.insertIfAbsent(manager, editionId, cityId, principal.userId);
       if (!id) {
         const existing = await this.reports.idOf(manager, editionId, cityId);
@@ -43,9 +43,9 @@ export class ReportsService {
    */
   async mine(principal: Principal): Promise<MyReportAssignment[]> {
     const rows = await this.reports.assignmentsOf(this.dataSource.manager, principal.userId);
-    return rows.map(({ reportId, status, submittedAt, updatedAt, practiceCount, ...assignment }) => ({
+    return rows.map(({ reportId, status, submittedAt, reopenReason, updatedAt, practiceCount, ...assignment }) => ({
       ...assignment,
-      report: reportId ? { id: reportId, status, submittedAt, updatedAt, practiceCount } : null,
+      report: reportId ? { id: reportId, status, submittedAt, reopenReason, updatedAt, practiceCount } : null,
     }));
   }
 
@@ -87,7 +87,7 @@ export class ReportsService {
 
   /**
    * Locks the report for a change and checks it may still change: a draft, in stage reportsOpen,
-   * before reportsDueAt. Concurrent submits and edits serialize on this lock.
+   * before its expert's deadline (reportsDueAt, or a later extension on the expert's grant). Concurrent submits and edits serialize on this lock.
    */
   async lockWritable(manager: EntityManager, reportId: string): Promise<WritableReportRow> {
     const row = await this.reports.lock(manager, reportId);

@@ -12,6 +12,7 @@ import { Badge } from '../../components/badge';
 import { checks, ErrorSummary, Form, RadioGroup, SubmitButton, TextAreaField, useApiForm, type FieldErrors } from '../../components/form';
 import { Loaded, useApiQuery } from '../../components/query';
 import { practiceStatusLabel, practiceTone } from '../../i18n/labels';
+import { ReviseEligibility } from './corrections';
 import { useEdition } from './edition-layout';
 
 type Filter = 'open' | 'all';
@@ -107,12 +108,14 @@ function EligibilityCard({ practice, editionId, deciding, onDecided }: { practic
       <p>
         <Link to={`/coordinator/editions/${editionId}/reports/${practice.reportId}`}>{t('eligibility.readReport', { city: practice.cityName })}</Link>
       </p>
-      {deciding && !refusing && (
+      {/* A decided practice changes only through a revision, with its reason (told to the expert). */}
+      {deciding && practice.status !== 'submitted' && <ReviseEligibility practice={practice} onRevised={onDecided} />}
+      {deciding && !refusing && practice.status === 'submitted' && (
         <div className="actions">
           <button
             type="button"
             className="button button--small"
-            disabled={eligible.busy || practice.status === 'eligible'}
+            disabled={eligible.busy}
             onClick={() =>
               void eligible
                 .run(async () => {
@@ -124,7 +127,7 @@ function EligibilityCard({ practice, editionId, deciding, onDecided }: { practic
             {t('eligibility.markEligible')}
             <span className="visually-hidden"> {practice.title}</span>
           </button>
-          <button type="button" className="button button--small button--secondary" disabled={practice.status === 'ineligible'} onClick={() => setRefusing(true)}>
+          <button type="button" className="button button--small button--secondary" onClick={() => setRefusing(true)}>
             {t('eligibility.markIneligible')}
             <span className="visually-hidden"> {practice.title}</span>
           </button>

@@ -17,6 +17,7 @@ import { fromWarsawInput, toWarsawInput, useFormat } from '../../i18n/format';
 import { isAtOrAfter, stageLabel } from '../../i18n/labels';
 import { StageSteps } from '../dashboards/stage-steps';
 import { blockerText } from './blockers';
+import { StepBack } from './corrections';
 import { useEdition } from './edition-layout';
 
 export function EditionOverviewPage() {
@@ -33,6 +34,7 @@ export function EditionOverviewPage() {
         <Loaded query={transitions} what={t('edition.transitionsWhat')}>
           {(data) => <NextStages edition={edition} transitions={data} onMoved={reload} />}
         </Loaded>
+        <StepBack edition={edition} onMoved={reload} />
       </section>
       <Settings edition={edition} onSaved={reload} />
     </>
@@ -109,6 +111,7 @@ function NextStages({ edition, transitions, onMoved }: { edition: EditionView; t
             {transitions.history.map((entry) => (
               <li key={`${entry.at}-${entry.to}`}>
                 {t('edition.historyEntry', { from: stageLabel(t, entry.from), to: stageLabel(t, entry.to), when: format.dateTime(entry.at) })}
+                {entry.reason && <span className="meta-inline">{t('corrections.historyReason', { reason: entry.reason })}</span>}
               </li>
             ))}
           </ol>

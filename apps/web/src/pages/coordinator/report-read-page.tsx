@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Loaded, useApiQuery } from '../../components/query';
 import { loadReport, Report } from '../expert/report-page';
+import { ReopenReport } from './corrections';
 import { useEdition } from './edition-layout';
 
 export function CoordinatorReportPage() {
@@ -19,6 +20,7 @@ export function CoordinatorReportPage() {
         {({ report, distinctions }) => (
           <>
             <h2 id="report-read-title">{t('report.title', { city: report.cityName })}</h2>
+            <ReopenReport report={report} edition={edition} onReopened={details.reload} />
             <Report data={{ edition, categories, report, distinctions }} reload={details.reload} readOnly />
           </>
         )}

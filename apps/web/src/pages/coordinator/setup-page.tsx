@@ -10,12 +10,14 @@ import type { AssignmentView, CategoryView, CityView, EditionView, UserDto } fro
 import { ActionError, useAction } from '../../components/action';
 import { RemoveDialog } from '../../components/dialog';
 import { Alert } from '../../components/alert';
-import { checks, ErrorSummary, Form, SelectField, SubmitButton, TextAreaField, TextField, useApiForm, type FieldErrors } from '../../components/form';
+import { checks, ErrorSummary, Form, SubmitButton, TextAreaField, TextField, useApiForm, type FieldErrors } from '../../components/form';
 import { Loaded, useApiQuery } from '../../components/query';
 import { isAtOrAfter } from '../../i18n/labels';
 import { translatedName } from '../../i18n/names';
 import { useEdition } from './edition-layout';
-import { loadPeople, personLabel } from './people-data';
+import { AssignForm } from './assign-form';
+import { ExtendDeadline } from './corrections';
+import { loadPeople } from './people-data';
 
 export function EditionSetupPage() {
   const { t } = useTranslation();
@@ -235,6 +237,8 @@ function AssignmentsSection({ kind, edition, users, cities }: { kind: 'experts' 
   const [removing, setRemoving] = useState<AssignmentView | null>(null);
   // Experts may be removed in draft only; jurors before jury scoring.
   const removable = kind === 'experts' ? edition.stage === 'draft' : !isAtOrAfter(edition.stage, 'juryScoring');
+  // A personal deadline can be extended while its stage lasts: reports until scoring, scoring until deliberation.
+  const extendable = edition.stage !== 'draft' && !isAtOrAfter(edition.stage, kind === 'experts' ? 'juryScoring' : 'deliberation');
   const titleId = `${kind}-title`;
   return (
     <section className="section" aria-labelledby={titleId}>
@@ -253,6 +257,7 @@ function AssignmentsSection({ kind, edition, users, cities }: { kind: 'experts' 
                     <th scope="col">{t('setup.city')}</th>
                     {kind === 'jurors' && <th scope="col">{t('setup.countryOfOrigin')}</th>}
                     {kind === 'jurors' && <th scope="col">{t('setup.languages')}</th>}
+                    {extendable && <th scope="col">{t('corrections.extend.column')}</th>}
                     {removable && (
                       <th scope="col">
                         <span className="visually-hidden">{t('common.actions')}</span>
@@ -270,6 +275,11 @@ function AssignmentsSection({ kind, edition, users, cities }: { kind: 'experts' 
                       <td>{assignment.cityName ?? t('setup.noCity')}</td>
                       {kind === 'jurors' && <td>{assignment.countryOfOrigin ?? ''}</td>}
                       {kind === 'jurors' && <td>{(assignment.languages ?? []).join(', ')}</td>}
+                      {extendable && (
+                        <td>
+                          <ExtendDeadline kind={kind} editionId={edition.id} assignment={assignment} onExtended={list.reload} />
+                        </td>
+                      )}
                       {removable && (
                         <td className="table__actions">
                           <button type="button" className="button button--small button--danger-quiet" onClick={() => setRemoving(assignment)}>
@@ -303,93 +313,5 @@ function AssignmentsSection({ kind, edition, users, cities }: { kind: 'experts' 
       </RemoveDialog>
       <AssignForm kind={kind} editionId={edition.id} users={users} cities={cities} onAssigned={list.reload} />
     </section>
-  );
-}
-
-function AssignForm({ kind, editionId, users, cities, onAssigned }: { kind: 'experts' | 'jurors'; editionId: string; users: UserDto[]; cities: CityView[]; onAssigned: () => void }) {
-  const { t } = useTranslation();
-  const form = useApiForm();
-  const [userId, setUserId] = useState('');
-  const [cityId, setCityId] = useState('');
-  const [country, setCountry] = useState('');
-  const [languages, setLanguages] = useState('');
-  const [done, setDone] = useState<string | null>(null);
-  const prefix = `assign-${kind}`;
-  const labels = { userId: t('setup.person'), cityId: t('setup.city'), countryOfOrigin: t('setup.countryOfOrigin'), languages: t('setup.languages') };
-  const check = (): FieldErrors => {
-    const problems: FieldErrors = {};
-    if (!userId) problems.userId = [t('setup.validation.person')];
-    if (kind === 'experts' && !cityId) problems.cityId = [t('setup.validation.city')];
-    return problems;
-  };
-  const people = [...users].filter((user) => user.status !== 'disabled').sort((a, b) => a.name.localeCompare(b.name));
-  return (
-    <details className="disclosure">
-      <summary>{t(`setup.${kind}.add`)}</summary>
-      <ErrorSummary errors={form.errors} labels={labels} idPrefix={prefix} />
-      {done && (
-        <Alert kind="success" live>
-          <p>{t('setup.assigned', { name: done })}</p>
-        </Alert>
-      )}
-      <Form
-        idPrefix={prefix}
-        className="narrow"
-        onSubmit={() => {
-          setDone(null);
-          void form.submit(check, async () => {
-            const person = people.find((user) => user.id === userId);
-            if (kind === 'experts') {
-              await unwrap(client.POST('/api/editions/{id}/experts', { params: { path: { id: editionId } }, body: { userId, cityId } }));
-            } else {
-              const codes = languages
-                .split(/[\s,;]+/)
-                .map((code) => code.trim().toLowerCase())
-                .filter(Boolean);
-              await unwrap(
-                client.POST('/api/editions/{id}/jurors', {
-                  params: { path: { id: editionId } },
-                  body: { userId, ...(cityId ? { cityId } : {}), ...(country.trim() ? { countryOfOrigin: country.trim() } : {}), ...(codes.length ? { languages: codes } : {}) },
-                }),
-              );
-            }
-            setDone(person?.name ?? '');
-            setUserId('');
-            setCityId('');
-            setCountry('');
-            setLanguages('');
-            onAssigned();
-          });
-        }}
-      >
-        <SelectField
-          name="userId"
-          label={labels.userId}
-          hint={t('setup.personHint')}
-          value={userId}
-          onChange={setUserId}
-          options={[{ value: '', label: t('setup.choosePerson') }, ...people.map((user) => ({ value: user.id, label: personLabel(user) }))]}
-          errors={form.errors.fields}
-        />
-        <SelectField
-          name="cityId"
-          label={kind === 'experts' ? labels.cityId : t('setup.tiedCity')}
-          hint={kind === 'jurors' ? t('setup.tiedCityHint') : undefined}
-          value={cityId}
-          onChange={setCityId}
-          options={[{ value: '', label: kind === 'experts' ? t('setup.chooseCity') : t('setup.noCity') }, ...cities.map((city) => ({ value: city.id, label: city.name }))]}
-          errors={form.errors.fields}
-        />
-        {kind === 'jurors' && (
-          <>
-            <TextField name="countryOfOrigin" label={labels.countryOfOrigin} value={country} onChange={setCountry} errors={form.errors.fields} markOptional />
-            <TextField name="languages" label={labels.languages} hint={t('setup.languagesHint')} value={languages} onChange={setLanguages} errors={form.errors.fields} markOptional spellCheck={false} />
-          </>
-        )}
-        <SubmitButton busy={form.busy} secondary>
-          {t(`setup.${kind}.add`)}
-        </SubmitButton>
-      </Form>
-    </details>
   );
 }

@@ -9,7 +9,7 @@ import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
 import { useFormat } from '../../i18n/format';
 import { stageLabel } from '../../i18n/labels';
-import { loadMyReports, reportPath, reportsOpen } from './report-data';
+import { loadMyReports, personalDue, reportPath, reportsOpen } from './report-data';
 import { StartReport } from './start-report';
 
 export function ExpertHomePage() {
@@ -54,8 +54,9 @@ function AssignmentCard({ assignment }: { assignment: MyReportAssignment }) {
       {report?.status === 'submitted' ? (
         <p>{t('expert.submittedOn', { when: format.dateTime(report.submittedAt) })}</p>
       ) : (
-        assignment.editionStage === 'reportsOpen' && <Deadline at={assignment.reportsDueAt} kind="reports" />
+        assignment.editionStage === 'reportsOpen' && <Deadline at={personalDue(assignment.reportsDueAt, assignment.extendedDueAt)} kind="reports" />
       )}
+      {report?.status === 'draft' && report.reopenReason && <p>{t('corrections.reopened.title')}</p>}
       {report && (
         <p className="meta">
           {t('expert.practiceCount', { count: report.practiceCount })} · {t('expert.updatedOn', { when: format.dateTime(report.updatedAt) })}

@@ -18,9 +18,19 @@ export async function loadAssignment(editionId: string, cityId: string, signal: 
 export const reportPath = (assignment: Pick<MyReportAssignment, 'editionId' | 'cityId'>) =>
   `/expert/editions/${assignment.editionId}/cities/${assignment.cityId}`;
 
-/** Whether a report can be started or written now: stage reportsOpen and the deadline ahead. */
-export function reportsOpen(assignment: Pick<MyReportAssignment, 'editionStage' | 'reportsDueAt'>, now: number): boolean {
-  const due = toDate(assignment.reportsDueAt);
+/**
+ * The expert's own deadline: the edition's, or a coordinator's later extension (as the API checks
+ * it: no edition deadline means none at all).
+ */
+export function personalDue(editionDue: unknown, extendedDue: unknown): Date | null {
+  const due = toDate(editionDue);
+  const extended = toDate(extendedDue);
+  return due && extended && extended > due ? extended : due;
+}
+
+/** Whether a report can be started or written now: stage reportsOpen and the expert's deadline ahead. */
+export function reportsOpen(assignment: Pick<MyReportAssignment, 'editionStage' | 'reportsDueAt'> & { extendedDueAt?: string | null }, now: number): boolean {
+  const due = personalDue(assignment.reportsDueAt, assignment.extendedDueAt);
   return assignment.editionStage === 'reportsOpen' && (!due || due.getTime() > now);
 }
 

@@ -15,12 +15,13 @@ import { ConfirmDialog } from '../../components/dialog';
 import { ErrorSummary, Form, SubmitButton, TextAreaField, useApiForm } from '../../components/form';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
-import { toDate, useFormat } from '../../i18n/format';
+import { useFormat } from '../../i18n/format';
 import { stageLabel } from '../../i18n/labels';
 import { FilesSection } from './files-section';
 import { FollowUpsSection } from './follow-ups-section';
 import { PracticesSection } from './practices-section';
-import { loadAssignment, reportsOpen } from './report-data';
+import { ReopenNotice } from '../shared/reopen-notice';
+import { loadAssignment, personalDue, reportsOpen } from './report-data';
 import { StartReport } from './start-report';
 
 export interface ReportData {
@@ -28,6 +29,8 @@ export interface ReportData {
   report: ReportView;
   categories: CategoryView[];
   distinctions: PreviousDistinction[];
+  /** The expert's extension of the reports deadline, if a coordinator gave one. */
+  extendedDueAt?: string | null;
 }
 
 /** The edition, its categories and the caller's assignment (with the report's id once started). */
@@ -75,7 +78,7 @@ export function ReportPage() {
             <NotStarted assignment={mine} onStarted={frame.reload} />
           ) : (
             <Loaded query={details} what={t('report.what')}>
-              {({ report, distinctions }) => <Report data={{ edition, categories, report, distinctions }} reload={details.reload} />}
+              {({ report, distinctions }) => <Report data={{ edition, categories, report, distinctions, extendedDueAt: mine.extendedDueAt }} reload={details.reload} />}
             </Loaded>
           )
         }
@@ -112,7 +115,7 @@ export function Report({ data, reload, readOnly = false }: { data: ReportData; r
   const format = useFormat();
   const { edition, report, categories, distinctions } = data;
   const now = useNow();
-  const due = toDate(edition.reportsDueAt);
+  const due = personalDue(edition.reportsDueAt, data.extendedDueAt);
   const open = edition.stage === 'reportsOpen' && (!due || due.getTime() > now);
   const editable = !readOnly && report.status === 'draft' && open;
   const assessed = distinctions.filter((d) => report.followUps.some((f) => f.awardId === d.id)).length;
@@ -128,9 +131,11 @@ export function Report({ data, reload, readOnly = false }: { data: ReportData; r
           {report.status === 'submitted' ? (
             <p>{t('report.submittedOn', { when: format.dateTime(report.submittedAt) })}</p>
           ) : (
-            <Deadline at={edition.reportsDueAt} kind="reports" />
+            <Deadline at={due} kind="reports" />
           )}
+          {report.status === 'draft' && data.extendedDueAt && <p className="meta">{t('corrections.yourDeadline', { when: format.dateTime(data.extendedDueAt) })}</p>}
           {report.status === 'draft' && !open && <p>{t('report.closed')}</p>}
+          {report.status === 'draft' && <ReopenNotice reason={report.reopenReason} at={report.reopenedAt} />}
           <nav aria-label={t('report.contents')}>
             <ul className="contents">
               <li>

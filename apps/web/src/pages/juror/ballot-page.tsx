@@ -83,7 +83,7 @@ export function BallotPage() {
                 {t('ballot.state')}
               </h2>
               <BallotProgress ballot={data} />
-              {data.stage === 'juryScoring' ? <Deadline at={data.scoringDueAt} kind="scoring" /> : <p>{t('ballot.closed')}</p>}
+              {data.stage === 'juryScoring' ? <Deadline at={data.myScoringDueAt ?? data.scoringDueAt} kind="scoring" /> : <p>{t('ballot.closed')}</p>}
               {isAtOrAfter(data.stage, 'deliberation') && (
                 <p>
                   <Link to={`/juror/editions/${editionId}/deliberation`}>{t('juror.deliberationLink')}</Link>

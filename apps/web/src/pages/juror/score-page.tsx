@@ -77,7 +77,8 @@ function ScoreScreen({ ballot, practice, editionId, onSaved }: { ballot: BallotV
   const previous = index > 0 ? ballot.items[index - 1] : null;
   const next = index >= 0 && index < ballot.items.length - 1 ? ballot.items[index + 1] : null;
   const now = useNow();
-  const due = toDate(ballot.scoringDueAt);
+  // The juror's own deadline: the edition's, or a coordinator's later extension.
+  const due = toDate(ballot.myScoringDueAt ?? ballot.scoringDueAt);
   const open = ballot.stage === 'juryScoring' && (!due || due.getTime() > now);
   const recused = ballot.recusedPracticeIds.includes(practice.id);
   return (

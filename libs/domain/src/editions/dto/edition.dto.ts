@@ -220,6 +220,7 @@ export class StageHistoryEntry {
   @ApiProperty({ enum: EDITION_STAGES }) to!: EditionStage;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) at!: Date;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the coordinator stepped the edition back (null for a move forward)' }) reason!: string | null;
 }
 
 export class TransitionsView {
@@ -330,6 +331,9 @@ export class AssignmentView {
   @ApiProperty({ type: String, nullable: true }) cityName!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) countryOfOrigin?: string | null;
   @ApiPropertyOptional({ type: [String], nullable: true }) languages?: string[] | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Experts and jurors: a personal deadline later than the edition’s' })
+  extendedDueAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the deadline was extended' }) extensionReason!: string | null;
 }
 
 export class CreateCityDto {

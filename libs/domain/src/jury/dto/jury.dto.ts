@@ -130,6 +130,8 @@ export class BallotView {
   @ApiProperty({ format: 'uuid' }) editionId!: string;
   @ApiProperty() stage!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) scoringDueAt!: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The caller’s own deadline: scoringDueAt, or a later personal extension' })
+  myScoringDueAt!: Date | null;
   @ApiProperty() scaleMax!: number;
   @ApiProperty({ type: [CriterionText], description: 'Criteria with their names and guiding questions in the juror’s language' })
   criteria!: { key: string; name: string; question: string }[];

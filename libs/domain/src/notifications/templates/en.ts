@@ -97,5 +97,51 @@ export const en: LocaleTemplates = {
       ],
       action: 'Continue scoring',
     }),
+    reportReopened: (f) => ({
+      subject: `${editionOf(f).name}: your report on ${f.report!.city} is open for a correction`,
+      lines: [
+        `A coordinator has reopened the submitted report on ${f.report!.city} so that you can correct it.`,
+        `Reason: ${f.reason ?? '–'}`,
+        'Make the correction and submit the report again.',
+      ],
+      action: 'Open the report',
+    }),
+    eligibilityRevised: (f) => ({
+      subject: `${editionOf(f).name}: revised decision on the practice “${f.practice!.title}”`,
+      lines: [
+        f.practice!.eligible
+          ? `The practice “${f.practice!.title}” (${f.practice!.city}) is now eligible and goes to the jury.`
+          : `The practice “${f.practice!.title}” (${f.practice!.city}) is now not eligible for the jury.`,
+        `Reason for the revision: ${f.reason ?? '–'}`,
+      ],
+    }),
+    steppedBackToReports: (f, fmt) => ({
+      subject: `${editionOf(f).name}: back to the expert report stage`,
+      lines: [
+        'A coordinator has moved the edition back from jury scoring to the expert report stage; scoring will open again later.',
+        `Reason: ${f.reason ?? '–'}`,
+        `Reports are due: ${fmt.dateTime(editionOf(f).reportsDueAt)}.`,
+      ],
+      action: 'Open the platform',
+    }),
+    steppedBackToScoring: (f, fmt) => ({
+      subject: `${editionOf(f).name}: jury scoring has reopened`,
+      lines: [
+        'A coordinator has moved the edition back from deliberation to jury scoring.',
+        `Reason: ${f.reason ?? '–'}`,
+        `Scoring closes: ${fmt.dateTime(editionOf(f).scoringDueAt)}.`,
+      ],
+      action: 'Continue scoring',
+    }),
+    reportsDeadlineExtended: (f, fmt) => ({
+      subject: `${editionOf(f).name}: your report deadline is extended to ${fmt.dateTime(f.dueAt)}`,
+      lines: [`Your personal deadline for the report is now ${fmt.dateTime(f.dueAt)}.`, `Reason: ${f.reason ?? '–'}`],
+      action: 'Open the report',
+    }),
+    scoringDeadlineExtended: (f, fmt) => ({
+      subject: `${editionOf(f).name}: your scoring deadline is extended to ${fmt.dateTime(f.dueAt)}`,
+      lines: [`Your personal deadline for scoring is now ${fmt.dateTime(f.dueAt)}.`, `Reason: ${f.reason ?? '–'}`],
+      action: 'Continue scoring',
+    }),
   },
 };

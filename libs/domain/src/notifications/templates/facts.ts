@@ -15,6 +15,12 @@ export const TEMPLATE_KEYS = [
   'eligibilityDecided',
   'reportsReminder',
   'scoringReminder',
+  'reportReopened',
+  'eligibilityRevised',
+  'steppedBackToReports',
+  'steppedBackToScoring',
+  'reportsDeadlineExtended',
+  'scoringDeadlineExtended',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
@@ -32,8 +38,10 @@ export interface MailFacts {
   edition: EditionFacts | null;
   report: { city: string } | null;
   practice: { title: string; city: string; eligible: boolean; reason: string | null } | null;
-  /** The deadline a reminder is about. */
+  /** The deadline a reminder or an extension is about. */
   dueAt: Date | null;
+  /** Why a coordinator made a correction (reopen, revision, step back, extension). */
+  reason?: string | null;
   /** Where the mail's button leads: the app, or a single-use invitation/reset link. */
   actionUrl: string;
 }

@@ -97,5 +97,51 @@ export const pl: LocaleTemplates = {
       ],
       action: 'Przejdź do oceny',
     }),
+    reportReopened: (f) => ({
+      subject: `${editionOf(f).name}: raport o mieście ${f.report!.city} otwarty do poprawy`,
+      lines: [
+        `Koordynator ponownie otworzył złożony raport o mieście ${f.report!.city}, aby można było go poprawić.`,
+        `Powód: ${f.reason ?? '–'}`,
+        'Wprowadź poprawki i złóż raport ponownie.',
+      ],
+      action: 'Otwórz raport',
+    }),
+    eligibilityRevised: (f) => ({
+      subject: `${editionOf(f).name}: zmieniona decyzja w sprawie praktyki „${f.practice!.title}”`,
+      lines: [
+        f.practice!.eligible
+          ? `Praktyka „${f.practice!.title}” (${f.practice!.city}) została jednak zakwalifikowana do oceny jury.`
+          : `Praktyka „${f.practice!.title}” (${f.practice!.city}) nie jest już zakwalifikowana do oceny jury.`,
+        `Powód zmiany: ${f.reason ?? '–'}`,
+      ],
+    }),
+    steppedBackToReports: (f, fmt) => ({
+      subject: `${editionOf(f).name}: powrót do etapu raportów eksperckich`,
+      lines: [
+        'Koordynator cofnął edycję z etapu oceny jury do etapu raportów eksperckich; ocena rozpocznie się ponownie później.',
+        `Powód: ${f.reason ?? '–'}`,
+        `Termin złożenia raportu: ${fmt.dateTime(editionOf(f).reportsDueAt)}.`,
+      ],
+      action: 'Otwórz platformę',
+    }),
+    steppedBackToScoring: (f, fmt) => ({
+      subject: `${editionOf(f).name}: ocena jury została wznowiona`,
+      lines: [
+        'Koordynator cofnął edycję z etapu obrad do etapu oceny jury.',
+        `Powód: ${f.reason ?? '–'}`,
+        `Termin oceny: ${fmt.dateTime(editionOf(f).scoringDueAt)}.`,
+      ],
+      action: 'Przejdź do oceny',
+    }),
+    reportsDeadlineExtended: (f, fmt) => ({
+      subject: `${editionOf(f).name}: termin Twojego raportu przedłużono do ${fmt.dateTime(f.dueAt)}`,
+      lines: [`Twój indywidualny termin złożenia raportu to teraz ${fmt.dateTime(f.dueAt)}.`, `Powód: ${f.reason ?? '–'}`],
+      action: 'Otwórz raport',
+    }),
+    scoringDeadlineExtended: (f, fmt) => ({
+      subject: `${editionOf(f).name}: termin Twojej oceny przedłużono do ${fmt.dateTime(f.dueAt)}`,
+      lines: [`Twój indywidualny termin oceny to teraz ${fmt.dateTime(f.dueAt)}.`, `Powód: ${f.reason ?? '–'}`],
+      action: 'Przejdź do oceny',
+    }),
   },
 };

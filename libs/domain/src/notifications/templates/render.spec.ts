@@ -14,6 +14,7 @@ const facts: MailFacts = {
   report: { city: 'Lublin' },
   practice: { title: 'Punkt obsługi cudzoziemców', city: 'Lublin', eligible: false, reason: 'Poza zakresem' },
   dueAt: new Date('2015-03-31T21:59:00Z'),
+  reason: 'Brakuje dowodów',
   actionUrl: 'https://miasta.example.org/editions/e1?a=1&b=2',
 };
 
@@ -41,5 +42,7 @@ describe('mail templates', () => {
     expect(renderMail('reportsOpen', 'en', facts).text).toContain('Reports are due: March 31, 2015 at 11:59 PM.');
     expect(renderMail('scoringOpen', 'en', facts).text).toContain('Scoring closes: not set yet.');
     expect(renderMail('eligibilityDecided', 'pl', facts).text).toContain('Uzasadnienie: Poza zakresem');
+    expect(renderMail('reportReopened', 'uk', facts).text).toContain('Причина: Brakuje dowodów');
+    expect(renderMail('scoringDeadlineExtended', 'pl', facts).subject).toContain('31 marca 2015 23:59');
   });
 });

@@ -97,5 +97,51 @@ export const uk: LocaleTemplates = {
       ],
       action: 'Продовжити оцінювання',
     }),
+    reportReopened: (f) => ({
+      subject: `${editionOf(f).name}: звіт про місто ${f.report!.city} відкрито для виправлення`,
+      lines: [
+        `Координатор знову відкрив поданий звіт про місто ${f.report!.city}, щоб ви могли його виправити.`,
+        `Причина: ${f.reason ?? '–'}`,
+        'Внесіть виправлення та подайте звіт повторно.',
+      ],
+      action: 'Відкрити звіт',
+    }),
+    eligibilityRevised: (f) => ({
+      subject: `${editionOf(f).name}: змінене рішення щодо практики «${f.practice!.title}»`,
+      lines: [
+        f.practice!.eligible
+          ? `Практику «${f.practice!.title}» (${f.practice!.city}) все ж допущено до оцінювання журі.`
+          : `Практику «${f.practice!.title}» (${f.practice!.city}) більше не допущено до оцінювання журі.`,
+        `Причина зміни: ${f.reason ?? '–'}`,
+      ],
+    }),
+    steppedBackToReports: (f, fmt) => ({
+      subject: `${editionOf(f).name}: повернення до етапу експертних звітів`,
+      lines: [
+        'Координатор повернув конкурс з етапу оцінювання журі до етапу експертних звітів; оцінювання відкриється знову пізніше.',
+        `Причина: ${f.reason ?? '–'}`,
+        `Термін подання звіту: ${fmt.dateTime(editionOf(f).reportsDueAt)}.`,
+      ],
+      action: 'Відкрити платформу',
+    }),
+    steppedBackToScoring: (f, fmt) => ({
+      subject: `${editionOf(f).name}: оцінювання журі відновлено`,
+      lines: [
+        'Координатор повернув конкурс з етапу обговорення до етапу оцінювання журі.',
+        `Причина: ${f.reason ?? '–'}`,
+        `Термін оцінювання: ${fmt.dateTime(editionOf(f).scoringDueAt)}.`,
+      ],
+      action: 'Продовжити оцінювання',
+    }),
+    reportsDeadlineExtended: (f, fmt) => ({
+      subject: `${editionOf(f).name}: термін вашого звіту продовжено до ${fmt.dateTime(f.dueAt)}`,
+      lines: [`Ваш особистий термін подання звіту тепер ${fmt.dateTime(f.dueAt)}.`, `Причина: ${f.reason ?? '–'}`],
+      action: 'Відкрити звіт',
+    }),
+    scoringDeadlineExtended: (f, fmt) => ({
+      subject: `${editionOf(f).name}: термін вашого оцінювання продовжено до ${fmt.dateTime(f.dueAt)}`,
+      lines: [`Ваш особистий термін оцінювання тепер ${fmt.dateTime(f.dueAt)}.`, `Причина: ${f.reason ?? '–'}`],
+      action: 'Продовжити оцінювання',
+    }),
   },
 };

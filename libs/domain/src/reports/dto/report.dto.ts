@@ -225,6 +225,8 @@ export class ReportView {
   @ApiProperty({ enum: REPORT_STATUSES }) status!: ReportStatus;
   @ApiProperty() summary!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why a coordinator last reopened the report for a correction' }) reopenReason!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) reopenedAt!: Date | null;
   @ApiProperty({ type: [PracticeView] }) practices!: PracticeView[];
   @ApiProperty({ type: [ReportFileView] }) files!: ReportFileView[];
   @ApiProperty({ type: [FollowUpView] }) followUps!: FollowUpView[];
@@ -307,6 +309,7 @@ export class MyReportSummary {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: REPORT_STATUSES }) status!: ReportStatus;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why a coordinator last reopened the report for a correction' }) reopenReason!: string | null;
   @ApiProperty({ description: 'Practices in the report' }) practiceCount!: number;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
 }
@@ -318,6 +321,8 @@ export class MyReportAssignment {
   @ApiProperty() editionName!: string;
   @ApiProperty({ enum: EDITION_STAGES }) editionStage!: EditionStage;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) reportsDueAt!: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The expert’s personal deadline when a coordinator extended it (later than reportsDueAt)' })
+  extendedDueAt!: Date | null;
   @ApiProperty({ format: 'uuid' }) cityId!: string;
   @ApiProperty() cityName!: string;
   @ApiProperty({ type: MyReportSummary, nullable: true, description: 'null until the expert starts the report' }) report!: MyReportSummary | null;
