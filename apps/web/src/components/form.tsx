@@ -300,6 +300,8 @@ interface ChoiceGroupProps {
   errors?: FieldErrors;
   /** Inline: the choices side by side (a scale), else one per line. */
   inline?: boolean;
+  /** A scale's meaning at its two ends, shown under the row (the choices then hold just their numbers). */
+  ends?: [ReactNode, ReactNode];
   markOptional?: boolean;
 }
 
@@ -327,6 +329,7 @@ function ChoiceGroup({
   hint,
   errors,
   inline,
+  ends,
   markOptional,
   type,
   checked,
@@ -386,6 +389,13 @@ function ChoiceGroup({
           );
         })}
       </div>
+      {ends && (
+        // Read with each end's choice already (its label); shown here so the row stays one row.
+        <p className="choices__ends" aria-hidden="true">
+          <span>{ends[0]}</span>
+          <span>{ends[1]}</span>
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -85,7 +85,8 @@ function ResultsBody({ data, scaleMax, highlight, highlightLabel }: { data: Resu
       <BarChart
         data={data.items.map((row) => ({
           key: row.practiceId,
-          prefix: `${row.rank}. `,
+          // A practice nobody scored has no place in the ranking (the API ranks it last, tied).
+          prefix: row.score === null ? '' : `${row.rank}. `,
           label: t('results.rowLabel', { title: row.title, city: row.cityName }),
           value: row.score,
         }))}
@@ -122,12 +123,12 @@ function ResultsBody({ data, scaleMax, highlight, highlightLabel }: { data: Resu
           <tbody>
             {data.items.map((row) => (
               <tr key={row.practiceId} className={highlight?.has(row.practiceId) ? 'row--highlight' : undefined}>
-                <td>{row.rank}</td>
+                <td>{row.score === null ? '–' : row.rank}</td>
                 <th scope="row">
                   {row.title}
                   <span className="meta-inline">{row.cityName}</span>
                   {highlight?.has(row.practiceId) && highlightLabel && <span className="meta-inline">{highlightLabel}</span>}
-                  {flagged.has(row.practiceId) && <span className="meta-inline">{t('results.fewScores', { n: row.n })}</span>}
+                  {flagged.has(row.practiceId) && <span className="meta-inline">{t('results.fewScores', { count: row.n })}</span>}
                 </th>
                 <td className="num">{row.score === null ? '–' : format.decimal(row.score, digits)}</td>
                 <td className="num">{row.n}</td>
