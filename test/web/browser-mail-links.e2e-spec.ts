@@ -85,6 +85,15 @@ interface Me {
     await Promise.all([page.close(), signedIn.close()]);
   });
 
+  it('/login, the address people guess (and old mails may carry), opens the sign-in page', async () => {
+    const page = await browser.newPage({ viewport: 'mobile' });
+    await page.goto(`${app.base}/login?next=%2Fjuror`);
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+    expect(new URL(page.url()).search).toBe('?next=%2Fjuror');
+    await settled(page, 'Logowanie');
+    await page.close();
+  });
+
   it("the expert's mails open their city's report", async () => {
     const link = await linkFor('ekspert.lublin', 'reportsOpen', editions.demo);
     expect(link).toMatch(/\/expert\/editions\/[\w-]+\/cities\/[\w-]+$/);
