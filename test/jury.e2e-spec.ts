@@ -69,6 +69,8 @@ describe('jury stage', () => {
     // Edward (Lublin) never sees Lublin's practices and cannot score them.
     const edwardBallot = (await t.http.get(`/api/editions/${edition.id}/ballot`).set(jurors.E.auth).expect(200)).body;
     expect(edwardBallot.items.map((i: { practice: { id: string } }) => i.practice.id).sort()).toEqual([practice.C, practice.D, practice.E].sort());
+    // The ballot says how many of the edition's practices it leaves off for the juror's city: Lublin's A and B.
+    expect(edwardBallot.cityTiedPractices).toBe(2);
     expect(edwardBallot.criteria.map((c: { key: string; name: string }) => [c.key, c.name])).toEqual([
       ['comprehensiveness', 'Комплексність'],
       ['longTerm', 'Довготривалість'],
@@ -124,6 +126,7 @@ describe('jury stage', () => {
     const ballot = (await t.http.get(`/api/editions/${edition.id}/ballot`).set(jurors.N.auth).expect(200)).body;
     expect(ballot.progress).toEqual({ scored: 2, total: 3 });
     expect(ballot.recusedPracticeIds).toEqual([practice.C]);
+    expect(ballot.cityTiedPractices).toBe(1);
     expect(JSON.stringify(ballot)).not.toMatch(/Priscilla|Harris|Jose|Edward|P o |H o |J o |E o /);
     const progress = documented('GET /api/editions/{id}/jury-progress', await t.http.get(`/api/editions/${edition.id}/jury-progress`).set(coordinator.auth).expect(200)).body;
     expect(Object.fromEntries(progress.map((p: { name: string; scored: number; total: number }) => [p.name, `${p.scored}/${p.total}`]))).toEqual({

@@ -1,6 +1,7 @@
 // Builds the Fastify-based Nest application with the contract's HTTP basics. Shared by main,
 // the embedded default and the tests, so all three serve the same app.
 import multipart from '@fastify/multipart';
+import { registerCompression } from './compression';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RawServerDefault } from 'fastify';
@@ -53,6 +54,7 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
   if (options.logs !== false) registerRequestLog(adapter.getInstance(), config);
   // Uploads stream to disk; one file per request, counted against MAX_FILE_BYTES by the file store too.
   // preservePath: the file store sees the name as sent, so a path-like name is refused, not trimmed.
+  await registerCompression(app);
   await app.register(multipart, { preservePath: true, limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
   await registerQueuesBoard(app);
   if (config.CORS_ORIGINS) {

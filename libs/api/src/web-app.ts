@@ -1,6 +1,8 @@
 // Serves the built web app (apps/web, built into dist/web) at `/`, next to the API under `/api`.
 // Files are served as they are; any other GET that accepts HTML gets index.html (the app routes in
-// the browser). `/api/*` never falls back: unknown API routes keep the JSON 404 body.
+// the browser). `/api/*` never falls back: unknown API routes keep the JSON 404 body. The build
+// leaves brotli and gzip copies beside the text files (scripts/precompress.mjs): each is served to a
+// browser that accepts it (Content-Encoding, `Vary: Accept-Encoding`), with the same caching.
 import fastifyStatic from '@fastify/static';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -37,8 +39,9 @@ function wantsHtml(request: FastifyRequest): boolean {
 
 export async function registerWebApp(app: NestFastifyApplication, apiPrefix: string, root = findWebRoot()): Promise<boolean> {
   if (!root) return false;
-  // `serve: false`: the plugin only lends reply.sendFile (safe path resolution, ranges, ETags).
-  await app.register(fastifyStatic, { root, serve: false });
+  // `serve: false`: the plugin only lends reply.sendFile (safe path resolution, ranges, ETags);
+  // `preCompressed`: x.js.br or x.js.gz in place of x.js when the request accepts it.
+  await app.register(fastifyStatic, { root, serve: false, preCompressed: true });
   const apiPath = `/${apiPrefix}`;
   const sendIndex = (reply: FastifyReply) =>
     reply.header('content-security-policy', APP_CSP).header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });

@@ -1555,6 +1555,8 @@ export interface components {
             total: number;
         };
         BallotView: {
+            /** @description How many practices are not on the ballot for the juror's tie to their city (their own city, or one they are expert or official of) */
+            cityTiedPractices: number;
             /** @description Criteria with their names and guiding questions in the juror’s language */
             criteria: components["schemas"]["CriterionText"][];
             /** Format: uuid */

@@ -1,7 +1,7 @@
 // Every screen's address. Public: home, editions and awards, the catalogue (and each practice), and
 // the account pages reached from e-mails. Signed in: one area per role, gated by RequireRole; the
 // areas' screens load on first visit (their own chunks), so the public pages stay light.
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
 import { RequireRole } from '../auth/require-role';
 import { AppLayout } from '../layout/app-layout';
 import { AcceptInvitationPage } from '../pages/account/accept-invitation-page';
@@ -28,6 +28,8 @@ export const routes: RouteObject[] = [
       { path: 'statistics', lazy: () => import('../pages/public/statistics-page').then((m) => ({ Component: m.StatisticsPage })) },
       { path: 'verify/:code', lazy: () => import('../pages/public/verify-certificate-page').then((m) => ({ Component: m.VerifyCertificatePage })) },
       { path: 'sign-in', element: <SignInPage /> },
+      // The address people guess; the page is /sign-in (its query, e.g. where to go next, kept).
+      { path: 'login', loader: ({ request }) => redirect(`/sign-in${new URL(request.url).search}`) },
       { path: 'invitations/accept', element: <AcceptInvitationPage /> },
       { path: 'password-reset', element: <PasswordResetRequestPage /> },
       { path: 'password-reset/confirm', element: <PasswordResetConfirmPage /> },

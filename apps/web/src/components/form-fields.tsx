@@ -161,6 +161,8 @@ interface ChoiceGroupProps {
   /** Inline: the choices side by side (a scale), else one per line. */
   inline?: boolean;
   markOptional?: boolean;
+  /** A scale's meaning at its two ends, shown under the row (the choices then hold just their numbers). */
+  ends?: [ReactNode, ReactNode];
 }
 
 /** Check boxes in a fieldset: several values. The fieldset carries the field's id, for the error summary. */
@@ -188,6 +190,7 @@ function ChoiceGroup({
   errors,
   inline,
   markOptional,
+  ends,
   type,
   checked,
   onToggle,
@@ -246,6 +249,13 @@ function ChoiceGroup({
           );
         })}
       </div>
+      {ends && (
+        // Read with each end's choice already (its label); shown here so the row stays one row.
+        <p className="choices__ends" aria-hidden="true">
+          <span>{ends[0]}</span>
+          <span>{ends[1]}</span>
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatBytes, fromWarsawInput, toWarsawInput } from './format';
+import { formatBytes, formatDate, fromWarsawInput, toWarsawInput } from './format';
 
 describe('Polish time in forms', () => {
   it('shows API times as a Warsaw wall clock', () => {
@@ -20,5 +20,14 @@ describe('file sizes', () => {
     expect(formatBytes(20 * 1024 * 1024, 'en')).toBe('20\u00a0MiB');
     expect(formatBytes(1.5 * 1024 * 1024, 'pl')).toBe('1,5\u00a0MiB');
     expect(formatBytes(820 * 1024, 'uk')).toBe('820\u00a0КіБ');
+  });
+});
+
+describe('dates', () => {
+  it('end without a full stop of their own, so a sentence after them has one', () => {
+    expect(formatDate('2026-12-07T12:00:00Z', 'uk')).toBe('7 грудня 2026 року');
+    expect(formatDate('2026-12-07T12:00:00Z', 'pl')).toBe('7 grudnia 2026');
+    expect(formatDate('2026-12-07T12:00:00Z', 'en')).toBe('7 December 2026');
+    for (const language of ['pl', 'en', 'uk']) expect(`${formatDate('2026-12-07T12:00:00Z', language)}.`).not.toMatch(/\.\.$/);
   });
 });

@@ -22,7 +22,11 @@ export function toDate(value: unknown): Date | null {
 
 export function formatDate(value: unknown, language: string): string {
   const date = toDate(value);
-  return date ? new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long', timeZone: EVENT_TIME_ZONE }).format(date) : '';
+  if (!date) return '';
+  const text = new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long', timeZone: EVENT_TIME_ZONE }).format(date);
+  // Ukrainian dates end in the abbreviation "р." (рік): a sentence ending with one read "2026 р..".
+  // The full word needs no full stop of its own.
+  return text.replace(/ р\.$/, ' року');
 }
 
 export function formatDateTime(value: unknown, language: string): string {

@@ -43,6 +43,18 @@ describe('locale catalogues', () => {
     }
   });
 
+  it('give every text with a {{count}} its plural forms (i18next picks the form by the count)', () => {
+    for (const [lang, entries] of Object.entries(flat)) {
+      const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+      for (const [key, text] of entries) {
+        if (!/\{\{\s*count\b/.test(text)) continue;
+        const base = key.replace(PLURAL, '');
+        const missing = categories.filter((form) => !entries.has(`${base}_${form}`));
+        expect({ lang, key, missing }).toEqual({ lang, key, missing: [] });
+      }
+    }
+  });
+
   it('use the same placeholders for the same key', () => {
     const byBase = (entries: Map<string, string>) => {
       const out = new Map<string, Set<string>>();

@@ -8,7 +8,7 @@ import { EditionStage } from '../editions/edition-stage';
 import { JURY_PRACTICE_STATUSES_LIST_SQL } from '../practices/practice-status';
 import { PRACTICE_SELECT } from '../practices/practices.sql';
 import { jurorScoringDueSql } from '../grants/deadlines.sql';
-import { conflictedSql } from './conflicts.access';
+import { conflictedSql, tiedToCitySql } from './conflicts.access';
 import { BallotView, JurorProgressView } from './dto/jury.dto';
 
 export interface ScoreRow {
@@ -71,6 +71,21 @@ export class JuryRepository {
         ORDER BY pv."cityName", pv.title`,
       [editionId, jurorId],
     );
+  }
+
+  /**
+   * Practices before the jury left off the juror's ballot for their tie to the practice's city (their
+   * own city, a city they are expert or official of): a ballot emptied this way must say why.
+   */
+  async cityTiedPracticeCount(manager: EntityManager, editionId: string, jurorId: string): Promise<number> {
+    const [row] = await queryRows<{ n: number }>(
+      manager,
+      `SELECT count(*)::int AS n FROM practice p JOIN report r ON r.id = p.report_id
+        WHERE r.edition_id = $1 AND p.status IN ${JURY_PRACTICE_STATUSES_LIST_SQL}
+          AND ${tiedToCitySql('$2::uuid', 'r.edition_id', 'r.city_id')}`,
+      [editionId, jurorId],
+    );
+    return row.n;
   }
 
   /** The practices of the edition the juror declared a conflict on. */

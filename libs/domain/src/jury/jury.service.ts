@@ -47,6 +47,7 @@ export class JuryService {
     }
     const items = await this.jury.ballotItems(manager, editionId, principal.userId);
     const recused = await this.jury.declaredConflictPracticeIds(manager, editionId, principal.userId);
+    const ofTiedCities = await this.jury.cityTiedPracticeCount(manager, editionId, principal.userId);
     // The interface's language when the screen names it, else the account's.
     const locale = language ?? BALLOT_LANGUAGES.find((l) => l === principal.locale) ?? 'en';
     return {
@@ -59,6 +60,7 @@ export class JuryService {
       progress: { scored: items.filter((item) => item.my_score).length, total: items.length },
       items: items.map(({ my_score, ...practice }) => ({ practice, myScore: my_score ? toMyScore(my_score) : null })),
       recusedPracticeIds: recused,
+      cityTiedPractices: ofTiedCities,
     };
   }
 

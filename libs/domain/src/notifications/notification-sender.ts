@@ -21,12 +21,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@app/core';
 import { AccountsService } from '../accounts/accounts.service';
+import { actionPath, tokenPath } from './action-links';
 import { describeError, isPermanent, mayHaveBeenHandedOver, PermanentDeliveryError, RetryLaterError, statusAfterFailure } from './delivery-policy';
 import { ceremonyIcs } from './ics';
 import { createMailTransport, MailTransport } from './mail/mail-transport';
 import { composeMail, envelopeAddress } from './mail/mime';
 import { ClaimedDelivery, EditionRow, NotificationsRepository } from './notifications.repository';
-import { EditionFacts, MailFacts, TemplateKey } from './templates/facts';
+import { EditionFacts, MailFacts } from './templates/facts';
 import { renderMail } from './templates/render';
 
 export type SendOutcome = 'sent' | 'failed' | 'notPending';
@@ -161,7 +162,7 @@ export class NotificationSender implements OnApplicationShutdown {
       practice,
       dueAt: context.dueAt ? new Date(context.dueAt) : null,
       reason: context.reason ?? null,
-      actionUrl: await this.actionUrl(delivery.template, delivery.user_id, edition),
+      actionUrl: await this.actionUrl(delivery, edition),
     };
   }
 
@@ -171,12 +172,18 @@ export class NotificationSender implements OnApplicationShutdown {
     return editionFacts(row);
   }
 
-  /** Invitation and reset links carry a single-use token minted now (only its hash is stored). */
-  private async actionUrl(template: TemplateKey, userId: string, edition: EditionFacts | null): Promise<string> {
+  /**
+   * The page for the recipient's next step (action-links.ts). Invitation and reset links carry a
+   * single-use token minted now (only its hash is stored).
+   */
+  private async actionUrl(delivery: ClaimedDelivery, edition: EditionFacts | null): Promise<string> {
     const base = this.config.publicUrl.replace(/\/$/, '');
-    if (template === 'invitation') return `${base}/invitations/accept?token=${await this.accounts.issueOneTimeToken(userId, 'invitation')}`;
-    if (template === 'passwordReset') return `${base}/password-reset?token=${await this.accounts.issueOneTimeToken(userId, 'passwordReset')}`;
-    return edition ? `${base}/editions/${edition.id}` : `${base}/`;
+    const { template, user_id: userId } = delivery;
+    if (template === 'invitation' || template === 'passwordReset') {
+      return `${base}${tokenPath(template, await this.accounts.issueOneTimeToken(userId, template))}`;
+    }
+    const grants = await this.repository.grantsOf(userId);
+    return `${base}${actionPath({ template, edition, reportId: delivery.context.reportId ?? null, grants })}`;
   }
 
   async onApplicationShutdown(): Promise<void> {

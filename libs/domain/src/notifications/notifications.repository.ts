@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { OutboxEventType } from '@app/core';
 import { DeliveryStatus } from './notification-delivery.entity';
+import type { RecipientGrant } from './action-links';
 import { TemplateKey } from './templates/facts';
 
 /**
@@ -191,6 +192,14 @@ export class NotificationsRepository {
       [practiceId],
     );
     return row ?? null;
+  }
+
+  /** The recipient's grants: where a mail's button leads depends on them (action-links.ts). */
+  async grantsOf(userId: string): Promise<RecipientGrant[]> {
+    return this.dataSource.query(
+      `SELECT role::text AS role, edition_id AS "editionId", city_id AS "cityId" FROM role_grant WHERE user_id = $1 ORDER BY created_at`,
+      [userId],
+    );
   }
 
   async edition(editionId: string): Promise<EditionRow | null> {

@@ -93,7 +93,8 @@ export function BallotPage() {
             <CriteriaList ballot={data} />
             <h2>{t('ballot.practices')}</h2>
             {data.items.length === 0 ? (
-              <p>{t('juror.nothingToScore')}</p>
+              // Empty because every practice is of a city the juror is tied to: say so, not just "nothing".
+              <p>{data.cityTiedPractices > 0 ? t('ballot.cityTiedAll', { count: data.cityTiedPractices }) : t('juror.nothingToScore')}</p>
             ) : (
               <ol className="ballot-list">
                 {data.items.map(({ practice, myScore }) => (
@@ -109,6 +110,7 @@ export function BallotPage() {
                 ))}
               </ol>
             )}
+            {data.items.length > 0 && data.cityTiedPractices > 0 && <p className="meta">{t('ballot.cityTied', { count: data.cityTiedPractices })}</p>}
             {data.recusedPracticeIds.length > 0 && <p className="meta">{t('ballot.recused', { count: data.recusedPracticeIds.length })}</p>}
           </>
         )}

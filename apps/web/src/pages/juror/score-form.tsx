@@ -88,6 +88,17 @@ export function ScoreForm({ ballot, practiceId, initial, onSaved }: { ballot: Ba
   };
 
   const scale = Array.from({ length: ballot.scaleMax }, (_, i) => String(i + 1));
+  // The ends' words under the row (so five boxes fit one row at 360 px); a screen reader hears them with the number.
+  const scaleLabel = (value: string) => {
+    const end = value === '1' ? t('score.scaleLow', { value }) : value === scale[scale.length - 1] ? t('score.scaleHigh', { value }) : null;
+    if (!end) return value;
+    return (
+      <>
+        <span aria-hidden="true">{value}</span>
+        <span className="visually-hidden">{end}</span>
+      </>
+    );
+  };
   return (
     <>
       <ErrorSummary errors={form.errors} labels={labels} idPrefix="score" />
@@ -99,10 +110,8 @@ export function ScoreForm({ ballot, practiceId, initial, onSaved }: { ballot: Ba
             legend={criterion.name}
             hint={criterion.question}
             inline
-            options={scale.map((value) => ({
-              value,
-              label: value === '1' ? t('score.scaleLow', { value }) : value === scale[scale.length - 1] ? t('score.scaleHigh', { value }) : value,
-            }))}
+            options={scale.map((value) => ({ value, label: scaleLabel(value) }))}
+            ends={[t('score.scaleLow', { value: '1' }), t('score.scaleHigh', { value: String(ballot.scaleMax) })]}
             value={draft[criterion.key as Criterion]}
             onChange={(value) => {
               setDraft((current) => ({ ...current, [criterion.key]: value }));

@@ -13,6 +13,7 @@ import { Loaded, useApiQuery } from '../../components/query';
 import { useFormat } from '../../i18n/format';
 import { CRITERIA, criterionLabel, RESULT_METHODS, type ResultMethod } from '../../i18n/labels';
 import { translatedName } from '../../i18n/names';
+import { placeOf } from './ranking';
 
 /** The value axis of each method: scores 1..scaleMax, z-scores around 0, Borda shares 0..1. */
 function domainOf(method: ResultMethod, rows: ResultRow[], scaleMax: number): [number, number] {
@@ -88,7 +89,7 @@ function ResultsBody({ data, scaleMax, highlight, highlightLabel }: { data: Resu
       <BarChart
         data={data.items.map((row) => ({
           key: row.practiceId,
-          prefix: `${row.rank}. `,
+          prefix: placeOf(row) === null ? '' : `${placeOf(row)}. `,
           label: t('results.rowLabel', { title: row.title, city: row.cityName }),
           value: row.score,
         }))}
@@ -125,12 +126,12 @@ function ResultsBody({ data, scaleMax, highlight, highlightLabel }: { data: Resu
           <tbody>
             {data.items.map((row) => (
               <tr key={row.practiceId} className={highlight?.has(row.practiceId) ? 'row--highlight' : undefined}>
-                <td>{row.rank}</td>
+                <td>{placeOf(row) ?? '–'}</td>
                 <th scope="row">
                   {row.title}
                   <span className="meta-inline">{row.cityName}</span>
                   {highlight?.has(row.practiceId) && highlightLabel && <span className="meta-inline">{highlightLabel}</span>}
-                  {flagged.has(row.practiceId) && <span className="meta-inline">{t('results.fewScores', { n: row.n })}</span>}
+                  {flagged.has(row.practiceId) && <span className="meta-inline">{t('results.fewScores', { count: row.n })}</span>}
                 </th>
                 <td className="num">{row.score === null ? '–' : format.decimal(row.score, digits)}</td>
                 <td className="num">{row.n}</td>

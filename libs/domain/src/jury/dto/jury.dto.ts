@@ -138,6 +138,10 @@ export class BallotView {
   @ApiProperty({ type: BallotProgress, description: 'n of m practices scored' }) progress!: { scored: number; total: number };
   @ApiProperty({ type: [BallotItem] }) items!: BallotItem[];
   @ApiProperty({ type: [String], description: 'Practices the juror declared a conflict on (not on the ballot)' }) recusedPracticeIds!: string[];
+  @ApiProperty({
+    description: "How many practices are not on the ballot for the juror's tie to their city (their own city, or one they are expert or official of)",
+  })
+  cityTiedPractices!: number;
 }
 
 export class ResultRow {

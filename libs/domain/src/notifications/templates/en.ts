@@ -28,7 +28,7 @@ export const en: LocaleTemplates = {
         'You can now prepare the report on the practices of your city government.',
         `Reports are due: ${fmt.dateTime(editionOf(f).reportsDueAt)}.`,
       ],
-      action: 'Open the platform',
+      action: 'Open the report',
     }),
     scoringOpen: (f, fmt) => ({
       subject: `${editionOf(f).name}: jury scoring has opened`,
@@ -46,6 +46,7 @@ export const en: LocaleTemplates = {
     decisionsFinalised: (f) => ({
       subject: `${editionOf(f).name}: the jury's decisions are final`,
       lines: ['The distinctions of this edition have been confirmed. The results will be published soon.'],
+      action: 'See the decisions',
     }),
     resultsPublished: (f) => ({
       subject: `${editionOf(f).name}: the results are published`,
@@ -65,6 +66,7 @@ export const en: LocaleTemplates = {
           `City: ${ceremony.city ?? 'to be announced'}`,
           'The calendar event is attached (.ics).',
         ],
+        action: 'See the awards',
       };
     },
     reportSubmitted: (f) => ({
@@ -80,6 +82,7 @@ export const en: LocaleTemplates = {
             `The practice “${f.practice!.title}” (${f.practice!.city}) is not eligible for the jury.`,
             `Reason: ${f.practice!.reason ?? '–'}`,
           ],
+      action: 'Open the report',
     }),
     reportsReminder: (f, fmt) => ({
       subject: `Reminder: your report is due ${fmt.dateTime(f.dueAt)}`,

@@ -28,7 +28,7 @@ export const pl: LocaleTemplates = {
         'Możesz już przygotowywać raport o praktykach samorządu przypisanego Ci miasta.',
         `Termin złożenia raportu: ${fmt.dateTime(editionOf(f).reportsDueAt)}.`,
       ],
-      action: 'Otwórz platformę',
+      action: 'Otwórz raport',
     }),
     scoringOpen: (f, fmt) => ({
       subject: `${editionOf(f).name}: rozpoczęła się ocena jury`,
@@ -46,6 +46,7 @@ export const pl: LocaleTemplates = {
     decisionsFinalised: (f) => ({
       subject: `${editionOf(f).name}: decyzje jury są ostateczne`,
       lines: ['Wyróżnienia tej edycji zostały zatwierdzone. Wkrótce opublikujemy wyniki.'],
+      action: 'Zobacz decyzje',
     }),
     resultsPublished: (f) => ({
       subject: `${editionOf(f).name}: wyniki zostały opublikowane`,
@@ -65,6 +66,7 @@ export const pl: LocaleTemplates = {
           `Miasto: ${ceremony.city ?? 'zostanie podane'}`,
           'W załączniku przesyłamy wydarzenie do kalendarza (.ics).',
         ],
+        action: 'Zobacz wyróżnienia',
       };
     },
     reportSubmitted: (f) => ({
@@ -80,6 +82,7 @@ export const pl: LocaleTemplates = {
             `Praktyka „${f.practice!.title}” (${f.practice!.city}) nie została zakwalifikowana do oceny jury.`,
             `Uzasadnienie: ${f.practice!.reason ?? '–'}`,
           ],
+      action: 'Otwórz raport',
     }),
     reportsReminder: (f, fmt) => ({
       subject: `Przypomnienie: raport do ${fmt.dateTime(f.dueAt)}`,

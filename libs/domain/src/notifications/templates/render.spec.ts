@@ -35,6 +35,9 @@ describe('mail templates', () => {
     expect(mail.html).toContain('Ngo &lt;Hoang&gt; Minh');
     expect(mail.html).not.toContain('<Hoang>');
     expect(mail.html).toContain(`<html lang="${locale}">`);
+    // Every mail leads somewhere: the recipient's next step (action-links.ts).
+    expect(mail.text).toContain(facts.actionUrl);
+    expect(mail.html).toContain(`<a href="${facts.actionUrl.replace(/&/g, '&amp;')}">`);
   });
 
   it('writes deadlines in Polish time and the reader’s language', () => {

@@ -28,7 +28,7 @@ export const uk: LocaleTemplates = {
         'Ви вже можете готувати звіт про практики органів самоврядування вашого міста.',
         `Термін подання звіту: ${fmt.dateTime(editionOf(f).reportsDueAt)}.`,
       ],
-      action: 'Відкрити платформу',
+      action: 'Відкрити звіт',
     }),
     scoringOpen: (f, fmt) => ({
       subject: `${editionOf(f).name}: розпочалося оцінювання журі`,
@@ -46,6 +46,7 @@ export const uk: LocaleTemplates = {
     decisionsFinalised: (f) => ({
       subject: `${editionOf(f).name}: рішення журі остаточні`,
       lines: ['Відзнаки цього конкурсу затверджено. Незабаром ми опублікуємо результати.'],
+      action: 'Переглянути рішення',
     }),
     resultsPublished: (f) => ({
       subject: `${editionOf(f).name}: результати опубліковано`,
@@ -65,6 +66,7 @@ export const uk: LocaleTemplates = {
           `Місто: ${ceremony.city ?? 'буде повідомлено'}`,
           'Подію для календаря додано у вкладенні (.ics).',
         ],
+        action: 'Переглянути відзнаки',
       };
     },
     reportSubmitted: (f) => ({
@@ -80,6 +82,7 @@ export const uk: LocaleTemplates = {
             `Практику «${f.practice!.title}» (${f.practice!.city}) не допущено до оцінювання журі.`,
             `Обґрунтування: ${f.practice!.reason ?? '–'}`,
           ],
+      action: 'Відкрити звіт',
     }),
     reportsReminder: (f, fmt) => ({
       subject: `Нагадування: звіт до ${fmt.dateTime(f.dueAt)}`,
