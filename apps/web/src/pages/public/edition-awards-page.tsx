@@ -54,6 +54,7 @@ function Award({ award }: { award: PublicAward }) {
         </>
       )}
       {award.citation && <blockquote className="citation">{award.citation}</blockquote>}
+      {award.receivedBy && <p className="meta">{t('awards.receivedBy', { who: award.receivedBy })}</p>}
       <CertificateLinks certificates={award.certificates} />
     </article>
   );
@@ -87,7 +88,16 @@ export function EditionAwardsPage() {
             {edition && (
               <section className="panel" aria-labelledby="ceremony-title">
                 <h2 id="ceremony-title">{edition.name}</h2>
-                {edition.ceremony ? <CeremonyLine ceremony={edition.ceremony} /> : <p>{t('awards.noCeremony')}</p>}
+                {edition.ceremony ? <CeremonyLine ceremony={edition.ceremony} /> : !edition.occasion && <p>{t('awards.noCeremony')}</p>}
+                {edition.occasion && (
+                  <p>
+                    {t('awards.occasion', {
+                      name: edition.occasion.name,
+                      details: [edition.occasion.city, edition.occasion.period].filter(Boolean).join(', '),
+                    })}
+                  </p>
+                )}
+                {edition.organisers && <p className="meta">{t('awards.organisers', { organisers: edition.organisers })}</p>}
               </section>
             )}
             <p>{t('awards.count', { count: awards.length })}</p>
