@@ -117,6 +117,7 @@ export const en: LocaleTemplates = {
           : `The practice “${f.practice!.title}” (${f.practice!.city}) is now not eligible for the jury.`,
         `Reason for the revision: ${f.reason ?? '–'}`,
       ],
+      action: 'Open the report',
     }),
     steppedBackToReports: (f, fmt) => ({
       subject: `${editionOf(f).name}: back to the expert report stage`,

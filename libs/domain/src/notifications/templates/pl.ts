@@ -117,6 +117,7 @@ export const pl: LocaleTemplates = {
           : `Praktyka „${f.practice!.title}” (${f.practice!.city}) nie jest już zakwalifikowana do oceny jury.`,
         `Powód zmiany: ${f.reason ?? '–'}`,
       ],
+      action: 'Otwórz raport',
     }),
     steppedBackToReports: (f, fmt) => ({
       subject: `${editionOf(f).name}: powrót do etapu raportów eksperckich`,

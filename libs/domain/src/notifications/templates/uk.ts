@@ -117,6 +117,7 @@ export const uk: LocaleTemplates = {
           : `Практику «${f.practice!.title}» (${f.practice!.city}) більше не допущено до оцінювання журі.`,
         `Причина зміни: ${f.reason ?? '–'}`,
       ],
+      action: 'Відкрити звіт',
     }),
     steppedBackToReports: (f, fmt) => ({
       subject: `${editionOf(f).name}: повернення до етапу експертних звітів`,
