@@ -14,7 +14,12 @@ import {
 } from '@app/core';
 import { ALL_ENTITIES, MetricsModule, NotificationsModule } from '@app/domain';
 import { WorkerMetricsServer } from './metrics-server';
-import { NotificationRemindersHandler, NotificationSendHandler, NotificationsSweepHandler } from './processors/notifications.processor';
+import {
+  NotificationRemindersHandler,
+  NotificationSendBatchHandler,
+  NotificationSendHandler,
+  NotificationsSweepHandler,
+} from './processors/notifications.processor';
 import { OutboxDispatchHandler, OutboxSweepHandler } from './processors/outbox.processor';
 import { MaintenanceProcessor, NotificationsProcessor } from './processors/queue-processors';
 
@@ -67,6 +72,7 @@ export class WorkerModule {
         OutboxDispatchHandler,
         OutboxSweepHandler,
         NotificationSendHandler,
+        NotificationSendBatchHandler,
         NotificationsSweepHandler,
         NotificationRemindersHandler,
         WorkerSchedules,
