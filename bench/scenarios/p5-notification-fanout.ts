@@ -1,9 +1,9 @@
 // P5 (issue 7/8): notification fan-out. One committed outbox event (`edition.stageChanged` to
 // juryScoring, whose audience is every juror of the edition) fans out through the real path to
 // 10,000 mails at a real SMTP server on 127.0.0.1: UnitOfWork commit → outbox relay → BullMQ
-// `outbox.dispatch` → NotificationsService.dispatch (10,000 notification_delivery rows, 10,000
-// `notification.send` jobs) → NotificationSender (claim, render, nodemailer's pooled SMTP transport,
-// the 250 reply recorded as the receipt) in the production worker process
+// `outbox.dispatch` → NotificationsService.dispatch (10,000 notification_delivery rows, 200
+// `notification.sendBatch` jobs of 50) → NotificationSender (one claim statement per batch, render,
+// nodemailer's pooled SMTP transport, the 250 replies recorded as receipts) in the production worker process
 // (`node dist/apps/worker/src/main.js`).
 // The baseline is the physical limit of that work (issue 15): a bare process
 // (bench/baselines/bare-mail.ts) sending the same 10,000 pre-rendered messages to the same sink

@@ -25,9 +25,10 @@ import { AppConfig } from '@app/core';
 import { AccountsService } from '../accounts/accounts.service';
 import { describeError, isPermanent, mayHaveBeenHandedOver, PermanentDeliveryError, RetryLaterError, statusAfterFailure } from './delivery-policy';
 import { ceremonyIcs } from './ics';
-import { createMailTransport, MailTransport } from './mail/mail-transport';
+import { createMailTransport, MailTransport, SMTP_MAX_CONNECTIONS } from './mail/mail-transport';
 import { composeMail, envelopeAddress } from './mail/mime';
 import { GroupWriter } from './group-writer';
+import { SendWindow } from './send-window';
 import { ClaimedDelivery, EditionRow, Failure, NotificationsRepository, Receipt } from './notifications.repository';
 import { EditionFacts, MailFacts, TemplateKey } from './templates/facts';
 import { renderMail } from './templates/render';
@@ -58,6 +59,12 @@ function editionFacts(row: EditionRow): EditionFacts {
 /** The delivery is being attempted by someone else right now; the job retries after a backoff. */
 export class DeliveryBusyError extends RetryLaterError {}
 
+interface ComposedMail {
+  raw: Buffer;
+  subject: string;
+  locale: string;
+}
+
 /** How one attempt of a batch ended: sent (receipt recorded), or a failure still to be recorded. */
 type AttemptResult = { sent: true } | { sent: false; failure: Failure };
 
@@ -67,6 +74,7 @@ export class NotificationSender implements OnApplicationShutdown {
   private transportInstance: MailTransport | null = null;
   /** Receipts of all batches in flight in this process, written together (group commit). */
   private readonly receipts = new GroupWriter<Receipt>((receipts) => this.repository.recordReceipts(receipts));
+  private readonly window = new SendWindow(2 * SMTP_MAX_CONNECTIONS);
 
   constructor(
     private readonly repository: NotificationsRepository,
@@ -118,21 +126,27 @@ export class NotificationSender implements OnApplicationShutdown {
 
   /** Composes and hands over one claimed delivery; resolves once its receipt is recorded or with its failure. */
   private async attempt(delivery: ClaimedDelivery, token: string): Promise<AttemptResult> {
-    let mail: { raw: Buffer; subject: string; locale: string };
+    const handedOver = await this.window.run(() => this.composeAndHandOver(delivery));
+    if ('failure' in handedOver) return { sent: false, failure: handedOver.failure };
+    const { receipt, mail } = handedOver;
+    await this.receipts.add({ deliveryId: delivery.id, token, receipt, asSent: { email: delivery.email, locale: mail.locale, subject: mail.subject } });
+    return { sent: true };
+  }
+
+  private async composeAndHandOver(delivery: ClaimedDelivery): Promise<{ receipt: string; mail: ComposedMail } | { failure: Failure }> {
+    let mail: ComposedMail;
     try {
       if (delivery.user_status === 'disabled') throw new PermanentDeliveryError('the recipient’s account is disabled');
       mail = await this.compose(delivery);
     } catch (error) {
-      return { sent: false, failure: this.failureOf(delivery, error, false) };
+      return { failure: this.failureOf(delivery, error, false) };
     }
-    let receipt: string;
     try {
-      receipt = await this.transport.send({ messageId: delivery.message_id, from: envelopeAddress(this.config.MAIL_FROM), to: delivery.email, raw: mail.raw });
+      const receipt = await this.transport.send({ messageId: delivery.message_id, from: envelopeAddress(this.config.MAIL_FROM), to: delivery.email, raw: mail.raw });
+      return { receipt, mail };
     } catch (error) {
-      return { sent: false, failure: this.failureOf(delivery, error, mayHaveBeenHandedOver(error)) };
+      return { failure: this.failureOf(delivery, error, mayHaveBeenHandedOver(error)) };
     }
-    await this.receipts.add({ deliveryId: delivery.id, token, receipt, asSent: { email: delivery.email, locale: mail.locale, subject: mail.subject } });
-    return { sent: true };
   }
 
   private failureOf(delivery: ClaimedDelivery, error: unknown, handedOver: boolean): Failure {
@@ -140,7 +154,7 @@ export class NotificationSender implements OnApplicationShutdown {
   }
 
   /** Loads the facts now, renders the template in the recipient's language, builds the MIME message. */
-  private async compose(delivery: ClaimedDelivery): Promise<{ raw: Buffer; subject: string; locale: string }> {
+  private async compose(delivery: ClaimedDelivery): Promise<ComposedMail> {
     const facts = await this.loadFacts(delivery);
     const mail = renderMail(delivery.template, delivery.locale, facts);
     const ceremony = delivery.template === 'ceremonyInvitation' ? facts.edition?.ceremony : null;
