@@ -27,7 +27,7 @@ import { messageIdHeader } from './mail/mime';
  * batch's mails go to the SMTP pool together; a worker killed mid-batch re-sends only those whose
  * receipt it had not written yet (receipts are written as they come, see NotificationSender).
  */
-export const SEND_BATCH = 50;
+export const SEND_BATCH = 25;
 
 /** A pending delivery untouched this long whose job is gone is re-queued by the sweep. */
 export const RESCUE_AFTER_SECONDS = 60;
