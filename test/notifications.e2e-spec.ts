@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { JobQueue, UnitOfWork } from '@app/core';
+import { jobOptions, JobQueue, QUEUES, UnitOfWork } from '@app/core';
 import { DeliveryBusyError, NotificationSender, NotificationsService } from '@app/domain';
 import {
   createTestApp,
@@ -217,6 +217,21 @@ describe('notifications', () => {
     await eventually(async () => sink.to(user.email).length === 1);
     const [row] = await ds.query(`SELECT status, attempts FROM notification_delivery WHERE id = $1`, [delivery.id]);
     expect(row).toEqual({ status: 'sent', attempts: 1 });
+  });
+
+  it('leaves alone a pending delivery that waits its turn in a queued batch, however long', async () => {
+    const user = await makeUser(ds);
+    const [delivery] = await ds.query(
+      `INSERT INTO notification_delivery (event_id, dedupe_key, template, user_id, updated_at)
+       VALUES (gen_random_uuid(), 'queued-batch', 'passwordReset', $1, now() - interval '10 minutes') RETURNING id`,
+      [user.id],
+    );
+    // Its batch is queued behind others (here: delayed), so its job is not lost.
+    const queue = t.app.get(JobQueue).queue(QUEUES.notifications);
+    await queue.add('notification.sendBatch', { deliveryIds: [delivery.id] }, { ...jobOptions('notification.sendBatch'), delay: 1500 });
+    expect(await t.app.get(NotificationsService).rescueStuck()).toBe(0);
+    expect(await queue.getJob(delivery.id)).toBeFalsy();
+    await eventually(async () => sink.to(user.email).length === 1);
   });
 
   it('sends again, with the same Message-ID, a delivery whose attempt died without a receipt, and shows it re-sent', async () => {

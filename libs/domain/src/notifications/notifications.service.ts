@@ -106,12 +106,27 @@ export class NotificationsService {
    * more often than allowed, or ran out of attempts on busy claims). Bounded per run.
    */
   async rescueStuck(limit = 200): Promise<number> {
+    const stuck = await this.repository.stuckIds(RESCUE_AFTER_SECONDS, limit);
+    if (stuck.length === 0) return 0;
+    // A delivery of a large fan-out may simply wait its turn in a queued batch for longer than the
+    // idle time: its job is not lost, and a job of its own would only race the batch for the claim.
+    const queued = await this.deliveriesInQueuedBatches();
     let requeued = 0;
-    for (const id of await this.repository.stuckIds(RESCUE_AFTER_SECONDS, limit)) {
-      if (await this.requeue(id)) requeued += 1;
+    for (const id of stuck) {
+      if (!queued.has(id) && (await this.requeue(id))) requeued += 1;
     }
     if (requeued > 0) this.logger.warn(`re-queued ${requeued} delivery job(s) that had been lost`);
     return requeued;
+  }
+
+  /** The deliveries that a batch job still waiting, delayed or running will attempt. */
+  private async deliveriesInQueuedBatches(): Promise<Set<string>> {
+    const jobs = await this.jobs.queue(QUEUES.notifications).getJobs(['waiting', 'prioritized', 'delayed', 'active']);
+    const ids = new Set<string>();
+    for (const job of jobs) {
+      if (job?.name === 'notification.sendBatch') for (const id of (job.data as { deliveryIds: string[] }).deliveryIds) ids.add(id);
+    }
+    return ids;
   }
 
   /**
