@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { JobQueue, UnitOfWork } from '@app/core';
-import { NotificationsService } from '@app/domain';
+import { jobOptions, JobQueue, QUEUES, UnitOfWork } from '@app/core';
+import { DeliveryBusyError, NotificationSender, NotificationsService } from '@app/domain';
 import {
   createTestApp,
   decodeMail,
@@ -260,6 +260,21 @@ describe('notifications', () => {
     expect(sink.to(user.email)).toHaveLength(1);
   });
 
+  it('leaves alone a pending delivery that waits its turn in a queued batch, however long', async () => {
+    const user = await makeUser(ds);
+    const [delivery] = await ds.query(
+      `INSERT INTO notification_delivery (event_id, dedupe_key, template, user_id, updated_at)
+       VALUES (gen_random_uuid(), 'queued-batch', 'passwordReset', $1, now() - interval '10 minutes') RETURNING id`,
+      [user.id],
+    );
+    // Its batch is queued behind others (here: delayed), so its job is not lost.
+    const queue = t.app.get(JobQueue).queue(QUEUES.notifications);
+    await queue.add('notification.sendBatch', { deliveryIds: [delivery.id] }, { ...jobOptions('notification.sendBatch'), delay: 1500 });
+    expect(await t.app.get(NotificationsService).rescueStuck()).toBe(0);
+    expect(await queue.getJob(delivery.id)).toBeFalsy();
+    await eventually(async () => sink.to(user.email).length === 1);
+  });
+
   it('sends again, with the same Message-ID, a delivery whose attempt died without a receipt, and shows it re-sent', async () => {
     const coordinator = await makeSignedInUser(ds, t.http, 'coordinator');
     const user = await makeUser(ds);
@@ -290,6 +305,42 @@ describe('notifications', () => {
       (entry: { id: string }) => entry.id !== delivery.id,
     );
     expect(first).toMatchObject({ receipt: expect.stringMatching(/^250 /), handoverCount: 1, resent: false });
+  });
+
+  it('sends a batch in one go: claims only what is pending and free, records each outcome, retries the batch for a busy one', async () => {
+    const [fresh, refused, done, busy] = await Promise.all([0, 1, 2, 3].map(() => makeUser(ds)));
+    sink.refuse.add(refused.email.toLowerCase());
+    const insert = async (user: { id: string }, extra = '') =>
+      (
+        await ds.query(
+          `INSERT INTO notification_delivery (event_id, dedupe_key, template, user_id${extra ? ', status, claim_token, claimed_until' : ''})
+           VALUES (gen_random_uuid(), $2, 'passwordReset', $1${extra}) RETURNING id`,
+          [user.id, `batch-${randomUUID()}`],
+        )
+      )[0].id as string;
+    // Outside the queue: the sender is called directly, as the batch job's handler does.
+    const ids = [await insert(fresh), await insert(refused), await insert(done, `, 'sent', NULL, NULL`)];
+    const heldByAnother = await insert(busy, `, 'pending', gen_random_uuid(), now() + interval '1 hour'`);
+    const sender = t.app.get(NotificationSender);
+    await expect(sender.sendBatch([...ids, heldByAnother])).rejects.toBeInstanceOf(DeliveryBusyError);
+    // What it could do, it did: the free one sent, the refused one failed for good, neither left claimed.
+    const rows: { id: string; status: string; attempts: number; handover_count: number; claimed_until: Date | null; receipt: string | null }[] = await ds.query(
+      `SELECT id, status, attempts, handover_count, claimed_until, receipt FROM notification_delivery WHERE id = ANY($1::uuid[])`,
+      [[...ids, heldByAnother]],
+    );
+    const row = (id: string) => rows.find((r) => r.id === id)!;
+    expect(row(ids[0])).toMatchObject({ status: 'sent', attempts: 1, handover_count: 1, claimed_until: null, receipt: expect.stringMatching(/^250 /) });
+    expect(row(ids[1])).toMatchObject({ status: 'failed', attempts: 1, handover_count: 0, claimed_until: null });
+    expect(row(ids[2])).toMatchObject({ status: 'sent', attempts: 0 });
+    expect(row(heldByAnother)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(sink.to(fresh.email)).toHaveLength(1);
+    expect(sink.to(done.email)).toHaveLength(0);
+    // The job's retry: the claim released, the batch sends the rest and nothing twice.
+    await ds.query(`UPDATE notification_delivery SET claim_token = NULL, claimed_until = NULL WHERE id = $1`, [heldByAnother]);
+    await expect(sender.sendBatch([...ids, heldByAnother])).resolves.toEqual({ sent: 1, failed: 0, notPending: 3 });
+    expect(sink.to(busy.email)).toHaveLength(1);
+    expect(sink.to(fresh.email)).toHaveLength(1);
+    sink.refuse.delete(refused.email.toLowerCase());
   });
 });
 

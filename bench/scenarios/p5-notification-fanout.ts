@@ -1,9 +1,9 @@
 // P5 (issue 7/8): notification fan-out. One committed outbox event (`edition.stageChanged` to
 // juryScoring, whose audience is every juror of the edition) fans out through the real path to
 // 10,000 mails at a real SMTP server on 127.0.0.1: UnitOfWork commit → outbox relay → BullMQ
-// `outbox.dispatch` → NotificationsService.dispatch (10,000 notification_delivery rows, 10,000
-// `notification.send` jobs) → NotificationSender (claim, render, nodemailer's pooled SMTP transport,
-// the 250 reply recorded as the receipt) in the production worker process
+// `outbox.dispatch` → NotificationsService.dispatch (10,000 notification_delivery rows, 400
+// `notification.sendBatch` jobs of 25) → NotificationSender (one claim statement per batch, render,
+// nodemailer's pooled SMTP transport, the 250 replies recorded as receipts) in the production worker process
 // (`node dist/apps/worker/src/main.js`).
 // The baseline is the physical limit of that work (issue 15): a bare process
 // (bench/baselines/bare-mail.ts) sending the same 10,000 pre-rendered messages to the same sink
@@ -63,7 +63,7 @@ const APP_PREFIX = 'ocbench-p5';
 const BASELINE_PREFIX = 'ocbench-p5-base';
 const BASELINE_QUEUE = 'p5-noop';
 /** As NotificationsProcessor (libs/worker/src/processors/queue-processors.ts), for the no-op worker. */
-const WORKER_OPTIONS = { concurrency: 8, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 20 };
+const WORKER_OPTIONS = { concurrency: 3, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 20 };
 const LATENCY_GAP_MS = 20;
 
 type BackendKind = 'redis' | 'postgres';
@@ -837,7 +837,7 @@ export const p5: MeasurementScenario = {
       details.push(
         `${db.description}; ${fmtInt(n)} recipients (jurors of one edition, pl/en/uk; plus a disabled juror and an expert who must not be mailed); ` +
           `event edition.stageChanged → juryScoring (template scoringOpen); ${workerCount} worker process(es) (dist/apps/worker/src/main.js, NODE_ENV=production, LOG_LEVEL=warn, ` +
-          `notifications concurrency 8); SMTP sink: smtp-server in the harness process on 127.0.0.1 (counts messages by their X-Open-Cities-Delivery header); ` +
+          `notifications concurrency 3, batches of 25); SMTP sink: smtp-server in the harness process on 127.0.0.1 (counts messages by their X-Open-Cities-Delivery header); ` +
           `the server has autovacuum ${autovacuum}: every run, app or baseline, is preceded by VACUUM (ANALYZE) of the database (not timed), so each starts from the same table state`,
         `each side: warm-up of ${fmtInt(warmupN)}, then ${pairs} alternating A/B pairs of ${fmtInt(n)}; app time = from just before the UnitOfWork commit to the ${fmtInt(n)}th distinct mail at the sink ` +
           `(and all ${fmtInt(n)} deliveries must be status sent, no duplicates, or the run is INVALID); baseline time = from "go" to the bare process to the ${fmtInt(n)}th message at the sink ` +

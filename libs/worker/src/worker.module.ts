@@ -15,7 +15,12 @@ import {
 import { ALL_ENTITIES, AuditLogModule, CertificatesModule, MetricsModule, NotificationsModule } from '@app/domain';
 import { CERTIFICATES_SWEEP_EVERY_MS, CertificatesRenderHandler, CertificatesSweepHandler } from './processors/certificates.processor';
 import { WorkerMetricsServer } from './metrics-server';
-import { NotificationRemindersHandler, NotificationSendHandler, NotificationsSweepHandler } from './processors/notifications.processor';
+import {
+  NotificationRemindersHandler,
+  NotificationSendBatchHandler,
+  NotificationSendHandler,
+  NotificationsSweepHandler,
+} from './processors/notifications.processor';
 import { OutboxDispatchHandler, OutboxSweepHandler } from './processors/outbox.processor';
 import { DocumentsProcessor, MaintenanceProcessor, NotificationsProcessor } from './processors/queue-processors';
 
@@ -76,6 +81,7 @@ export class WorkerModule {
         CertificatesSweepHandler,
         OutboxSweepHandler,
         NotificationSendHandler,
+        NotificationSendBatchHandler,
         NotificationsSweepHandler,
         NotificationRemindersHandler,
         WorkerSchedules,

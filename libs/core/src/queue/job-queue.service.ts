@@ -69,6 +69,7 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
  */
 const JOB_OPTIONS: Partial<Record<JobName, JobsOptions>> = {
   'notification.send': { removeOnComplete: true },
+  'notification.sendBatch': { removeOnComplete: true },
 };
 
 /** The options a job of this kind is added with (callers may override per job). */

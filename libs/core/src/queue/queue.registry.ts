@@ -16,8 +16,10 @@ export interface JobPayloads {
   'outbox.dispatch': { outboxId: string };
   /** Enqueue outbox events a crash left behind between commit and enqueue. */
   'outbox.sweep': Record<string, never>;
-  /** Send one notification delivery (job id = delivery id). */
+  /** Send one notification delivery (job id = delivery id): a coordinator's retry, a rescued send. */
   'notification.send': { deliveryId: string };
+  /** Send a batch of one event's deliveries (job id = a digest of the ids): the fan-out's sends. */
+  'notification.sendBatch': { deliveryIds: string[] };
   /** Re-enqueue deliveries whose job was lost (stalled too often, failed while the row stayed pending). */
   'notifications.sweep': Record<string, never>;
   /** Write reminder events for deadlines that are near. */
@@ -33,6 +35,7 @@ export const JOB_QUEUE: { readonly [J in JobName]: QueueName } = {
   'outbox.dispatch': QUEUES.notifications,
   'outbox.sweep': QUEUES.maintenance,
   'notification.send': QUEUES.notifications,
+  'notification.sendBatch': QUEUES.notifications,
   'notifications.sweep': QUEUES.maintenance,
   'notifications.reminders': QUEUES.maintenance,
   'certificates.render': QUEUES.documents,

@@ -1,12 +1,14 @@
-// Sends one delivery, at least once: a crash can cause a duplicate (with the same Message-ID),
-// never a loss.
+// Sends deliveries, a batch at a time, each at least once: a crash can cause a duplicate (with the
+// same Message-ID), never a loss.
 //
-// The protocol:
+// The protocol, per delivery (the statements serve a whole batch):
 //  1. Claim: `attempts + 1`, a fresh claim token and a lease (`claimed_until`), only if the row is
 //     pending and no other claim's lease is running. The claim counts as a possible hand-over.
+//     One statement claims the batch.
 //  2. Render (facts and tokens are read now, at send time) and hand the message to the SMTP server
 //     (nodemailer's pooled transport) or the local sink, with the row's fixed Message-ID.
-//  3. The server's 250 reply is the receipt: only then is the row `sent`. A refusal or an error puts
+//  3. The server's 250 reply is the receipt: only then is the row `sent` (written at once, grouped
+//     with the receipts that arrive meanwhile). A refusal or an error puts
 //     it back to pending (retried with the job's backoff) or `failed` after the last attempt; an
 //     attempt that knows the server did not take the message (a refusal, no connection) takes back
 //     its hand-over count.
@@ -24,13 +26,22 @@ import { AccountsService } from '../accounts/accounts.service';
 import { actionPath, tokenPath } from './action-links';
 import { describeError, isPermanent, mayHaveBeenHandedOver, PermanentDeliveryError, RetryLaterError, statusAfterFailure } from './delivery-policy';
 import { ceremonyIcs } from './ics';
-import { createMailTransport, MailTransport } from './mail/mail-transport';
+import { createMailTransport, MailTransport, SMTP_MAX_CONNECTIONS } from './mail/mail-transport';
 import { composeMail, envelopeAddress } from './mail/mime';
-import { ClaimedDelivery, EditionRow, NotificationsRepository } from './notifications.repository';
+import { GroupWriter } from './group-writer';
+import { SendWindow } from './send-window';
+import { ClaimedDelivery, EditionRow, Failure, NotificationsRepository, Receipt } from './notifications.repository';
 import { EditionFacts, MailFacts } from './templates/facts';
 import { renderMail } from './templates/render';
 
 export type SendOutcome = 'sent' | 'failed' | 'notPending';
+
+/** What one run over a batch of deliveries did; deliveries neither sent nor failed here were not pending. */
+export interface BatchOutcome {
+  sent: number;
+  failed: number;
+  notPending: number;
+}
 
 const asDate = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
 
@@ -49,10 +60,22 @@ function editionFacts(row: EditionRow): EditionFacts {
 /** The delivery is being attempted by someone else right now; the job retries after a backoff. */
 export class DeliveryBusyError extends RetryLaterError {}
 
+interface ComposedMail {
+  raw: Buffer;
+  subject: string;
+  locale: string;
+}
+
+/** How one attempt of a batch ended: sent (receipt recorded), or a failure still to be recorded. */
+type AttemptResult = { sent: true } | { sent: false; failure: Failure };
+
 @Injectable()
 export class NotificationSender implements OnApplicationShutdown {
   private readonly logger = new Logger(NotificationSender.name);
   private transportInstance: MailTransport | null = null;
+  /** Receipts of all batches in flight in this process, written together (group commit). */
+  private readonly receipts = new GroupWriter<Receipt>((receipts) => this.repository.recordReceipts(receipts));
+  private readonly window = new SendWindow(2 * SMTP_MAX_CONNECTIONS);
 
   constructor(
     private readonly repository: NotificationsRepository,
@@ -65,42 +88,74 @@ export class NotificationSender implements OnApplicationShutdown {
     return this.transportInstance;
   }
 
+  /** One delivery (a coordinator's retry, a rescued send): a batch of one. */
   async send(deliveryId: string): Promise<SendOutcome> {
-    const token = randomUUID();
-    const delivery = await this.repository.claim(deliveryId, token, this.config.NOTIFICATION_CLAIM_SECONDS);
-    if (!delivery) {
-      if ((await this.repository.statusOf(deliveryId)) !== 'pending') return 'notPending';
-      throw new DeliveryBusyError(`delivery ${deliveryId} is claimed by another attempt`);
-    }
+    const outcome = await this.sendBatch([deliveryId]);
+    return outcome.sent ? 'sent' : outcome.failed ? 'failed' : 'notPending';
+  }
 
-    let mail: { raw: Buffer; subject: string; locale: string };
+  /**
+   * Sends a batch: one statement claims every delivery of it that is pending and free, their mails
+   * are composed and handed to the pool together (it sends them over its connections at once), each
+   * receipt is recorded as soon as its 250 arrives (grouped with others), the failures in one
+   * statement at the end. Throws (the job retries the batch with backoff; what was sent or failed
+   * for good is not claimed again) when a delivery waits for another attempt: it failed and has
+   * attempts left, or another attempt holds its claim.
+   */
+  async sendBatch(deliveryIds: string[]): Promise<BatchOutcome> {
+    const token = randomUUID();
+    const claimed = await this.repository.claimBatch(deliveryIds, token, this.config.NOTIFICATION_CLAIM_SECONDS);
+    const claimedIds = new Set(claimed.map(({ id }) => id));
+    const unclaimed = deliveryIds.filter((id) => !claimedIds.has(id));
+    const busy = unclaimed.length > 0 ? await this.repository.pendingAmong(unclaimed) : [];
+
+    const results = await Promise.allSettled(claimed.map((delivery) => this.attempt(delivery, token)));
+    const failures = results.flatMap((result) => (result.status === 'fulfilled' && !result.value.sent ? [result.value.failure] : []));
+    await this.repository.recordFailures(token, failures);
+    for (const failure of failures) this.logger.warn(`delivery ${failure.deliveryId} attempt failed (${failure.status}): ${failure.error}`);
+    // Only a receipt that could not be written rejects: its delivery is sent again once the claim expires.
+    const unrecorded = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (unrecorded) throw unrecorded.reason;
+
+    const waiting = failures.filter((failure) => failure.status === 'pending');
+    if (waiting.length > 0) throw new RetryLaterError(waiting.length === 1 ? waiting[0].error : `${waiting.length} deliveries failed, first: ${waiting[0].error}`);
+    if (busy.length > 0) throw new DeliveryBusyError(`${busy.length === 1 ? `delivery ${busy[0]} is` : `${busy.length} deliveries are`} claimed by another attempt`);
+    const failed = failures.length;
+    const sent = claimed.length - failed;
+    return { sent, failed, notPending: deliveryIds.length - sent - failed };
+  }
+
+  /** Composes and hands over one claimed delivery; resolves once its receipt is recorded or with its failure. */
+  private async attempt(delivery: ClaimedDelivery, token: string): Promise<AttemptResult> {
+    const handedOver = await this.window.run(() => this.composeAndHandOver(delivery));
+    if ('failure' in handedOver) return { sent: false, failure: handedOver.failure };
+    const { receipt, mail } = handedOver;
+    await this.receipts.add({ deliveryId: delivery.id, token, receipt, asSent: { email: delivery.email, locale: mail.locale, subject: mail.subject } });
+    return { sent: true };
+  }
+
+  private async composeAndHandOver(delivery: ClaimedDelivery): Promise<{ receipt: string; mail: ComposedMail } | { failure: Failure }> {
+    let mail: ComposedMail;
     try {
       if (delivery.user_status === 'disabled') throw new PermanentDeliveryError('the recipient’s account is disabled');
       mail = await this.compose(delivery);
     } catch (error) {
-      return this.recordFailure(delivery, token, error, false);
+      return { failure: this.failureOf(delivery, error, false) };
     }
-    let receipt: string;
     try {
-      receipt = await this.transport.send({ messageId: delivery.message_id, from: envelopeAddress(this.config.MAIL_FROM), to: delivery.email, raw: mail.raw });
+      const receipt = await this.transport.send({ messageId: delivery.message_id, from: envelopeAddress(this.config.MAIL_FROM), to: delivery.email, raw: mail.raw });
+      return { receipt, mail };
     } catch (error) {
-      return this.recordFailure(delivery, token, error, mayHaveBeenHandedOver(error));
+      return { failure: this.failureOf(delivery, error, mayHaveBeenHandedOver(error)) };
     }
-    await this.repository.recordReceipt(delivery.id, token, receipt, { email: delivery.email, locale: mail.locale, subject: mail.subject });
-    return 'sent';
   }
 
-  private async recordFailure(delivery: ClaimedDelivery, token: string, error: unknown, handedOver: boolean): Promise<SendOutcome> {
-    const status = statusAfterFailure(delivery.attempts, isPermanent(error));
-    const message = describeError(error);
-    await this.repository.recordFailure(delivery.id, token, { status, error: message, handedOver });
-    this.logger.warn(`delivery ${delivery.id} attempt ${delivery.attempts} failed (${status}): ${message}`);
-    if (status === 'pending') throw new RetryLaterError(message);
-    return 'failed';
+  private failureOf(delivery: ClaimedDelivery, error: unknown, handedOver: boolean): Failure {
+    return { deliveryId: delivery.id, status: statusAfterFailure(delivery.attempts, isPermanent(error)), error: describeError(error), handedOver };
   }
 
   /** Loads the facts now, renders the template in the recipient's language, builds the MIME message. */
-  private async compose(delivery: ClaimedDelivery): Promise<{ raw: Buffer; subject: string; locale: string }> {
+  private async compose(delivery: ClaimedDelivery): Promise<ComposedMail> {
     const facts = await this.loadFacts(delivery);
     const mail = renderMail(delivery.template, delivery.locale, facts);
     const ceremony = delivery.template === 'ceremonyInvitation' ? facts.edition?.ceremony : null;

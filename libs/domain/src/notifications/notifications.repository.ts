@@ -79,6 +79,23 @@ export interface AsSent {
   subject: string;
 }
 
+/** The server's acceptance of one delivery's message, by the attempt holding claim `token`. */
+export interface Receipt {
+  deliveryId: string;
+  token: string;
+  receipt: string;
+  asSent: AsSent;
+}
+
+/** How one attempt ended when the server did not accept its message. */
+export interface Failure {
+  deliveryId: string;
+  status: 'pending' | 'failed';
+  error: string;
+  /** Whether the message may have reached the server anyway (then the hand-over stays counted). */
+  handedOver: boolean;
+}
+
 @Injectable()
 export class NotificationsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -121,27 +138,33 @@ export class NotificationsRepository {
     await this.dataSource.query(`UPDATE outbox_event SET processed_at = now() WHERE id = $1 AND processed_at IS NULL`, [outboxId]);
   }
 
-  // --- one send attempt -----------------------------------------------------------------------
+  // --- send attempts, a batch at a time ------------------------------------------------------
 
   /**
-   * Starts an attempt: only a pending delivery whose last claim (if any) has expired. Every claim
-   * counts as a possible hand-over until its attempt records that it was not one (recordFailure).
+   * Starts an attempt on each of the given deliveries that is pending and whose last claim (if any)
+   * has expired, in one statement. Rows another statement holds right now (a concurrent claim or
+   * receipt) are skipped, not waited for: they count as busy. Every claim counts as a possible
+   * hand-over until its attempt records that it was not one (recordFailures).
    */
-  async claim(deliveryId: string, token: string, leaseSeconds: number): Promise<ClaimedDelivery | null> {
+  async claimBatch(deliveryIds: string[], token: string, leaseSeconds: number): Promise<ClaimedDelivery[]> {
     const [rows]: [ClaimedDelivery[], number] = await this.dataSource.query(
-      `WITH ${NO_FLUSH_WAIT}
+      `WITH ${NO_FLUSH_WAIT},
+       claimable AS (
+         SELECT id FROM notification_delivery
+          WHERE id = ANY($1::uuid[]) AND status = 'pending' AND (claimed_until IS NULL OR claimed_until <= now())
+          ORDER BY id FOR UPDATE SKIP LOCKED)
        UPDATE notification_delivery d
           SET attempts = d.attempts + 1, handover_count = d.handover_count + 1, claim_token = $2,
               claimed_until = now() + make_interval(secs => $3), updated_at = now()
-         FROM app_user u, no_flush_wait
-        WHERE d.id = $1 AND u.id = d.user_id AND d.status = 'pending' AND (d.claimed_until IS NULL OR d.claimed_until <= now())
+         FROM claimable c, app_user u, no_flush_wait
+        WHERE d.id = c.id AND u.id = d.user_id
         RETURNING d.id, d.event_id, d.dedupe_key, d.template, d.user_id, d.context, d.attempts, d.message_id,
                   u.email, u.name, u.locale, u.status AS user_status,
                   -- Most mails are about an edition: read it here rather than in a statement of its own.
                   (SELECT row_to_json(e) FROM (SELECT ${EDITION_COLUMNS} FROM edition WHERE id = (d.context->>'editionId')::uuid) e) AS edition`,
-      [deliveryId, token, leaseSeconds],
+      [deliveryIds, token, leaseSeconds],
     );
-    return rows[0] ?? null;
+    return rows;
   }
 
   async statusOf(deliveryId: string): Promise<DeliveryStatus | null> {
@@ -149,32 +172,57 @@ export class NotificationsRepository {
     return row?.status ?? null;
   }
 
+  /** Those of the given deliveries that are still pending. */
+  async pendingAmong(deliveryIds: string[]): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM notification_delivery WHERE id = ANY($1::uuid[]) AND status = 'pending'`, [
+      deliveryIds,
+    ]);
+    return rows.map(({ id }) => id);
+  }
+
   /**
-   * The server accepted the message: sent, with its reply. Whoever's claim it was: a 250 is a
-   * delivery even if a slower attempt of ours had meanwhile lost its lease to another.
+   * The server accepted these messages: sent, each with its reply, in one statement. Whoever's claim
+   * it was: a 250 is a delivery even if a slower attempt of ours had meanwhile lost its lease to another.
    */
-  async recordReceipt(deliveryId: string, token: string, receipt: string, asSent: AsSent): Promise<void> {
+  async recordReceipts(receipts: Receipt[]): Promise<void> {
+    if (receipts.length === 0) return;
     await this.dataSource.query(
       `WITH ${NO_FLUSH_WAIT}
-       UPDATE notification_delivery
-          SET status = 'sent', receipt = $3, sent_at = now(), updated_at = now(), last_error = NULL,
-              email = $4, locale = $5, subject = $6,
-              claim_token = CASE WHEN claim_token = $2 THEN NULL ELSE claim_token END,
-              claimed_until = CASE WHEN claim_token = $2 THEN NULL ELSE claimed_until END
-         FROM no_flush_wait
-        WHERE id = $1`,
-      [deliveryId, token, receipt.slice(0, 500), asSent.email, asSent.locale, asSent.subject.slice(0, 300)],
+       UPDATE notification_delivery d
+          SET status = 'sent', receipt = r.receipt, sent_at = now(), updated_at = now(), last_error = NULL,
+              email = r.email, locale = r.locale, subject = r.subject,
+              claim_token = CASE WHEN d.claim_token = r.token THEN NULL ELSE d.claim_token END,
+              claimed_until = CASE WHEN d.claim_token = r.token THEN NULL ELSE d.claimed_until END
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[]) AS r(id, token, receipt, email, locale, subject),
+              no_flush_wait
+        WHERE d.id = r.id`,
+      [
+        receipts.map((r) => r.deliveryId),
+        receipts.map((r) => r.token),
+        receipts.map((r) => r.receipt.slice(0, 500)),
+        receipts.map((r) => r.asSent.email),
+        receipts.map((r) => r.asSent.locale),
+        receipts.map((r) => r.asSent.subject.slice(0, 300)),
+      ],
     );
   }
 
-  /** The attempt failed: pending again (its claim released) or failed for good; only if the claim is still ours. */
-  async recordFailure(deliveryId: string, token: string, failure: { status: 'pending' | 'failed'; error: string; handedOver: boolean }): Promise<void> {
+  /** Attempts that failed: pending again (their claim released) or failed for good; each only if its claim is still ours. */
+  async recordFailures(token: string, failures: Failure[]): Promise<void> {
+    if (failures.length === 0) return;
     await this.dataSource.query(
-      `UPDATE notification_delivery
-          SET status = $3, last_error = $4, claimed_until = NULL, claim_token = NULL, updated_at = now(),
-              handover_count = handover_count - $5
-        WHERE id = $1 AND claim_token = $2 AND status = 'pending'`,
-      [deliveryId, token, failure.status, failure.error, failure.handedOver ? 0 : 1],
+      `UPDATE notification_delivery d
+          SET status = f.status::notification_status, last_error = f.error, claimed_until = NULL, claim_token = NULL, updated_at = now(),
+              handover_count = d.handover_count - f.not_handed_over
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::int[]) AS f(id, status, error, not_handed_over)
+        WHERE d.id = f.id AND d.claim_token = $1 AND d.status = 'pending'`,
+      [
+        token,
+        failures.map((f) => f.deliveryId),
+        failures.map((f) => f.status),
+        failures.map((f) => f.error),
+        failures.map((f) => (f.handedOver ? 0 : 1)),
+      ],
     );
   }
 

@@ -1,6 +1,7 @@
 // Notifications: fanning committed outbox events out into deliveries (one per event and person),
 // queueing their sends, rescuing sends whose job was lost, the reminder schedule, and what
 // coordinators and recipients see. Sending itself is NotificationSender's.
+import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import {
   AppConfig,
@@ -21,10 +22,20 @@ import { DeliveryStatus } from './notification-delivery.entity';
 import { DeliveryRow, NotificationsRepository } from './notifications.repository';
 import { messageIdHeader } from './mail/mime';
 
-const ENQUEUE_CHUNK = 500;
+/**
+ * Deliveries per send job: one claim statement and one job per batch instead of per mail (P5). The
+ * batch's mails go to the SMTP pool together; a worker killed mid-batch re-sends only those whose
+ * receipt it had not written yet (receipts are written as they come, see NotificationSender).
+ */
+export const SEND_BATCH = 25;
 
 /** A pending delivery untouched this long whose job is gone is re-queued by the sweep. */
 export const RESCUE_AFTER_SECONDS = 60;
+
+/** A batch's job id: a digest of its delivery ids (BullMQ ids may not contain ':'). */
+function batchJobId(deliveryIds: string[]): string {
+  return `batch-${createHash('sha256').update(deliveryIds.join(',')).digest('hex').slice(0, 40)}`;
+}
 
 @Injectable()
 export class NotificationsService {
@@ -39,7 +50,7 @@ export class NotificationsService {
 
   /**
    * Turns one committed outbox event into deliveries and queues them. Safe to run again after a
-   * crash at any point: rows are unique per (event, person), job ids are the delivery ids, and the
+   * crash at any point: rows are unique per (event, person), a batch's job id follows from its ids, and the
    * event is marked processed only after its sends are queued.
    */
   async dispatch(outboxId: string): Promise<{ deliveries: number }> {
@@ -58,11 +69,13 @@ export class NotificationsService {
       }
     }
     const pending = await this.repository.pendingIdsOfEvent(outboxId);
-    for (let i = 0; i < pending.length; i += ENQUEUE_CHUNK) {
-      await this.jobs.enqueueBulk(
-        pending.slice(i, i + ENQUEUE_CHUNK).map((id) => ({ name: 'notification.send' as const, data: { deliveryId: id }, jobId: id })),
-      );
-    }
+    const batches: string[][] = [];
+    for (let i = 0; i < pending.length; i += SEND_BATCH) batches.push(pending.slice(i, i + SEND_BATCH));
+    // A re-run after a crash finds the same pending rows in the same order, so the same job ids (a no-op
+    // for jobs still queued); where rows were sent meanwhile, other batches, whose claims skip what is done.
+    await this.jobs.enqueueBulk(
+      batches.map((deliveryIds) => ({ name: 'notification.sendBatch' as const, data: { deliveryIds }, jobId: batchJobId(deliveryIds) })),
+    );
     await this.repository.markEventProcessed(outboxId);
     return { deliveries: pending.length };
   }
@@ -97,12 +110,27 @@ export class NotificationsService {
    * more often than allowed, or ran out of attempts on busy claims). Bounded per run.
    */
   async rescueStuck(limit = 200): Promise<number> {
+    const stuck = await this.repository.stuckIds(RESCUE_AFTER_SECONDS, limit);
+    if (stuck.length === 0) return 0;
+    // A delivery of a large fan-out may simply wait its turn in a queued batch for longer than the
+    // idle time: its job is not lost, and a job of its own would only race the batch for the claim.
+    const queued = await this.deliveriesInQueuedBatches();
     let requeued = 0;
-    for (const id of await this.repository.stuckIds(RESCUE_AFTER_SECONDS, limit)) {
-      if (await this.requeue(id)) requeued += 1;
+    for (const id of stuck) {
+      if (!queued.has(id) && (await this.requeue(id))) requeued += 1;
     }
     if (requeued > 0) this.logger.warn(`re-queued ${requeued} delivery job(s) that had been lost`);
     return requeued;
+  }
+
+  /** The deliveries that a batch job still waiting, delayed or running will attempt. */
+  private async deliveriesInQueuedBatches(): Promise<Set<string>> {
+    const jobs = await this.jobs.queue(QUEUES.notifications).getJobs(['waiting', 'prioritized', 'delayed', 'active']);
+    const ids = new Set<string>();
+    for (const job of jobs) {
+      if (job?.name === 'notification.sendBatch') for (const id of (job.data as { deliveryIds: string[] }).deliveryIds) ids.add(id);
+    }
+    return ids;
   }
 
   /**

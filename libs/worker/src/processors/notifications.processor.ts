@@ -1,8 +1,8 @@
-// Notification jobs: sending one delivery, the sweep that re-queues sends whose job was lost, and
+// Notification jobs: sending one delivery or a batch of them, the sweep that re-queues sends whose job was lost, and
 // the reminder schedule.
 import { Injectable } from '@nestjs/common';
 import { HandlesJob, JobHandler, JobPayloads } from '@app/core';
-import { NotificationSender, NotificationsService, SendOutcome } from '@app/domain';
+import { BatchOutcome, NotificationSender, NotificationsService, SendOutcome } from '@app/domain';
 
 @Injectable()
 @HandlesJob('notification.send')
@@ -12,6 +12,17 @@ export class NotificationSendHandler implements JobHandler<'notification.send'> 
   /** Throws when the attempt should be retried (the job's exponential backoff spaces the retries). */
   async handle({ deliveryId }: JobPayloads['notification.send']): Promise<{ outcome: SendOutcome }> {
     return { outcome: await this.sender.send(deliveryId) };
+  }
+}
+
+@Injectable()
+@HandlesJob('notification.sendBatch')
+export class NotificationSendBatchHandler implements JobHandler<'notification.sendBatch'> {
+  constructor(private readonly sender: NotificationSender) {}
+
+  /** Throws while a delivery of the batch waits for another attempt; what was sent is not claimed again. */
+  handle({ deliveryIds }: JobPayloads['notification.sendBatch']): Promise<BatchOutcome> {
+    return this.sender.sendBatch(deliveryIds);
   }
 }
 

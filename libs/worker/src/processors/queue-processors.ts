@@ -6,7 +6,10 @@ import { JobHandlerRegistry, QUEUES } from '@app/core';
 // A worker that dies (SIGKILL, OOM) holds its jobs' locks until they expire; a short lock (renewed
 // every half of it while the job runs) brings them back within seconds. Repeated crashes may stall
 // the same job several times: it stays retryable, and the deliveries' own state keeps it idempotent.
-@Processor(QUEUES.notifications, { concurrency: 8, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 20 })
+// Three jobs at once: sends come in batches that share the sender's window (16 mails in flight), so
+// a third batch already claimed keeps the window fed, while a worker that dies strands at most three
+// batches (75 mails) behind their locks for those seconds.
+@Processor(QUEUES.notifications, { concurrency: 3, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 20 })
 export class NotificationsProcessor extends WorkerHost {
   constructor(private readonly registry: JobHandlerRegistry) {
     super();
