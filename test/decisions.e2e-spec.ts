@@ -142,6 +142,8 @@ describe('deliberation, decisions and publication', () => {
       year: 2091, name: 'Miasta Otwarte 2091',
       ceremony: { startsAt: '2091-05-14T13:30:00+00:00', venue: 'Synagoga pod Białym Bocianem', city: 'Wrocław' },
       publishedAt: expect.any(String),
+      occasion: null,
+      organisers: null,
     });
     const response = documented('GET /api/public/editions/{year}/awards', await t.http.get('/api/public/editions/2091/awards').expect(200));
     expect(response.headers['cache-control']).toBe('public, max-age=60');
@@ -162,6 +164,7 @@ describe('deliberation, decisions and publication', () => {
           { id: practices.mopr, title: 'Kompleksowa pomoc społeczna' },
         ],
         citation: 'Za kompleksowe działania na rzecz cudzoziemców.',
+        receivedBy: null,
         // No worker runs here: the certificates are issued by it (test/certificates.e2e-spec.ts).
         certificates: [],
       },
@@ -172,6 +175,7 @@ describe('deliberation, decisions and publication', () => {
         categories: [{ id: categories[1].id, name: 'Kompleksowa pomoc społeczna dostępna dla cudzoziemców', translations: { en: 'EN Kompleksowa pomoc społeczna dostępna dla cudzoziemców' } }],
         practices: [{ id: practices.mopr, title: 'Kompleksowa pomoc społeczna' }],
         citation: 'Za kompleksową pomoc społeczną dostępną dla cudzoziemców.',
+        receivedBy: null,
         certificates: [],
       },
       {
@@ -181,6 +185,7 @@ describe('deliberation, decisions and publication', () => {
         categories: [{ id: categories[2].id, name: 'Przestrzeń przyjazna imigrantom', translations: { en: 'EN Przestrzeń przyjazna imigrantom' } }],
         practices: [{ id: practices.lodz, title: 'Wielokulturowa Łódź' }],
         citation: 'Przestrzeń przyjazna imigrantom.',
+        receivedBy: null,
         certificates: [],
       },
     ]);

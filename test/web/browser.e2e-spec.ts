@@ -293,7 +293,7 @@ const axeReport: string[] = [];
       }),
     );
     await page.goto(`${base}/sign-in`);
-    await page.getByRole('button', { name: 'English' }).click();
+    await switchLanguage(page, 'English', 'en');
     await page.locator('#field-email').fill('someone@example.org');
     await page.locator('#field-password').fill('a password of some length');
     await page.locator('form button[type=submit]').click();
@@ -359,6 +359,12 @@ const axeReport: string[] = [];
     if (original) await page.setViewportSize(original);
   }
 
+  /** Switches the interface language and waits until it applies (English and Ukrainian load on first use). */
+  async function switchLanguage(page: Page, button: string, code: string) {
+    await page.getByRole('button', { name: button }).click();
+    await page.waitForFunction((lang) => document.documentElement.lang === lang, code);
+  }
+
   /** The h1 once the screen has loaded (no loading message left in main). */
   async function settled(page: Page, heading?: string | RegExp) {
     if (heading) await page.locator('h1', { hasText: heading }).waitFor();
@@ -372,7 +378,7 @@ const axeReport: string[] = [];
         await page.setViewportSize(viewport);
         await page.goto(`${base}/editions/2015`);
         for (const language of LANGUAGES) {
-          await page.getByRole('button', { name: language.button }).click();
+          await switchLanguage(page, language.button, language.code);
           await page.locator('.award').first().waitFor();
           const ceremony = await page.locator('.panel .meta').textContent();
           // 15:30 in Wrocław, whatever the reader's zone; dates in the interface language.
@@ -397,7 +403,7 @@ const axeReport: string[] = [];
         if (request.url().includes('/api/public/practices')) requests.push(new URL(request.url()).search);
       });
       await page.goto(`${base}/catalogue`);
-      await page.getByRole('button', { name: 'English' }).click();
+      await switchLanguage(page, 'English', 'en');
       await page.locator('.results-count').waitFor();
       expect(await page.locator('.results-count').textContent()).toMatch(/^\d+ practices found/);
       // The filters offer what the published awards hold.

@@ -97,7 +97,7 @@ export function EditionAwardsPage() {
                     })}
                   </p>
                 )}
-                {edition.organisers && <p className="meta">{t('awards.organisers', { organisers: edition.organisers })}</p>}
+                {edition.organisers && <p>{t('awards.organisers', { organisers: edition.organisers })}</p>}
               </section>
             )}
             <p>{t('awards.count', { count: awards.length })}</p>
