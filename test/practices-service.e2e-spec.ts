@@ -10,6 +10,8 @@ import { ReportsRepository } from '@app/domain/reports/reports.repository';
 import { ReportsService } from '@app/domain/reports/reports.service';
 import { PracticesRepository } from '@app/domain/practices/practices.repository';
 import { PracticesService } from '@app/domain/practices/practices.service';
+import { PracticeTranslationsRepository } from '@app/domain/practices/practice-translations.repository';
+import { PracticeTranslationsService } from '@app/domain/practices/practice-translations.service';
 
 describe('practices and reports services in one connection (PostgreSQL)', () => {
   let database: TestDatabase;
@@ -23,7 +25,8 @@ describe('practices and reports services in one connection (PostgreSQL)', () => 
     const uow = new UnitOfWork(ds, { kick: () => undefined } as unknown as OutboxRelay);
     const audit = new AuditRecorder(ds, new AuditRepository());
     reports = new ReportsService(ds, uow, new ReportsRepository(), new PracticesRepository(), new FilesRepository(), audit);
-    practices = new PracticesService(ds, uow, new PracticesRepository(), new FilesRepository(), reports, audit);
+    const translations = new PracticeTranslationsService(ds, uow, new PracticeTranslationsRepository(), audit);
+    practices = new PracticesService(ds, uow, new PracticesRepository(), new FilesRepository(), reports, audit, translations);
   });
 
   afterAll(async () => {

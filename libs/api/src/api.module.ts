@@ -25,6 +25,7 @@ import {
   JuryModule,
   MetricsModule,
   NotificationsModule,
+  PracticeTranslationsModule,
   PrincipalSourceModule,
   ReportsModule,
 } from '@app/domain';
@@ -34,6 +35,7 @@ import { JuryController } from './http/jury.controller';
 import { CitiesController } from './http/cities.controller';
 import { CategoriesController, EditionsController } from './http/editions.controller';
 import { ReportsController } from './http/reports.controller';
+import { TranslationsController } from './http/translations.controller';
 import { AuthController } from './http/auth.controller';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
@@ -61,13 +63,14 @@ export class ApiModule {
         CitiesModule,
         EditionsModule,
         ReportsModule,
+        PracticeTranslationsModule,
         JuryModule,
         DecisionsModule,
         CatalogueModule,
         NotificationsModule,
         MetricsModule,
       ],
-      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, JuryController, DecisionsController, PublicController, NotificationsController, QueuesBoardController],
+      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, TranslationsController, JuryController, DecisionsController, PublicController, NotificationsController, QueuesBoardController],
       providers: [
         QueuesBoardAccess,
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -4,6 +4,7 @@ import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNoCon
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authorize, CurrentPrincipal, Idempotent, InvalidInputError, isCoordinator, Principal } from '@app/core';
 import {
+  ContentLanguageQuery,
   CreatedReportView,
   CreateFollowUpDto,
   CreatePracticeDto,
@@ -108,12 +109,12 @@ export class ReportsController {
     return this.practiceService.add(id, dto);
   }
 
-  @ApiOperation({ summary: 'One practice (jurors: only practices before the jury, outside their conflicts)' })
+  @ApiOperation({ summary: 'One practice (jurors: only practices before the jury, outside their conflicts); title and description in `lang` (default: the account’s locale; its own expert: the original) where translated' })
   @Authorize('practice.read')
   @Get('practices/:id')
   @ApiOkResponse({ type: PracticeView })
-  practice(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<PracticeView> {
-    return this.practiceService.get(id, principal);
+  practice(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: ContentLanguageQuery): Promise<PracticeView> {
+    return this.practiceService.get(id, principal, query.lang);
   }
 
   @Authorize('practice.read')

@@ -39,6 +39,7 @@ export const PERMISSIONS = {
   'practice.read': { roles: ['coordinator', 'expert', 'juror'], object: 'practice' },
   'practice.write': { roles: ['expert'], object: 'practice' },
   'practice.eligibility': { roles: COORDINATOR, object: 'practice' },
+  'practice.translate': { roles: ['coordinator', 'expert', 'translator'], object: 'practice' },
   'practice.score': { roles: ['juror'], object: 'practice' },
   'practice.conflict.declare': { roles: ['juror'], object: 'practice' },
   'award.manage': { roles: COORDINATOR, object: 'award' },

@@ -2,7 +2,7 @@
 // eligibility; the edition's jurors read what is before the jury from juryScoring on, except the
 // practices of a city they are tied to (403: visible, not theirs), and score it unless they are
 // conflicted with it (declared, or tied: the one definition in jury/conflicts.access.ts).
-import { isCoordinator, Principal } from '@app/core';
+import { grantsOf, isCoordinator, Principal } from '@app/core';
 import { AccessDecision } from '@app/core';
 import { AccessTarget, hasGrantSql, isCoordinatorSql, isExpertOf, jurorGrant, ObjectAccessSpec, stageAtOrAfter } from '../access/access-rule';
 import { stagesAtOrAfterSql } from '../editions/edition-stage';
@@ -42,6 +42,12 @@ export function evidenceAccess(p: Principal, t: AccessTarget): AccessDecision {
   return stageAtOrAfter(t, 'juryScoring') && t.onBallot ? 'allow' : 'notFound';
 }
 
+/** Translations: the practice's expert, coordinators, and those given the translator grant for its edition. */
+function translatorOfPractice(p: Principal, t: AccessTarget): AccessDecision {
+  if (isCoordinator(p) || isExpertOf(p, t.editionId, t.cityId)) return 'allow';
+  return grantsOf(p, 'translator').some((grant) => grant.editionId === t.editionId) ? 'allow' : 'notFound';
+}
+
 /** A juror may act on practices of their edition, except those they are conflicted with (403). */
 function jurorOnPractice(p: Principal, t: AccessTarget): AccessDecision {
   if (!jurorGrant(p, t.editionId)) return 'notFound';
@@ -63,6 +69,7 @@ export const PRACTICE_ACCESS: ObjectAccessSpec = {
     'practice.read': evidenceAccess,
     'practice.write': (p, t) => (isExpertOf(p, t.editionId, t.cityId) ? 'allow' : 'notFound'),
     'practice.eligibility': coordinatorOnly,
+    'practice.translate': translatorOfPractice,
     'practice.score': jurorOnPractice,
     'practice.conflict.declare': jurorOnPractice,
   },

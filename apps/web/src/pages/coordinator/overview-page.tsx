@@ -18,6 +18,7 @@ import { isAtOrAfter, stageLabel } from '../../i18n/labels';
 import { StageSteps } from '../dashboards/stage-steps';
 import { blockerText } from './blockers';
 import { useEdition } from './edition-layout';
+import { TranslationCoverage } from './translation-coverage';
 
 export function EditionOverviewPage() {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function EditionOverviewPage() {
           {(data) => <NextStages edition={edition} transitions={data} onMoved={reload} />}
         </Loaded>
       </section>
+      <TranslationCoverage editionId={edition.id} />
       <Settings edition={edition} onSaved={reload} />
     </>
   );

@@ -16,7 +16,10 @@ import { describeError } from '../../components/error-text';
 import { ErrorSummary, Form, RadioGroup, SubmitButton, TextAreaField, useApiForm, type FieldErrors } from '../../components/form';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
+import { VersionNote, shownVersion, useOriginalSwitch } from '../../components/content-version';
 import { toDate, useFormat } from '../../i18n/format';
+import { toLanguage } from '../../i18n/languages';
+import { translatedName } from '../../i18n/names';
 import { CRITERIA, type Criterion } from '../../i18n/labels';
 import { BallotProgress, loadBallot } from './ballot-page';
 
@@ -25,7 +28,7 @@ type ScoreData = { ballot: BallotView; practice: PracticeView | null; refusal: A
 async function load(editionId: string, practiceId: string, language: string, signal: AbortSignal): Promise<ScoreData> {
   const [ballot, practice] = await Promise.all([
     loadBallot(editionId, language, signal),
-    unwrap(client.GET('/api/practices/{id}', { params: { path: { id: practiceId } }, signal })).then(
+    unwrap(client.GET('/api/practices/{id}', { params: { path: { id: practiceId }, query: { lang: toLanguage(language) ?? undefined } }, signal })).then(
       (found) => ({ found, refusal: null }),
       (error: unknown) => {
         // 403: the juror's own city, or a declared conflict. Shown as such, not as a failure.
@@ -41,7 +44,8 @@ export function ScorePage() {
   const { t, i18n } = useTranslation();
   const { editionId = '', practiceId = '' } = useParams();
   const data = useApiQuery((signal) => load(editionId, practiceId, i18n.language, signal), [editionId, practiceId, i18n.language]);
-  const title = data.status === 'success' && data.data.practice ? data.data.practice.title : t('score.title');
+  const [showOriginal, toggleOriginal] = useOriginalSwitch(practiceId);
+  const title = data.status === 'success' && data.data.practice ? shownVersion(data.data.practice, showOriginal).title : t('score.title');
   return (
     <Page
       title={title}
@@ -62,7 +66,7 @@ export function ScorePage() {
               </p>
             </Alert>
           ) : (
-            <ScoreScreen key={practice.id} ballot={ballot} practice={practice} editionId={editionId} onSaved={data.reload} />
+            <ScoreScreen key={practice.id} ballot={ballot} practice={practice} editionId={editionId} onSaved={data.reload} showOriginal={showOriginal} onToggleOriginal={toggleOriginal} />
           )
         }
       </Loaded>
@@ -70,8 +74,18 @@ export function ScorePage() {
   );
 }
 
-function ScoreScreen({ ballot, practice, editionId, onSaved }: { ballot: BallotView; practice: PracticeView; editionId: string; onSaved: () => void }) {
-  const { t } = useTranslation();
+interface ScoreScreenProps {
+  ballot: BallotView;
+  practice: PracticeView;
+  editionId: string;
+  onSaved: () => void;
+  showOriginal: boolean;
+  onToggleOriginal: () => void;
+}
+
+function ScoreScreen({ ballot, practice, editionId, onSaved, showOriginal, onToggleOriginal }: ScoreScreenProps) {
+  const { t, i18n } = useTranslation();
+  const shown = shownVersion(practice, showOriginal);
   const format = useFormat();
   const index = ballot.items.findIndex((item) => item.practice.id === practice.id);
   const item = index >= 0 ? ballot.items[index] : null;
@@ -86,7 +100,10 @@ function ScoreScreen({ ballot, practice, editionId, onSaved }: { ballot: BallotV
       <article className="score-layout__practice" aria-labelledby="practice-text-title">
         <h2 id="practice-text-title">{t('score.practiceText')}</h2>
         <p className="meta">{t('score.cityLine', { city: practice.cityName })}</p>
-        <p className="pre-line">{practice.description}</p>
+        <VersionNote item={practice} showOriginal={showOriginal} onToggle={onToggleOriginal} />
+        <p className="pre-line" lang={shown.language} data-testid="practice-description">
+          {shown.description}
+        </p>
         <dl className="facts">
           {practice.recipientUnits.length > 0 && (
             <>
@@ -95,7 +112,7 @@ function ScoreScreen({ ballot, practice, editionId, onSaved }: { ballot: BallotV
             </>
           )}
           <dt>{t('practice.fields.categories')}</dt>
-          <dd>{practice.categories.map((category) => category.name).join('; ')}</dd>
+          <dd>{practice.categories.map((category) => translatedName(category, i18n.language)).join('; ')}</dd>
           {practice.startedOn && (
             <>
               <dt>{t('practice.fields.startedOn')}</dt>
