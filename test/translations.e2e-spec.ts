@@ -195,4 +195,28 @@ describe('content translations of practices', () => {
     await t.http.delete(`/api/editions/${edition.id}/translators/${assignment.id}`).set(coordinator.auth).expect(204);
     expect((await t.http.get(`/api/editions/${edition.id}/translators`).set(coordinator.auth).expect(200)).body).toHaveLength(0);
   });
+
+  it('translates a report’s summary: the juror reads it in ?lang=uk beside the practice, outdated when the expert rewrites it, closed when scoring opens', async () => {
+    const { edition, report, practice, expert, coordinator } = await lublinPractice('reportsOpen', 'draft');
+    await t.http.patch(`/api/reports/${report.id}`).set(expert.auth).send({ summary: 'Lublin prowadzi politykę otwartości.' }).expect(200);
+    await t.http.put(`/api/reports/${report.id}/translations/uk`).set(coordinator.auth).send({ summary: 'Люблін веде політику відкритості.' }).expect(200);
+    await t.http.patch(`/api/reports/${report.id}`).set(expert.auth).send({ summary: 'Lublin od lat prowadzi politykę otwartości.' }).expect(200);
+    let list = (await t.http.get(`/api/reports/${report.id}/translations`).set(expert.auth).expect(200)).body;
+    expect(list).toMatchObject({ reportId: report.id, editable: true, original: { language: 'pl', summary: 'Lublin od lat prowadzi politykę otwartości.' }, translations: [{ language: 'uk', outdated: true, providedBy: coordinator.id }] });
+    await t.http.put(`/api/reports/${report.id}/translations/uk`).set(expert.auth).send({ summary: 'Люблін роками веде політику відкритості.' }).expect(200);
+    list = (await t.http.get(`/api/reports/${report.id}/translations`).set(coordinator.auth).expect(200)).body;
+    expect(list.translations[0]).toMatchObject({ outdated: false, providedBy: expert.id });
+
+    await ds.query(`UPDATE report SET status = 'submitted' WHERE id = $1`, [report.id]);
+    await ds.query(`UPDATE practice SET status = 'eligible' WHERE id = $1`, [practice.id]);
+    await ds.query(`UPDATE edition SET stage = 'juryScoring' WHERE id = $1`, [edition.id]);
+    const juror = await makeSignedInUser(ds, t.http, 'juror', { editionId: edition.id, cityId: gdansk.id });
+    const evidence = (await t.http.get(`/api/practices/${practice.id}/evidence?lang=uk`).set(juror.auth).expect(200)).body;
+    expect(evidence).toMatchObject({ summary: 'Люблін роками веде політику відкритості.', language: 'uk', originalLanguage: 'pl', translated: true, outdated: false, originalSummary: 'Lublin od lat prowadzi politykę otwartości.' });
+    const english = (await t.http.get(`/api/practices/${practice.id}/evidence?lang=en`).set(juror.auth).expect(200)).body;
+    expect(english).toMatchObject({ summary: 'Lublin od lat prowadzi politykę otwartości.', language: 'pl', translated: false, requestedLanguage: 'en', originalSummary: null });
+
+    await t.http.put(`/api/reports/${report.id}/translations/en`).set(coordinator.auth).send({ summary: 'Lublin has long pursued openness.' }).expect(409);
+    await t.http.put(`/api/reports/${report.id}/translations/en`).set(juror.auth).send({ summary: 'x' }).expect(403);
+  });
 });

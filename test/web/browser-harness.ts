@@ -157,6 +157,7 @@ export async function apiAs(world: BrowserWorld, who: string) {
     return (text ? JSON.parse(text) : null) as T;
   };
   return {
+    call,
     get: <T = unknown>(path: string) => call<T>('GET', path),
     post: <T = unknown>(path: string, body?: unknown) => call<T>('POST', path, body),
     put: <T = unknown>(path: string, body: unknown) => call<T>('PUT', path, body),

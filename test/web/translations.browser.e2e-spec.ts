@@ -13,6 +13,7 @@ const TRANSLATED = {
   uk: { title: 'Консультаційний пункт для іноземців у Кракові', description: 'Пункт консультує іноземців щодо перебування, роботи та навчання; чергування трьома мовами.' },
 };
 const UNTRANSLATED = 'Krakowski program otwartości';
+const SUMMARY = { pl: 'Kraków od 2016 r. prowadzi Program Otwarty Kraków.', uk: 'Краків з 2016 року реалізує програму «Відкритий Краків».' };
 
 (skip ? describe.skip : describe)('content translations in Chromium', () => {
   let world: BrowserWorld;
@@ -32,8 +33,10 @@ const UNTRANSLATED = 'Krakowski program otwartości';
     const report = await krakow.post<{ id: string }>(`/editions/${editionId}/reports`, { cityId: cities.find((city) => city.name === 'Kraków')!.id });
     const translated = await krakow.post<{ id: string }>(`/reports/${report.id}/practices`, { ...TRANSLATED.pl, recipientUnits: ['Urząd Miasta Krakowa'], categoryIds: [categories[0].id] });
     await krakow.post(`/reports/${report.id}/practices`, { title: UNTRANSLATED, description: 'Program otwartości miasta na migrantów.', recipientUnits: [], categoryIds: [categories[1].id] });
+    await krakow.call('PATCH', `/reports/${report.id}`, { summary: SUMMARY.pl });
     await krakow.post(`/reports/${report.id}/submit`);
     await coordinator.put(`/practices/${translated.id}/translations/uk`, TRANSLATED.uk);
+    await coordinator.put(`/reports/${report.id}/translations/uk`, { summary: SUMMARY.uk });
     // Eligibility for every submitted practice, then jury scoring opens.
     const submitted = (await coordinator.get<{ items: { id: string }[] }>(`/editions/${editionId}/practices?status=submitted&limit=100`)).items;
     for (const practice of submitted) await coordinator.post(`/practices/${practice.id}/eligibility`, { eligible: true });
@@ -60,7 +63,8 @@ const UNTRANSLATED = 'Krakowski program otwartości';
     await link.click();
     await page.locator('h1', { hasText: TRANSLATED.uk.title }).waitFor();
 
-    const note = page.getByTestId('version-note');
+    // The practice's note comes first; the report's summary (folded) has its own.
+    const note = page.getByTestId('version-note').first();
     expect(await note.textContent()).toContain('Перекладено з польської');
     expect(await page.getByTestId('practice-description').textContent()).toBe(TRANSLATED.uk.description);
     expect(await page.getByTestId('practice-description').getAttribute('lang')).toBe('uk');
@@ -80,6 +84,15 @@ const UNTRANSLATED = 'Krakowski program otwartości';
     await page.locator('h1', { hasText: TRANSLATED.uk.title }).waitFor();
     expect(await page.getByTestId('practice-description').textContent()).toBe(TRANSLATED.uk.description);
 
+    // The report's summary beside it: translated too, with its own switch.
+    await page.locator('.evidence__summary summary').click();
+    const summary = page.locator('.evidence__summary');
+    expect(await summary.locator('.pre-line').textContent()).toBe(SUMMARY.uk);
+    await summary.getByRole('button', { name: 'показати оригінал' }).click();
+    expect(await summary.locator('.pre-line').textContent()).toBe(SUMMARY.pl);
+    await summary.getByRole('button', { name: 'показати переклад' }).click();
+    expect(await summary.locator('.pre-line').textContent()).toBe(SUMMARY.uk);
+
     await page.setViewportSize(VIEWPORTS.mobile);
     await shoot(page, 'translation-juror-uk-translated-mobile');
     await expectAccessible(world, page, 'juror practice, Ukrainian translation, 360 px');
@@ -93,7 +106,7 @@ const UNTRANSLATED = 'Krakowski program otwartości';
     await page.locator('.ballot-list a', { hasText: UNTRANSLATED }).click();
     await page.locator('h1', { hasText: UNTRANSLATED }).waitFor();
     expect(await h1(page)).toBe(UNTRANSLATED);
-    const note = page.getByTestId('version-note');
+    const note = page.getByTestId('version-note').first();
     expect(await note.textContent()).toBe('Перекладу українською ще немає: оригінальний текст польською.');
     expect(await note.getByRole('button').count()).toBe(0);
     await shoot(page, 'translation-juror-uk-untranslated-desktop');

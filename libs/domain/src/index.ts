@@ -24,6 +24,7 @@ export * from './reports/reports.service';
 export * from './practices/practices.service';
 export * from './practices/practice-translations.module';
 export * from './practices/practice-translations.service';
+export * from './reports/report-translations.service';
 export * from './practices/dto/practice-translation.dto';
 export * from './files/files.service';
 export * from './jury/conflicts.access';

@@ -1115,6 +1115,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/{id}/translations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report’s original summary and its translations, each with who provided it and when, and whether it is outdated */
+        get: operations["TranslationsController_reportList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/translations/{lang}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or replace the report’s summary in a language (until scoring opens): its expert, coordinators, the edition’s translators */
+        put: operations["TranslationsController_reportPut"];
+        post?: never;
+        /** Remove the report summary’s translation into a language (until scoring opens; idempotent) */
+        delete: operations["TranslationsController_reportDelete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -1806,12 +1841,30 @@ export interface components {
             cityName: string;
             /** @description Download each from GET /api/reports/{reportId}/files/{id} */
             files: components["schemas"]["ReportFileView"][];
+            /**
+             * @description The language of the summary returned
+             * @example uk
+             */
+            language?: string;
+            /**
+             * @description The language the expert wrote the summary in
+             * @example pl
+             */
+            originalLanguage?: string;
+            /** @description The original summary, when a translation is returned */
+            originalSummary?: string | null;
+            /** @description A translation made before the original summary last changed */
+            outdated?: boolean;
             /** Format: uuid */
             reportId: string;
+            /** @description The language asked for (`lang`, else the account’s locale) */
+            requestedLanguage?: string | null;
             /** Format: date-time */
             submittedAt: string | null;
             /** @description The report’s overview of the city government’s work for migrants */
             summary: string;
+            /** @description The summary is a translation (else the original) */
+            translated?: boolean;
         };
         PracticeOriginalView: {
             description: string;
@@ -2041,6 +2094,9 @@ export interface components {
             /** @example Міський пункт обслуговування іноземців */
             title: string;
         };
+        PutReportTranslationDto: {
+            summary: string;
+        };
         PutScoreDto: {
             comment?: string;
             criteria: components["schemas"]["CriteriaScoresDto"];
@@ -2083,6 +2139,46 @@ export interface components {
             id: string;
             sha256: string;
             size: number;
+        };
+        ReportSummaryOriginalView: {
+            /** @example pl */
+            language: string;
+            /** @description Always true */
+            original: boolean;
+            /**
+             * Format: date-time
+             * @description Last change of the report
+             */
+            providedAt: string;
+            /**
+             * Format: uuid
+             * @description The report’s expert
+             */
+            providedBy: string | null;
+            providedByName: string | null;
+            summary: string;
+        };
+        ReportSummaryTranslationView: {
+            /** @example uk */
+            language: string;
+            /** @description Always false: a translation */
+            original: boolean;
+            /** @description The original summary changed after this translation was provided */
+            outdated: boolean;
+            /** Format: date-time */
+            providedAt: string;
+            /** Format: uuid */
+            providedBy: string | null;
+            providedByName: string | null;
+            summary: string;
+        };
+        ReportTranslationsView: {
+            /** @description Whether translations may still be added and edited (until scoring opens) */
+            editable: boolean;
+            original: components["schemas"]["ReportSummaryOriginalView"];
+            /** Format: uuid */
+            reportId: string;
+            translations: components["schemas"]["ReportSummaryTranslationView"][];
         };
         ReportView: {
             /** Format: uuid */
@@ -6353,7 +6449,10 @@ export interface operations {
     };
     ReportsController_evidence: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language to read the content in; default: the account’s locale (public routes: the original). Where no translation exists the original is returned, marked so. */
+                lang?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -7435,6 +7534,211 @@ export interface operations {
                 };
             };
             /** @description Already submitted, wrong stage, deadline passed or no practice */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TranslationsController_reportList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportTranslationsView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such report, or not one the caller may translate
+             *
+             *     No such report visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TranslationsController_reportPut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutReportTranslationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportTranslationsView"];
+                };
+            };
+            /** @description `lang` is not a language code or is the original’s language; summary missing */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such report, or not one the caller may translate
+             *
+             *     No such report visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `wrong_stage`: scoring has opened */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TranslationsController_reportDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such report, or not one the caller may translate
+             *
+             *     No such report visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `wrong_stage`: scoring has opened */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -121,8 +121,8 @@ export class ReportsController {
   @Get('practices/:id/evidence')
   @ApiOperation({ summary: 'The practice’s report summary and evidence files (its expert, coordinators, jurors of the edition from juryScoring, never of their own city)' })
   @ApiOkResponse({ type: PracticeEvidenceView })
-  evidence(@Param('id') id: string): Promise<PracticeEvidenceView> {
-    return this.practiceService.evidence(id);
+  evidence(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: ContentLanguageQuery): Promise<PracticeEvidenceView> {
+    return this.practiceService.evidence(id, query.lang ?? principal.locale);
   }
 
   @Authorize('practice.write')

@@ -10,6 +10,10 @@ import {
   PracticeTranslationsService,
   PracticeTranslationsView,
   PutPracticeTranslationDto,
+  PutReportTranslationDto,
+  ReportTranslationParams,
+  ReportTranslationsService,
+  ReportTranslationsView,
   TranslationCoverageView,
   TranslationLanguageParam,
 } from '@app/domain';
@@ -17,7 +21,11 @@ import {
 @ApiTags('translations')
 @Controller()
 export class TranslationsController {
-  constructor(private readonly translations: PracticeTranslationsService, private readonly grants: GrantsService) {}
+  constructor(
+    private readonly translations: PracticeTranslationsService,
+    private readonly reportTranslations: ReportTranslationsService,
+    private readonly grants: GrantsService,
+  ) {}
 
   @Authorize('practice.translate')
   @Get('practices/:id/translations')
@@ -51,6 +59,37 @@ export class TranslationsController {
   @ApiConflictResponse({ description: '`wrong_stage`: scoring has opened' })
   async delete(@CurrentPrincipal() principal: Principal, @Param() params: TranslationLanguageParam): Promise<void> {
     await this.translations.delete(principal, params.id, params.lang);
+  }
+
+  @Authorize('report.translate')
+  @Get('reports/:id/translations')
+  @ApiOperation({ summary: 'A report’s original summary and its translations, each with who provided it and when, and whether it is outdated' })
+  @ApiOkResponse({ type: ReportTranslationsView })
+  @ApiNotFoundResponse({ description: 'No such report, or not one the caller may translate' })
+  reportList(@Param('id', ParseUUIDPipe) id: string): Promise<ReportTranslationsView> {
+    return this.reportTranslations.list(id);
+  }
+
+  @Authorize('report.translate')
+  @Put('reports/:id/translations/:lang')
+  @ApiOperation({ summary: 'Add or replace the report’s summary in a language (until scoring opens): its expert, coordinators, the edition’s translators' })
+  @ApiOkResponse({ type: ReportTranslationsView })
+  @ApiBadRequestResponse({ description: '`lang` is not a language code or is the original’s language; summary missing' })
+  @ApiNotFoundResponse({ description: 'No such report, or not one the caller may translate' })
+  @ApiConflictResponse({ description: '`wrong_stage`: scoring has opened' })
+  reportPut(@CurrentPrincipal() principal: Principal, @Param() params: ReportTranslationParams, @Body() dto: PutReportTranslationDto): Promise<ReportTranslationsView> {
+    return this.reportTranslations.put(principal, params.id, params.lang, dto);
+  }
+
+  @Authorize('report.translate')
+  @Delete('reports/:id/translations/:lang')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove the report summary’s translation into a language (until scoring opens; idempotent)' })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ description: 'No such report, or not one the caller may translate' })
+  @ApiConflictResponse({ description: '`wrong_stage`: scoring has opened' })
+  async reportDelete(@CurrentPrincipal() principal: Principal, @Param() params: ReportTranslationParams): Promise<void> {
+    await this.reportTranslations.delete(principal, params.id, params.lang);
   }
 
   @Authorize('edition.manage')

@@ -40,6 +40,7 @@ export const PERMISSIONS = {
   'practice.write': { roles: ['expert'], object: 'practice' },
   'practice.eligibility': { roles: COORDINATOR, object: 'practice' },
   'practice.translate': { roles: ['coordinator', 'expert', 'translator'], object: 'practice' },
+  'report.translate': { roles: ['coordinator', 'expert', 'translator'], object: 'report' },
   'practice.score': { roles: ['juror'], object: 'practice' },
   'practice.conflict.declare': { roles: ['juror'], object: 'practice' },
   'award.manage': { roles: COORDINATOR, object: 'award' },

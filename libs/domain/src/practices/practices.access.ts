@@ -42,8 +42,8 @@ export function evidenceAccess(p: Principal, t: AccessTarget): AccessDecision {
   return stageAtOrAfter(t, 'juryScoring') && t.onBallot ? 'allow' : 'notFound';
 }
 
-/** Translations: the practice's expert, coordinators, and those given the translator grant for its edition. */
-function translatorOfPractice(p: Principal, t: AccessTarget): AccessDecision {
+/** Translations (of a practice or a report): its expert, coordinators, and those given the translator grant for its edition. */
+export function translatorOf(p: Principal, t: AccessTarget): AccessDecision {
   if (isCoordinator(p) || isExpertOf(p, t.editionId, t.cityId)) return 'allow';
   return grantsOf(p, 'translator').some((grant) => grant.editionId === t.editionId) ? 'allow' : 'notFound';
 }
@@ -69,7 +69,7 @@ export const PRACTICE_ACCESS: ObjectAccessSpec = {
     'practice.read': evidenceAccess,
     'practice.write': (p, t) => (isExpertOf(p, t.editionId, t.cityId) ? 'allow' : 'notFound'),
     'practice.eligibility': coordinatorOnly,
-    'practice.translate': translatorOfPractice,
+    'practice.translate': translatorOf,
     'practice.score': jurorOnPractice,
     'practice.conflict.declare': jurorOnPractice,
   },

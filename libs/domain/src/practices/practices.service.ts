@@ -9,6 +9,7 @@ import { FilesRepository } from '../files/files.repository';
 import { CreatePracticeDto, EditionPracticesQuery, EligibilityDto, PracticeEvidenceView, PracticePage, PracticeView, UpdatePracticeDto } from '../reports/dto/report.dto';
 import { ReportsService } from '../reports/reports.service';
 import { assertEligibilityDecidable, maskBeforePublication } from './practice-status';
+import { ReportTranslationsService } from '../reports/report-translations.service';
 import { PracticeTranslationsService } from './practice-translations.service';
 import { PracticesRepository } from './practices.repository';
 
@@ -24,6 +25,7 @@ export class PracticesService {
     private readonly reports: ReportsService,
     private readonly audit: AuditRecorder,
     private readonly translations: PracticeTranslationsService,
+    private readonly reportTranslations: ReportTranslationsService,
   ) {}
 
   async add(reportId: string, dto: CreatePracticeDto): Promise<PracticeView> {
@@ -88,10 +90,12 @@ export class PracticesService {
    * The report a practice belongs to, as its jurors read it: the summary and the evidence files.
    * Only that: the report's other practices and any decisions stay out of a juror's view.
    */
-  async evidence(practiceId: string): Promise<PracticeEvidenceView> {
+  async evidence(practiceId: string, language: string | null = null): Promise<PracticeEvidenceView> {
     const report = await this.practices.evidence(this.dataSource.manager, practiceId);
     if (!report) throw new NotFoundError('Practice');
-    return { ...report, files: await this.files.listByReport(this.dataSource.manager, report.reportId) };
+    // The summary in the reader's language where translated, else the original, marked so.
+    const localized = await this.reportTranslations.localizeSummary(report, language);
+    return { ...localized, files: await this.files.listByReport(this.dataSource.manager, report.reportId) };
   }
 
   async decideEligibility(principal: Principal, practiceId: string, dto: EligibilityDto): Promise<PracticeView> {

@@ -37,6 +37,10 @@ export class Report {
   @Column({ type: 'text', default: '' })
   summary!: string;
 
+  /** The language the expert wrote the summary in; other languages are translations (report_translation). */
+  @Column({ type: 'varchar', length: 8, default: 'pl' })
+  originalLanguage!: string;
+
   @Column({ type: 'uuid', nullable: true })
   createdBy!: string | null;
 

@@ -1,5 +1,6 @@
-// One practice on the juror's ballot: its text (title, description, units, categories, links), its
-// report's summary and evidence files (downloaded with the juror's token), and the scoring form: the four criteria as the ballot names and explains them in the juror's language,
+// One practice on the juror's ballot: its text (title, description, units, categories, links) in the
+// interface language where translated ("translated from Polish · show original"), its report's summary
+// and evidence files (report-evidence.tsx), and the scoring form: the four criteria as the ballot names and explains them in the juror's language,
 // 1..scaleMax each, and a comment. Scores are saved as you go (as soon as all four are chosen, then
 // after each change). A conflict of interest can be declared here; it is final.
 import { useEffect, useState } from 'react';
@@ -7,9 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { client } from '../../api/client';
 import { ApiError, isAbort, unwrap } from '../../api/errors';
-import { downloadFile } from '../../api/files';
-import type { BallotView, CriteriaScores, PracticeEvidenceView, PracticeView } from '../../api/types';
-import { ActionError, useAction } from '../../components/action';
+import type { BallotView, CriteriaScores, PracticeView } from '../../api/types';
 import { Alert } from '../../components/alert';
 import { useNow } from '../../components/countdown';
 import { describeError } from '../../components/error-text';
@@ -22,6 +21,7 @@ import { toLanguage } from '../../i18n/languages';
 import { translatedName } from '../../i18n/names';
 import { CRITERIA, type Criterion } from '../../i18n/labels';
 import { BallotProgress, loadBallot } from './ballot-page';
+import { ReportEvidence } from './report-evidence';
 
 type ScoreData = { ballot: BallotView; practice: PracticeView | null; refusal: ApiError | null };
 
@@ -178,68 +178,6 @@ function ScoreScreen({ ballot, practice, editionId, onSaved, showOriginal, onTog
         </nav>
       </div>
     </div>
-  );
-}
-
-/**
- * The practice's report as the jury reads it: the summary (folded, as it can be long) and the
- * evidence files. Loaded on its own, so that a failure here never keeps the juror from scoring.
- */
-function ReportEvidence({ practiceId }: { practiceId: string }) {
-  const { t } = useTranslation();
-  const evidence = useApiQuery(
-    (signal) => unwrap(client.GET('/api/practices/{id}/evidence', { params: { path: { id: practiceId } }, signal })),
-    [practiceId],
-  );
-  return (
-    <section className="section evidence" aria-labelledby="evidence-title">
-      <h2 id="evidence-title">{t('score.evidence.title')}</h2>
-      <Loaded query={evidence} what={t('score.evidence.what')}>
-        {(report) => <EvidenceBody report={report} />}
-      </Loaded>
-    </section>
-  );
-}
-
-function EvidenceBody({ report }: { report: PracticeEvidenceView }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const download = useAction();
-  return (
-    <>
-      {report.submittedAt && <p className="meta">{t('score.evidence.submitted', { city: report.cityName, when: format.date(report.submittedAt) })}</p>}
-      {report.summary.trim() ? (
-        <details className="disclosure evidence__summary">
-          <summary>{t('score.evidence.summary')}</summary>
-          <p className="pre-line">{report.summary}</p>
-        </details>
-      ) : (
-        <p className="meta">{t('score.evidence.noSummary')}</p>
-      )}
-      <h3 id="evidence-files-title">{t('score.evidence.files', { count: report.files.length })}</h3>
-      {report.files.length === 0 ? (
-        <p className="meta">{t('score.evidence.noFiles')}</p>
-      ) : (
-        <ul className="plain-list evidence__files" aria-labelledby="evidence-files-title">
-          {report.files.map((file) => (
-            <li key={file.id} className="evidence__file">
-              <span className="break evidence__name">{file.filename}</span>
-              <span className="evidence__size">{format.bytes(file.size)}</span>
-              <button
-                type="button"
-                className="button button--small button--secondary"
-                disabled={download.busy}
-                onClick={() => void download.run(() => downloadFile(`/api/reports/${report.reportId}/files/${file.id}`, file.filename))}
-              >
-                {t('files.download')}
-                <span className="visually-hidden"> {file.filename}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <ActionError error={download.error} />
-    </>
   );
 }
 

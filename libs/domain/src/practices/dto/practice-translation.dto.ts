@@ -100,3 +100,56 @@ export class AssignTranslatorDto {
   @IsUUID('all', { message: 'must be a UUID' })
   userId!: string;
 }
+
+/** The route parameters of one translation of a report's summary. */
+export class ReportTranslationParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  id!: string;
+
+  @ApiProperty({ example: 'uk' })
+  @Matches(LANGUAGE_CODE, { message: LANGUAGE_MESSAGE })
+  lang!: string;
+}
+
+export class PutReportTranslationDto {
+  @ApiProperty()
+  @RequiredText(50_000)
+  summary!: string;
+}
+
+export class ReportSummaryTranslationView {
+  @ApiProperty({ example: 'uk' }) language!: string;
+  @ApiProperty() summary!: string;
+  @ApiProperty({ description: 'Always false: a translation' }) original!: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) providedBy!: string | null;
+  @ApiProperty({ type: String, nullable: true }) providedByName!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) providedAt!: Date;
+  @ApiProperty({ description: 'The original summary changed after this translation was provided' }) outdated!: boolean;
+}
+
+export class ReportSummaryOriginalView {
+  @ApiProperty({ example: 'pl' }) language!: string;
+  @ApiProperty() summary!: string;
+  @ApiProperty({ description: 'Always true' }) original!: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The report’s expert' }) providedBy!: string | null;
+  @ApiProperty({ type: String, nullable: true }) providedByName!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', description: 'Last change of the report' }) providedAt!: Date;
+}
+
+export class ReportTranslationsView {
+  @ApiProperty({ format: 'uuid' }) reportId!: string;
+  @ApiProperty({ type: ReportSummaryOriginalView }) original!: ReportSummaryOriginalView;
+  @ApiProperty({ type: [ReportSummaryTranslationView] }) translations!: ReportSummaryTranslationView[];
+  @ApiProperty({ description: 'Whether translations may still be added and edited (until scoring opens)' }) editable!: boolean;
+}
+
+/** What a read of a report's summary in a chosen language says about the version it returns. */
+export interface SummaryVersionMeta {
+  language: string;
+  originalLanguage: string;
+  translated: boolean;
+  outdated: boolean;
+  requestedLanguage: string | null;
+  originalSummary: string | null;
+}

@@ -215,6 +215,12 @@ export class PracticeEvidenceView {
   @ApiProperty({ description: 'The report’s overview of the city government’s work for migrants' }) summary!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt!: Date | null;
   @ApiProperty({ type: [ReportFileView], description: 'Download each from GET /api/reports/{reportId}/files/{id}' }) files!: ReportFileView[];
+  @ApiPropertyOptional({ example: 'uk', description: 'The language of the summary returned' }) language?: string;
+  @ApiPropertyOptional({ example: 'pl', description: 'The language the expert wrote the summary in' }) originalLanguage?: string;
+  @ApiPropertyOptional({ description: 'The summary is a translation (else the original)' }) translated?: boolean;
+  @ApiPropertyOptional({ description: 'A translation made before the original summary last changed' }) outdated?: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The language asked for (`lang`, else the account’s locale)' }) requestedLanguage?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The original summary, when a translation is returned' }) originalSummary?: string | null;
 }
 
 export class FollowedAwardView {
