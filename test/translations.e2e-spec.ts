@@ -129,6 +129,10 @@ describe('content translations of practices', () => {
 
     const list = (await t.http.get(`/api/practices/${practice.id}/translations`).set(translator.auth).expect(200)).body;
     expect(list.translations.map((tr: { language: string }) => tr.language)).toEqual(['en', 'uk', 'vi']);
+    // A translator finds what to translate among the edition's submitted practices; not another edition's.
+    const listed = (await t.http.get(`/api/editions/${edition.id}/practices?lang=vi`).set(translator.auth).expect(200)).body;
+    expect(listed.items).toEqual([expect.objectContaining({ id: practice.id, language: 'vi', translated: true })]);
+    await t.http.get(`/api/editions/${edition.id}/practices`).set(otherTranslator.auth).expect(404);
   });
 
   it('refuses bad input with the field named: a bad language, the original’s own language, an empty title', async () => {

@@ -26,7 +26,7 @@ export const PERMISSIONS = {
   'edition.read': { roles: ['coordinator', 'expert', 'juror', 'cityOfficial'], object: 'edition' },
   'edition.manage': { roles: COORDINATOR, object: 'edition' },
   'edition.report.create': { roles: ['expert'], object: 'edition' },
-  'edition.practices.read': { roles: ['coordinator', 'juror'], object: 'edition' },
+  'edition.practices.read': { roles: ['coordinator', 'juror', 'translator'], object: 'edition' },
   'edition.ballot.read': { roles: ['juror'], object: 'edition' },
   'edition.results.read': { roles: ['coordinator', 'juror'], object: 'edition' },
   'edition.jury.manage': { roles: COORDINATOR, object: 'edition' },

@@ -15,11 +15,13 @@ export const onBallotSql = (practiceAlias: string): string => `${practiceAlias}.
 
 /**
  * SQL: practice `p` of report `r` shows in the edition's practice lists to user `userParam`:
- * coordinators see every practice; a juror what is before the jury, never the practices of a city
- * they are tied to (a declared conflict bars scoring, not reading, as for one practice).
+ * coordinators and the edition's translators see every practice; a juror what is before the jury,
+ * never the practices of a city they are tied to (a declared conflict bars scoring, not reading, as for one practice).
  */
 export function practiceListedTo(p: string, r: string, userParam: string): string {
-  return `(${isCoordinatorSql(userParam)} OR (${onBallotSql(p)}
+  return `(${isCoordinatorSql(userParam)}
+          OR ${hasGrantSql(userParam, `g.role = 'translator' AND g.edition_id = ${r}.edition_id`)}
+          OR (${onBallotSql(p)}
             AND NOT ${tiedToCitySql(`${userParam}::uuid`, `${r}.edition_id`, `${r}.city_id`)}))`;
 }
 
