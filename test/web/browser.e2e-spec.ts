@@ -665,9 +665,9 @@ const axeReport: string[] = [];
       await evidence.locator('.evidence__files').waitFor();
       expect(await evidence.locator('h2').textContent()).toBe("The city's report");
       const summary = evidence.locator('details.evidence__summary');
-      expect(await summary.locator('p').isVisible()).toBe(false);
+      expect(await summary.locator('p.pre-line').isVisible()).toBe(false);
       await summary.locator('summary').click();
-      await summary.locator('p', { hasText: lublinSummary }).waitFor({ state: 'visible' });
+      await summary.locator('p.pre-line', { hasText: lublinSummary }).waitFor({ state: 'visible' });
       expect(await evidence.locator('#evidence-files-title').textContent()).toBe('Evidence files (1)');
       expect(await evidence.locator('.evidence__name').allTextContents()).toEqual([evidenceName]);
       // Downloaded with the juror's token: the bytes the expert uploaded.
