@@ -53,6 +53,7 @@ export async function buildAuthzWorld(t: TestApp): Promise<AuthzWorld> {
   const spareExpertAssignment = await grantRole(ds, spare.id, 'expert', { editionId: edition.id, cityId: poznan.id });
   const spareJurorAssignment = await grantRole(ds, spare.id, 'juror', { editionId: edition.id });
   const spareOfficialAssignment = await grantRole(ds, spare.id, 'cityOfficial', { cityId: lublin.id });
+  const spareTranslatorAssignment = await grantRole(ds, spare.id, 'translator', { editionId: edition.id });
   const [{ id: lublinAward }] = await ds.query(`INSERT INTO award (edition_id, city_id, recipient_unit) VALUES ($1, $2, 'Urząd Miasta Lublin') RETURNING id`, [edition.id, lublin.id]);
   const published = await makeEdition(ds, { stage: 'published' });
   const publishedReport = await makeReport(ds, published.id, lublin.id, 'submitted');
@@ -85,6 +86,8 @@ export async function buildAuthzWorld(t: TestApp): Promise<AuthzWorld> {
       spareExpertAssignment,
       spareJurorAssignment,
       spareOfficialAssignment,
+      spareTranslatorAssignment,
+      language: 'uk',
     },
     headers,
   };

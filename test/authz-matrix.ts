@@ -36,6 +36,8 @@ export type FixtureKey =
   | 'spareExpertAssignment'
   | 'spareJurorAssignment'
   | 'spareOfficialAssignment'
+  | 'spareTranslatorAssignment'
+  | 'language'
   | 'lublinAward'
   | 'publishedYear'
   | 'publicPractice'
@@ -67,6 +69,7 @@ const EDITION_MEMBERS = '401 ok ok ok ok ok ok ok'; // stage reportsOpen: offici
 const REPORT_READERS = '401 ok ok 404 403 403 403 403';
 const REPORT_WRITERS = '401 403 ok 404 403 403 403 403';
 const EVIDENCE_READERS = '401 ok ok 404 404 403 403 403'; // jurors only from juryScoring, never their own city
+const TRANSLATORS = '401 ok ok 404 403 403 403 403'; // the practice's expert, coordinators (and the edition's translators)
 
 export const MATRIX: Record<string, MatrixRow> = {
   // health
@@ -139,6 +142,17 @@ export const MATRIX: Record<string, MatrixRow> = {
   'POST /api/editions/{id}/step-back': row(COORDINATOR, { params: { id: 'edition' } }),
   'PUT /api/editions/{id}/experts/{assignmentId}/extension': row(COORDINATOR, { params: { id: 'edition', assignmentId: 'spareExpertAssignment' } }),
   'PUT /api/editions/{id}/jurors/{assignmentId}/extension': row(COORDINATOR, { params: { id: 'edition', assignmentId: 'spareJurorAssignment' } }),
+  // content translations
+  'GET /api/practices/{id}/translations': row(TRANSLATORS, { params: { id: 'lublinPractice' } }),
+  'PUT /api/practices/{id}/translations/{lang}': row(TRANSLATORS, { params: { id: 'lublinPractice', lang: 'language' } }),
+  'DELETE /api/practices/{id}/translations/{lang}': row(TRANSLATORS, { params: { id: 'lublinPractice', lang: 'language' } }),
+  'GET /api/reports/{id}/translations': row(TRANSLATORS, { params: { id: 'lublinReport' } }),
+  'PUT /api/reports/{id}/translations/{lang}': row(TRANSLATORS, { params: { id: 'lublinReport', lang: 'language' } }),
+  'DELETE /api/reports/{id}/translations/{lang}': row(TRANSLATORS, { params: { id: 'lublinReport', lang: 'language' } }),
+  'GET /api/editions/{id}/translation-coverage': row(COORDINATOR, { params: { id: 'edition' } }),
+  'GET /api/editions/{id}/translators': row(COORDINATOR, { params: { id: 'edition' } }),
+  'POST /api/editions/{id}/translators': row(COORDINATOR, { params: { id: 'edition' } }),
+  'DELETE /api/editions/{id}/translators/{assignmentId}': row(COORDINATOR, { params: { id: 'edition', assignmentId: 'spareTranslatorAssignment' } }),
   'POST /api/reports/{id}/files': row(REPORT_WRITERS, { params: { id: 'lublinReport' } }),
   'GET /api/reports/{id}/files/{fileId}': row(EVIDENCE_READERS, { params: { id: 'lublinReport', fileId: 'lublinFile' } }),
   'DELETE /api/reports/{id}/files/{fileId}': row(REPORT_WRITERS, { params: { id: 'lublinReport', fileId: 'disposableFile' } }),

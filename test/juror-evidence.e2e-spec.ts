@@ -60,7 +60,8 @@ describe('juror: a practice’s report summary and evidence files', () => {
     const juror = await makeSignedInUser(ds, t.http, 'juror', { editionId: edition.id, cityId: gdansk.id });
 
     const evidence = (await t.http.get(`/api/practices/${practice.id}/evidence`).set(juror.auth).expect(200)).body;
-    expect(Object.keys(evidence).sort()).toEqual(['cityName', 'files', 'reportId', 'submittedAt', 'summary']);
+    // The report and its files, and which version of the summary this is (content translations); nothing else.
+    expect(Object.keys(evidence).sort()).toEqual(['cityName', 'files', 'language', 'originalLanguage', 'originalSummary', 'outdated', 'reportId', 'requestedLanguage', 'submittedAt', 'summary', 'translated']);
     expect(evidence).toMatchObject({ reportId: report.id, cityName: 'Lublin', summary: SUMMARY, submittedAt: expect.any(String) });
     const sha256 = createHash('sha256').update(PDF_BYTES).digest('hex');
     expect(evidence.files).toEqual([

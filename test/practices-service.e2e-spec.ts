@@ -8,8 +8,12 @@ import { AuditRepository } from '@app/domain/audit/audit.repository';
 import { FilesRepository } from '@app/domain/files/files.repository';
 import { ReportsRepository } from '@app/domain/reports/reports.repository';
 import { ReportsService } from '@app/domain/reports/reports.service';
+import { ReportTranslationsRepository } from '@app/domain/reports/report-translations.repository';
+import { ReportTranslationsService } from '@app/domain/reports/report-translations.service';
 import { PracticesRepository } from '@app/domain/practices/practices.repository';
 import { PracticesService } from '@app/domain/practices/practices.service';
+import { PracticeTranslationsRepository } from '@app/domain/practices/practice-translations.repository';
+import { PracticeTranslationsService } from '@app/domain/practices/practice-translations.service';
 
 describe('practices and reports services in one connection (PostgreSQL)', () => {
   let database: TestDatabase;
@@ -22,8 +26,9 @@ describe('practices and reports services in one connection (PostgreSQL)', () => 
     ds = await new DataSource({ type: 'postgres', url: database.url, extra: { max: 1, connectionTimeoutMillis: 3000 } }).initialize();
     const uow = new UnitOfWork(ds, { kick: () => undefined } as unknown as OutboxRelay);
     const audit = new AuditRecorder(ds, new AuditRepository());
-    reports = new ReportsService(ds, uow, new ReportsRepository(), new PracticesRepository(), new FilesRepository(), audit);
-    practices = new PracticesService(ds, uow, new PracticesRepository(), new FilesRepository(), reports, audit);
+    reports = new ReportsService(ds, uow, new ReportsRepository(), new PracticesRepository(), new FilesRepository(), audit, new ReportTranslationsService(ds, uow, new ReportTranslationsRepository(), audit));
+    const translations = new PracticeTranslationsService(ds, uow, new PracticeTranslationsRepository(), audit);
+    practices = new PracticesService(ds, uow, new PracticesRepository(), new FilesRepository(), reports, audit, translations, new ReportTranslationsService(ds, uow, new ReportTranslationsRepository(), audit));
   });
 
   afterAll(async () => {

@@ -28,6 +28,7 @@ import {
   JuryModule,
   MetricsModule,
   NotificationsModule,
+  PracticeTranslationsModule,
   PrincipalSourceModule,
   ProtocolModule,
   ReportsModule,
@@ -42,6 +43,7 @@ import { CitiesController } from './http/cities.controller';
 import { CategoriesController, EditionsController } from './http/editions.controller';
 import { ReportsController } from './http/reports.controller';
 import { CorrectionsController } from './http/corrections.controller';
+import { TranslationsController } from './http/translations.controller';
 import { AuthController } from './http/auth.controller';
 import { HealthController } from './http/health.controller';
 import { MetricsController } from './http/metrics.controller';
@@ -69,6 +71,7 @@ export class ApiModule {
         CitiesModule,
         EditionsModule,
         ReportsModule,
+        PracticeTranslationsModule,
         JuryModule,
         DecisionsModule,
         CertificatesModule,
@@ -79,7 +82,7 @@ export class ApiModule {
         MetricsModule,
         PrivacyModule,
       ],
-      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, CorrectionsController, JuryController, DecisionsController, DocumentsController, PublicController, OpenDataController, AuditController, NotificationsController, QueuesBoardController],
+      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, CorrectionsController, TranslationsController, JuryController, DecisionsController, DocumentsController, PublicController, OpenDataController, AuditController, NotificationsController, QueuesBoardController],
       providers: [
         QueuesBoardAccess,
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -734,6 +734,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/editions/{id}/translation-coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per language, how many of the edition’s submitted practices can be read in it (written in it or translated), e.g. uk: 9 of 14 */
+        get: operations["TranslationsController_coverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{id}/translators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The edition’s translators (they add and edit translations of its content until scoring opens) */
+        get: operations["TranslationsController_translators"];
+        put?: never;
+        /** Give a user the translator grant for the edition */
+        post: operations["TranslationsController_assignTranslator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{id}/translators/{assignmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take the translator grant back */
+        delete: operations["TranslationsController_removeTranslator"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health/live": {
         parameters: {
             query?: never;
@@ -918,7 +970,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One practice (jurors: only practices before the jury, outside their conflicts) */
+        /** One practice (jurors: only practices before the jury, outside their conflicts); title and description in `lang` (default: the account’s locale; its own expert: the original) where translated */
         get: operations["ReportsController_practice"];
         put?: never;
         post?: never;
@@ -1010,6 +1062,44 @@ export interface paths {
         put: operations["JuryController_score"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/practices/{id}/translations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A practice’s original and its translations, each with who provided it and when, and whether it is outdated (the original changed since) */
+        get: operations["TranslationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/practices/{id}/translations/{lang}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add or replace the practice’s title and description in a language (until scoring opens)
+         * @description The practice’s expert, coordinators and the edition’s translators. The translation is current again (outdated: false) and records its provider and time.
+         */
+        put: operations["TranslationsController_put"];
+        post?: never;
+        /** Remove the practice’s translation into a language (until scoring opens; idempotent: 204 when there is none) */
+        delete: operations["TranslationsController_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1170,7 +1260,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One practice of the catalogue, with its distinctions and the follow-ups of later editions */
+        /** One practice of the catalogue, with its distinctions and the follow-ups of later editions; `lang` chooses the version of its title and description */
         get: operations["PublicController_practice"];
         put?: never;
         post?: never;
@@ -1341,6 +1431,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/{id}/translations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report’s original summary and its translations, each with who provided it and when, and whether it is outdated */
+        get: operations["TranslationsController_reportList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/translations/{lang}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or replace the report’s summary in a language (until scoring opens): its expert, coordinators, the edition’s translators */
+        put: operations["TranslationsController_reportPut"];
+        post?: never;
+        /** Remove the report summary’s translation into a language (until scoring opens; idempotent) */
+        delete: operations["TranslationsController_reportDelete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -1503,6 +1628,10 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        AssignTranslatorDto: {
+            /** Format: uuid */
+            userId: string;
+        };
         AuditActor: {
             email: string;
             /** Format: uuid */
@@ -1599,7 +1728,18 @@ export interface components {
         CategoryRef: {
             /** Format: uuid */
             id: string;
+            /** @description In Polish */
             name: string;
+            /**
+             * @description The name in other languages, by language code
+             * @example {
+             *       "en": "Immigrant-friendly space",
+             *       "uk": "Простір, дружній до іммігрантів"
+             *     }
+             */
+            translations?: {
+                [key: string]: string;
+            };
         };
         CategoryView: {
             description: string | null;
@@ -2049,6 +2189,16 @@ export interface components {
             /** @description Practices on the juror’s ballot */
             total: number;
         };
+        LanguageCoverage: {
+            /** @description Practices readable in this language: written in it, or translated into it */
+            covered: number;
+            /** @example uk */
+            language: string;
+            /** @description Of the translations counted, those whose original changed since */
+            outdated: number;
+            /** @description The edition’s submitted practices */
+            total: number;
+        };
         LoginDto: {
             /** @example koordynator@example.org */
             email: string;
@@ -2213,6 +2363,12 @@ export interface components {
             id: string;
             name: string;
         };
+        OriginalText: {
+            description: string;
+            /** @example pl */
+            language: string;
+            title: string;
+        };
         PasswordResetDto: {
             email: string;
         };
@@ -2260,12 +2416,49 @@ export interface components {
             cityName: string;
             /** @description Download each from GET /api/reports/{reportId}/files/{id} */
             files: components["schemas"]["ReportFileView"][];
+            /**
+             * @description The language of the summary returned
+             * @example uk
+             */
+            language?: string;
+            /**
+             * @description The language the expert wrote the summary in
+             * @example pl
+             */
+            originalLanguage?: string;
+            /** @description The original summary, when a translation is returned */
+            originalSummary?: string | null;
+            /** @description A translation made before the original summary last changed */
+            outdated?: boolean;
             /** Format: uuid */
             reportId: string;
+            /** @description The language asked for (`lang`, else the account’s locale) */
+            requestedLanguage?: string | null;
             /** Format: date-time */
             submittedAt: string | null;
             /** @description The report’s overview of the city government’s work for migrants */
             summary: string;
+            /** @description The summary is a translation (else the original) */
+            translated?: boolean;
+        };
+        PracticeOriginalView: {
+            description: string;
+            /** @example pl */
+            language: string;
+            /** @description Always true */
+            original: boolean;
+            /**
+             * Format: date-time
+             * @description Last change of the practice
+             */
+            providedAt: string;
+            /**
+             * Format: uuid
+             * @description The report’s expert, who writes the original
+             */
+            providedBy: string | null;
+            providedByName: string | null;
+            title: string;
         };
         PracticePage: {
             items: components["schemas"]["PracticeView"][];
@@ -2276,6 +2469,32 @@ export interface components {
             at: string;
             /** @enum {string} */
             status: "submitted" | "eligible" | "ineligible";
+        };
+        PracticeTranslationsView: {
+            /** @description Whether translations may still be added and edited (until scoring opens) */
+            editable: boolean;
+            original: components["schemas"]["PracticeOriginalView"];
+            /** Format: uuid */
+            practiceId: string;
+            translations: components["schemas"]["PracticeTranslationView"][];
+        };
+        PracticeTranslationView: {
+            description: string;
+            /** @example uk */
+            language: string;
+            /** @description Always false: this is a translation of the original */
+            original: boolean;
+            /** @description The original’s title or description changed after this translation was provided */
+            outdated: boolean;
+            /** Format: date-time */
+            providedAt: string;
+            /**
+             * Format: uuid
+             * @description Who provided it (null: the account was deleted)
+             */
+            providedBy: string | null;
+            providedByName: string | null;
+            title: string;
         };
         PracticeView: {
             categories: components["schemas"]["CategoryRef"][];
@@ -2288,15 +2507,33 @@ export interface components {
             eligibilityReason?: string | null;
             /** Format: uuid */
             id: string;
+            /**
+             * @description The language of the title and description returned
+             * @example uk
+             */
+            language?: string;
             links: string[];
+            /** @description The original, when a translation is returned (for "show original") */
+            original?: components["schemas"]["OriginalText"] | null;
+            /**
+             * @description The language its expert wrote it in
+             * @example pl
+             */
+            originalLanguage?: string;
+            /** @description A translation made before the original last changed */
+            outdated?: boolean;
             recipientUnits: string[];
             /** Format: uuid */
             reportId: string;
+            /** @description The language asked for (`lang`, else the account’s locale); differs from `language` when no translation exists */
+            requestedLanguage?: string | null;
             /** Format: date */
             startedOn: string | null;
             /** @enum {string} */
             status: "draft" | "submitted" | "eligible" | "ineligible" | "distinguished" | "notDistinguished";
             title: string;
+            /** @description The title and description are a translation (else the original) */
+            translated?: boolean;
         };
         PreviousDistinctionView: {
             /** @description Category names */
@@ -2385,11 +2622,29 @@ export interface components {
             followUps: components["schemas"]["PublicFollowUp"][];
             /** Format: uuid */
             id: string;
+            /**
+             * @description The language of the title and description returned
+             * @example uk
+             */
+            language?: string;
             links: string[];
+            /** @description The original, when a translation is returned (for "show original") */
+            original?: components["schemas"]["OriginalText"] | null;
+            /**
+             * @description The language its expert wrote it in
+             * @example pl
+             */
+            originalLanguage?: string;
+            /** @description A translation made before the original last changed */
+            outdated?: boolean;
             recipientUnits: string[];
+            /** @description The language asked for (`lang`, else the account’s locale); differs from `language` when no translation exists */
+            requestedLanguage?: string | null;
             /** Format: date */
             startedOn: string | null;
             title: string;
+            /** @description The title and description are a translation (else the original) */
+            translated?: boolean;
             /** @description The edition’s year */
             year: number;
         };
@@ -2404,8 +2659,26 @@ export interface components {
             editionName: string;
             /** Format: uuid */
             id: string;
+            /**
+             * @description The language of the title and description returned
+             * @example uk
+             */
+            language?: string;
+            /** @description The original, when a translation is returned (for "show original") */
+            original?: components["schemas"]["OriginalText"] | null;
+            /**
+             * @description The language its expert wrote it in
+             * @example pl
+             */
+            originalLanguage?: string;
+            /** @description A translation made before the original last changed */
+            outdated?: boolean;
             recipientUnits: string[];
+            /** @description The language asked for (`lang`, else the account’s locale); differs from `language` when no translation exists */
+            requestedLanguage?: string | null;
             title: string;
+            /** @description The title and description are a translation (else the original) */
+            translated?: boolean;
             /** @description The edition’s year */
             year: number;
         };
@@ -2418,6 +2691,14 @@ export interface components {
             cityId: string | null;
             followUps: components["schemas"]["FollowUpCount"][];
             licence: components["schemas"]["OpenDataLicence"];
+        };
+        PutPracticeTranslationDto: {
+            description: string;
+            /** @example Міський пункт обслуговування іноземців */
+            title: string;
+        };
+        PutReportTranslationDto: {
+            summary: string;
         };
         PutScoreDto: {
             comment?: string;
@@ -2465,6 +2746,46 @@ export interface components {
             id: string;
             sha256: string;
             size: number;
+        };
+        ReportSummaryOriginalView: {
+            /** @example pl */
+            language: string;
+            /** @description Always true */
+            original: boolean;
+            /**
+             * Format: date-time
+             * @description Last change of the report
+             */
+            providedAt: string;
+            /**
+             * Format: uuid
+             * @description The report’s expert
+             */
+            providedBy: string | null;
+            providedByName: string | null;
+            summary: string;
+        };
+        ReportSummaryTranslationView: {
+            /** @example uk */
+            language: string;
+            /** @description Always false: a translation */
+            original: boolean;
+            /** @description The original summary changed after this translation was provided */
+            outdated: boolean;
+            /** Format: date-time */
+            providedAt: string;
+            /** Format: uuid */
+            providedBy: string | null;
+            providedByName: string | null;
+            summary: string;
+        };
+        ReportTranslationsView: {
+            /** @description Whether translations may still be added and edited (until scoring opens) */
+            editable: boolean;
+            original: components["schemas"]["ReportSummaryOriginalView"];
+            /** Format: uuid */
+            reportId: string;
+            translations: components["schemas"]["ReportSummaryTranslationView"][];
         };
         ReportView: {
             /** Format: uuid */
@@ -2526,7 +2847,7 @@ export interface components {
             /** Format: uuid */
             editionId?: string;
             /** @enum {string} */
-            role: "coordinator" | "expert" | "juror" | "cityOfficial";
+            role: "coordinator" | "expert" | "juror" | "cityOfficial" | "translator";
         };
         ScoringSettingsDto: {
             /** @default 5 */
@@ -2632,6 +2953,12 @@ export interface components {
             next: components["schemas"]["TransitionOption"][];
             /** @enum {string} */
             stage: "draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published";
+        };
+        TranslationCoverageView: {
+            /** Format: uuid */
+            editionId: string;
+            /** @description pl, en, uk, and any other language a translation exists in */
+            languages: components["schemas"]["LanguageCoverage"][];
         };
         UpdateAwardDto: {
             categoryIds?: string[];
@@ -4364,7 +4691,7 @@ export interface operations {
     JuryController_ballot: {
         parameters: {
             query?: {
-                /** @description Language of the criteria texts; default: the account’s locale */
+                /** @description Language of the criteria texts and of the practices’ titles and descriptions (where translated; else the original, marked so); default: the account’s locale */
                 lang?: "pl" | "en" | "uk";
             };
             header?: never;
@@ -5417,6 +5744,8 @@ export interface operations {
             query?: {
                 categoryId?: string;
                 cityId?: string;
+                /** @description The language to read titles and descriptions in; default: the account’s locale. Where no translation exists the original is returned, marked so. */
+                lang?: string;
                 limit?: number;
                 offset?: number;
                 /** @description Text to search for */
@@ -6070,6 +6399,265 @@ export interface operations {
             };
         };
     };
+    TranslationsController_coverage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationCoverageView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TranslationsController_translators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentView"][];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TranslationsController_assignTranslator: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended creation (e.g. a UUID), kept 24 h per account. A retry with the same key and body returns the first successful answer (same status and body, header `Idempotent-Replayed: true`) without creating again; while the first is still being answered, 409 `idempotency_key_in_flight`. Failed requests are not kept. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignTranslatorDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentView"];
+                };
+            };
+            /** @description `userId` is not an existing, enabled user */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `already_assigned` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `idempotency_key_reused`: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TranslationsController_removeTranslator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Wrong stage or state (code says which; transitions list the allowed targets or blockers) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     HealthController_live: {
         parameters: {
             query?: never;
@@ -6716,7 +7304,10 @@ export interface operations {
     };
     ReportsController_practice: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language to read the content in; default: the account’s locale (public routes: the original). Where no translation exists the original is returned, marked so. */
+                lang?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -7127,7 +7718,10 @@ export interface operations {
     };
     ReportsController_evidence: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language to read the content in; default: the account’s locale (public routes: the original). Where no translation exists the original is returned, marked so. */
+                lang?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -7246,6 +7840,211 @@ export interface operations {
                 };
             };
             /** @description Wrong stage, deadline passed, or practice not eligible */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TranslationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeTranslationsView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such practice, or not one the caller may translate
+             *
+             *     No such practice visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TranslationsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutPracticeTranslationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeTranslationsView"];
+                };
+            };
+            /** @description `lang` is not a language code or is the original’s language; title or description missing */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such practice, or not one the caller may translate
+             *
+             *     No such practice visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `wrong_stage`: scoring has opened (stage juryScoring or later) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TranslationsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such practice, or not one the caller may translate
+             *
+             *     No such practice visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `wrong_stage`: scoring has opened */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7493,6 +8292,8 @@ export interface operations {
                 category?: string;
                 /** @description City name (letters folded: "Lodz" = "Łódź") or id */
                 city?: string;
+                /** @description The language to read titles and descriptions in (where translated; else the original, marked so); default: the original */
+                lang?: string;
                 limit?: number;
                 offset?: number;
                 /** @description Text to search for */
@@ -7526,7 +8327,10 @@ export interface operations {
     };
     PublicController_practice: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language to read the content in; default: the account’s locale (public routes: the original). Where no translation exists the original is returned, marked so. */
+                lang?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -8263,6 +9067,211 @@ export interface operations {
                 };
             };
             /** @description Already submitted, wrong stage, deadline passed or no practice */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TranslationsController_reportList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportTranslationsView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such report, or not one the caller may translate
+             *
+             *     No such report visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TranslationsController_reportPut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutReportTranslationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportTranslationsView"];
+                };
+            };
+            /** @description `lang` is not a language code or is the original’s language; summary missing */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such report, or not one the caller may translate
+             *
+             *     No such report visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `wrong_stage`: scoring has opened */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TranslationsController_reportDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such report, or not one the caller may translate
+             *
+             *     No such report visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `wrong_stage`: scoring has opened */
             409: {
                 headers: {
                     [name: string]: unknown;

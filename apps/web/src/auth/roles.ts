@@ -8,6 +8,8 @@ export const ROLE_HOME: Record<Role, string> = {
   expert: '/expert',
   juror: '/juror',
   cityOfficial: '/city',
+  // Translators work through the API's translation routes; the web has no area of theirs yet.
+  translator: '/dashboard',
 };
 
 /** The roles a user holds, once each, in a stable order. */

@@ -4,7 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { ParseInt4Pipe, Public } from '@app/core';
-import { CatalogueQuery, CatalogueService, PublicAwardsView, PublicEditionView, PublicPracticeDetail, PublicPracticePage } from '@app/domain';
+import { CatalogueQuery, CatalogueService, ContentLanguageQuery, PublicAwardsView, PublicEditionView, PublicPracticeDetail, PublicPracticePage } from '@app/domain';
 
 /**
  * Sends JSON with a strong ETag of its bytes (or of `tagged`, when the body holds a part that
@@ -53,9 +53,9 @@ export class PublicController {
   }
 
   @Get('practices/:id')
-  @ApiOperation({ summary: 'One practice of the catalogue, with its distinctions and the follow-ups of later editions' })
+  @ApiOperation({ summary: 'One practice of the catalogue, with its distinctions and the follow-ups of later editions; `lang` chooses the version of its title and description' })
   @ApiOkResponse({ type: PublicPracticeDetail })
-  async practice(@Param('id', ParseUUIDPipe) id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await sendCacheable(request, reply, await this.catalogue.practice(id));
+  async practice(@Param('id', ParseUUIDPipe) id: string, @Query() query: ContentLanguageQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await sendCacheable(request, reply, await this.catalogue.practice(id, query.lang ?? null));
   }
 }

@@ -4,6 +4,7 @@ import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNoCon
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authorize, CurrentPrincipal, Idempotent, InvalidInputError, isCoordinator, Principal } from '@app/core';
 import {
+  ContentLanguageQuery,
   CreatedReportView,
   CreateFollowUpDto,
   CreatePracticeDto,
@@ -108,20 +109,20 @@ export class ReportsController {
     return this.practiceService.add(id, dto);
   }
 
-  @ApiOperation({ summary: 'One practice (jurors: only practices before the jury, outside their conflicts)' })
+  @ApiOperation({ summary: 'One practice (jurors: only practices before the jury, outside their conflicts); title and description in `lang` (default: the account’s locale; its own expert: the original) where translated' })
   @Authorize('practice.read')
   @Get('practices/:id')
   @ApiOkResponse({ type: PracticeView })
-  practice(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<PracticeView> {
-    return this.practiceService.get(id, principal);
+  practice(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: ContentLanguageQuery): Promise<PracticeView> {
+    return this.practiceService.get(id, principal, query.lang);
   }
 
   @Authorize('practice.read')
   @Get('practices/:id/evidence')
   @ApiOperation({ summary: 'The practice’s report summary and evidence files (its expert, coordinators, jurors of the edition from juryScoring, never of their own city)' })
   @ApiOkResponse({ type: PracticeEvidenceView })
-  evidence(@Param('id') id: string): Promise<PracticeEvidenceView> {
-    return this.practiceService.evidence(id);
+  evidence(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: ContentLanguageQuery): Promise<PracticeEvidenceView> {
+    return this.practiceService.evidence(id, query.lang ?? principal.locale);
   }
 
   @Authorize('practice.write')

@@ -1,5 +1,5 @@
-// The four roles of the contract. A user may hold several.
-export const ROLES = ['coordinator', 'expert', 'juror', 'cityOfficial'] as const;
+// The roles of the contract. A user may hold several. A translator adds and edits translations of an edition's content.
+export const ROLES = ['coordinator', 'expert', 'juror', 'cityOfficial', 'translator'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Grant {

@@ -1,5 +1,5 @@
 // A role held by a user, scoped as the role needs: coordinator (global), expert (edition + city),
-// juror (edition, optionally tied to a city), cityOfficial (city). Assignments are grants.
+// juror (edition, optionally tied to a city), cityOfficial (city), translator (edition). Assignments are grants.
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { ROLES, Role } from '@app/core/auth/roles';
@@ -11,11 +11,13 @@ import { User } from './user.entity';
 @Check('role_grant_scope', `(role = 'coordinator' AND edition_id IS NULL AND city_id IS NULL)
   OR (role = 'expert' AND edition_id IS NOT NULL AND city_id IS NOT NULL)
   OR (role = 'juror' AND edition_id IS NOT NULL)
-  OR (role = 'cityOfficial' AND edition_id IS NULL AND city_id IS NOT NULL)`)
+  OR (role = 'cityOfficial' AND edition_id IS NULL AND city_id IS NOT NULL)
+  OR (role = 'translator' AND edition_id IS NOT NULL AND city_id IS NULL)`)
 @Index('role_grant_coordinator_unique', ['userId'], { unique: true, where: `role = 'coordinator'` })
 @Index('role_grant_expert_per_edition_unique', ['userId', 'editionId'], { unique: true, where: `role = 'expert'` })
 @Index('role_grant_expert_per_city_unique', ['editionId', 'cityId'], { unique: true, where: `role = 'expert'` })
 @Index('role_grant_juror_unique', ['userId', 'editionId'], { unique: true, where: `role = 'juror'` })
+@Index('role_grant_translator_unique', ['userId', 'editionId'], { unique: true, where: `role = 'translator'` })
 @Index('role_grant_official_unique', ['userId', 'cityId'], { unique: true, where: `role = 'cityOfficial'` })
 @Index('role_grant_user_idx', ['userId'])
 export class RoleGrant {

@@ -1,6 +1,7 @@
 // The public read side: published editions, awards, the catalogue of good practice, its open data
 // (downloads, Atom feed) and the statistics across years.
 import { Module } from '@nestjs/common';
+import { PracticeTranslationsModule } from '../practices/practice-translations.module';
 import { CatalogueRepository } from './catalogue.repository';
 import { CatalogueService } from './catalogue.service';
 import { OpenDataRepository } from './open-data.repository';
@@ -8,6 +9,7 @@ import { OpenDataService } from './open-data.service';
 import { StatisticsRepository } from './statistics.repository';
 
 @Module({
+  imports: [PracticeTranslationsModule],
   providers: [CatalogueService, CatalogueRepository, OpenDataService, OpenDataRepository, StatisticsRepository],
   exports: [CatalogueService, OpenDataService],
 })

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { NotFoundError } from '@app/core';
 import { pageTotal } from '../common/pg-errors';
 import { CatalogueQuery, PublicAwardsView, PublicEditionView, PublicPracticeDetail, PublicPracticePage } from '../decisions/dto/decisions.dto';
+import { PracticeTranslationsService } from '../practices/practice-translations.service';
 import { CatalogueRepository } from './catalogue.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -30,6 +31,7 @@ export class CatalogueService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly catalogue: CatalogueRepository,
+    private readonly translations: PracticeTranslationsService,
   ) {}
 
   editions(): Promise<PublicEditionView[]> {
@@ -56,14 +58,15 @@ export class CatalogueService {
       limit: query.limit,
       offset: query.offset,
     });
-    const items = rows.map(({ total: _total, relevance: _relevance, ...item }) => item);
+    const items = await this.translations.localize(rows.map(({ total: _total, relevance: _relevance, ...item }) => item), query.lang ?? null);
     return { items, total: pageTotal(rows) };
   }
 
   /** One published practice with its distinctions and the follow-ups later editions' reports gave them. */
-  async practice(practiceId: string): Promise<PublicPracticeDetail> {
+  async practice(practiceId: string, language: string | null = null): Promise<PublicPracticeDetail> {
     const practice = await this.catalogue.practice(this.dataSource.manager, practiceId);
     if (!practice) throw new NotFoundError('Practice');
-    return practice;
+    const [localized] = await this.translations.localize([practice], language);
+    return localized;
   }
 }

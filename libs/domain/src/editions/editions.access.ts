@@ -36,6 +36,8 @@ export const EDITION_ACCESS: ObjectAccessSpec = {
     'edition.report.create': (p, t) => (grantsOf(p, 'expert').some((grant) => grant.editionId === t.editionId) ? 'allow' : 'notFound'),
     'edition.practices.read': (p, t) => {
       if (isCoordinator(p)) return 'allow';
+      // Translators find what to translate among the submitted practices, from the expert stage on.
+      if (grantsOf(p, 'translator').some((grant) => grant.editionId === t.editionId)) return 'allow';
       if (!jurorGrant(p, t.editionId)) return 'notFound';
       return stageAtOrAfter(t, 'juryScoring') ? 'allow' : 'forbidden';
     },

@@ -42,6 +42,13 @@ export class GrantsService {
     });
   }
 
+  /** A translator adds and edits the edition's translations (until scoring opens, as anyone may). */
+  assignTranslator(actor: Principal, editionId: string, userId: string): Promise<AssignmentView> {
+    return this.grant(actor, { role: 'translator', editionId, cityId: null, userId }, {
+      role_grant_translator_unique: 'This user is already a translator of this edition',
+    });
+  }
+
   assignOfficial(actor: Principal, cityId: string, userId: string): Promise<AssignmentView> {
     return this.grant(actor, { role: 'cityOfficial', editionId: null, cityId, userId }, {
       role_grant_official_unique: 'This user is already an official of this city',

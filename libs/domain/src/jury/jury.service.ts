@@ -17,6 +17,7 @@ import {
   PutScoreDto,
 } from './dto/jury.dto';
 import { JuryRepository, ScoreRow } from './jury.repository';
+import { PracticeTranslationsService } from '../practices/practice-translations.service';
 
 const toMyScore = (row: ScoreRow): MyScoreView => ({
   criteria: {
@@ -36,6 +37,7 @@ export class JuryService {
     private readonly uow: UnitOfWork,
     private readonly audit: AuditRecorder,
     private readonly jury: JuryRepository,
+    private readonly translations: PracticeTranslationsService,
   ) {}
 
   async ballot(principal: Principal, editionId: string, language?: BallotLanguage): Promise<BallotView> {
@@ -50,6 +52,8 @@ export class JuryService {
     const ofTiedCities = await this.jury.cityTiedPracticeCount(manager, editionId, principal.userId);
     // The interface's language when the screen names it, else the account's.
     const locale = language ?? BALLOT_LANGUAGES.find((l) => l === principal.locale) ?? 'en';
+    // Titles and descriptions in that language where a translation exists, else the original, marked so.
+    const practices = await this.translations.localize(items.map(({ my_score: _score, ...practice }) => practice), language ?? principal.locale);
     return {
       editionId,
       stage: edition.stage,
@@ -58,7 +62,7 @@ export class JuryService {
       scaleMax: edition.scoring_scale_max,
       criteria: CRITERIA.map((key) => ({ key, ...CRITERION_TEXT[key][locale] })),
       progress: { scored: items.filter((item) => item.my_score).length, total: items.length },
-      items: items.map(({ my_score, ...practice }) => ({ practice, myScore: my_score ? toMyScore(my_score) : null })),
+      items: items.map(({ my_score }, i) => ({ practice: practices[i], myScore: my_score ? toMyScore(my_score) : null })),
       recusedPracticeIds: recused,
       cityTiedPractices: ofTiedCities,
     };

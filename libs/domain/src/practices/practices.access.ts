@@ -2,7 +2,7 @@
 // eligibility; the edition's jurors read what is before the jury from juryScoring on, except the
 // practices of a city they are tied to (403: visible, not theirs), and score it unless they are
 // conflicted with it (declared, or tied: the one definition in jury/conflicts.access.ts).
-import { isCoordinator, Principal } from '@app/core';
+import { grantsOf, isCoordinator, Principal } from '@app/core';
 import { AccessDecision } from '@app/core';
 import { AccessTarget, hasGrantSql, isCoordinatorSql, isExpertOf, jurorGrant, ObjectAccessSpec, stageAtOrAfter } from '../access/access-rule';
 import { stagesAtOrAfterSql } from '../editions/edition-stage';
@@ -15,11 +15,13 @@ export const onBallotSql = (practiceAlias: string): string => `${practiceAlias}.
 
 /**
  * SQL: practice `p` of report `r` shows in the edition's practice lists to user `userParam`:
- * coordinators see every practice; a juror what is before the jury, never the practices of a city
- * they are tied to (a declared conflict bars scoring, not reading, as for one practice).
+ * coordinators and the edition's translators see every practice; a juror what is before the jury,
+ * never the practices of a city they are tied to (a declared conflict bars scoring, not reading, as for one practice).
  */
 export function practiceListedTo(p: string, r: string, userParam: string): string {
-  return `(${isCoordinatorSql(userParam)} OR (${onBallotSql(p)}
+  return `(${isCoordinatorSql(userParam)}
+          OR ${hasGrantSql(userParam, `g.role = 'translator' AND g.edition_id = ${r}.edition_id`)}
+          OR (${onBallotSql(p)}
             AND NOT ${tiedToCitySql(`${userParam}::uuid`, `${r}.edition_id`, `${r}.city_id`)}))`;
 }
 
@@ -40,6 +42,12 @@ export function evidenceAccess(p: Principal, t: AccessTarget): AccessDecision {
   if (t.tied) return 'forbidden';
   // Only what is before the jury: not an ineligible practice, nor a report with none on the ballot.
   return stageAtOrAfter(t, 'juryScoring') && t.onBallot ? 'allow' : 'notFound';
+}
+
+/** Translations (of a practice or a report): its expert, coordinators, and those given the translator grant for its edition. */
+export function translatorOf(p: Principal, t: AccessTarget): AccessDecision {
+  if (isCoordinator(p) || isExpertOf(p, t.editionId, t.cityId)) return 'allow';
+  return grantsOf(p, 'translator').some((grant) => grant.editionId === t.editionId) ? 'allow' : 'notFound';
 }
 
 /** A juror may act on practices of their edition, except those they are conflicted with (403). */
@@ -63,6 +71,7 @@ export const PRACTICE_ACCESS: ObjectAccessSpec = {
     'practice.read': evidenceAccess,
     'practice.write': (p, t) => (isExpertOf(p, t.editionId, t.cityId) ? 'allow' : 'notFound'),
     'practice.eligibility': coordinatorOnly,
+    'practice.translate': translatorOf,
     'practice.score': jurorOnPractice,
     'practice.conflict.declare': jurorOnPractice,
   },

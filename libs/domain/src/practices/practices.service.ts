@@ -9,6 +9,8 @@ import { FilesRepository } from '../files/files.repository';
 import { CreatePracticeDto, EditionPracticesQuery, EligibilityDto, PracticeEvidenceView, PracticePage, PracticeView, UpdatePracticeDto } from '../reports/dto/report.dto';
 import { ReportsService } from '../reports/reports.service';
 import { assertEligibilityDecidable, maskBeforePublication } from './practice-status';
+import { ReportTranslationsService } from '../reports/report-translations.service';
+import { PracticeTranslationsService } from './practice-translations.service';
 import { PracticesRepository } from './practices.repository';
 
 const cleanList = (values: string[]): string[] => [...new Set(values.map((value) => value.trim()).filter(Boolean))];
@@ -22,6 +24,8 @@ export class PracticesService {
     private readonly files: FilesRepository,
     private readonly reports: ReportsService,
     private readonly audit: AuditRecorder,
+    private readonly translations: PracticeTranslationsService,
+    private readonly reportTranslations: ReportTranslationsService,
   ) {}
 
   async add(reportId: string, dto: CreatePracticeDto): Promise<PracticeView> {
@@ -47,6 +51,8 @@ export class PracticesService {
       if (dto.categoryIds) {
         await this.practices.setCategories(manager, practiceId, await this.assertCategories(manager, report.edition_id, dto.categoryIds));
       }
+      // Translations made from the text being replaced become outdated (in this transaction, before the change).
+      await this.translations.originalChanging(manager, practiceId, { title: dto.title, description: dto.description });
       await this.practices.update(manager, practiceId, {
         title: dto.title ?? null,
         description: dto.description ?? null,
@@ -65,24 +71,31 @@ export class PracticesService {
     });
   }
 
-  /** A practice; its expert sees the decision on it only once the edition is published. */
-  async get(practiceId: string, viewer?: Principal): Promise<PracticeView> {
+  /**
+   * A practice; its expert sees the decision on it only once the edition is published. Its title and
+   * description in `language`, else the viewer's locale where a translation exists; its own expert,
+   * who writes (and edits) the original, reads the original unless asking for a language.
+   */
+  async get(practiceId: string, viewer?: Principal, language?: string): Promise<PracticeView> {
     const row = await this.practices.findWithStage(this.dataSource.manager, practiceId);
     if (!row) throw new NotFoundError('Practice');
     const { stage, ...practice } = row;
+    const ownExpert = viewer !== undefined && !isCoordinator(viewer) && isExpertOf(viewer, practice.editionId, practice.cityId);
+    const [localized] = await this.translations.localize([practice], language ?? (viewer && !ownExpert ? viewer.locale : null));
     // Decisions stay hidden from a practice's own expert until publication; coordinators and the jury, who make them, see them.
-    const hidesDecisions = viewer && !isCoordinator(viewer) && isExpertOf(viewer, practice.editionId, practice.cityId);
-    return hidesDecisions ? { ...practice, status: maskBeforePublication(practice.status, stage) } : practice;
+    return ownExpert ? { ...localized, status: maskBeforePublication(practice.status, stage) } : localized;
   }
 
   /**
    * The report a practice belongs to, as its jurors read it: the summary and the evidence files.
    * Only that: the report's other practices and any decisions stay out of a juror's view.
    */
-  async evidence(practiceId: string): Promise<PracticeEvidenceView> {
+  async evidence(practiceId: string, language: string | null = null): Promise<PracticeEvidenceView> {
     const report = await this.practices.evidence(this.dataSource.manager, practiceId);
     if (!report) throw new NotFoundError('Practice');
-    return { ...report, files: await this.files.listByReport(this.dataSource.manager, report.reportId) };
+    // The summary in the reader's language where translated, else the original, marked so.
+    const localized = await this.reportTranslations.localizeSummary(report, language);
+    return { ...localized, files: await this.files.listByReport(this.dataSource.manager, report.reportId) };
   }
 
   async decideEligibility(principal: Principal, practiceId: string, dto: EligibilityDto): Promise<PracticeView> {
@@ -111,7 +124,8 @@ export class PracticesService {
       limit: query.limit,
       offset: query.offset,
     });
-    return { items: rows.map(({ total: _total, ...item }) => item), total: pageTotal(rows) };
+    const items = await this.translations.localize(rows.map(({ total: _total, ...item }) => item), query.lang ?? principal.locale);
+    return { items, total: pageTotal(rows) };
   }
 
   private async reportOf(manager: EntityManager, practiceId: string): Promise<string> {

@@ -37,6 +37,10 @@ export class Report {
   @Column({ type: 'text', default: '' })
   summary!: string;
 
+  /** The language the expert wrote the summary in; other languages are translations (report_translation). */
+  @Column({ type: 'varchar', length: 8, default: 'pl' })
+  originalLanguage!: string;
+
   @Column({ type: 'uuid', nullable: true })
   createdBy!: string | null;
 
@@ -88,6 +92,10 @@ export class Practice {
 
   @Column({ type: 'text' })
   description!: string;
+
+  /** The language the expert wrote the title and description in; other languages are translations (practice_translation). */
+  @Column({ type: 'varchar', length: 8, default: 'pl' })
+  originalLanguage!: string;
 
   /** Units of the city government that carry the practice (e.g. "Miejski Ośrodek Pomocy Rodzinie"). */
   @Column({ type: 'varchar', length: 300, array: true, default: () => `'{}'` })

@@ -3,7 +3,7 @@
 import { isCoordinator } from '@app/core';
 import { hasGrantSql, isCoordinatorSql, isExpertOf, ObjectAccessSpec } from '../access/access-rule';
 import { tiedToCitySql } from '../jury/conflicts.access';
-import { evidenceAccess, onBallotSql } from '../practices/practices.access';
+import { evidenceAccess, onBallotSql, translatorOf } from '../practices/practices.access';
 
 /** SQL: report `r` is visible to user `userParam` (the rule of report.read). */
 export function reportVisibleTo(r: string, userParam: string): string {
@@ -26,5 +26,6 @@ export const REPORT_ACCESS: ObjectAccessSpec = {
     'report.reopen': (p) => (isCoordinator(p) ? 'allow' : 'notFound'),
     // Evidence files: read like the report's practices, by whoever may read what is on the ballot.
     'report.file.read': evidenceAccess,
+    'report.translate': translatorOf,
   },
 };

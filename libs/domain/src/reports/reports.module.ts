@@ -8,12 +8,13 @@ import { FilesRepository } from '../files/files.repository';
 import { FilesService } from '../files/files.service';
 import { PracticesRepository } from '../practices/practices.repository';
 import { PracticesService } from '../practices/practices.service';
+import { PracticeTranslationsModule } from '../practices/practice-translations.module';
 import { FileStore } from './file-store';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [StorageModule],
+  imports: [StorageModule, PracticeTranslationsModule],
   providers: [ReportCorrectionsService, ReportCorrectionsRepository, ReportsService, ReportsRepository, PracticesService, PracticesRepository, FilesService, FilesRepository, FileStore],
   exports: [ReportCorrectionsService, ReportsService, PracticesService, FilesService],
 })

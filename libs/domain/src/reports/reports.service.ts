@@ -10,6 +10,7 @@ import { FilesRepository } from '../files/files.repository';
 import { maskBeforePublication } from '../practices/practice-status';
 import { PracticesRepository } from '../practices/practices.repository';
 import { CreatedReportView, CreateFollowUpDto, FollowUpView, MyReportAssignment, PreviousDistinctionView, ReportView } from './dto/report.dto';
+import { ReportTranslationsService } from './report-translations.service';
 import { ReportsRepository, WritableReportRow } from './reports.repository';
 
 @Injectable()
@@ -21,6 +22,7 @@ export class ReportsService {
     private readonly practices: PracticesRepository,
     private readonly files: FilesRepository,
     private readonly audit: AuditRecorder,
+    private readonly translations: ReportTranslationsService,
   ) {}
 
   async create(principal: Principal, editionId: string, cityId: string): Promise<CreatedReportView> {
@@ -67,6 +69,8 @@ export class ReportsService {
   async updateSummary(reportId: string, summary: string): Promise<ReportView> {
     await this.uow.run(async ({ manager }) => {
       await this.lockWritable(manager, reportId);
+      // Translations of the summary being replaced become outdated (before the change, in its transaction).
+      await this.translations.summaryChanging(manager, reportId, summary);
       await this.reports.updateSummary(manager, reportId, summary);
     });
     return this.get(reportId);

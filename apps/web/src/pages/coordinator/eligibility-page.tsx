@@ -9,6 +9,7 @@ import { unwrap } from '../../api/errors';
 import type { PracticeView } from '../../api/types';
 import { ActionError, useAction } from '../../components/action';
 import { Badge } from '../../components/badge';
+import { VersionNote, shownVersion, useOriginalSwitch } from '../../components/content-version';
 import { checks, ErrorSummary, Form, RadioGroup, SubmitButton, TextAreaField, useApiForm, type FieldErrors } from '../../components/form';
 import { Loaded, useApiQuery } from '../../components/query';
 import { practiceStatusLabel, practiceTone } from '../../i18n/labels';
@@ -82,10 +83,13 @@ function EligibilityCard({ practice, editionId, deciding, onDecided }: { practic
   const eligible = useAction();
   const [refusing, setRefusing] = useState(false);
   const headingId = `eligibility-${practice.id}`;
+  // Eligibility is decided on what the expert wrote: a translation says so and offers the original.
+  const [showOriginal, toggleOriginal] = useOriginalSwitch(practice.id);
+  const shown = shownVersion(practice, showOriginal);
   return (
     <article className="card" aria-labelledby={headingId}>
       <h3 className="card__title" id={headingId}>
-        {practice.title}
+        <span lang={shown.language}>{shown.title}</span>
         <Badge tone={practiceTone(practice.status)}>{practiceStatusLabel(t, practice.status)}</Badge>
       </h3>
       <p className="meta">
@@ -93,7 +97,10 @@ function EligibilityCard({ practice, editionId, deciding, onDecided }: { practic
       </p>
       <details className="disclosure disclosure--inline">
         <summary>{t('eligibility.description')}</summary>
-        <p className="pre-line">{practice.description}</p>
+        <VersionNote item={practice} showOriginal={showOriginal} onToggle={toggleOriginal} />
+        <p className="pre-line" lang={shown.language}>
+          {shown.description}
+        </p>
         {practice.recipientUnits.length > 0 && (
           <p>
             <span className="label">{t('practice.fields.recipientUnits')}:</span> {practice.recipientUnits.join('; ')}

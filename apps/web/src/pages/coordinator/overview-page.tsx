@@ -19,6 +19,7 @@ import { StageSteps } from '../dashboards/stage-steps';
 import { blockerText } from './blockers';
 import { StepBack } from './corrections';
 import { useEdition } from './edition-layout';
+import { TranslationCoverage } from './translation-coverage';
 
 export function EditionOverviewPage() {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ export function EditionOverviewPage() {
         </Loaded>
         <StepBack edition={edition} onMoved={reload} />
       </section>
+      <TranslationCoverage editionId={edition.id} />
       <Settings edition={edition} onSaved={reload} />
     </>
   );

@@ -14,6 +14,7 @@ import { Loaded, useApiQuery } from '../../components/query';
 import { useFormat } from '../../i18n/format';
 import { toLanguage } from '../../i18n/languages';
 import { isAtOrAfter } from '../../i18n/labels';
+import { translatedName } from '../../i18n/names';
 
 /** The criteria come in the interface's language (`lang`), which may differ from the account's. */
 export function loadBallot(editionId: string, language: string, signal: AbortSignal): Promise<BallotView> {
@@ -100,11 +101,13 @@ export function BallotPage() {
                 {data.items.map(({ practice, myScore }) => (
                   <li key={practice.id} className="card ballot-list__item">
                     <h3 className="card__title">
-                      <Link to={`/juror/editions/${editionId}/practices/${practice.id}`}>{practice.title}</Link>
+                      <Link to={`/juror/editions/${editionId}/practices/${practice.id}`} lang={practice.language}>
+                        {practice.title}
+                      </Link>
                       {myScore ? <Badge tone="good">{t('juror.scored')}</Badge> : <Badge>{t('juror.notScored')}</Badge>}
                     </h3>
                     <p className="meta">
-                      {practice.cityName} · {practice.categories.map((category) => category.name).join('; ')}
+                      {practice.cityName} · {practice.categories.map((category) => translatedName(category, i18n.language)).join('; ')}
                     </p>
                   </li>
                 ))}

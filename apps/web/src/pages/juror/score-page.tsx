@@ -1,4 +1,5 @@
-// One practice on the juror's ballot: its text (title, description, units, categories, links), its
+// One practice on the juror's ballot: its text (title, description, units, categories, links) in the
+// interface language where translated ("translated from Polish · show original"), its
 // report's summary and evidence files (downloaded with the juror's token), and the scoring form
 // (score-form.tsx): the four criteria as the ballot names and explains them in the juror's
 // language. A conflict of interest can be declared here; it is final.
@@ -7,16 +8,18 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { client } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
-import { downloadFile } from '../../api/files';
-import type { BallotView, PracticeEvidenceView, PracticeView } from '../../api/types';
-import { ActionError, useAction } from '../../components/action';
+import type { BallotView, PracticeView } from '../../api/types';
+import { VersionNote, shownVersion, useOriginalSwitch } from '../../components/content-version';
 import { Alert } from '../../components/alert';
 import { useNow } from '../../components/countdown';
 import { ErrorSummary, Form, SubmitButton, TextAreaField, useApiForm, type FieldErrors } from '../../components/form';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
 import { toDate, useFormat } from '../../i18n/format';
+import { toLanguage } from '../../i18n/languages';
+import { translatedName } from '../../i18n/names';
 import { BallotProgress, loadBallot } from './ballot-page';
+import { ReportEvidence } from './report-evidence';
 import { ReadOnlyScore, ScoreForm } from './score-form';
 
 type ScoreData = { ballot: BallotView; practice: PracticeView | null; refusal: ApiError | null };
@@ -24,7 +27,7 @@ type ScoreData = { ballot: BallotView; practice: PracticeView | null; refusal: A
 async function load(editionId: string, practiceId: string, language: string, signal: AbortSignal): Promise<ScoreData> {
   const [ballot, practice] = await Promise.all([
     loadBallot(editionId, language, signal),
-    unwrap(client.GET('/api/practices/{id}', { params: { path: { id: practiceId } }, signal })).then(
+    unwrap(client.GET('/api/practices/{id}', { params: { path: { id: practiceId }, query: { lang: toLanguage(language) ?? undefined } }, signal })).then(
       (found) => ({ found, refusal: null }),
       (error: unknown) => {
         // 403: the juror's own city, or a declared conflict. Shown as such, not as a failure.
@@ -40,7 +43,8 @@ export function ScorePage() {
   const { t, i18n } = useTranslation();
   const { editionId = '', practiceId = '' } = useParams();
   const data = useApiQuery((signal) => load(editionId, practiceId, i18n.language, signal), [editionId, practiceId, i18n.language]);
-  const title = data.status === 'success' && data.data.practice ? data.data.practice.title : t('score.title');
+  const [showOriginal, toggleOriginal] = useOriginalSwitch(practiceId);
+  const title = data.status === 'success' && data.data.practice ? shownVersion(data.data.practice, showOriginal).title : t('score.title');
   return (
     <Page
       title={title}
@@ -61,7 +65,7 @@ export function ScorePage() {
               </p>
             </Alert>
           ) : (
-            <ScoreScreen key={practice.id} ballot={ballot} practice={practice} editionId={editionId} onSaved={data.reload} />
+            <ScoreScreen key={practice.id} ballot={ballot} practice={practice} editionId={editionId} onSaved={data.reload} showOriginal={showOriginal} onToggleOriginal={toggleOriginal} />
           )
         }
       </Loaded>
@@ -69,8 +73,18 @@ export function ScorePage() {
   );
 }
 
-function ScoreScreen({ ballot, practice, editionId, onSaved }: { ballot: BallotView; practice: PracticeView; editionId: string; onSaved: () => void }) {
-  const { t } = useTranslation();
+interface ScoreScreenProps {
+  ballot: BallotView;
+  practice: PracticeView;
+  editionId: string;
+  onSaved: () => void;
+  showOriginal: boolean;
+  onToggleOriginal: () => void;
+}
+
+function ScoreScreen({ ballot, practice, editionId, onSaved, showOriginal, onToggleOriginal }: ScoreScreenProps) {
+  const { t, i18n } = useTranslation();
+  const shown = shownVersion(practice, showOriginal);
   const format = useFormat();
   const index = ballot.items.findIndex((item) => item.practice.id === practice.id);
   const item = index >= 0 ? ballot.items[index] : null;
@@ -86,7 +100,10 @@ function ScoreScreen({ ballot, practice, editionId, onSaved }: { ballot: BallotV
       <article className="score-layout__practice" aria-labelledby="practice-text-title">
         <h2 id="practice-text-title">{t('score.practiceText')}</h2>
         <p className="meta">{t('score.cityLine', { city: practice.cityName })}</p>
-        <p className="pre-line">{practice.description}</p>
+        <VersionNote item={practice} showOriginal={showOriginal} onToggle={onToggleOriginal} />
+        <p className="pre-line" lang={shown.language} data-testid="practice-description">
+          {shown.description}
+        </p>
         <dl className="facts">
           {practice.recipientUnits.length > 0 && (
             <>
@@ -95,7 +112,7 @@ function ScoreScreen({ ballot, practice, editionId, onSaved }: { ballot: BallotV
             </>
           )}
           <dt>{t('practice.fields.categories')}</dt>
-          <dd>{practice.categories.map((category) => category.name).join('; ')}</dd>
+          <dd>{practice.categories.map((category) => translatedName(category, i18n.language)).join('; ')}</dd>
           {practice.startedOn && (
             <>
               <dt>{t('practice.fields.startedOn')}</dt>
@@ -161,68 +178,6 @@ function ScoreScreen({ ballot, practice, editionId, onSaved }: { ballot: BallotV
         </nav>
       </div>
     </div>
-  );
-}
-
-/**
- * The practice's report as the jury reads it: the summary (folded, as it can be long) and the
- * evidence files. Loaded on its own, so that a failure here never keeps the juror from scoring.
- */
-function ReportEvidence({ practiceId }: { practiceId: string }) {
-  const { t } = useTranslation();
-  const evidence = useApiQuery(
-    (signal) => unwrap(client.GET('/api/practices/{id}/evidence', { params: { path: { id: practiceId } }, signal })),
-    [practiceId],
-  );
-  return (
-    <section className="section evidence" aria-labelledby="evidence-title">
-      <h2 id="evidence-title">{t('score.evidence.title')}</h2>
-      <Loaded query={evidence} what={t('score.evidence.what')}>
-        {(report) => <EvidenceBody report={report} />}
-      </Loaded>
-    </section>
-  );
-}
-
-function EvidenceBody({ report }: { report: PracticeEvidenceView }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const download = useAction();
-  return (
-    <>
-      {report.submittedAt && <p className="meta">{t('score.evidence.submitted', { city: report.cityName, when: format.date(report.submittedAt) })}</p>}
-      {report.summary.trim() ? (
-        <details className="disclosure evidence__summary">
-          <summary>{t('score.evidence.summary')}</summary>
-          <p className="pre-line">{report.summary}</p>
-        </details>
-      ) : (
-        <p className="meta">{t('score.evidence.noSummary')}</p>
-      )}
-      <h3 id="evidence-files-title">{t('score.evidence.files', { count: report.files.length })}</h3>
-      {report.files.length === 0 ? (
-        <p className="meta">{t('score.evidence.noFiles')}</p>
-      ) : (
-        <ul className="plain-list evidence__files" aria-labelledby="evidence-files-title">
-          {report.files.map((file) => (
-            <li key={file.id} className="evidence__file">
-              <span className="break evidence__name">{file.filename}</span>
-              <span className="evidence__size">{format.bytes(file.size)}</span>
-              <button
-                type="button"
-                className="button button--small button--secondary"
-                disabled={download.busy}
-                onClick={() => void download.run(() => downloadFile(`/api/reports/${report.reportId}/files/${file.id}`, file.filename))}
-              >
-                {t('files.download')}
-                <span className="visually-hidden"> {file.filename}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <ActionError error={download.error} />
-    </>
   );
 }
 

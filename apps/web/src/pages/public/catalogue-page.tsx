@@ -10,6 +10,7 @@ import { Form, SelectField, TextField } from '../../components/form';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery, type Query } from '../../components/query';
 import { useFormat } from '../../i18n/format';
+import { toLanguage } from '../../i18n/languages';
 import { translatedName } from '../../i18n/names';
 import { OpenDataLinks } from './open-data-links';
 import { loadCatalogueFacets, type CatalogueFacets } from './public-data';
@@ -36,12 +37,14 @@ function PracticeCard({ practice, facets }: { practice: PublicPractice; facets: 
   return (
     <article className="card">
       <h3 className="card__title">
-        <Link to={`/catalogue/${practice.id}`}>{practice.title}</Link>
+        <Link to={`/catalogue/${practice.id}`} lang={practice.language}>
+          {practice.title}
+        </Link>
       </h3>
       <p className="meta">
         {t('catalogue.cityYear', { city: practice.city.name, year: practice.year })}
       </p>
-      {practice.description && <p>{practice.description}</p>}
+      {practice.description && <p lang={practice.language}>{practice.description}</p>}
       {practice.recipientUnits && practice.recipientUnits.length > 0 && (
         <p>
           <span className="label">{t('catalogue.recipientUnits')}</span> {practice.recipientUnits.join(', ')}
@@ -172,8 +175,9 @@ export function CataloguePage() {
   const facetsQuery = useApiQuery((signal) => loadCatalogueFacets(signal), []);
   const facets = facetsQuery.status === 'success' ? facetsQuery.data : null;
   const results = useApiQuery(
-    (signal) => unwrap(client.GET('/api/public/practices', { params: { query: toQuery(readFilters(new URLSearchParams(key)), offset) }, signal })),
-    [key],
+    (signal) =>
+      unwrap(client.GET('/api/public/practices', { params: { query: { ...toQuery(readFilters(new URLSearchParams(key)), offset), lang: toLanguage(i18n.language) ?? undefined } }, signal })),
+    [key, i18n.language],
   );
 
   const search = (filters: Filters, nextOffset = 0) => {

@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { client } from '../../api/client';
 import { unwrap } from '../../api/errors';
+import { VersionNote, shownVersion, useOriginalSwitch } from '../../components/content-version';
 import { JsonLd } from '../../components/json-ld';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
 import { useFormat } from '../../i18n/format';
 import { followUpStatusLabel } from '../../i18n/labels';
+import { toLanguage } from '../../i18n/languages';
 import { translatedName } from '../../i18n/names';
 import { loadCatalogueFacets } from './public-data';
 import { practiceJsonLd } from './structured-data';
@@ -20,14 +22,15 @@ export function PublicPracticePage() {
   const data = useApiQuery(
     async (signal) => {
       const [practice, facets] = await Promise.all([
-        unwrap(client.GET('/api/public/practices/{id}', { params: { path: { id } }, signal })),
+        unwrap(client.GET('/api/public/practices/{id}', { params: { path: { id }, query: { lang: toLanguage(i18n.language) ?? undefined } }, signal })),
         loadCatalogueFacets(signal).catch(() => null),
       ]);
       return { practice, facets };
     },
-    [id],
+    [id, i18n.language],
   );
-  const title = data.status === 'success' ? data.data.practice.title : t('catalogue.practice');
+  const [showOriginal, toggleOriginal] = useOriginalSwitch(id);
+  const title = data.status === 'success' ? shownVersion(data.data.practice, showOriginal).title : t('catalogue.practice');
   return (
     <Page
       title={title}
@@ -42,7 +45,10 @@ export function PublicPracticePage() {
           <>
             <JsonLd data={practiceJsonLd(practice, window.location.origin)} />
             <p className="lead">{t('catalogue.cityYear', { city: practice.city.name, year: practice.year })}</p>
-            <p className="pre-line">{practice.description}</p>
+            <VersionNote item={practice} showOriginal={showOriginal} onToggle={toggleOriginal} />
+            <p className="pre-line" lang={shownVersion(practice, showOriginal).language} data-testid="practice-description">
+              {shownVersion(practice, showOriginal).description}
+            </p>
             <dl className="facts">
               {practice.recipientUnits.length > 0 && (
                 <>

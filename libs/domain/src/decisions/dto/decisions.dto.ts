@@ -1,10 +1,11 @@
 // Request and response shapes of deliberation, awards and the public read API.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ListQuery, RequiredText } from '@app/core';
 import { CertificateRef } from '../../certificates/dto/certificate.dto';
 import { CeremonyView } from '../../editions/dto/edition.dto';
+import { LANGUAGE_CODE, OriginalText } from '../../practices/dto/practice-translation.dto';
 import { FOLLOW_UP_STATUSES, FollowUpStatus } from '../../reports/report.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -117,6 +118,11 @@ export class CatalogueQuery extends ListQuery {
   @Min(2000)
   @Max(2100)
   year?: number;
+
+  @ApiPropertyOptional({ example: 'uk', description: 'The language to read titles and descriptions in (where translated; else the original, marked so); default: the original' })
+  @IsOptional()
+  @Matches(LANGUAGE_CODE, { message: 'must be a language code such as pl, en or uk' })
+  lang?: string;
 }
 
 export class DeliberationNoteView {
@@ -190,6 +196,12 @@ export class PublicPracticeView {
   @ApiProperty({ description: 'The edition’s year' }) year!: number;
   @ApiProperty() editionName!: string;
   @ApiProperty({ type: [Ref] }) categories!: Ref[];
+  @ApiPropertyOptional({ example: 'uk', description: 'The language of the title and description returned' }) language?: string;
+  @ApiPropertyOptional({ example: 'pl', description: 'The language its expert wrote it in' }) originalLanguage?: string;
+  @ApiPropertyOptional({ description: 'The title and description are a translation (else the original)' }) translated?: boolean;
+  @ApiPropertyOptional({ description: 'A translation made before the original last changed' }) outdated?: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The language asked for (`lang`, else the account’s locale); differs from `language` when no translation exists' }) requestedLanguage?: string | null;
+  @ApiPropertyOptional({ type: OriginalText, nullable: true, description: 'The original, when a translation is returned (for "show original")' }) original?: OriginalText | null;
 }
 
 export class PublicPracticePage {

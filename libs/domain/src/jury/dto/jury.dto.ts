@@ -61,7 +61,7 @@ export const BALLOT_LANGUAGES = ['pl', 'en', 'uk'] as const;
 export type BallotLanguage = (typeof BALLOT_LANGUAGES)[number];
 
 export class BallotQuery {
-  @ApiPropertyOptional({ enum: BALLOT_LANGUAGES, description: 'Language of the criteria texts; default: the account’s locale' })
+  @ApiPropertyOptional({ enum: BALLOT_LANGUAGES, description: 'Language of the criteria texts and of the practices’ titles and descriptions (where translated; else the original, marked so); default: the account’s locale' })
   @IsOptional()
   @IsIn(BALLOT_LANGUAGES, { message: `must be one of ${BALLOT_LANGUAGES.join(', ')}` })
   lang?: BallotLanguage;

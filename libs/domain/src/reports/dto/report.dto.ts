@@ -12,6 +12,7 @@ import {
   IsString,
   IsUrl,
   IsUUID,
+  Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
@@ -19,6 +20,7 @@ import { ListQuery, RequiredText } from '@app/core';
 import { AwardPracticeRef } from '../../decisions/dto/decisions.dto';
 import { CertificateRef } from '../../certificates/dto/certificate.dto';
 import { CityView } from '../../editions/dto/edition.dto';
+import { LANGUAGE_CODE, OriginalText } from '../../practices/dto/practice-translation.dto';
 import { EDITION_STAGES, EditionStage } from '../../editions/edition-stage';
 import { FOLLOW_UP_STATUSES, FollowUpStatus, PRACTICE_STATUSES, PracticeStatus, REPORT_STATUSES, ReportStatus } from '../report.entity';
 
@@ -155,6 +157,11 @@ export class EditionPracticesQuery extends ListQuery {
   @IsOptional()
   @IsIn(PRACTICE_STATUSES, { message: `must be one of ${PRACTICE_STATUSES.join(', ')}` })
   status?: PracticeStatus;
+
+  @ApiPropertyOptional({ example: 'uk', description: 'The language to read titles and descriptions in; default: the account’s locale. Where no translation exists the original is returned, marked so.' })
+  @IsOptional()
+  @Matches(LANGUAGE_CODE, { message: 'must be a language code such as pl, en or uk' })
+  lang?: string;
 }
 
 export class CityStatusQuery {
@@ -166,7 +173,9 @@ export class CityStatusQuery {
 
 export class CategoryRef {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'In Polish' }) name!: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { en: 'Immigrant-friendly space', uk: 'Простір, дружній до іммігрантів' }, description: 'The name in other languages, by language code' })
+  translations?: Record<string, string>;
 }
 
 export class PracticeView {
@@ -183,6 +192,12 @@ export class PracticeView {
   @ApiProperty({ type: [String] }) links!: string[];
   @ApiProperty({ enum: PRACTICE_STATUSES }) status!: PracticeStatus;
   @ApiPropertyOptional({ type: String, nullable: true }) eligibilityReason?: string | null;
+  @ApiPropertyOptional({ example: 'uk', description: 'The language of the title and description returned' }) language?: string;
+  @ApiPropertyOptional({ example: 'pl', description: 'The language its expert wrote it in' }) originalLanguage?: string;
+  @ApiPropertyOptional({ description: 'The title and description are a translation (else the original)' }) translated?: boolean;
+  @ApiPropertyOptional({ description: 'A translation made before the original last changed' }) outdated?: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The language asked for (`lang`, else the account’s locale); differs from `language` when no translation exists' }) requestedLanguage?: string | null;
+  @ApiPropertyOptional({ type: OriginalText, nullable: true, description: 'The original, when a translation is returned (for "show original")' }) original?: OriginalText | null;
 }
 
 export class ReportFileView {
@@ -201,6 +216,12 @@ export class PracticeEvidenceView {
   @ApiProperty({ description: 'The report’s overview of the city government’s work for migrants' }) summary!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt!: Date | null;
   @ApiProperty({ type: [ReportFileView], description: 'Download each from GET /api/reports/{reportId}/files/{id}' }) files!: ReportFileView[];
+  @ApiPropertyOptional({ example: 'uk', description: 'The language of the summary returned' }) language?: string;
+  @ApiPropertyOptional({ example: 'pl', description: 'The language the expert wrote the summary in' }) originalLanguage?: string;
+  @ApiPropertyOptional({ description: 'The summary is a translation (else the original)' }) translated?: boolean;
+  @ApiPropertyOptional({ description: 'A translation made before the original summary last changed' }) outdated?: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The language asked for (`lang`, else the account’s locale)' }) requestedLanguage?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The original summary, when a translation is returned' }) originalSummary?: string | null;
 }
 
 export class FollowedAwardView {
