@@ -13,172 +13,55 @@
 // their own city), the coordinator deliberates, records an award, finalises and publishes, the Lublin
 // official sees the distinction and the public finds the practice in the catalogue. What is not the
 // subject of a step (another city's report, other jurors' scores) is set up through the API.
-import axe from 'axe-core';
-import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { freePort } from '../../libs/core/src/net/free-port';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import {
+  apiAs as apiAsIn,
+  type BrowserHarness,
+  browserSuiteSkipped,
+  check as checkIn,
+  expectAccessible as expectAccessibleIn,
+  expectNoHorizontalScroll,
+  HARNESS_START_TIMEOUT_MS,
+  LANGUAGES as LANGUAGE_BUTTONS,
+  settled,
+  shoot,
+  signIn as signInAs,
+  startBrowserHarness,
+  VIEWPORTS,
+  type Viewport,
+} from './browser-harness';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const root = join(__dirname, '../..');
-const shots = join(root, 'test-artifacts/screenshots');
-// On a developer's machine without Chromium the suite is skipped, loudly; in CI (CI=true) it fails.
-const noChromiumHere = !process.env.CI && !existsSync(CHROMIUM);
-const skip = process.env.SKIP_BROWSER_TESTS === '1' || noChromiumHere;
-const VIEWPORTS = { mobile: { width: 360, height: 780 }, desktop: { width: 1280, height: 900 } } as const;
-const LANGUAGES = [
-  { code: 'pl', button: 'Polski', home: 'Miasta Otwarte', signIn: 'Logowanie' },
-  { code: 'en', button: 'English', home: 'Open Cities', signIn: 'Sign in' },
-  { code: 'uk', button: 'Українська', home: 'Відкриті міста', signIn: 'Вхід' },
-] as const;
-
-if (skip) {
-  const why = noChromiumHere ? `no Chromium at ${CHROMIUM} (apt-get install -y chromium)` : 'SKIP_BROWSER_TESTS=1';
-  process.stderr.write(`\n*** ${why}: the browser tests (test/web/browser.e2e-spec.ts) did NOT run ***\n\n`);
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-const axeReport: string[] = [];
+const skip = browserSuiteSkipped('test/web/browser.e2e-spec.ts');
+const HOME_AND_SIGN_IN = {
+  pl: { home: 'Miasta Otwarte', signIn: 'Logowanie' },
+  en: { home: 'Open Cities', signIn: 'Sign in' },
+  uk: { home: 'Відкриті міста', signIn: 'Вхід' },
+} as const;
+const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND_SIGN_IN[language.code] }));
 
 (skip ? describe.skip : describe)('web app in Chromium', () => {
-  let server: ChildProcess;
-  let serverOutput = '';
+  let harness: BrowserHarness;
   let base: string;
-  let context: BrowserContext;
-  let dataDir: string;
-  let profileDir: string;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH. ` +
-          'Set SKIP_BROWSER_TESTS=1 to skip the browser tests on purpose.',
-      );
-    }
-    if (!existsSync(join(root, 'dist/web/index.html')) || !existsSync(join(root, 'dist/apps/standalone/src/main.js'))) {
-      throw new Error('dist/ is incomplete: run `npm run build` (npm test does it first)');
-    }
-    mkdirSync(shots, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'oc-web-e2e-'));
-    // As root, the embedded PostgreSQL runs as `postgres`, which must reach its data directory.
-    chmodSync(dataDir, 0o755);
-    profileDir = mkdtempSync(join(tmpdir(), 'oc-chromium-'));
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [join(root, 'dist/apps/standalone/src/main.js')], {
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout?.on('data', (chunk) => (serverOutput += chunk));
-    server.stderr?.on('data', (chunk) => (serverOutput += chunk));
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (server.exitCode !== null) throw new Error(`the app exited early:\n${serverOutput}`);
-      const ready = await fetch(`${base}/api/health/ready`).then((r) => r.status, () => 0);
-      if (ready === 200) break;
-      if (Date.now() > deadline) throw new Error(`the app was not ready after 60 s:\n${serverOutput}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      locale: 'pl-PL',
-      // A reader far from Poland: event times must still show in Polish time.
-      timezoneId: 'America/New_York',
-      viewport: VIEWPORTS.desktop,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    // Only the app's own origin: nothing may leave the machine.
-    await context.route(/^(?!http:\/\/127\.0\.0\.1:)/, (route) => route.abort());
-  }, 120_000);
+    harness = await startBrowserHarness();
+    base = harness.base;
+  }, HARNESS_START_TIMEOUT_MS);
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      server.kill('SIGTERM');
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 15_000)))]);
-      clearTimeout(timer);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-    if (axeReport.length > 0) process.stdout.write(`\naxe-core (WCAG 2.0/2.1 A and AA):\n${axeReport.join('\n')}\n`);
+    await harness?.close();
   }, 30_000);
 
-  async function newPage(options: { languages?: string[]; storage?: Record<string, string> } = {}): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/.test(message.text())) pageErrors.push(`${page.url()}: ${message.text()}`);
-    });
-    const { languages, storage = {} } = options;
-    await page.addInitScript(
-      ({ languages: langs, storage: entries }) => {
-        // A fresh visitor unless the test says otherwise; runs before the app on every load.
-        if (!sessionStorage.getItem('oc.test.initialised')) {
-          localStorage.clear();
-          for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
-          sessionStorage.setItem('oc.test.initialised', '1');
-        }
-        if (langs) Object.defineProperty(navigator, 'languages', { get: () => langs });
-      },
-      { languages: languages ?? null, storage },
-    );
-    return page;
-  }
-
-  async function scan(page: Page, label: string): Promise<AxeViolation[]> {
-    // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') stays in force.
-    await page.evaluate(axe.source);
-    const result = (await page.evaluate(() =>
-      (window as unknown as { axe: typeof axe }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-        resultTypes: ['violations'],
-      }),
-    )) as unknown as { violations: AxeViolation[]; passes: unknown[] };
-    const summary = result.violations.map((v) => `${v.impact} ${v.id} (${v.nodes.length})`).join(', ');
-    axeReport.push(`  ${label}: ${result.violations.length === 0 ? 'no violations' : summary}`);
-    return result.violations;
-  }
-
-  async function expectAccessible(page: Page, label: string) {
-    const violations = await scan(page, label);
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }))).toEqual([]);
-  }
-
-  /** The whole page; `viewport` for what a dialog covers (a full-page shot would move it). */
-  async function shoot(page: Page, name: string, { viewport = false } = {}) {
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: !viewport });
-  }
-
-  async function expectNoHorizontalScroll(page: Page) {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-  }
+  // The shared helpers, bound to this suite's app and browser.
+  const newPage = (options?: Parameters<BrowserHarness['newPage']>[0]) => harness.newPage(options);
+  const expectAccessible = (page: Page, label: string) => expectAccessibleIn(harness, page, label);
+  const check = (page: Page, name: string, sizes?: Viewport[]) => checkIn(harness, page, name, sizes);
+  const signIn = (who: string, options: { language?: string; viewport?: Viewport } = {}) => signInAs(harness, who, options);
+  const apiAs = (who: string) => apiAsIn(harness, who);
 
   afterEach(() => {
-    const errors = pageErrors.splice(0);
+    const errors = harness.takeErrors();
     expect(errors).toEqual([]);
   });
 
@@ -306,64 +189,6 @@ const axeReport: string[] = [];
     await page.close();
   });
 
-
-  // ---- helpers for the signed-in screens ------------------------------------------------
-
-  const DEMO_PASSWORD = 'miasta-otwarte-demo';
-  const demoEmail = (who: string) => `${who}@demo.miastaotwarte.pl`;
-
-  /** The API as a test-setup client (what is not the subject of a step). */
-  async function apiAs(who: string) {
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: demoEmail(who), password: DEMO_PASSWORD }),
-    });
-    expect(login.status).toBe(200);
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const call = async <T = unknown>(method: string, path: string, body?: unknown): Promise<T> => {
-      const response = await fetch(`${base}/api${path}`, {
-        method,
-        headers: { authorization: `Bearer ${accessToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-      return (text ? JSON.parse(text) : null) as T;
-    };
-    return { get: <T = unknown>(path: string) => call<T>('GET', path), post: <T = unknown>(path: string, body?: unknown) => call<T>('POST', path, body), put: <T = unknown>(path: string, body: unknown) => call<T>('PUT', path, body) };
-  }
-
-  /** Signs in through the sign-in screen, as a person does, and waits to land in the area. */
-  async function signIn(who: string, options: { language?: string; viewport?: keyof typeof VIEWPORTS } = {}): Promise<Page> {
-    const page = await newPage(options.language ? { storage: { 'oc.language': options.language } } : {});
-    await page.setViewportSize(VIEWPORTS[options.viewport ?? 'desktop']);
-    await page.goto(`${base}/sign-in`);
-    await page.locator('#field-email').fill(demoEmail(who));
-    await page.locator('#field-password').fill(DEMO_PASSWORD);
-    await page.locator('form button[type=submit]').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return page;
-  }
-
-  /** Screenshot, axe scan and (at 360 px) no horizontal scrolling, at each size asked. */
-  async function check(page: Page, name: string, sizes: (keyof typeof VIEWPORTS)[] = ['desktop', 'mobile']) {
-    const original = page.viewportSize();
-    for (const size of sizes) {
-      await page.setViewportSize(VIEWPORTS[size]);
-      await page.waitForTimeout(50);
-      await shoot(page, `${name}-${size}`);
-      await expectAccessible(page, `${name} ${size}`);
-      if (size === 'mobile') await expectNoHorizontalScroll(page);
-    }
-    if (original) await page.setViewportSize(original);
-  }
-
-  /** The h1 once the screen has loaded (no loading message left in main). */
-  async function settled(page: Page, heading?: string | RegExp) {
-    if (heading) await page.locator('h1', { hasText: heading }).waitFor();
-    await page.waitForFunction(() => !document.querySelector('main .loading'));
-  }
 
   describe('public pages with the demo data', () => {
     it('awards of 2015 with their ceremony, by city', async () => {
