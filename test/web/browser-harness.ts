@@ -29,8 +29,8 @@ export const DEMO_PASSWORD = 'miasta-otwarte-demo';
 export const demoEmail = (who: string) => `${who}@demo.miastaotwarte.pl`;
 /** How long the app may take to answer ready: on a busy two-core machine the embedded PostgreSQL and the demo data alone may take minutes. */
 const BOOT_WINDOW_MS = 240_000;
-/** For a suite's beforeAll: the boot window, Chromium's start and some slack. */
-export const HARNESS_START_TIMEOUT_MS = BOOT_WINDOW_MS + 60_000;
+/** For the beforeAll that starts the harness: the boot window, Chromium's start and some slack. */
+const HARNESS_START_TIMEOUT_MS = BOOT_WINDOW_MS + 60_000;
 
 /** Skipped, loudly, on a machine without Chromium (never in CI) or with SKIP_BROWSER_TESTS=1. */
 export function browserSuiteSkipped(suite: string): boolean {
@@ -189,6 +189,43 @@ export async function startBrowserHarness(options: { env?: (base: string) => Rec
       closeBrowserSide();
       if (axeReport.length > 0) process.stdout.write(`\naxe-core (WCAG 2.0/2.1 A and AA):\n${axeReport.join('\n')}\n`);
     },
+  };
+}
+
+/**
+ * A describe block's harness: started in beforeAll (registered here, so after the block's earlier
+ * hooks), closed in afterAll, and no script error or CSP refusal allowed after each test. The object
+ * returned stands for the harness from beforeAll on.
+ */
+export function useBrowserHarness(options: Parameters<typeof startBrowserHarness>[0] = {}): BrowserHarness {
+  let started: BrowserHarness | undefined;
+  const ready = () => {
+    if (!started) throw new Error('the browser harness is used before its beforeAll');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startBrowserHarness(options);
+  }, HARNESS_START_TIMEOUT_MS);
+  afterAll(async () => {
+    await started?.close();
+  }, 30_000);
+  afterEach(() => {
+    expect(started?.takeErrors() ?? []).toEqual([]);
+  });
+  return {
+    get base() {
+      return ready().base;
+    },
+    get context() {
+      return ready().context;
+    },
+    get axeReport() {
+      return ready().axeReport;
+    },
+    takeErrors: () => ready().takeErrors(),
+    output: () => ready().output(),
+    newPage: (pageOptions) => ready().newPage(pageOptions),
+    close: () => ready().close(),
   };
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { actionPath, type LinkFacts, type RecipientGrant } from '../../libs/domain/src/notifications/action-links';
 import { SmtpSink } from '../../libs/testing/src/smtp-sink';
-import { apiAs, type BrowserHarness, browserSuiteSkipped, demoEmail, HARNESS_START_TIMEOUT_MS, settled, SHOTS, signIn, startBrowserHarness } from './browser-harness';
+import { apiAs, browserSuiteSkipped, demoEmail, settled, SHOTS, signIn, useBrowserHarness } from './browser-harness';
 
 const skip = browserSuiteSkipped('test/web/browser-mail-links.e2e-spec.ts');
 
@@ -18,22 +18,21 @@ interface Me {
 
 (skip ? describe.skip : describe)('mail links in Chromium', () => {
   let sink: SmtpSink;
-  let harness: BrowserHarness;
   const editions: Record<string, { id: string; year: number }> = {};
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
-    harness = await startBrowserHarness({ env: () => ({ SMTP_URL: sink.url }) });
+  });
+  const harness = useBrowserHarness({ env: () => ({ SMTP_URL: sink.url }) });
+
+  beforeAll(async () => {
     const list = await (await apiAs(harness, 'koordynator')).get<{ items: { id: string; year: number; name: string }[] }>('/editions?limit=50');
     for (const edition of list.items) editions[edition.name.includes('Demo') ? 'demo' : String(edition.year)] = { id: edition.id, year: edition.year };
-  }, HARNESS_START_TIMEOUT_MS);
+  });
 
   afterAll(async () => {
-    await harness?.close();
     await sink?.down();
-  }, 30_000);
-
-  afterEach(() => expect(harness?.takeErrors() ?? []).toEqual([]));
+  });
 
   /** The link `template` would carry for `who` about `edition`, from their own grants. */
   async function linkFor(who: string, template: LinkFacts['template'], edition: { id: string; year: number }, reportId: string | null = null) {

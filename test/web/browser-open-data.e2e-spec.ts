@@ -5,7 +5,7 @@
 // coordinator reads, filters and exports the audit trail. Screenshots in test-artifacts/screenshots/.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { BrowserHarness, browserSuiteSkipped, check, HARNESS_START_TIMEOUT_MS, LANGUAGES, settled, signIn, startBrowserHarness } from './browser-harness';
+import { browserSuiteSkipped, check, LANGUAGES, settled, signIn, useBrowserHarness } from './browser-harness';
 
 const skip = browserSuiteSkipped('test/web/browser-open-data.e2e-spec.ts');
 
@@ -30,19 +30,7 @@ async function jsonLd(page: Page): Promise<Record<string, unknown>> {
 }
 
 (skip ? describe.skip : describe)('open data and statistics in Chromium', () => {
-  let harness: BrowserHarness;
-
-  beforeAll(async () => {
-    harness = await startBrowserHarness();
-  }, HARNESS_START_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await harness?.close();
-  }, 30_000);
-
-  afterEach(() => {
-    expect(harness.takeErrors()).toEqual([]);
-  });
+  const harness = useBrowserHarness();
 
   it('statistics: Lublin’s 2014 and 2015 distinctions and the 2015 follow-ups, as charts and tables, in three languages', async () => {
     const page = await harness.newPage();

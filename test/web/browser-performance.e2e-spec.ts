@@ -14,7 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { apiAs, type BrowserHarness, browserSuiteSkipped, HARNESS_START_TIMEOUT_MS, ROOT, signIn, startBrowserHarness } from './browser-harness';
+import { apiAs, browserSuiteSkipped, ROOT, signIn, useBrowserHarness } from './browser-harness';
 
 const skip = browserSuiteSkipped('test/web/browser-performance.e2e-spec.ts');
 
@@ -64,23 +64,16 @@ async function recordTransfers(cdp: CDPSession): Promise<Transfer[]> {
 }
 
 (skip ? describe.skip : describe)('performance on a phone', () => {
-  let harness: BrowserHarness;
+  const harness = useBrowserHarness();
   const figures: string[] = [];
 
-  beforeAll(async () => {
-    harness = await startBrowserHarness();
-  }, HARNESS_START_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await harness?.close();
+  afterAll(() => {
     if (figures.length > 0) {
       const report = `Measured ${new Date().toISOString()} (Chromium, 360 px):\n${figures.map((f) => `  ${f}`).join('\n')}\n`;
       process.stdout.write(`\n${report}`);
       writeFileSync(join(ROOT, 'test-artifacts/performance.txt'), report);
     }
-  }, 30_000);
-
-  afterEach(() => expect(harness?.takeErrors() ?? []).toEqual([]));
+  });
 
   it(`the public home's first visit is at most ${FIRST_VISIT_BUDGET_BYTES / 1000} KB over the wire`, async () => {
     const page = await harness.newPage({ viewport: 'mobile' });

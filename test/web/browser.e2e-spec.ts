@@ -17,18 +17,17 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import {
   apiAs as apiAsIn,
-  type BrowserHarness,
+  type PageOptions,
   browserSuiteSkipped,
   check as checkIn,
   expectAccessible as expectAccessibleIn,
   expectNoHorizontalScroll,
-  HARNESS_START_TIMEOUT_MS,
   LANGUAGES as LANGUAGE_BUTTONS,
   settled,
   shoot,
   signIn as signInAs,
-  startBrowserHarness,
   VIEWPORTS,
+  useBrowserHarness,
   type Viewport,
 } from './browser-harness';
 
@@ -41,35 +40,20 @@ const HOME_AND_SIGN_IN = {
 const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND_SIGN_IN[language.code] }));
 
 (skip ? describe.skip : describe)('web app in Chromium', () => {
-  let harness: BrowserHarness;
-  let base: string;
-
-  beforeAll(async () => {
-    harness = await startBrowserHarness();
-    base = harness.base;
-  }, HARNESS_START_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await harness?.close();
-  }, 30_000);
+  const harness = useBrowserHarness();
 
   // The shared helpers, bound to this suite's app and browser.
-  const newPage = (options?: Parameters<BrowserHarness['newPage']>[0]) => harness.newPage(options);
+  const newPage = (options?: PageOptions) => harness.newPage(options);
   const expectAccessible = (page: Page, label: string) => expectAccessibleIn(harness, page, label);
   const check = (page: Page, name: string, sizes?: Viewport[]) => checkIn(harness, page, name, sizes);
   const signIn = (who: string, options: { language?: string; viewport?: Viewport } = {}) => signInAs(harness, who, options);
   const apiAs = (who: string) => apiAsIn(harness, who);
 
-  afterEach(() => {
-    const errors = harness.takeErrors();
-    expect(errors).toEqual([]);
-  });
-
   it('public home: Polish by default, switched to English and Ukrainian in the header', async () => {
     const page = await newPage();
     for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       await page.setViewportSize(viewport);
-      await page.goto(`${base}/`);
+      await page.goto(`${harness.base}/`);
       for (const language of LANGUAGES) {
         await page.getByRole('button', { name: language.button }).click();
         await page.waitForFunction((text) => document.querySelector('h1')?.textContent === text, language.home);
@@ -89,20 +73,20 @@ const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND
 
   it("picks the browser's language on a first visit", async () => {
     const page = await newPage({ languages: ['uk-UA', 'uk', 'en'] });
-    await page.goto(`${base}/`);
+    await page.goto(`${harness.base}/`);
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Відкриті міста');
     expect(await page.getAttribute('html', 'lang')).toBe('uk');
     await page.close();
 
     const other = await newPage({ languages: ['de-DE', 'fr'] });
-    await other.goto(`${base}/`);
+    await other.goto(`${harness.base}/`);
     await other.waitForFunction(() => document.querySelector('h1')?.textContent === 'Miasta Otwarte');
     await other.close();
   });
 
   it('keyboard: the skip link comes first and moves focus to the main content', async () => {
     const page = await newPage();
-    await page.goto(`${base}/`);
+    await page.goto(`${harness.base}/`);
     await page.locator('h1').waitFor();
     await page.keyboard.press('Tab');
     const first = await page.evaluate(() => ({ className: document.activeElement?.className, top: document.activeElement?.getBoundingClientRect().top }));
@@ -122,7 +106,7 @@ const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND
     const page = await newPage();
     for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       await page.setViewportSize(viewport);
-      await page.goto(`${base}/sign-in`);
+      await page.goto(`${harness.base}/sign-in`);
       for (const language of LANGUAGES) {
         await page.getByRole('button', { name: language.button }).click();
         await page.waitForFunction((text) => document.querySelector('h1')?.textContent === text, language.signIn);
@@ -146,7 +130,7 @@ const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND
 
   it('sign-in against the API: its answer is shown, never swallowed', async () => {
     const page = await newPage();
-    await page.goto(`${base}/sign-in`);
+    await page.goto(`${harness.base}/sign-in`);
     await page.locator('#field-email').fill('nobody@example.org');
     await page.locator('#field-password').fill('not the password');
     const answer = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
@@ -175,7 +159,7 @@ const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND
         }),
       }),
     );
-    await page.goto(`${base}/sign-in`);
+    await page.goto(`${harness.base}/sign-in`);
     await page.getByRole('button', { name: 'English' }).click();
     await page.locator('#field-email').fill('someone@example.org');
     await page.locator('#field-password').fill('a password of some length');
@@ -195,7 +179,7 @@ const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND
       const page = await newPage();
       for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         await page.setViewportSize(viewport);
-        await page.goto(`${base}/editions/2015`);
+        await page.goto(`${harness.base}/editions/2015`);
         for (const language of LANGUAGES) {
           await page.getByRole('button', { name: language.button }).click();
           await page.locator('.award').first().waitFor();
@@ -221,7 +205,7 @@ const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND
       page.on('request', (request) => {
         if (request.url().includes('/api/public/practices')) requests.push(new URL(request.url()).search);
       });
-      await page.goto(`${base}/catalogue`);
+      await page.goto(`${harness.base}/catalogue`);
       await page.getByRole('button', { name: 'English' }).click();
       await page.locator('.results-count').waitFor();
       expect(await page.locator('.results-count').textContent()).toMatch(/^\d+ practices found/);
@@ -238,7 +222,7 @@ const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND
       expect(await page.locator('.catalogue__results .card__title').textContent()).toBe('Miejski punkt obsługi cudzoziemców');
       await check(page, 'catalogue-en');
       // By category, in English, across years.
-      await page.goto(`${base}/catalogue`);
+      await page.goto(`${harness.base}/catalogue`);
       await page.locator('#field-category option', { hasText: 'Employing foreigners in city offices' }).waitFor({ state: 'attached' });
       await page.locator('#field-category').selectOption({ label: 'Employing foreigners in city offices' });
       await page.locator('form[role=search] button[type=submit]').click();
@@ -526,11 +510,11 @@ const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND
       // Edward Krajczyński is tied to Lublin: the Lublin practice is not on his ballot, and opening it is refused.
       const edward = await signIn('edward.krajczynski');
       await settled(edward);
-      await edward.goto(`${base}/juror/editions/${shared.editionId}`);
+      await edward.goto(`${harness.base}/juror/editions/${shared.editionId}`);
       await edward.locator('#ballot-progress').waitFor();
       expect(await edward.locator('.ballot-list').textContent()).not.toContain(shared.practiceTitle);
       const refused = edward.waitForResponse((r) => r.url().endsWith(`/api/practices/${shared.lublinPractice}`));
-      await edward.goto(`${base}/juror/editions/${shared.editionId}/practices/${shared.lublinPractice}`);
+      await edward.goto(`${harness.base}/juror/editions/${shared.editionId}/practices/${shared.lublinPractice}`);
       expect((await refused).status()).toBe(403);
       await edward.locator('.alert--warning', { hasText: 'Ви не можете відкрити цю практику' }).waitFor();
       expect(await edward.locator('#score-title').count()).toBe(0);
@@ -540,7 +524,7 @@ const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND
 
     it('the coordinator closes scoring: results with a method switch, charts, agreement; the jury deliberates', async () => {
       const page = await signIn('koordynator');
-      await page.goto(`${base}/coordinator/editions/${shared.editionId}`);
+      await page.goto(`${harness.base}/coordinator/editions/${shared.editionId}`);
       await page.getByRole('button', { name: 'Zakończ ocenę i rozpocznij obrady…' }).click();
       await page.locator('dialog.dialog[open]').getByRole('button', { name: 'Zakończ ocenę i rozpocznij obrady…' }).click();
       await page.locator('.edition-stage .badge', { hasText: 'Obrady' }).waitFor();
@@ -563,7 +547,7 @@ const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND
 
       // The jury, once scoring has closed: results, comments, notes.
       const juror = await signIn('priscilla.rubia');
-      await juror.goto(`${base}/juror/editions/${shared.editionId}/deliberation`);
+      await juror.goto(`${harness.base}/juror/editions/${shared.editionId}/deliberation`);
       await juror.locator('#results-table-caption').waitFor();
       await juror.locator('#comments-title ~ article').first().waitFor();
       await juror.locator('#note-text').fill('Proponuję wyróżnić punkt informacyjny w Lublinie.');
@@ -575,7 +559,7 @@ const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND
 
     it('the coordinator records an award, finalises and publishes, each behind a confirmation', async () => {
       const page = await signIn('koordynator');
-      await page.goto(`${base}/coordinator/editions/${shared.editionId}/awards`);
+      await page.goto(`${harness.base}/coordinator/editions/${shared.editionId}/awards`);
       await page.getByRole('button', { name: 'Zapisz wyróżnienie' }).click();
       // Our checks first, next to the fields.
       await page.locator('.card--form button[type=submit]').click();
@@ -620,7 +604,7 @@ const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND
       await official.close();
 
       const page = await newPage();
-      await page.goto(`${base}/catalogue`);
+      await page.goto(`${harness.base}/catalogue`);
       await page.locator('#field-q').fill('wielojęzyczny punkt');
       await page.locator('form[role=search] button[type=submit]').click();
       await page.waitForURL(/q=/);

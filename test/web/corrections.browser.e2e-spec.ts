@@ -4,26 +4,12 @@
 // the Lublin expert a later deadline, and the expert sees both on the report. Screenshots go to
 // test-artifacts/screenshots/; axe-core must find no serious or critical WCAG 2.1 AA violation.
 // No Chromium: skipped loudly (fails in CI), like the main browser suite.
-import { apiAs, type BrowserHarness, browserSuiteSkipped, check, HARNESS_START_TIMEOUT_MS, settled, signIn as signInAs, startBrowserHarness } from './browser-harness';
+import { apiAs, browserSuiteSkipped, check, settled, signIn as signInAs, useBrowserHarness } from './browser-harness';
 
 const skip = browserSuiteSkipped('test/web/corrections.browser.e2e-spec.ts');
 
 (skip ? describe.skip : describe)('corrections in Chromium', () => {
-  let harness: BrowserHarness;
-  let base: string;
-
-  beforeAll(async () => {
-    harness = await startBrowserHarness();
-    base = harness.base;
-  }, HARNESS_START_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await harness?.close();
-  }, 30_000);
-
-  afterEach(() => {
-    expect(harness.takeErrors()).toEqual([]);
-  });
+  const harness = useBrowserHarness();
 
   /** In Polish, whatever the account's locale, so that the texts below read the same. */
   const signIn = (who: string) => signInAs(harness, who, { language: 'pl' });
@@ -38,7 +24,7 @@ const skip = browserSuiteSkipped('test/web/corrections.browser.e2e-spec.ts');
     await expertApi.post(`/reports/${report.id}/submit`);
 
     const coordinator = await signIn('koordynator');
-    await coordinator.goto(`${base}/coordinator/editions/${assignment.editionId}/reports/${report.id}`);
+    await coordinator.goto(`${harness.base}/coordinator/editions/${assignment.editionId}/reports/${report.id}`);
     await settled(coordinator);
     await coordinator.getByRole('button', { name: 'Otwórz raport ponownie…' }).click();
     // No reason: refused next to the field, before anything is sent.
@@ -51,7 +37,7 @@ const skip = browserSuiteSkipped('test/web/corrections.browser.e2e-spec.ts');
     await check(harness, coordinator, 'corrections-reopened-pl');
 
     // A later deadline for the Lublin expert, from the edition's setup.
-    await coordinator.goto(`${base}/coordinator/editions/${assignment.editionId}/setup`);
+    await coordinator.goto(`${harness.base}/coordinator/editions/${assignment.editionId}/setup`);
     await settled(coordinator);
     const row = coordinator.locator('#experts-title ~ .table-wrap tbody tr', { hasText: 'Lublin' });
     await row.getByRole('button', { name: /Przedłuż termin…/ }).click();
@@ -63,7 +49,7 @@ const skip = browserSuiteSkipped('test/web/corrections.browser.e2e-spec.ts');
     await coordinator.close();
 
     const expert = await signIn('ekspert.lublin');
-    await expert.goto(`${base}/expert/editions/${assignment.editionId}/cities/${assignment.cityId}`);
+    await expert.goto(`${harness.base}/expert/editions/${assignment.editionId}/cities/${assignment.cityId}`);
     await settled(expert);
     const notice = expert.locator('.alert', { hasText: 'Koordynator ponownie otworzył ten raport do poprawy' });
     await notice.waitFor();
