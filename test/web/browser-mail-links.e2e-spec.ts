@@ -3,14 +3,13 @@
 // takes the token and the new password works; each stage mail's link, as the sender builds it
 // (action-links.ts) for the demo accounts' grants, opens that person's screen and not an error.
 // test/mail-links.e2e-spec.ts checks the links of every template and recipient as mailed.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { actionPath, type LinkFacts, type RecipientGrant } from '../../libs/domain/src/notifications/action-links';
 import { SmtpSink } from '../../libs/testing/src/smtp-sink';
-import { apiAs, type Browser, demoEmail, launchBrowser, type RunningApp, settled, SHOTS, signIn, skipBrowserTests, startApp } from './browser-app-harness';
+import { apiAs, browserSuiteSkipped, demoEmail, settled, SHOTS, signIn, useBrowserHarness } from './browser-harness';
 
-const skip = skipBrowserTests('test/web/browser-mail-links.e2e-spec.ts');
+const skip = browserSuiteSkipped('test/web/browser-mail-links.e2e-spec.ts');
 
 interface Me {
   id: string;
@@ -19,38 +18,33 @@ interface Me {
 
 (skip ? describe.skip : describe)('mail links in Chromium', () => {
   let sink: SmtpSink;
-  let app: RunningApp;
-  let browser: Browser;
   const editions: Record<string, { id: string; year: number }> = {};
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
-    app = await startApp((base) => ({ SMTP_URL: sink.url, PUBLIC_URL: base }));
-    browser = await launchBrowser();
-    mkdirSync(SHOTS, { recursive: true });
-    const list = await (await apiAs(app.base, demoEmail('koordynator')))<{ items: { id: string; year: number; name: string }[] }>('/editions?limit=50');
+  });
+  const harness = useBrowserHarness({ env: () => ({ SMTP_URL: sink.url }) });
+
+  beforeAll(async () => {
+    const list = await (await apiAs(harness, 'koordynator')).get<{ items: { id: string; year: number; name: string }[] }>('/editions?limit=50');
     for (const edition of list.items) editions[edition.name.includes('Demo') ? 'demo' : String(edition.year)] = { id: edition.id, year: edition.year };
-  }, 300_000);
+  });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
     await sink?.down();
-  }, 30_000);
-
-  afterEach(() => expect(browser?.takeErrors() ?? []).toEqual([]));
+  });
 
   /** The link `template` would carry for `who` about `edition`, from their own grants. */
   async function linkFor(who: string, template: LinkFacts['template'], edition: { id: string; year: number }, reportId: string | null = null) {
-    const me = await (await apiAs(app.base, demoEmail(who)))<Me>('/me');
+    const me = await (await apiAs(harness, who)).get<Me>('/me');
     const grants = me.roles.map((g) => ({ role: g.role, editionId: g.editionId ?? null, cityId: g.cityId ?? null }));
-    return `${app.base}${actionPath({ template, edition, reportId, grants })}`;
+    return `${harness.base}${actionPath({ template, edition, reportId, grants })}`;
   }
 
   /** Opens the link in a page signed in as `who`: it stays there, shows `heading` and no error or "not found". */
   async function follow(who: string, link: string, heading: string | RegExp, shot: string): Promise<Page> {
     // In Polish, whatever the account's locale, so that the headings below read the same.
-    const page = await signIn(browser, app.base, demoEmail(who), { language: 'pl' });
+    const page = await signIn(harness, who, { language: 'pl' });
     await page.goto(link);
     await settled(page, heading);
     await page.waitForLoadState('networkidle');
@@ -64,7 +58,7 @@ interface Me {
 
   it('the password-reset mail opens the page that takes the token, and the new password works', async () => {
     const email = demoEmail('urzednik.krakow');
-    const answer = await fetch(`${app.base}/api/auth/password-reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+    const answer = await fetch(`${harness.base}/api/auth/password-reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
     expect(answer.status).toBe(202);
     const deadline = Date.now() + 30_000;
     while (sink.to(email).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
@@ -72,7 +66,7 @@ interface Me {
     const link = /https?:\/\/\S+/.exec(mail.text)?.[0] ?? '';
     expect(new URL(link).pathname).toBe('/password-reset/confirm');
 
-    const page = await browser.newPage({ viewport: 'mobile' });
+    const page = await harness.newPage({ viewport: 'mobile' });
     await page.goto(link);
     await settled(page, 'Nowe hasło');
     await page.locator('#field-password').fill('a brand new passphrase');
@@ -80,14 +74,14 @@ interface Me {
     await page.locator('form button[type=submit]').click();
     await page.locator('h1', { hasText: 'Hasło zmienione' }).waitFor();
     await page.screenshot({ path: join(SHOTS, 'mail-link-password-reset-mobile.png'), fullPage: true });
-    const signedIn = await signIn(browser, app.base, email, { password: 'a brand new passphrase' });
+    const signedIn = await signIn(harness, email, { password: 'a brand new passphrase' });
     expect(new URL(signedIn.url()).pathname).not.toBe('/sign-in');
     await Promise.all([page.close(), signedIn.close()]);
   });
 
   it('/login, the address people guess (and old mails may carry), opens the sign-in page', async () => {
-    const page = await browser.newPage({ viewport: 'mobile' });
-    await page.goto(`${app.base}/login?next=%2Fjuror`);
+    const page = await harness.newPage({ viewport: 'mobile' });
+    await page.goto(`${harness.base}/login?next=%2Fjuror`);
     await page.waitForURL((url) => url.pathname === '/sign-in');
     expect(new URL(page.url()).search).toBe('?next=%2Fjuror');
     await settled(page, 'Logowanie');
@@ -112,7 +106,7 @@ interface Me {
     expect(overview).toMatch(/\/coordinator\/editions\/[\w-]+$/);
     await (await follow('koordynator', overview, /2015/, 'coordinator-overview')).close();
     type Assignment = { editionId: string; report: { id: string } | null };
-    const assignments = await (await apiAs(app.base, demoEmail('ekspert2015.lublin')))<Assignment[] | { items: Assignment[] }>('/me/reports');
+    const assignments = await (await apiAs(harness, 'ekspert2015.lublin')).get<Assignment[] | { items: Assignment[] }>('/me/reports');
     const lublin2015 = (Array.isArray(assignments) ? assignments : assignments.items).find((a) => a.editionId === editions['2015'].id)!;
     const read = await linkFor('koordynator', 'reportSubmitted', editions['2015'], lublin2015.report!.id);
     const page = await follow('koordynator', read, /2015/, 'coordinator-report');

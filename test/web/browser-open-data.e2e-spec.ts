@@ -5,7 +5,7 @@
 // coordinator reads, filters and exports the audit trail. Screenshots in test-artifacts/screenshots/.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { BrowserHarness, browserSuiteSkipped, check, LANGUAGES, newPage, settled, signIn, startBrowserHarness } from './browser-harness';
+import { browserSuiteSkipped, check, LANGUAGES, settled, signIn, useBrowserHarness } from './browser-harness';
 
 const skip = browserSuiteSkipped('test/web/browser-open-data.e2e-spec.ts');
 
@@ -30,22 +30,10 @@ async function jsonLd(page: Page): Promise<Record<string, unknown>> {
 }
 
 (skip ? describe.skip : describe)('open data and statistics in Chromium', () => {
-  let harness: BrowserHarness;
-
-  beforeAll(async () => {
-    harness = await startBrowserHarness();
-  }, 120_000);
-
-  afterAll(async () => {
-    await harness?.close();
-  }, 30_000);
-
-  afterEach(() => {
-    expect(harness.pageErrors.splice(0)).toEqual([]);
-  });
+  const harness = useBrowserHarness();
 
   it('statistics: Lublin’s 2014 and 2015 distinctions and the 2015 follow-ups, as charts and tables, in three languages', async () => {
-    const page = await newPage(harness);
+    const page = await harness.newPage();
     await page.goto(`${harness.base}/statistics`);
     for (const language of LANGUAGES) {
       const texts = TEXTS[language.code];
@@ -73,19 +61,20 @@ async function jsonLd(page: Page): Promise<Record<string, unknown>> {
   }, 240_000);
 
   it('statistics: filtered by city, the choice kept in the address', async () => {
-    const page = await newPage(harness, { language: 'en' });
+    const page = await harness.newPage({ language: 'en' });
     await page.goto(`${harness.base}/statistics`);
     await page.locator('#follow-ups-caption').waitFor();
     await page.locator('#field-city option', { hasText: 'Lublin' }).waitFor({ state: 'attached' });
     await page.locator('#field-city').selectOption({ label: 'Lublin' });
     await page.waitForURL(/\/statistics\?city=[0-9a-f-]{36}$/);
-    await page.locator('#follow-ups-caption').waitFor();
+    // The filtered figures replace the loading message (the captions stay from the first answer).
+    await page.waitForFunction(() => !document.querySelector('main .loading') && document.querySelectorAll('table:has(#by-city-caption) tbody tr').length > 0);
     expect((await tableRows(page, 'by-city')).map((row) => row[1])).toEqual(['Lublin', 'Lublin']);
     await page.close();
   });
 
   it('catalogue: links to the CSV and JSON downloads and the Atom feed, which answer', async () => {
-    const page = await newPage(harness, { language: 'en' });
+    const page = await harness.newPage({ language: 'en' });
     await page.goto(`${harness.base}/catalogue`);
     await page.locator('#open-data-title').waitFor();
     const hrefs = await page.locator('.open-data a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
@@ -102,7 +91,7 @@ async function jsonLd(page: Page): Promise<Record<string, unknown>> {
   });
 
   it('schema.org JSON-LD on the public award and practice pages parses', async () => {
-    const page = await newPage(harness);
+    const page = await harness.newPage();
     await page.goto(`${harness.base}/editions/2015`);
     await page.locator('.award').first().waitFor();
     const awards = (await jsonLd(page))['@graph'] as Record<string, unknown>[];

@@ -14,9 +14,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { apiAs, type Browser, demoEmail, launchBrowser, ROOT, type RunningApp, signIn, skipBrowserTests, startApp } from './browser-app-harness';
+import { apiAs, browserSuiteSkipped, ROOT, signIn, useBrowserHarness } from './browser-harness';
 
-const skip = skipBrowserTests('test/web/browser-performance.e2e-spec.ts');
+const skip = browserSuiteSkipped('test/web/browser-performance.e2e-spec.ts');
 
 /** The budget of issue 17: a first visit of the public home, in bytes over the wire (1 KB = 1,000 B). */
 const FIRST_VISIT_BUDGET_BYTES = 150_000;
@@ -64,32 +64,22 @@ async function recordTransfers(cdp: CDPSession): Promise<Transfer[]> {
 }
 
 (skip ? describe.skip : describe)('performance on a phone', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const harness = useBrowserHarness();
   const figures: string[] = [];
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+  afterAll(() => {
     if (figures.length > 0) {
       const report = `Measured ${new Date().toISOString()} (Chromium, 360 px):\n${figures.map((f) => `  ${f}`).join('\n')}\n`;
       process.stdout.write(`\n${report}`);
       writeFileSync(join(ROOT, 'test-artifacts/performance.txt'), report);
     }
-  }, 30_000);
-
-  afterEach(() => expect(browser?.takeErrors() ?? []).toEqual([]));
+  });
 
   it(`the public home's first visit is at most ${FIRST_VISIT_BUDGET_BYTES / 1000} KB over the wire`, async () => {
-    const page = await browser.newPage({ viewport: 'mobile' });
-    const cdp = await browser.context.newCDPSession(page);
+    const page = await harness.newPage({ viewport: 'mobile' });
+    const cdp = await harness.context.newCDPSession(page);
     const transfers = await recordTransfers(cdp);
-    await page.goto(`${app.base}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${harness.base}/`, { waitUntil: 'networkidle' });
     await page.locator('#latest-title ~ ul .card').first().waitFor();
     await page.waitForLoadState('networkidle');
     const total = transfers.reduce((sum, t) => sum + t.bytes, 0);
@@ -118,7 +108,7 @@ async function recordTransfers(cdp: CDPSession): Promise<Transfer[]> {
 
   /** LCP of `path` loaded cold under mobile throttling, once `ready` holds. */
   async function lcpOf(page: Page, path: string, ready: (page: Page) => Promise<void>): Promise<{ ms: number; benchmark: number; slowdown: number }> {
-    const cdp = await browser.context.newCDPSession(page);
+    const cdp = await harness.context.newCDPSession(page);
     await recordTransfers(cdp);
     const benchmark = await page.evaluate(benchmarkIndex);
     const slowdown = Math.min(4, Math.max(1, benchmark / PHONE_BENCHMARK));
@@ -136,7 +126,7 @@ async function recordTransfers(cdp: CDPSession): Promise<Transfer[]> {
       }).observe({ type: 'largest-contentful-paint', buffered: true });
     });
     observed.add(page);
-    await page.goto(`${app.base}${path}`, { timeout: 60_000 });
+    await page.goto(`${harness.base}${path}`, { timeout: 60_000 });
     await ready(page);
     // LCP entries come with the frame that paints them.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -159,18 +149,18 @@ async function recordTransfers(cdp: CDPSession): Promise<Transfer[]> {
   it(`Largest Contentful Paint at most ${LCP_BUDGET_MS / 1000} s on the home, the catalogue and a juror's ballot, throttled as a phone`, async () => {
     const results: Record<string, { ms: number; benchmark: number; slowdown: number }> = {};
 
-    const home = await browser.newPage({ viewport: 'mobile' });
+    const home = await harness.newPage({ viewport: 'mobile' });
     results.home = await medianLcp(home, '/', (page) => page.locator('#latest-title ~ ul .card').first().waitFor({ timeout: 30_000 }));
     await home.close();
 
-    const catalogue = await browser.newPage({ viewport: 'mobile' });
+    const catalogue = await harness.newPage({ viewport: 'mobile' });
     results.catalogue = await medianLcp(catalogue, '/catalogue', (page) => page.locator('.catalogue__results .card__title').first().waitFor({ timeout: 30_000 }));
     await catalogue.close();
 
     // A juror of 2015 (its ballot holds that edition's practices), signed in before the clock starts.
-    const editions = await (await apiAs(app.base, demoEmail('koordynator')))<{ items: { id: string; year: number }[] }>('/editions?limit=50');
+    const editions = await (await apiAs(harness, 'koordynator')).get<{ items: { id: string; year: number }[] }>('/editions?limit=50');
     const edition = editions.items.find((e) => e.year === 2015)!;
-    const ballot = await signIn(browser, app.base, demoEmail('priscilla.rubia'), { viewport: 'mobile' });
+    const ballot = await signIn(harness, 'priscilla.rubia', { viewport: 'mobile' });
     results.ballot = await medianLcp(ballot, `/juror/editions/${edition.id}`, (page) => page.locator('.ballot-list__item').first().waitFor({ timeout: 30_000 }));
     await ballot.close();
 

@@ -13,180 +13,48 @@
 // their own city), the coordinator deliberates, records an award, finalises and publishes, the Lublin
 // official sees the distinction and the public finds the practice in the catalogue. What is not the
 // subject of a step (another city's report, other jurors' scores) is set up through the API.
-import axe from 'axe-core';
-import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { freePort } from '../../libs/core/src/net/free-port';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import {
+  apiAs as apiAsIn,
+  type PageOptions,
+  browserSuiteSkipped,
+  check as checkIn,
+  expectAccessible as expectAccessibleIn,
+  expectNoHorizontalScroll,
+  LANGUAGES as LANGUAGE_BUTTONS,
+  settled,
+  switchLanguage,
+  shoot,
+  signIn as signInAs,
+  VIEWPORTS,
+  useBrowserHarness,
+  type Viewport,
+} from './browser-harness';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const root = join(__dirname, '../..');
-const shots = join(root, 'test-artifacts/screenshots');
-// On a developer's machine without Chromium the suite is skipped, loudly; in CI (CI=true) it fails.
-const noChromiumHere = !process.env.CI && !existsSync(CHROMIUM);
-const skip = process.env.SKIP_BROWSER_TESTS === '1' || noChromiumHere;
-const VIEWPORTS = { mobile: { width: 360, height: 780 }, desktop: { width: 1280, height: 900 } } as const;
-const LANGUAGES = [
-  { code: 'pl', button: 'Polski', home: 'Miasta Otwarte', signIn: 'Logowanie' },
-  { code: 'en', button: 'English', home: 'Open Cities', signIn: 'Sign in' },
-  { code: 'uk', button: 'Українська', home: 'Відкриті міста', signIn: 'Вхід' },
-] as const;
-
-if (skip) {
-  const why = noChromiumHere ? `no Chromium at ${CHROMIUM} (apt-get install -y chromium)` : 'SKIP_BROWSER_TESTS=1';
-  process.stderr.write(`\n*** ${why}: the browser tests (test/web/browser.e2e-spec.ts) did NOT run ***\n\n`);
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-const axeReport: string[] = [];
+const skip = browserSuiteSkipped('test/web/browser.e2e-spec.ts');
+const HOME_AND_SIGN_IN = {
+  pl: { home: 'Miasta Otwarte', signIn: 'Logowanie' },
+  en: { home: 'Open Cities', signIn: 'Sign in' },
+  uk: { home: 'Відкриті міста', signIn: 'Вхід' },
+} as const;
+const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND_SIGN_IN[language.code] }));
 
 (skip ? describe.skip : describe)('web app in Chromium', () => {
-  let server: ChildProcess;
-  let serverOutput = '';
-  let base: string;
-  let context: BrowserContext;
-  let dataDir: string;
-  let profileDir: string;
-  const pageErrors: string[] = [];
+  const harness = useBrowserHarness();
 
-  beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH. ` +
-          'Set SKIP_BROWSER_TESTS=1 to skip the browser tests on purpose.',
-      );
-    }
-    if (!existsSync(join(root, 'dist/web/index.html')) || !existsSync(join(root, 'dist/apps/standalone/src/main.js'))) {
-      throw new Error('dist/ is incomplete: run `npm run build` (npm test does it first)');
-    }
-    mkdirSync(shots, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'oc-web-e2e-'));
-    // As root, the embedded PostgreSQL runs as `postgres`, which must reach its data directory.
-    chmodSync(dataDir, 0o755);
-    profileDir = mkdtempSync(join(tmpdir(), 'oc-chromium-'));
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [join(root, 'dist/apps/standalone/src/main.js')], {
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout?.on('data', (chunk) => (serverOutput += chunk));
-    server.stderr?.on('data', (chunk) => (serverOutput += chunk));
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (server.exitCode !== null) throw new Error(`the app exited early:\n${serverOutput}`);
-      const ready = await fetch(`${base}/api/health/ready`).then((r) => r.status, () => 0);
-      if (ready === 200) break;
-      if (Date.now() > deadline) throw new Error(`the app was not ready after 60 s:\n${serverOutput}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      locale: 'pl-PL',
-      // A reader far from Poland: event times must still show in Polish time.
-      timezoneId: 'America/New_York',
-      viewport: VIEWPORTS.desktop,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    // Only the app's own origin: nothing may leave the machine.
-    await context.route(/^(?!http:\/\/127\.0\.0\.1:)/, (route) => route.abort());
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      server.kill('SIGTERM');
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 15_000)))]);
-      clearTimeout(timer);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-    if (axeReport.length > 0) process.stdout.write(`\naxe-core (WCAG 2.0/2.1 A and AA):\n${axeReport.join('\n')}\n`);
-  }, 30_000);
-
-  async function newPage(options: { languages?: string[]; storage?: Record<string, string> } = {}): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/.test(message.text())) pageErrors.push(`${page.url()}: ${message.text()}`);
-    });
-    const { languages, storage = {} } = options;
-    await page.addInitScript(
-      ({ languages: langs, storage: entries }) => {
-        // A fresh visitor unless the test says otherwise; runs before the app on every load.
-        if (!sessionStorage.getItem('oc.test.initialised')) {
-          localStorage.clear();
-          for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
-          sessionStorage.setItem('oc.test.initialised', '1');
-        }
-        if (langs) Object.defineProperty(navigator, 'languages', { get: () => langs });
-      },
-      { languages: languages ?? null, storage },
-    );
-    return page;
-  }
-
-  async function scan(page: Page, label: string): Promise<AxeViolation[]> {
-    // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') stays in force.
-    await page.evaluate(axe.source);
-    const result = (await page.evaluate(() =>
-      (window as unknown as { axe: typeof axe }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-        resultTypes: ['violations'],
-      }),
-    )) as unknown as { violations: AxeViolation[]; passes: unknown[] };
-    const summary = result.violations.map((v) => `${v.impact} ${v.id} (${v.nodes.length})`).join(', ');
-    axeReport.push(`  ${label}: ${result.violations.length === 0 ? 'no violations' : summary}`);
-    return result.violations;
-  }
-
-  async function expectAccessible(page: Page, label: string) {
-    const violations = await scan(page, label);
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }))).toEqual([]);
-  }
-
-  /** The whole page; `viewport` for what a dialog covers (a full-page shot would move it). */
-  async function shoot(page: Page, name: string, { viewport = false } = {}) {
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: !viewport });
-  }
-
-  async function expectNoHorizontalScroll(page: Page) {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-  }
-
-  afterEach(() => {
-    const errors = pageErrors.splice(0);
-    expect(errors).toEqual([]);
-  });
+  // The shared helpers, bound to this suite's app and browser.
+  const newPage = (options?: PageOptions) => harness.newPage(options);
+  const expectAccessible = (page: Page, label: string) => expectAccessibleIn(harness, page, label);
+  const check = (page: Page, name: string, sizes?: Viewport[]) => checkIn(harness, page, name, sizes);
+  const signIn = (who: string, options: { language?: string; viewport?: Viewport } = {}) => signInAs(harness, who, options);
+  const apiAs = (who: string) => apiAsIn(harness, who);
 
   it('public home: Polish by default, switched to English and Ukrainian in the header', async () => {
     const page = await newPage();
     for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       await page.setViewportSize(viewport);
-      await page.goto(`${base}/`);
+      await page.goto(`${harness.base}/`);
       for (const language of LANGUAGES) {
         await page.getByRole('button', { name: language.button }).click();
         await page.waitForFunction((text) => document.querySelector('h1')?.textContent === text, language.home);
@@ -206,20 +74,20 @@ const axeReport: string[] = [];
 
   it("picks the browser's language on a first visit", async () => {
     const page = await newPage({ languages: ['uk-UA', 'uk', 'en'] });
-    await page.goto(`${base}/`);
+    await page.goto(`${harness.base}/`);
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Відкриті міста');
     expect(await page.getAttribute('html', 'lang')).toBe('uk');
     await page.close();
 
     const other = await newPage({ languages: ['de-DE', 'fr'] });
-    await other.goto(`${base}/`);
+    await other.goto(`${harness.base}/`);
     await other.waitForFunction(() => document.querySelector('h1')?.textContent === 'Miasta Otwarte');
     await other.close();
   });
 
   it('keyboard: the skip link comes first and moves focus to the main content', async () => {
     const page = await newPage();
-    await page.goto(`${base}/`);
+    await page.goto(`${harness.base}/`);
     await page.locator('h1').waitFor();
     await page.keyboard.press('Tab');
     const first = await page.evaluate(() => ({ className: document.activeElement?.className, top: document.activeElement?.getBoundingClientRect().top }));
@@ -239,7 +107,7 @@ const axeReport: string[] = [];
     const page = await newPage();
     for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       await page.setViewportSize(viewport);
-      await page.goto(`${base}/sign-in`);
+      await page.goto(`${harness.base}/sign-in`);
       for (const language of LANGUAGES) {
         await page.getByRole('button', { name: language.button }).click();
         await page.waitForFunction((text) => document.querySelector('h1')?.textContent === text, language.signIn);
@@ -263,7 +131,7 @@ const axeReport: string[] = [];
 
   it('sign-in against the API: its answer is shown, never swallowed', async () => {
     const page = await newPage();
-    await page.goto(`${base}/sign-in`);
+    await page.goto(`${harness.base}/sign-in`);
     await page.locator('#field-email').fill('nobody@example.org');
     await page.locator('#field-password').fill('not the password');
     const answer = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
@@ -292,7 +160,7 @@ const axeReport: string[] = [];
         }),
       }),
     );
-    await page.goto(`${base}/sign-in`);
+    await page.goto(`${harness.base}/sign-in`);
     await switchLanguage(page, 'English', 'en');
     await page.locator('#field-email').fill('someone@example.org');
     await page.locator('#field-password').fill('a password of some length');
@@ -307,76 +175,12 @@ const axeReport: string[] = [];
   });
 
 
-  // ---- helpers for the signed-in screens ------------------------------------------------
-
-  const DEMO_PASSWORD = 'miasta-otwarte-demo';
-  const demoEmail = (who: string) => `${who}@demo.miastaotwarte.pl`;
-
-  /** The API as a test-setup client (what is not the subject of a step). */
-  async function apiAs(who: string) {
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: demoEmail(who), password: DEMO_PASSWORD }),
-    });
-    expect(login.status).toBe(200);
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const call = async <T = unknown>(method: string, path: string, body?: unknown): Promise<T> => {
-      const response = await fetch(`${base}/api${path}`, {
-        method,
-        headers: { authorization: `Bearer ${accessToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-      return (text ? JSON.parse(text) : null) as T;
-    };
-    return { get: <T = unknown>(path: string) => call<T>('GET', path), post: <T = unknown>(path: string, body?: unknown) => call<T>('POST', path, body), put: <T = unknown>(path: string, body: unknown) => call<T>('PUT', path, body) };
-  }
-
-  /** Signs in through the sign-in screen, as a person does, and waits to land in the area. */
-  async function signIn(who: string, options: { language?: string; viewport?: keyof typeof VIEWPORTS } = {}): Promise<Page> {
-    const page = await newPage(options.language ? { storage: { 'oc.language': options.language } } : {});
-    await page.setViewportSize(VIEWPORTS[options.viewport ?? 'desktop']);
-    await page.goto(`${base}/sign-in`);
-    await page.locator('#field-email').fill(demoEmail(who));
-    await page.locator('#field-password').fill(DEMO_PASSWORD);
-    await page.locator('form button[type=submit]').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return page;
-  }
-
-  /** Screenshot, axe scan and (at 360 px) no horizontal scrolling, at each size asked. */
-  async function check(page: Page, name: string, sizes: (keyof typeof VIEWPORTS)[] = ['desktop', 'mobile']) {
-    const original = page.viewportSize();
-    for (const size of sizes) {
-      await page.setViewportSize(VIEWPORTS[size]);
-      await page.waitForTimeout(50);
-      await shoot(page, `${name}-${size}`);
-      await expectAccessible(page, `${name} ${size}`);
-      if (size === 'mobile') await expectNoHorizontalScroll(page);
-    }
-    if (original) await page.setViewportSize(original);
-  }
-
-  /** Switches the interface language and waits until it applies (English and Ukrainian load on first use). */
-  async function switchLanguage(page: Page, button: string, code: string) {
-    await page.getByRole('button', { name: button }).click();
-    await page.waitForFunction((lang) => document.documentElement.lang === lang, code);
-  }
-
-  /** The h1 once the screen has loaded (no loading message left in main). */
-  async function settled(page: Page, heading?: string | RegExp) {
-    if (heading) await page.locator('h1', { hasText: heading }).waitFor();
-    await page.waitForFunction(() => !document.querySelector('main .loading'));
-  }
-
   describe('public pages with the demo data', () => {
     it('awards of 2015 with their ceremony, by city', async () => {
       const page = await newPage();
       for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         await page.setViewportSize(viewport);
-        await page.goto(`${base}/editions/2015`);
+        await page.goto(`${harness.base}/editions/2015`);
         for (const language of LANGUAGES) {
           await switchLanguage(page, language.button, language.code);
           await page.locator('.award').first().waitFor();
@@ -402,7 +206,7 @@ const axeReport: string[] = [];
       page.on('request', (request) => {
         if (request.url().includes('/api/public/practices')) requests.push(new URL(request.url()).search);
       });
-      await page.goto(`${base}/catalogue`);
+      await page.goto(`${harness.base}/catalogue`);
       await switchLanguage(page, 'English', 'en');
       await page.locator('.results-count').waitFor();
       expect(await page.locator('.results-count').textContent()).toMatch(/^\d+ practices found/);
@@ -419,7 +223,7 @@ const axeReport: string[] = [];
       expect(await page.locator('.catalogue__results .card__title').textContent()).toBe('Miejski punkt obsługi cudzoziemców');
       await check(page, 'catalogue-en');
       // By category, in English, across years.
-      await page.goto(`${base}/catalogue`);
+      await page.goto(`${harness.base}/catalogue`);
       await page.locator('#field-category option', { hasText: 'Employing foreigners in city offices' }).waitFor({ state: 'attached' });
       await page.locator('#field-category').selectOption({ label: 'Employing foreigners in city offices' });
       await page.locator('form[role=search] button[type=submit]').click();
@@ -707,11 +511,11 @@ const axeReport: string[] = [];
       // Edward Krajczyński is tied to Lublin: the Lublin practice is not on his ballot, and opening it is refused.
       const edward = await signIn('edward.krajczynski');
       await settled(edward);
-      await edward.goto(`${base}/juror/editions/${shared.editionId}`);
+      await edward.goto(`${harness.base}/juror/editions/${shared.editionId}`);
       await edward.locator('#ballot-progress').waitFor();
       expect(await edward.locator('.ballot-list').textContent()).not.toContain(shared.practiceTitle);
-      const refused = edward.waitForResponse((r) => new URL(r.url()).pathname.endsWith(`/api/practices/${shared.lublinPractice}`));
-      await edward.goto(`${base}/juror/editions/${shared.editionId}/practices/${shared.lublinPractice}`);
+      const refused = edward.waitForResponse((r) => r.url().endsWith(`/api/practices/${shared.lublinPractice}`));
+      await edward.goto(`${harness.base}/juror/editions/${shared.editionId}/practices/${shared.lublinPractice}`);
       expect((await refused).status()).toBe(403);
       await edward.locator('.alert--warning', { hasText: 'Ви не можете відкрити цю практику' }).waitFor();
       expect(await edward.locator('#score-title').count()).toBe(0);
@@ -721,7 +525,7 @@ const axeReport: string[] = [];
 
     it('the coordinator closes scoring: results with a method switch, charts, agreement; the jury deliberates', async () => {
       const page = await signIn('koordynator');
-      await page.goto(`${base}/coordinator/editions/${shared.editionId}`);
+      await page.goto(`${harness.base}/coordinator/editions/${shared.editionId}`);
       await page.getByRole('button', { name: 'Zakończ ocenę i rozpocznij obrady…' }).click();
       await page.locator('dialog.dialog[open]').getByRole('button', { name: 'Zakończ ocenę i rozpocznij obrady…' }).click();
       await page.locator('.edition-stage .badge', { hasText: 'Obrady' }).waitFor();
@@ -744,7 +548,7 @@ const axeReport: string[] = [];
 
       // The jury, once scoring has closed: results, comments, notes.
       const juror = await signIn('priscilla.rubia');
-      await juror.goto(`${base}/juror/editions/${shared.editionId}/deliberation`);
+      await juror.goto(`${harness.base}/juror/editions/${shared.editionId}/deliberation`);
       await juror.locator('#results-table-caption').waitFor();
       await juror.locator('#comments-title ~ article').first().waitFor();
       await juror.locator('#note-text').fill('Proponuję wyróżnić punkt informacyjny w Lublinie.');
@@ -756,7 +560,7 @@ const axeReport: string[] = [];
 
     it('the coordinator records an award, finalises and publishes, each behind a confirmation', async () => {
       const page = await signIn('koordynator');
-      await page.goto(`${base}/coordinator/editions/${shared.editionId}/awards`);
+      await page.goto(`${harness.base}/coordinator/editions/${shared.editionId}/awards`);
       await page.getByRole('button', { name: 'Zapisz wyróżnienie' }).click();
       // Our checks first, next to the fields.
       await page.locator('.card--form button[type=submit]').click();
@@ -801,7 +605,7 @@ const axeReport: string[] = [];
       await official.close();
 
       const page = await newPage();
-      await page.goto(`${base}/catalogue`);
+      await page.goto(`${harness.base}/catalogue`);
       await page.locator('#field-q').fill('wielojęzyczny punkt');
       await page.locator('form[role=search] button[type=submit]').click();
       await page.waitForURL(/q=/);
