@@ -2443,18 +2443,18 @@ export interface components {
         };
         PracticeOriginalView: {
             description: string;
-            /** @example pl */
+            /** @example uk */
             language: string;
-            /** @description Always true */
+            /** @description True for the original, false for a translation */
             original: boolean;
             /**
              * Format: date-time
-             * @description Last change of the practice
+             * @description When it was provided (the original: its last change)
              */
             providedAt: string;
             /**
              * Format: uuid
-             * @description The report’s expert, who writes the original
+             * @description Who provided it (the original: the report’s expert; null once the account is gone)
              */
             providedBy: string | null;
             providedByName: string | null;
@@ -2482,15 +2482,18 @@ export interface components {
             description: string;
             /** @example uk */
             language: string;
-            /** @description Always false: this is a translation of the original */
+            /** @description True for the original, false for a translation */
             original: boolean;
             /** @description The original’s title or description changed after this translation was provided */
             outdated: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was provided (the original: its last change)
+             */
             providedAt: string;
             /**
              * Format: uuid
-             * @description Who provided it (null: the account was deleted)
+             * @description Who provided it (the original: the report’s expert; null once the account is gone)
              */
             providedBy: string | null;
             providedByName: string | null;
@@ -2748,18 +2751,18 @@ export interface components {
             size: number;
         };
         ReportSummaryOriginalView: {
-            /** @example pl */
+            /** @example uk */
             language: string;
-            /** @description Always true */
+            /** @description True for the original, false for a translation */
             original: boolean;
             /**
              * Format: date-time
-             * @description Last change of the report
+             * @description When it was provided (the original: its last change)
              */
             providedAt: string;
             /**
              * Format: uuid
-             * @description The report’s expert
+             * @description Who provided it (the original: the report’s expert; null once the account is gone)
              */
             providedBy: string | null;
             providedByName: string | null;
@@ -2768,13 +2771,19 @@ export interface components {
         ReportSummaryTranslationView: {
             /** @example uk */
             language: string;
-            /** @description Always false: a translation */
+            /** @description True for the original, false for a translation */
             original: boolean;
             /** @description The original summary changed after this translation was provided */
             outdated: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was provided (the original: its last change)
+             */
             providedAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Who provided it (the original: the report’s expert; null once the account is gone)
+             */
             providedBy: string | null;
             providedByName: string | null;
             summary: string;

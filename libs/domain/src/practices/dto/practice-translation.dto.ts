@@ -45,25 +45,25 @@ export class OriginalText {
   @ApiProperty() description!: string;
 }
 
-export class PracticeTranslationView {
+/** Who provided a version of a text, in which language and when: the original's and each translation's. */
+export class ContentVersionProvenance {
   @ApiProperty({ example: 'uk' }) language!: string;
+  @ApiProperty({ description: 'True for the original, false for a translation' }) original!: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Who provided it (the original: the report’s expert; null once the account is gone)' })
+  providedBy!: string | null;
+  @ApiProperty({ type: String, nullable: true }) providedByName!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', description: 'When it was provided (the original: its last change)' }) providedAt!: Date;
+}
+
+export class PracticeTranslationView extends ContentVersionProvenance {
   @ApiProperty() title!: string;
   @ApiProperty() description!: string;
-  @ApiProperty({ description: 'Always false: this is a translation of the original' }) original!: boolean;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Who provided it (null: the account was deleted)' }) providedBy!: string | null;
-  @ApiProperty({ type: String, nullable: true }) providedByName!: string | null;
-  @ApiProperty({ type: String, format: 'date-time' }) providedAt!: Date;
   @ApiProperty({ description: 'The original’s title or description changed after this translation was provided' }) outdated!: boolean;
 }
 
-export class PracticeOriginalView {
-  @ApiProperty({ example: 'pl' }) language!: string;
+export class PracticeOriginalView extends ContentVersionProvenance {
   @ApiProperty() title!: string;
   @ApiProperty() description!: string;
-  @ApiProperty({ description: 'Always true' }) original!: boolean;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The report’s expert, who writes the original' }) providedBy!: string | null;
-  @ApiProperty({ type: String, nullable: true }) providedByName!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', description: 'Last change of the practice' }) providedAt!: Date;
 }
 
 export class PracticeTranslationsView {
@@ -118,23 +118,13 @@ export class PutReportTranslationDto {
   summary!: string;
 }
 
-export class ReportSummaryTranslationView {
-  @ApiProperty({ example: 'uk' }) language!: string;
+export class ReportSummaryTranslationView extends ContentVersionProvenance {
   @ApiProperty() summary!: string;
-  @ApiProperty({ description: 'Always false: a translation' }) original!: boolean;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) providedBy!: string | null;
-  @ApiProperty({ type: String, nullable: true }) providedByName!: string | null;
-  @ApiProperty({ type: String, format: 'date-time' }) providedAt!: Date;
   @ApiProperty({ description: 'The original summary changed after this translation was provided' }) outdated!: boolean;
 }
 
-export class ReportSummaryOriginalView {
-  @ApiProperty({ example: 'pl' }) language!: string;
+export class ReportSummaryOriginalView extends ContentVersionProvenance {
   @ApiProperty() summary!: string;
-  @ApiProperty({ description: 'Always true' }) original!: boolean;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The report’s expert' }) providedBy!: string | null;
-  @ApiProperty({ type: String, nullable: true }) providedByName!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', description: 'Last change of the report' }) providedAt!: Date;
 }
 
 export class ReportTranslationsView {
