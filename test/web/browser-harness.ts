@@ -266,6 +266,7 @@ export async function apiAs(harness: Pick<BrowserHarness, 'base'>, who: string, 
     get: <T = unknown>(path: string) => call<T>('GET', path),
     post: <T = unknown>(path: string, body?: unknown) => call<T>('POST', path, body),
     put: <T = unknown>(path: string, body: unknown) => call<T>('PUT', path, body),
+    patch: <T = unknown>(path: string, body: unknown) => call<T>('PATCH', path, body),
   };
 }
 

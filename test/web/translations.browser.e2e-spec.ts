@@ -3,10 +3,11 @@
 // show original"), and reads an untranslated practice in the original with a note. Against the built
 // app with the demo data; what is not the subject (the report, the translation, the move to jury
 // scoring) is set up through the API. Screenshots into test-artifacts/screenshots/, axe-core checked.
+// The helpers are test/web/browser-harness.ts's; no Chromium: skipped loudly (fails in CI).
 import type { Page } from 'playwright-core';
-import { apiAs, browserTestsSkipped, BrowserWorld, expectAccessible, shoot, signInAs, startBrowserWorld, VIEWPORTS } from './browser-translations-harness';
+import { apiAs, browserSuiteSkipped, expectAccessible, shoot, signIn, useBrowserHarness, VIEWPORTS } from './browser-harness';
 
-const skip = browserTestsSkipped('test/web/translations.browser.e2e-spec.ts');
+const skip = browserSuiteSkipped('test/web/translations.browser.e2e-spec.ts');
 
 const TRANSLATED = {
   pl: { title: 'Punkt konsultacyjny dla cudzoziemców w Krakowie', description: 'Punkt doradza cudzoziemcom w sprawach pobytu, pracy i nauki; dyżury w trzech językach.' },
@@ -16,12 +17,12 @@ const UNTRANSLATED = 'Krakowski program otwartości';
 const SUMMARY = { pl: 'Kraków od 2016 r. prowadzi Program Otwarty Kraków.', uk: 'Краків з 2016 року реалізує програму «Відкритий Краків».' };
 
 (skip ? describe.skip : describe)('content translations in Chromium', () => {
-  let world: BrowserWorld;
+  // Started (in its own beforeAll) before the setup below; its afterEach expects no page errors.
+  const harness = useBrowserHarness();
   let editionId = '';
 
   beforeAll(async () => {
-    world = await startBrowserWorld();
-    const coordinator = await apiAs(world, 'koordynator');
+    const coordinator = await apiAs(harness, 'koordynator');
     const editions = (await coordinator.get<{ items: { id: string; name: string; stage: string }[] }>('/editions?limit=200')).items;
     const demo = editions.find((edition) => edition.name.startsWith('Edycja demonstracyjna'));
     expect(demo?.stage).toBe('reportsOpen');
@@ -29,11 +30,11 @@ const SUMMARY = { pl: 'Kraków od 2016 r. prowadzi Program Otwarty Kraków.', uk
     const cities = (await coordinator.get<{ items: { id: string; name: string }[] }>('/cities?limit=200')).items;
     const categories = await coordinator.get<{ id: string }[]>(`/editions/${editionId}/categories`);
     // Kraków's report: one practice the coordinator translates into Ukrainian, one left in Polish.
-    const krakow = await apiAs(world, 'ekspert.krakow');
+    const krakow = await apiAs(harness, 'ekspert.krakow');
     const report = await krakow.post<{ id: string }>(`/editions/${editionId}/reports`, { cityId: cities.find((city) => city.name === 'Kraków')!.id });
     const translated = await krakow.post<{ id: string }>(`/reports/${report.id}/practices`, { ...TRANSLATED.pl, recipientUnits: ['Urząd Miasta Krakowa'], categoryIds: [categories[0].id] });
     await krakow.post(`/reports/${report.id}/practices`, { title: UNTRANSLATED, description: 'Program otwartości miasta na migrantów.', recipientUnits: [], categoryIds: [categories[1].id] });
-    await krakow.call('PATCH', `/reports/${report.id}`, { summary: SUMMARY.pl });
+    await krakow.patch(`/reports/${report.id}`, { summary: SUMMARY.pl });
     await krakow.post(`/reports/${report.id}/submit`);
     await coordinator.put(`/practices/${translated.id}/translations/uk`, TRANSLATED.uk);
     await coordinator.put(`/reports/${report.id}/translations/uk`, { summary: SUMMARY.uk });
@@ -43,20 +44,14 @@ const SUMMARY = { pl: 'Kraków od 2016 r. prowadzi Program Otwarty Kraków.', uk
     await coordinator.post(`/editions/${editionId}/transitions`, { to: 'juryScoring' });
   }, 180_000);
 
-  afterAll(async () => {
-    await world?.close();
-  }, 30_000);
-
-  afterEach(() => {
-    expect(world.pageErrors.splice(0)).toEqual([]);
-  });
-
   const h1 = (page: Page) => page.locator('h1').textContent();
+  /** Through the sign-in screen, with the interface in `language`. */
+  const signInAs = (who: string, language: string) => signIn(harness, who, { language });
 
   it('a juror reading in Ukrainian gets the translation, switches to the Polish original and back', async () => {
     // Edward Krajczyński: from Ukraine, his account and the interface in Ukrainian.
-    const page = await signInAs(world, 'edward.krajczynski', 'uk');
-    await page.goto(`${world.base}/juror/editions/${editionId}`);
+    const page = await signInAs('edward.krajczynski', 'uk');
+    await page.goto(`${harness.base}/juror/editions/${editionId}`);
     await page.locator('.ballot-list').waitFor();
     const link = page.locator('.ballot-list a', { hasText: TRANSLATED.uk.title });
     expect(await link.getAttribute('lang')).toBe('uk');
@@ -69,7 +64,7 @@ const SUMMARY = { pl: 'Kraków od 2016 r. prowadzi Program Otwarty Kraków.', uk
     expect(await page.getByTestId('practice-description').textContent()).toBe(TRANSLATED.uk.description);
     expect(await page.getByTestId('practice-description').getAttribute('lang')).toBe('uk');
     await shoot(page, 'translation-juror-uk-translated-desktop');
-    await expectAccessible(world, page, 'juror practice, Ukrainian translation');
+    await expectAccessible(harness, page, 'juror practice, Ukrainian translation');
 
     await note.getByRole('button', { name: 'показати оригінал' }).click();
     await page.locator('h1', { hasText: TRANSLATED.pl.title }).waitFor();
@@ -78,7 +73,7 @@ const SUMMARY = { pl: 'Kraków od 2016 r. prowadzi Program Otwarty Kraków.', uk
     expect(await page.getByTestId('practice-description').getAttribute('lang')).toBe('pl');
     expect(await note.getByRole('button').getAttribute('aria-pressed')).toBe('true');
     await shoot(page, 'translation-juror-uk-original-desktop');
-    await expectAccessible(world, page, 'juror practice, Polish original');
+    await expectAccessible(harness, page, 'juror practice, Polish original');
 
     await note.getByRole('button', { name: 'показати переклад' }).click();
     await page.locator('h1', { hasText: TRANSLATED.uk.title }).waitFor();
@@ -95,14 +90,14 @@ const SUMMARY = { pl: 'Kraków od 2016 r. prowadzi Program Otwarty Kraków.', uk
 
     await page.setViewportSize(VIEWPORTS.mobile);
     await shoot(page, 'translation-juror-uk-translated-mobile');
-    await expectAccessible(world, page, 'juror practice, Ukrainian translation, 360 px');
+    await expectAccessible(harness, page, 'juror practice, Ukrainian translation, 360 px');
     await page.setViewportSize(VIEWPORTS.desktop);
     await page.close();
   });
 
   it('an untranslated practice shows the original with a note, and no switch', async () => {
-    const page = await signInAs(world, 'edward.krajczynski', 'uk');
-    await page.goto(`${world.base}/juror/editions/${editionId}`);
+    const page = await signInAs('edward.krajczynski', 'uk');
+    await page.goto(`${harness.base}/juror/editions/${editionId}`);
     await page.locator('.ballot-list a', { hasText: UNTRANSLATED }).click();
     await page.locator('h1', { hasText: UNTRANSLATED }).waitFor();
     expect(await h1(page)).toBe(UNTRANSLATED);
@@ -110,7 +105,7 @@ const SUMMARY = { pl: 'Kraków od 2016 r. prowadzi Program Otwarty Kraków.', uk
     expect(await note.textContent()).toBe('Перекладу українською ще немає: оригінальний текст польською.');
     expect(await note.getByRole('button').count()).toBe(0);
     await shoot(page, 'translation-juror-uk-untranslated-desktop');
-    await expectAccessible(world, page, 'juror practice, no translation');
+    await expectAccessible(harness, page, 'juror practice, no translation');
     await page.close();
   });
 });
