@@ -514,7 +514,7 @@ const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND
       await edward.goto(`${harness.base}/juror/editions/${shared.editionId}`);
       await edward.locator('#ballot-progress').waitFor();
       expect(await edward.locator('.ballot-list').textContent()).not.toContain(shared.practiceTitle);
-      const refused = edward.waitForResponse((r) => r.url().endsWith(`/api/practices/${shared.lublinPractice}`));
+      const refused = edward.waitForResponse((r) => new URL(r.url()).pathname.endsWith(`/api/practices/${shared.lublinPractice}`));
       await edward.goto(`${harness.base}/juror/editions/${shared.editionId}/practices/${shared.lublinPractice}`);
       expect((await refused).status()).toBe(403);
       await edward.locator('.alert--warning', { hasText: 'Ви не можете відкрити цю практику' }).waitFor();
