@@ -2159,6 +2159,14 @@ export interface components {
             /** @enum {string} */
             status: "implemented" | "continued" | "expanded" | "discontinued" | "unknown";
         };
+        JurorBallotCountView: {
+            /** @description The juror's name */
+            name: string;
+            /** @description Practices of the ballot scored */
+            scored: number;
+            /** @description Practices on the ballot (without the juror's conflicts) */
+            total: number;
+        };
         JurorCommentView: {
             cityName: string;
             comment: string;
@@ -2956,12 +2964,40 @@ export interface components {
             ready: boolean;
             /** @enum {string} */
             to: "draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published";
+            /** @description What the coordinator should know before the move (work left, deadlines ahead); never blocks it */
+            warnings: components["schemas"]["TransitionWarningView"][];
         };
         TransitionsView: {
             history: components["schemas"]["StageHistoryEntry"][];
             next: components["schemas"]["TransitionOption"][];
             /** @enum {string} */
             stage: "draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published";
+        };
+        /**
+         * @description Stable code, for clients to translate
+         * @enum {string}
+         */
+        TransitionWarningCode: "reports_not_started" | "reports_not_submitted" | "reports_deadline_ahead" | "scoring_deadline_ahead" | "ballots_incomplete";
+        TransitionWarningParamsView: {
+            /** @description reports_not_started, reports_not_submitted: the cities' names */
+            cities?: string[];
+            /** @description How many cities or jurors the warning names (for plural forms) */
+            count?: number;
+            /**
+             * Format: date-time
+             * @description reports_deadline_ahead, scoring_deadline_ahead: the deadline not yet passed
+             */
+            dueAt?: string;
+            /** @description ballots_incomplete: the jurors with practices left to score */
+            jurors?: components["schemas"]["JurorBallotCountView"][];
+        };
+        TransitionWarningView: {
+            /** @description Stable code, for clients to translate */
+            code: components["schemas"]["TransitionWarningCode"];
+            /** @description The warning in English */
+            message: string;
+            /** @description The names and numbers the warning is about */
+            params: components["schemas"]["TransitionWarningParamsView"];
         };
         TranslationCoverageView: {
             /** Format: uuid */

@@ -1,0 +1,30 @@
+// The warnings of a stage move, listed (with each juror's count for incomplete ballots). Warnings
+// never block the move; the confirmation shows them so moving on is a conscious choice.
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format';
+import { warningText, type Warning } from './stage-warning-text';
+
+export function StageWarnings({ warnings }: { warnings: Warning[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (warnings.length === 0) return null;
+  return (
+    <div className="stage-warnings">
+      <p className="label">{t('stageWarnings.title')}</p>
+      <ul className="blockers">
+        {warnings.map((warning) => (
+          <li key={warning.code}>
+            {warningText(t, warning, format.dateTime)}
+            {warning.code === 'ballots_incomplete' && warning.params.jurors && (
+              <ul>
+                {warning.params.jurors.map((juror) => (
+                  <li key={juror.name}>{t('stageWarnings.jurorCount', { name: juror.name, scored: juror.scored, total: juror.total })}</li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
