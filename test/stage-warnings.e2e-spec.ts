@@ -31,7 +31,7 @@ describe('stage warnings', () => {
     return option;
   }
 
-  it('warns of reports not started or not submitted, a deadline ahead and incomplete ballots, and still moves', async () => {
+  it('warns of reports not started or not submitted, deadlines ahead, missing translations and incomplete ballots, and still moves', async () => {
     const tag = randomUUID().slice(0, 8);
     const reportsDueAt = new Date(Date.now() + 28 * day);
     const scoringDueAt = new Date(Date.now() + 40 * day);
@@ -49,18 +49,22 @@ describe('stage warnings', () => {
     ];
     const jurors: Record<'anna' | 'bogdan' | 'chen', string> = { anna: '', bogdan: '', chen: '' };
     for (const key of Object.keys(jurors) as (keyof typeof jurors)[]) {
-      const juror = await makeUser(ds, { name: `${key[0].toUpperCase()}${key.slice(1)} ${tag}` });
+      // Chen reads Ukrainian: one practice of two has a Ukrainian translation.
+      const juror = await makeUser(ds, { name: `${key[0].toUpperCase()}${key.slice(1)} ${tag}`, locale: key === 'chen' ? 'uk' : 'pl' });
       await grantRole(ds, juror.id, 'juror', { editionId: edition.id });
       jurors[key] = juror.id;
     }
 
-    // reportsOpen → juryScoring: Kraków never started, Gdańsk's report is a draft, 28 days left.
+    await ds.query(`INSERT INTO practice_translation (practice_id, language, title, description) VALUES ($1, 'uk', 'Практика', 'Опис.')`, [practices[0].id]);
+
+    // reportsOpen → juryScoring: Kraków never started, Gdańsk's report is a draft, 28 days left, one practice not in Ukrainian.
     const opening = await optionTo(edition.id, 'juryScoring');
     expect(opening).toMatchObject({ ready: true, blockers: [], blockerDetails: [] });
     expect(opening.warnings).toEqual([
       { code: 'reports_not_started', message: expect.any(String), params: { count: 1, cities: [krakow.name] } },
       { code: 'reports_not_submitted', message: expect.any(String), params: { count: 1, cities: [gdansk.name] } },
       { code: 'reports_deadline_ahead', message: expect.any(String), params: { dueAt: reportsDueAt.toISOString() } },
+      { code: 'translations_missing', message: expect.any(String), params: { count: 1, languages: [{ language: 'uk', missing: 1, total: 2 }] } },
     ]);
     await t.http.post(`/api/editions/${edition.id}/transitions`).set(coordinator.auth).send({ to: 'juryScoring' }).expect(200);
 

@@ -2207,6 +2207,17 @@ export interface components {
             /** @description The edition’s submitted practices */
             total: number;
         };
+        LanguageGapView: {
+            /**
+             * @description A language of a juror's account
+             * @example uk
+             */
+            language: string;
+            /** @description Practices before the jury with neither an original nor a translation in it */
+            missing: number;
+            /** @description Practices before the jury */
+            total: number;
+        };
         LoginDto: {
             /** @example koordynator@example.org */
             email: string;
@@ -2977,7 +2988,7 @@ export interface components {
          * @description Stable code, for clients to translate
          * @enum {string}
          */
-        TransitionWarningCode: "reports_not_started" | "reports_not_submitted" | "reports_deadline_ahead" | "scoring_deadline_ahead" | "ballots_incomplete";
+        TransitionWarningCode: "reports_not_started" | "reports_not_submitted" | "reports_deadline_ahead" | "scoring_deadline_ahead" | "ballots_incomplete" | "translations_missing";
         TransitionWarningParamsView: {
             /** @description reports_not_started, reports_not_submitted: the cities' names */
             cities?: string[];
@@ -2990,6 +3001,8 @@ export interface components {
             dueAt?: string;
             /** @description ballots_incomplete: the jurors with practices left to score */
             jurors?: components["schemas"]["JurorBallotCountView"][];
+            /** @description translations_missing: the jurors' languages not covered */
+            languages?: components["schemas"]["LanguageGapView"][];
         };
         TransitionWarningView: {
             /** @description Stable code, for clients to translate */

@@ -4,7 +4,7 @@ describe('transitionWarnings', () => {
   const now = Date.parse('2026-12-07T12:00:00Z');
   const future = new Date(now + 28 * 86_400_000);
   const past = new Date(now - 60_000);
-  const none: WarningFacts = { citiesNotStarted: [], citiesNotSubmitted: [], ballots: [], reportsDueAt: null, scoringDueAt: null };
+  const none: WarningFacts = { citiesNotStarted: [], citiesNotSubmitted: [], ballots: [], languageGaps: [], reportsDueAt: null, scoringDueAt: null };
 
   it('names the cities without a submitted report and a reports deadline still ahead when scoring opens', () => {
     const facts: WarningFacts = { ...none, citiesNotStarted: ['Kraków'], citiesNotSubmitted: ['Gdańsk', 'Lublin'], reportsDueAt: future };
@@ -13,6 +13,14 @@ describe('transitionWarnings', () => {
       { code: 'reports_not_submitted', message: 'report not submitted for: Gdańsk, Lublin', params: { count: 2, cities: ['Gdańsk', 'Lublin'] } },
       { code: 'reports_deadline_ahead', message: `the reports deadline (${future.toISOString()}) has not passed yet`, params: { dueAt: future.toISOString() } },
     ]);
+  });
+
+  it("names the jurors' languages some practice has no version in when scoring opens", () => {
+    const languageGaps = [{ language: 'en', missing: 2, total: 2 }, { language: 'uk', missing: 1, total: 2 }];
+    expect(transitionWarnings('juryScoring', { ...none, languageGaps }, now)).toEqual([
+      { code: 'translations_missing', message: "practices without a version in a juror's language: en 2 of 2, uk 1 of 2", params: { count: 2, languages: languageGaps } },
+    ]);
+    expect(transitionWarnings('deliberation', { ...none, languageGaps }, now)).toEqual([]);
   });
 
   it('names the jurors with an incomplete ballot and a scoring deadline still ahead when scoring closes', () => {
@@ -30,9 +38,9 @@ describe('transitionWarnings', () => {
   it('says nothing when the work is done or the deadlines passed, and nothing for other moves', () => {
     expect(transitionWarnings('juryScoring', { ...none, reportsDueAt: past }, now)).toEqual([]);
     expect(transitionWarnings('deliberation', { ...none, ballots: [{ name: 'Anna', scored: 2, total: 2 }], scoringDueAt: past }, now)).toEqual([]);
-    const everything: WarningFacts = { citiesNotStarted: ['Kraków'], citiesNotSubmitted: ['Gdańsk'], ballots: [{ name: 'Bogdan', scored: 0, total: 2 }], reportsDueAt: future, scoringDueAt: future };
+    const everything: WarningFacts = { citiesNotStarted: ['Kraków'], citiesNotSubmitted: ['Gdańsk'], ballots: [{ name: 'Bogdan', scored: 0, total: 2 }], languageGaps: [{ language: 'uk', missing: 1, total: 2 }], reportsDueAt: future, scoringDueAt: future };
     for (const to of ['reportsOpen', 'decided', 'published'] as const) expect(transitionWarnings(to, everything, now)).toEqual([]);
-    expect(transitionWarnings('juryScoring', everything, now).map((warning) => warning.code)).toEqual(['reports_not_started', 'reports_not_submitted', 'reports_deadline_ahead']);
+    expect(transitionWarnings('juryScoring', everything, now).map((warning) => warning.code)).toEqual(['reports_not_started', 'reports_not_submitted', 'reports_deadline_ahead', 'translations_missing']);
     expect(transitionWarnings('deliberation', everything, now).map((warning) => warning.code)).toEqual(['scoring_deadline_ahead', 'ballots_incomplete']);
   });
 });

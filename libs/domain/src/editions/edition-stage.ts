@@ -129,6 +129,7 @@ export const TRANSITION_WARNING_CODES = [
   'reports_deadline_ahead',
   'scoring_deadline_ahead',
   'ballots_incomplete',
+  'translations_missing',
 ] as const;
 export type TransitionWarningCode = (typeof TRANSITION_WARNING_CODES)[number];
 
@@ -136,6 +137,13 @@ export type TransitionWarningCode = (typeof TRANSITION_WARNING_CODES)[number];
 export interface JurorBallotCount {
   name: string;
   scored: number;
+  total: number;
+}
+
+/** A language of the jurors' accounts and the practices before the jury not readable in it. */
+export interface LanguageGap {
+  language: string;
+  missing: number;
   total: number;
 }
 
@@ -148,6 +156,8 @@ export interface TransitionWarningParams {
   dueAt?: string;
   /** ballots_incomplete: the jurors with practices left to score. */
   jurors?: JurorBallotCount[];
+  /** translations_missing: the jurors' languages not covered, with the practices untranslated. */
+  languages?: LanguageGap[];
 }
 
 export interface TransitionWarning {
@@ -164,6 +174,8 @@ export interface WarningFacts {
   citiesNotSubmitted: string[];
   /** Every juror of the edition with their ballot count. */
   ballots: JurorBallotCount[];
+  /** Languages of the jurors' accounts in which some practice before the jury has no version. */
+  languageGaps: LanguageGap[];
   reportsDueAt: Date | null;
   scoringDueAt: Date | null;
 }
@@ -182,6 +194,12 @@ export function transitionWarnings(to: EditionStage, facts: WarningFacts, now = 
     }
     if (reportsDueAt && ahead(reportsDueAt)) {
       warnings.push({ code: 'reports_deadline_ahead', message: `the reports deadline (${reportsDueAt.toISOString()}) has not passed yet`, params: { dueAt: reportsDueAt.toISOString() } });
+    }
+    // Translations close when scoring opens: the last moment to notice a juror cannot read a practice.
+    const gaps = facts.languageGaps;
+    if (gaps.length > 0) {
+      const list = gaps.map((gap) => `${gap.language} ${gap.missing} of ${gap.total}`).join(', ');
+      warnings.push({ code: 'translations_missing', message: `practices without a version in a juror's language: ${list}`, params: { count: gaps.length, languages: gaps } });
     }
   }
   if (to === 'deliberation') {

@@ -130,7 +130,9 @@ export class EditionsRepository {
 
   /**
    * What the warnings of a move look at: the cities with an expert and no report, the draft
-   * reports' cities, and each juror's ballot (practices before the jury without their conflicts).
+   * reports' cities, each juror's ballot (practices before the jury without their conflicts), and
+   * per language of the jurors' accounts the practices before the jury with neither an original
+   * nor a translation in it.
    */
   async warningCounts(manager: EntityManager, editionId: string): Promise<Omit<WarningFacts, 'reportsDueAt' | 'scoringDueAt'>> {
     const [facts] = await queryRows<Omit<WarningFacts, 'reportsDueAt' | 'scoringDueAt'>>(
@@ -150,7 +152,18 @@ export class EditionsRepository {
                                AND NOT ${conflictedSql('g.user_id', 'p.id', 'r.edition_id', 'r.city_id')}
                          LEFT JOIN score s ON s.practice_id = p.id AND s.juror_id = g.user_id
                         WHERE g.edition_id = $1 AND g.role = 'juror'
-                        GROUP BY g.user_id, u.name) b), '[]'::json) AS ballots`,
+                        GROUP BY g.user_id, u.name) b), '[]'::json) AS ballots,
+              COALESCE((SELECT json_agg(json_build_object('language', gap.language, 'missing', gap.missing, 'total', gap.total) ORDER BY gap.language)
+                 FROM (SELECT l.language,
+                              count(*) FILTER (WHERE p.original_language <> l.language
+                                AND NOT EXISTS (SELECT 1 FROM practice_translation t WHERE t.practice_id = p.id AND t.language = l.language))::int AS missing,
+                              count(*)::int AS total
+                         FROM (SELECT DISTINCT u.locale AS language FROM role_grant g JOIN app_user u ON u.id = g.user_id
+                                WHERE g.edition_id = $1 AND g.role = 'juror') l
+                         JOIN (practice p JOIN report r ON r.id = p.report_id)
+                           ON r.edition_id = $1 AND p.status IN ${JURY_PRACTICE_STATUSES_LIST_SQL}
+                        GROUP BY l.language) gap
+                WHERE gap.missing > 0), '[]'::json) AS "languageGaps"`,
       [editionId],
     );
     return facts;

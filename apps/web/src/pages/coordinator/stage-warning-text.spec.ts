@@ -3,7 +3,7 @@ import { createInstance } from 'i18next';
 import en from '../../i18n/locales/en.json';
 import pl from '../../i18n/locales/pl.json';
 import uk from '../../i18n/locales/uk.json';
-import { warningText } from './stage-warning-text';
+import { languageLabel, warningText } from './stage-warning-text';
 
 const i18n = createInstance();
 void i18n.init({ resources: { pl: { translation: pl }, en: { translation: en }, uk: { translation: uk } }, lng: 'pl', initAsync: false, interpolation: { escapeValue: false } });
@@ -22,8 +22,15 @@ describe('stage warnings', () => {
     expect(warningText(i18n.getFixedT('en'), ahead, date)).toBe('The reports deadline has not passed yet (<2027-01-04T11:00:00.000Z>).');
   });
 
+  it('say which languages lack versions, by their own names', () => {
+    const gaps = { code: 'translations_missing' as const, message: '', params: { count: 1, languages: [{ language: 'uk', missing: 1, total: 2 }] } };
+    expect(warningText(i18n.getFixedT('uk'), gaps, date)).toBe(uk.stageWarnings.translations);
+    expect(languageLabel(i18n.getFixedT('en'), 'uk')).toBe('Українська');
+    expect(languageLabel(i18n.getFixedT('en'), 'vi')).toBe('vi');
+  });
+
   it('fall back to the API’s message for a code this build does not know', () => {
-    const unknown = { code: 'translations_missing', message: 'no uk translation', params: {} } as unknown as Parameters<typeof warningText>[1];
-    expect(warningText(i18n.getFixedT('pl'), unknown, date)).toBe('no uk translation');
+    const unknown = { code: 'jury_absent', message: 'a juror is away', params: {} } as unknown as Parameters<typeof warningText>[1];
+    expect(warningText(i18n.getFixedT('pl'), unknown, date)).toBe('a juror is away');
   });
 });

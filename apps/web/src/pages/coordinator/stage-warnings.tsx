@@ -1,8 +1,9 @@
-// The warnings of a stage move, listed (with each juror's count for incomplete ballots). Warnings
-// never block the move; the confirmation shows them so moving on is a conscious choice.
+// The warnings of a stage move, listed (with each juror's count for incomplete ballots and each
+// language's untranslated practices). Warnings never block the move; the confirmation shows
+// them so moving on is a conscious choice.
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
-import { warningText, type Warning } from './stage-warning-text';
+import { languageLabel, warningText, type Warning } from './stage-warning-text';
 
 export function StageWarnings({ warnings }: { warnings: Warning[] }) {
   const { t } = useTranslation();
@@ -19,6 +20,13 @@ export function StageWarnings({ warnings }: { warnings: Warning[] }) {
               <ul>
                 {warning.params.jurors.map((juror) => (
                   <li key={juror.name}>{t('stageWarnings.jurorCount', { name: juror.name, scored: juror.scored, total: juror.total })}</li>
+                ))}
+              </ul>
+            )}
+            {warning.code === 'translations_missing' && warning.params.languages && (
+              <ul>
+                {warning.params.languages.map((gap) => (
+                  <li key={gap.language}>{t('stageWarnings.languageGap', { language: languageLabel(t, gap.language), missing: gap.missing, total: gap.total })}</li>
                 ))}
               </ul>
             )}

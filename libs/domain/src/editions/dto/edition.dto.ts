@@ -201,11 +201,18 @@ export class JurorBallotCountView {
   @ApiProperty({ description: 'Practices on the ballot (without the juror\'s conflicts)' }) total!: number;
 }
 
+export class LanguageGapView {
+  @ApiProperty({ example: 'uk', description: "A language of a juror's account" }) language!: string;
+  @ApiProperty({ description: 'Practices before the jury with neither an original nor a translation in it' }) missing!: number;
+  @ApiProperty({ description: 'Practices before the jury' }) total!: number;
+}
+
 export class TransitionWarningParamsView {
   @ApiPropertyOptional({ description: 'How many cities or jurors the warning names (for plural forms)' }) count?: number;
   @ApiPropertyOptional({ type: [String], description: "reports_not_started, reports_not_submitted: the cities' names" }) cities?: string[];
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'reports_deadline_ahead, scoring_deadline_ahead: the deadline not yet passed' }) dueAt?: string;
   @ApiPropertyOptional({ type: [JurorBallotCountView], description: 'ballots_incomplete: the jurors with practices left to score' }) jurors?: JurorBallotCountView[];
+  @ApiPropertyOptional({ type: [LanguageGapView], description: "translations_missing: the jurors' languages not covered" }) languages?: LanguageGapView[];
 }
 
 export class TransitionWarningView {
