@@ -180,6 +180,9 @@ export interface WarningFacts {
   scoringDueAt: Date | null;
 }
 
+/** The moves that have warnings: the others need not gather their facts. */
+export const WARNED_TARGETS: readonly EditionStage[] = ['juryScoring', 'deliberation'];
+
 /** The warnings of the move to `to`, in the order the coordinator should read them. */
 export function transitionWarnings(to: EditionStage, facts: WarningFacts, now = Date.now()): TransitionWarning[] {
   const warnings: TransitionWarning[] = [];

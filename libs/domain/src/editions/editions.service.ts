@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditRecorder, ConflictError, InvalidInputError, NotFoundError, Principal, UnitOfWork } from '@app/core';
 import { CreateEditionDto, EditionView, TransitionsView, UpdateEditionDto } from './dto/edition.dto';
 import { cleanReason } from '../corrections/corrections.dto';
-import { allowedTargets, assertStepBack, assertTransition, EditionStage, isAtOrAfter, TransitionBlocker, transitionBlockers, transitionWarnings } from './edition-stage';
+import { allowedTargets, assertStepBack, assertTransition, EditionStage, isAtOrAfter, TransitionBlocker, transitionBlockers, transitionWarnings, WARNED_TARGETS } from './edition-stage';
 import { EditionRow, toEditionView } from './edition-view';
 import { EditionPatch, EditionsRepository } from './editions.repository';
 import { pageTotal, uniqueViolation } from '../common/pg-errors';
@@ -145,7 +145,7 @@ export class EditionsService {
     const manager = this.dataSource.manager;
     const current = await this.row(manager, editionId);
     const targets = allowedTargets(current.stage);
-    const warningFacts = targets.length > 0 ? { ...(await this.editions.warningCounts(manager, editionId)), reportsDueAt: current.reports_due_at, scoringDueAt: current.scoring_due_at } : null;
+    const warningFacts = targets.some((to) => WARNED_TARGETS.includes(to)) ? { ...(await this.editions.warningCounts(manager, editionId)), reportsDueAt: current.reports_due_at, scoringDueAt: current.scoring_due_at } : null;
     const next = await Promise.all(
       targets.map(async (to) => {
         const blockerDetails = await this.blockers(manager, current, to);

@@ -12,7 +12,7 @@ export function StageWarnings({ warnings }: { warnings: Warning[] }) {
   return (
     <div className="stage-warnings">
       <p className="label">{t('stageWarnings.title')}</p>
-      <ul className="blockers">
+      <ul className="stage-warnings__list">
         {warnings.map((warning) => (
           <li key={warning.code}>
             {warningText(t, warning, format.dateTime)}
