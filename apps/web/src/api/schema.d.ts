@@ -2159,6 +2159,14 @@ export interface components {
             /** @enum {string} */
             status: "implemented" | "continued" | "expanded" | "discontinued" | "unknown";
         };
+        JurorBallotCountView: {
+            /** @description The juror's name */
+            name: string;
+            /** @description Practices of the ballot scored */
+            scored: number;
+            /** @description Practices on the ballot (without the juror's conflicts) */
+            total: number;
+        };
         JurorCommentView: {
             cityName: string;
             comment: string;
@@ -2197,6 +2205,17 @@ export interface components {
             /** @description Of the translations counted, those whose original changed since */
             outdated: number;
             /** @description The edition’s submitted practices */
+            total: number;
+        };
+        LanguageGapView: {
+            /**
+             * @description A language of a juror's account
+             * @example uk
+             */
+            language: string;
+            /** @description Practices before the jury with neither an original nor a translation in it */
+            missing: number;
+            /** @description Practices before the jury */
             total: number;
         };
         LoginDto: {
@@ -2956,12 +2975,42 @@ export interface components {
             ready: boolean;
             /** @enum {string} */
             to: "draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published";
+            /** @description What the coordinator should know before the move (work left, deadlines ahead); never blocks it */
+            warnings: components["schemas"]["TransitionWarningView"][];
         };
         TransitionsView: {
             history: components["schemas"]["StageHistoryEntry"][];
             next: components["schemas"]["TransitionOption"][];
             /** @enum {string} */
             stage: "draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published";
+        };
+        /**
+         * @description Stable code, for clients to translate
+         * @enum {string}
+         */
+        TransitionWarningCode: "reports_not_started" | "reports_not_submitted" | "reports_deadline_ahead" | "scoring_deadline_ahead" | "ballots_incomplete" | "translations_missing";
+        TransitionWarningParamsView: {
+            /** @description reports_not_started, reports_not_submitted: the cities' names */
+            cities?: string[];
+            /** @description How many cities or jurors the warning names (for plural forms) */
+            count?: number;
+            /**
+             * Format: date-time
+             * @description reports_deadline_ahead, scoring_deadline_ahead: the deadline not yet passed
+             */
+            dueAt?: string;
+            /** @description ballots_incomplete: the jurors with practices left to score */
+            jurors?: components["schemas"]["JurorBallotCountView"][];
+            /** @description translations_missing: the jurors' languages not covered */
+            languages?: components["schemas"]["LanguageGapView"][];
+        };
+        TransitionWarningView: {
+            /** @description Stable code, for clients to translate */
+            code: components["schemas"]["TransitionWarningCode"];
+            /** @description The warning in English */
+            message: string;
+            /** @description The names and numbers the warning is about */
+            params: components["schemas"]["TransitionWarningParamsView"];
         };
         TranslationCoverageView: {
             /** Format: uuid */

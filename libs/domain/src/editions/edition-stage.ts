@@ -119,6 +119,106 @@ export function transitionBlockers(to: EditionStage, facts: TransitionFacts, now
   return blockers;
 }
 
+/**
+ * What the coordinator should know before a move that does not stop it: stable codes (clients
+ * translate them) with the names and numbers concerned. Warnings never block a move.
+ */
+export const TRANSITION_WARNING_CODES = [
+  'reports_not_started',
+  'reports_not_submitted',
+  'reports_deadline_ahead',
+  'scoring_deadline_ahead',
+  'ballots_incomplete',
+  'translations_missing',
+] as const;
+export type TransitionWarningCode = (typeof TRANSITION_WARNING_CODES)[number];
+
+/** One juror's ballot: practices scored of those on it. */
+export interface JurorBallotCount {
+  name: string;
+  scored: number;
+  total: number;
+}
+
+/** A language of the jurors' accounts and the practices before the jury not readable in it. */
+export interface LanguageGap {
+  language: string;
+  missing: number;
+  total: number;
+}
+
+export interface TransitionWarningParams {
+  /** How many cities or jurors the warning names (for plural forms). */
+  count?: number;
+  /** reports_not_started, reports_not_submitted: the cities' names. */
+  cities?: string[];
+  /** reports_deadline_ahead, scoring_deadline_ahead: the deadline not yet passed (ISO 8601). */
+  dueAt?: string;
+  /** ballots_incomplete: the jurors with practices left to score. */
+  jurors?: JurorBallotCount[];
+  /** translations_missing: the jurors' languages not covered, with the practices untranslated. */
+  languages?: LanguageGap[];
+}
+
+export interface TransitionWarning {
+  code: TransitionWarningCode;
+  message: string;
+  params: TransitionWarningParams;
+}
+
+/** The facts the warnings look at. */
+export interface WarningFacts {
+  /** Cities with an expert in the edition and no report yet. */
+  citiesNotStarted: string[];
+  /** Cities whose report is still a draft. */
+  citiesNotSubmitted: string[];
+  /** Every juror of the edition with their ballot count. */
+  ballots: JurorBallotCount[];
+  /** Languages of the jurors' accounts in which some practice before the jury has no version. */
+  languageGaps: LanguageGap[];
+  reportsDueAt: Date | null;
+  scoringDueAt: Date | null;
+}
+
+/** The moves that have warnings: the others need not gather their facts. */
+export const WARNED_TARGETS: readonly EditionStage[] = ['juryScoring', 'deliberation'];
+
+/** The warnings of the move to `to`, in the order the coordinator should read them. */
+export function transitionWarnings(to: EditionStage, facts: WarningFacts, now = Date.now()): TransitionWarning[] {
+  const warnings: TransitionWarning[] = [];
+  const ahead = (due: Date | null) => due !== null && due.getTime() > now;
+  if (to === 'juryScoring') {
+    const { citiesNotStarted: notStarted, citiesNotSubmitted: notSubmitted, reportsDueAt } = facts;
+    if (notStarted.length > 0) {
+      warnings.push({ code: 'reports_not_started', message: `no report started for: ${notStarted.join(', ')}`, params: { count: notStarted.length, cities: notStarted } });
+    }
+    if (notSubmitted.length > 0) {
+      warnings.push({ code: 'reports_not_submitted', message: `report not submitted for: ${notSubmitted.join(', ')}`, params: { count: notSubmitted.length, cities: notSubmitted } });
+    }
+    if (reportsDueAt && ahead(reportsDueAt)) {
+      warnings.push({ code: 'reports_deadline_ahead', message: `the reports deadline (${reportsDueAt.toISOString()}) has not passed yet`, params: { dueAt: reportsDueAt.toISOString() } });
+    }
+    // Translations close when scoring opens: the last moment to notice a juror cannot read a practice.
+    const gaps = facts.languageGaps;
+    if (gaps.length > 0) {
+      const list = gaps.map((gap) => `${gap.language} ${gap.missing} of ${gap.total}`).join(', ');
+      warnings.push({ code: 'translations_missing', message: `practices without a version in a juror's language: ${list}`, params: { count: gaps.length, languages: gaps } });
+    }
+  }
+  if (to === 'deliberation') {
+    const { scoringDueAt } = facts;
+    if (scoringDueAt && ahead(scoringDueAt)) {
+      warnings.push({ code: 'scoring_deadline_ahead', message: `the scoring deadline (${scoringDueAt.toISOString()}) has not passed yet`, params: { dueAt: scoringDueAt.toISOString() } });
+    }
+    const incomplete = facts.ballots.filter((ballot) => ballot.scored < ballot.total);
+    if (incomplete.length > 0) {
+      const list = incomplete.map((ballot) => `${ballot.name} ${ballot.scored}/${ballot.total}`).join(', ');
+      warnings.push({ code: 'ballots_incomplete', message: `${incomplete.length} juror(s) have not scored their whole ballot: ${list}`, params: { count: incomplete.length, jurors: incomplete } });
+    }
+  }
+  return warnings;
+}
+
 /** Stages at or after `stage`, for "from juryScoring on" style rules. */
 export function isAtOrAfter(current: EditionStage, stage: EditionStage): boolean {
   return EDITION_STAGES.indexOf(current) >= EDITION_STAGES.indexOf(stage);

@@ -5,7 +5,9 @@ import { EntityManager } from 'typeorm';
 import { queryRows } from '@app/core';
 import { CATALOGUE_INDEX_SQL } from '../catalogue/catalogue-index';
 import { TransitionsView } from './dto/edition.dto';
-import { EditionStage, TransitionFacts } from './edition-stage';
+import { conflictedSql } from '../jury/conflicts.access';
+import { JURY_PRACTICE_STATUSES_LIST_SQL } from '../practices/practice-status';
+import { EditionStage, TransitionFacts, WarningFacts } from './edition-stage';
 import { EditionRow } from './edition-view';
 import { editionVisibleTo } from './editions.access';
 
@@ -124,6 +126,47 @@ export class EditionsRepository {
       [editionId],
     );
     return counts;
+  }
+
+  /**
+   * What the warnings of a move look at: the cities with an expert and no report, the draft
+   * reports' cities, each juror's ballot (practices before the jury without their conflicts), and
+   * per language of the jurors' accounts the practices before the jury with neither an original
+   * nor a translation in it.
+   */
+  async warningCounts(manager: EntityManager, editionId: string): Promise<Omit<WarningFacts, 'reportsDueAt' | 'scoringDueAt'>> {
+    const [facts] = await queryRows<Omit<WarningFacts, 'reportsDueAt' | 'scoringDueAt'>>(
+      manager,
+      `SELECT ARRAY(SELECT DISTINCT c.name FROM role_grant g JOIN city c ON c.id = g.city_id
+                     WHERE g.edition_id = $1 AND g.role = 'expert'
+                       AND NOT EXISTS (SELECT 1 FROM report r WHERE r.edition_id = $1 AND r.city_id = g.city_id)
+                     ORDER BY c.name) AS "citiesNotStarted",
+              ARRAY(SELECT c.name FROM report r JOIN city c ON c.id = r.city_id
+                     WHERE r.edition_id = $1 AND r.status = 'draft' ORDER BY c.name) AS "citiesNotSubmitted",
+              COALESCE((SELECT json_agg(json_build_object('name', b.name, 'scored', b.scored, 'total', b.total) ORDER BY b.name)
+                 FROM (SELECT u.name, count(s.id)::int AS scored, count(p.id)::int AS total
+                         FROM role_grant g
+                         JOIN app_user u ON u.id = g.user_id
+                         LEFT JOIN (practice p JOIN report r ON r.id = p.report_id)
+                                ON r.edition_id = g.edition_id AND p.status IN ${JURY_PRACTICE_STATUSES_LIST_SQL}
+                               AND NOT ${conflictedSql('g.user_id', 'p.id', 'r.edition_id', 'r.city_id')}
+                         LEFT JOIN score s ON s.practice_id = p.id AND s.juror_id = g.user_id
+                        WHERE g.edition_id = $1 AND g.role = 'juror'
+                        GROUP BY g.user_id, u.name) b), '[]'::json) AS ballots,
+              COALESCE((SELECT json_agg(json_build_object('language', gap.language, 'missing', gap.missing, 'total', gap.total) ORDER BY gap.language)
+                 FROM (SELECT l.language,
+                              count(*) FILTER (WHERE p.original_language <> l.language
+                                AND NOT EXISTS (SELECT 1 FROM practice_translation t WHERE t.practice_id = p.id AND t.language = l.language))::int AS missing,
+                              count(*)::int AS total
+                         FROM (SELECT DISTINCT u.locale AS language FROM role_grant g JOIN app_user u ON u.id = g.user_id
+                                WHERE g.edition_id = $1 AND g.role = 'juror') l
+                         JOIN (practice p JOIN report r ON r.id = p.report_id)
+                           ON r.edition_id = $1 AND p.status IN ${JURY_PRACTICE_STATUSES_LIST_SQL}
+                        GROUP BY l.language) gap
+                WHERE gap.missing > 0), '[]'::json) AS "languageGaps"`,
+      [editionId],
+    );
+    return facts;
   }
 
   /** What a step back would undo: the edition's scores and awards (read under the edition's row lock). */

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditRecorder, ConflictError, InvalidInputError, NotFoundError, Principal, UnitOfWork } from '@app/core';
 import { CreateEditionDto, EditionView, TransitionsView, UpdateEditionDto } from './dto/edition.dto';
 import { cleanReason } from '../corrections/corrections.dto';
-import { allowedTargets, assertStepBack, assertTransition, EditionStage, isAtOrAfter, TransitionBlocker, transitionBlockers } from './edition-stage';
+import { allowedTargets, assertStepBack, assertTransition, EditionStage, isAtOrAfter, TransitionBlocker, transitionBlockers, transitionWarnings, WARNED_TARGETS } from './edition-stage';
 import { EditionRow, toEditionView } from './edition-view';
 import { EditionPatch, EditionsRepository } from './editions.repository';
 import { pageTotal, uniqueViolation } from '../common/pg-errors';
@@ -144,10 +144,13 @@ export class EditionsService {
   async transitions(editionId: string): Promise<TransitionsView> {
     const manager = this.dataSource.manager;
     const current = await this.row(manager, editionId);
+    const targets = allowedTargets(current.stage);
+    const warningFacts = targets.some((to) => WARNED_TARGETS.includes(to)) ? { ...(await this.editions.warningCounts(manager, editionId)), reportsDueAt: current.reports_due_at, scoringDueAt: current.scoring_due_at } : null;
     const next = await Promise.all(
-      allowedTargets(current.stage).map(async (to) => {
+      targets.map(async (to) => {
         const blockerDetails = await this.blockers(manager, current, to);
-        return { to, ready: blockerDetails.length === 0, blockers: blockerDetails.map((blocker) => blocker.message), blockerDetails };
+        const warnings = warningFacts ? transitionWarnings(to, warningFacts) : [];
+        return { to, ready: blockerDetails.length === 0, blockers: blockerDetails.map((blocker) => blocker.message), blockerDetails, warnings };
       }),
     );
     const history = await this.editions.stageHistory(manager, editionId);

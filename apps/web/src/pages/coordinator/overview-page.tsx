@@ -1,7 +1,8 @@
-// An edition's overview: where it stands, the next stage with what still blocks it (GET
-// /api/editions/:id/transitions), the move itself behind a confirmation that says what it does
-// (finalising locks the awards and scores; publishing makes the results public and notifies people),
-// the stage history, and the settings: name, deadlines, ceremony, scoring scale.
+// An edition's overview: where it stands, the next stage with what still blocks it and what it
+// would leave behind (GET /api/editions/:id/transitions: blockers and warnings), the move itself
+// behind a confirmation that says what it does and shows the warnings (finalising locks the awards
+// and scores; publishing makes the results public and notifies people), the stage history, and
+// the settings: name, deadlines, ceremony, scoring scale.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
@@ -18,6 +19,7 @@ import { isAtOrAfter, stageLabel } from '../../i18n/labels';
 import { StageSteps } from '../dashboards/stage-steps';
 import { blockerText } from './blockers';
 import { StepBack } from './corrections';
+import { StageWarnings } from './stage-warnings';
 import { useEdition } from './edition-layout';
 import { TranslationCoverage } from './translation-coverage';
 
@@ -51,6 +53,7 @@ function NextStages({ edition, transitions, onMoved }: { edition: EditionView; t
   const format = useFormat();
   const [target, setTarget] = useState<NextStage | null>(null);
   const move = useAction();
+  const targetWarnings = transitions.next.find((option) => option.to === target)?.warnings ?? [];
   return (
     <>
       {transitions.next.length === 0 ? (
@@ -72,6 +75,7 @@ function NextStages({ edition, transitions, onMoved }: { edition: EditionView; t
                 </ul>
               </>
             )}
+            <StageWarnings warnings={option.warnings} />
             <button type="button" className="button" disabled={!option.ready} onClick={() => setTarget(option.to)}>
               {t(`edition.moveTo.${option.to}`)}
             </button>
@@ -105,6 +109,12 @@ function NextStages({ edition, transitions, onMoved }: { edition: EditionView; t
         }
       >
         {target && <p>{t(`edition.confirm.${target}.body`, { name: edition.name })}</p>}
+        {target && targetWarnings.length > 0 && (
+          <>
+            <StageWarnings warnings={targetWarnings} />
+            <p>{t('stageWarnings.confirm')}</p>
+          </>
+        )}
       </ConfirmDialog>
       {transitions.history.length > 0 && (
         <details className="disclosure">

@@ -20,7 +20,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { EDITION_STAGES, EditionStage, TRANSITION_BLOCKER_CODES, TransitionBlockerCode } from '../edition-stage';
+import { EDITION_STAGES, EditionStage, TRANSITION_BLOCKER_CODES, TRANSITION_WARNING_CODES, TransitionBlockerCode, TransitionWarningCode } from '../edition-stage';
 
 export class CeremonyDto {
   @ApiProperty({ example: '2015-05-14T15:30:00+02:00', description: 'Date and time with zone' })
@@ -195,11 +195,40 @@ export class TransitionBlockerView {
   @ApiPropertyOptional({ type: TransitionBlockerParamsView, description: 'The numbers the message mentions' }) params?: TransitionBlockerParamsView;
 }
 
+export class JurorBallotCountView {
+  @ApiProperty({ description: "The juror's name" }) name!: string;
+  @ApiProperty({ description: 'Practices of the ballot scored' }) scored!: number;
+  @ApiProperty({ description: 'Practices on the ballot (without the juror\'s conflicts)' }) total!: number;
+}
+
+export class LanguageGapView {
+  @ApiProperty({ example: 'uk', description: "A language of a juror's account" }) language!: string;
+  @ApiProperty({ description: 'Practices before the jury with neither an original nor a translation in it' }) missing!: number;
+  @ApiProperty({ description: 'Practices before the jury' }) total!: number;
+}
+
+export class TransitionWarningParamsView {
+  @ApiPropertyOptional({ description: 'How many cities or jurors the warning names (for plural forms)' }) count?: number;
+  @ApiPropertyOptional({ type: [String], description: "reports_not_started, reports_not_submitted: the cities' names" }) cities?: string[];
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'reports_deadline_ahead, scoring_deadline_ahead: the deadline not yet passed' }) dueAt?: string;
+  @ApiPropertyOptional({ type: [JurorBallotCountView], description: 'ballots_incomplete: the jurors with practices left to score' }) jurors?: JurorBallotCountView[];
+  @ApiPropertyOptional({ type: [LanguageGapView], description: "translations_missing: the jurors' languages not covered" }) languages?: LanguageGapView[];
+}
+
+export class TransitionWarningView {
+  @ApiProperty({ enum: TRANSITION_WARNING_CODES, enumName: 'TransitionWarningCode', description: 'Stable code, for clients to translate' })
+  code!: TransitionWarningCode;
+  @ApiProperty({ description: 'The warning in English' }) message!: string;
+  @ApiProperty({ type: TransitionWarningParamsView, description: 'The names and numbers the warning is about' }) params!: TransitionWarningParamsView;
+}
+
 export class TransitionOption {
   @ApiProperty({ enum: EDITION_STAGES }) to!: EditionStage;
   @ApiProperty() ready!: boolean;
   @ApiProperty({ type: [String], description: 'Why the move is not possible yet, in English (the messages of blockerDetails)' }) blockers!: string[];
   @ApiProperty({ type: [TransitionBlockerView], description: 'The same reasons with their codes, in the same order' }) blockerDetails!: TransitionBlockerView[];
+  @ApiProperty({ type: [TransitionWarningView], description: 'What the coordinator should know before the move (work left, deadlines ahead); never blocks it' })
+  warnings!: TransitionWarningView[];
 }
 
 /** The 409 of POST /editions/:id/transitions. */
