@@ -10,7 +10,7 @@ const PRACTICE_SELECT = `
   SELECT p.id, p.report_id AS "reportId", r.edition_id AS "editionId", r.city_id AS "cityId", c.name AS "cityName",
          p.title, p.description, p.recipient_units AS "recipientUnits", to_char(p.started_on, 'YYYY-MM-DD') AS "startedOn",
          p.links, p.status, p.eligibility_reason AS "eligibilityReason",
-         COALESCE((SELECT json_agg(json_build_object('id', cat.id, 'name', cat.name) ORDER BY cat.position, cat.name)
+         COALESCE((SELECT json_agg(json_build_object('id', cat.id, 'name', cat.name, 'translations', cat.translations) ORDER BY cat.position, cat.name)
                      FROM practice_category pc JOIN category cat ON cat.id = pc.category_id WHERE pc.practice_id = p.id), '[]') AS categories
     FROM practice p JOIN report r ON r.id = p.report_id JOIN city c ON c.id = r.city_id`;
 
@@ -74,10 +74,13 @@ export function register(app: FastifyInstance, env: NodeJS.ProcessEnv): void {
         )
       ).rows;
       const awards = (
-        await db.query<{ editionId: string; id: string; recipientUnit: string | null; citation: string | null; categories: unknown; practices: unknown }>(
+        await db.query<{ editionId: string; id: string; recipientUnit: string | null; citation: string | null; categories: unknown; practices: unknown; certificates: unknown }>(
           `SELECT a.edition_id AS "editionId", a.id, a.recipient_unit AS "recipientUnit", a.citation,
                   COALESCE((SELECT json_agg(json_build_object('id', cat.id, 'name', cat.name)) FROM award_category ac JOIN category cat ON cat.id = ac.category_id WHERE ac.award_id = a.id), '[]') AS categories,
-                  COALESCE((SELECT json_agg(json_build_object('id', p.id, 'title', p.title)) FROM award_practice ap JOIN practice p ON p.id = ap.practice_id WHERE ap.award_id = a.id), '[]') AS practices
+                  COALESCE((SELECT json_agg(json_build_object('id', p.id, 'title', p.title)) FROM award_practice ap JOIN practice p ON p.id = ap.practice_id WHERE ap.award_id = a.id), '[]') AS practices,
+                  COALESCE((SELECT json_agg(json_build_object('language', cert.language, 'code', cert.code)
+                                   ORDER BY array_position(ARRAY['pl', 'en', 'uk']::varchar[], cert.language))
+                              FROM certificate cert WHERE cert.award_id = a.id AND cert.revoked_at IS NULL), '[]') AS certificates
              FROM award a JOIN edition e ON e.id = a.edition_id
             WHERE a.city_id = $1 AND e.stage = 'published' ORDER BY a.position`,
           [cityId],
