@@ -221,6 +221,8 @@ describe('expert stage', () => {
         { code: 'no_eligible_practice', message: 'no practice is eligible yet' },
         { code: 'too_few_jurors', message: 'assign at least 3 jurors (now 0)', params: { now: 0, required: 3 } },
       ],
+      // Kraków's expert never started a report: a warning, which would not block the move.
+      warnings: [{ code: 'reports_not_started', message: 'no report started for: Kraków', params: { count: 1, cities: ['Kraków'] } }],
     }]);
     const early = documented('POST /api/editions/{id}/transitions', await t.http.post(`/api/editions/${edition.id}/transitions`).set(c).send({ to: 'juryScoring' }).expect(409));
     expect(early.body.blockerDetails.map((blocker: { code: string }) => blocker.code)).toEqual(['unchecked_practices', 'no_eligible_practice', 'too_few_jurors']);
