@@ -11,7 +11,7 @@ import { freePort } from '@app/core/net/free-port';
 import { buildDataset, DatasetFacts, datasetFacts, describeDataset, loadDataset } from './data/generate';
 import { runComparison } from './lib/compare';
 import { BenchDatabase, openBenchDatabase } from './lib/database';
-import { rssOf, spawnNode, stopAllChildren, stopChild, waitForHttp } from './lib/processes';
+import { productionRuntimeEnv, rssOf, spawnNode, stopAllChildren, stopChild, waitForHttp } from './lib/processes';
 import { summarizeProfile } from './lib/profile';
 import { appendResults, entry, machineLine, RunInfo, summary, updateReadme } from './lib/report';
 import type { BaselineServerSpec, BenchContext, BenchOptions, RunningServer, ScenarioReport } from './lib/scenario';
@@ -88,7 +88,8 @@ async function startServer(label: string, script: string, env: NodeJS.ProcessEnv
   const port = await freePort();
   const spawned = spawnNode(script, { env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) }, nodeArgs, cwd: root });
   const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}${readyPath}`, spawned, 30_000);
+  // Generous: on a loaded machine the API has taken over 30 s to answer ready.
+  await waitForHttp(`${url}${readyPath}`, spawned, 90_000);
   return { label, url, child: spawned.child, pid: spawned.child.pid! };
 }
 
@@ -128,12 +129,16 @@ async function main(): Promise<number> {
       const nodeArgs = options.cpuProf
         ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--require', join(__dirname, 'lib', 'profile-preload.js')]
         : [];
+      // Extra Node/V8 flags for experiments on the API process (heap sizes, preloads), e.g. BENCH_API_NODE_ARGS='--max-semi-space-size=4'.
+      nodeArgs.push(...(process.env.BENCH_API_NODE_ARGS ?? '').split(/\s+/).filter(Boolean));
       api = await startServer(
         'API',
         join(root, 'dist/apps/api/src/main.js'),
         {
           NODE_ENV: 'production',
           DATABASE_URL: database.url,
+          // The API runs with the environment the Dockerfile gives it in production (malloc tuning).
+          ...productionRuntimeEnv(root),
           JWT_SECRET: randomBytes(48).toString('base64url'),
           LOG_LEVEL: 'warn',
           // Tokens signed in before the first scenario must outlive the whole run (at most 15 min).

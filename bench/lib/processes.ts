@@ -2,6 +2,7 @@
 // stopping by pid with a deadline, reading RSS. Every child is tracked so an abort stops them all.
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const children = new Set<ChildProcess>();
 
@@ -153,4 +154,11 @@ export async function waitForQuiet(options: { thresholdCores?: number; windowMs?
       return { waitedMs, cores, quiet: cores < thresholdCores };
     }
   }
+}
+
+/** The malloc tuning the Dockerfile's runtime image sets (its `ENV GLIBC_TUNABLES=` line), if any. */
+export function productionRuntimeEnv(root: string): NodeJS.ProcessEnv {
+  const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+  const tunables = /^ENV GLIBC_TUNABLES=(\S+)$/m.exec(dockerfile)?.[1];
+  return tunables ? { GLIBC_TUNABLES: tunables } : {};
 }

@@ -41,7 +41,7 @@ export * from './http/list-query';
 export * from './http/text.validators';
 export * from './storage/file-storage';
 export * from './storage/local-file-storage';
-export * from './storage/s3-file-storage';
+export * from './storage/s3-limits';
 export * from './storage/storage.module';
 export * from './metrics/metrics-access';
 export * from './idempotency/idempotency-key.entity';

@@ -20,6 +20,8 @@ export interface FileStorage {
   open(key: string): Promise<{ stream: Readable; size: number }>;
   /** Removes the object; a missing object is not an error (removal is retried after failures). */
   remove(key: string): Promise<void>;
+  /** Releases the driver's connections at shutdown (S3's HTTP agent); the filesystem has none. */
+  close?(): void;
 }
 
 /** Nest token for the configured driver. */

@@ -8,8 +8,7 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { AppConfig } from '../config/app-config';
 import { assertStorageKey, FileStorage, StoredObjectInfo, StoredObjectNotFoundError } from './file-storage';
 
-/** S3's smallest part: files up to this size go up in one PutObject, larger ones in parts of it. */
-export const S3_PART_BYTES = 5 * 1024 * 1024;
+import { S3_PART_BYTES } from './s3-limits';
 
 export class S3FileStorage implements FileStorage {
   readonly kind = 's3';

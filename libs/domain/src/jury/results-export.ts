@@ -1,10 +1,15 @@
 // Results for people, not programs: the ranking and the raw scores as an XLSX workbook (exceljs) and
 // the raw scores as CSV that Excel opens right (UTF-8 BOM), with names instead of ids, headers in the
 // reader's language and local times (Europe/Warsaw). The long machine CSV stays in csv.ts.
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 import { CRITERIA, CRITERION_TEXT } from './criteria';
 import { csvField, ScoreCsvRow } from './csv';
 import { BallotLanguage, ResultMethod, ResultRow } from './dto/jury.dto';
+
+// exceljs (with jszip, archiver and unzipper) loads with the first workbook, not at start: it kept
+// ~9 MiB in the API's idle heap for a download a coordinator makes a few times per edition.
+let exceljs: typeof ExcelJSModule | undefined;
+const ExcelJS = () => (exceljs ??= require('exceljs') as typeof ExcelJSModule);
 
 export const EXPORT_TIME_ZONE = 'Europe/Warsaw';
 
@@ -143,7 +148,7 @@ export function peopleCsv(table: { header: string[]; rows: Cell[][] }): string {
 
 export async function resultsWorkbook(input: { method: ResultMethod; items: readonly ResultRow[]; scores: readonly ScoreCsvRow[]; lang: BallotLanguage }): Promise<Buffer> {
   const labels = LABELS[input.lang];
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (ExcelJS().Workbook)();
   workbook.creator = 'Open Cities';
   const addSheet = (name: string, table: { header: string[]; rows: Cell[][] }, title?: string) => {
     const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: title ? 2 : 1 }] });
