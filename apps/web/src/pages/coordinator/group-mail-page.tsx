@@ -108,7 +108,6 @@ export function GroupMailPage() {
           <RadioGroup
             name="filter.role"
             legend={t('groupMail.role')}
-            inline
             options={ROLES.map((value) => ({ value, label: t(`groupMail.roles.${value}`) }))}
             value={role}
             onChange={changed((value: string) => {
