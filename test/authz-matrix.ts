@@ -142,6 +142,10 @@ export const MATRIX: Record<string, MatrixRow> = {
   'POST /api/editions/{id}/step-back': row(COORDINATOR, { params: { id: 'edition' } }),
   'PUT /api/editions/{id}/experts/{assignmentId}/extension': row(COORDINATOR, { params: { id: 'edition', assignmentId: 'spareExpertAssignment' } }),
   'PUT /api/editions/{id}/jurors/{assignmentId}/extension': row(COORDINATOR, { params: { id: 'edition', assignmentId: 'spareJurorAssignment' } }),
+  // mail to groups (coordinators only; without a body preview and send stop at validation)
+  'POST /api/editions/{id}/group-mails/preview': row(COORDINATOR, { params: { id: 'edition' } }),
+  'POST /api/editions/{id}/group-mails': row(COORDINATOR, { params: { id: 'edition' } }),
+  'GET /api/editions/{id}/group-mails': row(COORDINATOR, { params: { id: 'edition' } }),
   // content translations
   'GET /api/practices/{id}/translations': row(TRANSLATORS, { params: { id: 'lublinPractice' } }),
   'PUT /api/practices/{id}/translations/{lang}': row(TRANSLATORS, { params: { id: 'lublinPractice', lang: 'language' } }),

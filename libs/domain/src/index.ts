@@ -57,6 +57,8 @@ export * from './decisions/dto/decisions.dto';
 export * from './notifications/notifications.module';
 export * from './notifications/notifications.service';
 export * from './notifications/notification-sender';
+export * from './notifications/group-mails/group-mail.dto';
+export * from './notifications/group-mails/group-mails.service';
 export * from './notifications/notification-delivery.entity';
 export * from './notifications/notification-rules';
 export * from './notifications/delivery-policy';

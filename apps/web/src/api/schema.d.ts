@@ -493,6 +493,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/editions/{id}/group-mails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The edition’s group mails, newest first, with their deliveries counted by status */
+        get: operations["GroupMailsController_list"];
+        put?: never;
+        /** Send a group mail to the people the filter chooses now, through the outbox like every notification (template groupMail); audited */
+        post: operations["GroupMailsController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{id}/group-mails/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a group mail: who the filter chooses (name, e-mail, city, role, language) and the message rendered per language, nothing sent
+         * @description Merge fields: {{name}}, {{city}}, {{edition}}, {{deadline}} (the person’s own report or scoring deadline), {{link}} (their next-step page).
+         */
+        post: operations["GroupMailsController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/editions/{id}/jurors": {
         parameters: {
             query?: never;
@@ -1879,6 +1917,11 @@ export interface components {
             practices: number;
             year: number;
         };
+        ComposeGroupMailDto: {
+            filter: components["schemas"]["GroupMailFilterDto"];
+            /** @description One version without a language for everybody, or up to one per language (each recipient reads their account language’s, else the first) */
+            versions: components["schemas"]["GroupMailVersionDto"][];
+        };
         /**
          * @description Why: declared by the juror, or a tie to the practice’s city (the juror’s city, its expert in this edition, its official)
          * @enum {string}
@@ -2158,6 +2201,98 @@ export interface components {
             id: string;
             /** @enum {string} */
             status: "implemented" | "continued" | "expanded" | "discontinued" | "unknown";
+        };
+        GroupMailDeliveryCounts: {
+            failed: number;
+            pending: number;
+            sent: number;
+        };
+        GroupMailFilterDto: {
+            /**
+             * Format: uuid
+             * @description Only this city: its expert, its officials, or the jurors who score it (none tied to it)
+             */
+            cityId?: string;
+            /**
+             * @description Experts: reportNotStarted or reportNotSubmitted; jurors: ballotIncomplete (an eligible practice on their ballot unscored); none for officials
+             * @enum {string}
+             */
+            progress?: "reportNotStarted" | "reportNotSubmitted" | "ballotIncomplete";
+            /**
+             * @description Who: the experts, the jurors or the officials (of the cities taking part) of the edition
+             * @enum {string}
+             */
+            role: "expert" | "juror" | "cityOfficial";
+        };
+        GroupMailFilterView: {
+            /** Format: uuid */
+            cityId: string | null;
+            cityName: string | null;
+            /** @enum {string|null} */
+            progress: "reportNotStarted" | "reportNotSubmitted" | "ballotIncomplete" | null;
+            /** @enum {string} */
+            role: "expert" | "juror" | "cityOfficial";
+        };
+        GroupMailPreviewView: {
+            recipients: components["schemas"]["GroupMailRecipientView"][];
+            /** @description One per language the recipients read (one per version with no recipient) */
+            renderings: components["schemas"]["GroupMailRenderingView"][];
+        };
+        GroupMailRecipientView: {
+            /** @description The city the mail concerns for them */
+            city: string | null;
+            email: string;
+            /**
+             * @description The language their mail is written in
+             * @enum {string}
+             */
+            language: "pl" | "en" | "uk";
+            name: string;
+            /** @enum {string} */
+            role: "expert" | "juror" | "cityOfficial";
+            /** Format: uuid */
+            userId: string;
+        };
+        GroupMailRenderingView: {
+            /** @enum {string} */
+            language: "pl" | "en" | "uk";
+            /** @description Whose merge fields are filled in (the first recipient reading this language); null with no recipient */
+            sampleRecipient: string | null;
+            subject: string;
+            /** @description The plain-text mail as sent */
+            text: string;
+        };
+        GroupMailVersionDto: {
+            /** @description Plain text, one paragraph a line; the greeting, the button to the recipient’s page and the signature are added */
+            body: string;
+            /**
+             * @description The language of this version; omitted in the one version for everybody
+             * @enum {string}
+             */
+            language?: "pl" | "en" | "uk";
+            /** @description Merge fields: {{name}}, {{city}}, {{edition}}, {{deadline}}, {{link}} */
+            subject: string;
+        };
+        GroupMailVersionView: {
+            body: string;
+            /** @enum {string|null} */
+            language: "pl" | "en" | "uk" | null;
+            subject: string;
+        };
+        GroupMailView: {
+            /** @description Its deliveries by status (as in the notifications view) */
+            deliveries: components["schemas"]["GroupMailDeliveryCounts"];
+            /** Format: uuid */
+            editionId: string;
+            filter: components["schemas"]["GroupMailFilterView"];
+            /** Format: uuid */
+            id: string;
+            recipientCount: number;
+            /** Format: date-time */
+            sentAt: string;
+            /** @description The coordinator who sent it */
+            sentBy: string | null;
+            versions: components["schemas"]["GroupMailVersionView"][];
         };
         JurorBallotCountView: {
             /** @description The juror's name */
@@ -5457,6 +5592,203 @@ export interface operations {
                 };
             };
             /** @description deadline_locked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    GroupMailsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupMailView"][];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    GroupMailsController_send: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComposeGroupMailDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupMailView"];
+                };
+            };
+            /** @description A field at fault: `filter.role`, `filter.cityId` (unknown city), `filter.progress` (not for that role), `versions` (1 to 3), `versions.N.language` (missing with several versions, repeated), `versions.N.subject`/`body` (empty, too long, or an unknown merge field, named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no_recipients: nobody matches the filter */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    GroupMailsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComposeGroupMailDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupMailPreviewView"];
+                };
+            };
+            /** @description A field at fault: `filter.role`, `filter.cityId` (unknown city), `filter.progress` (not for that role), `versions` (1 to 3), `versions.N.language` (missing with several versions, repeated), `versions.N.subject`/`body` (empty, too long, or an unknown merge field, named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Wrong stage or state (code says which; transitions list the allowed targets or blockers) */
             409: {
                 headers: {
                     [name: string]: unknown;

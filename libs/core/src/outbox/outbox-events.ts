@@ -27,5 +27,7 @@ export interface OutboxEventPayloads {
   'edition.steppedBack': { editionId: string; from: string; to: string; stageEventId: string; reason: string };
   /** A coordinator gave one expert (reports) or juror (scoring) a later deadline. */
   'grant.deadlineExtended': { grantId: string; userId: string; editionId: string; kind: 'reports' | 'scoring'; dueAt: string; reason: string };
+  /** A coordinator sent a message to a group of an edition (its recipients are stored with it). */
+  'groupMail.sent': { groupMailId: string; editionId: string; role: 'expert' | 'juror' | 'cityOfficial' };
 }
 export type OutboxEventType = keyof OutboxEventPayloads;

@@ -1,4 +1,4 @@
-import { actionPath, LinkFacts, RecipientGrant, tokenPath } from './action-links';
+import { actionPath, groupMailPath, LinkFacts, RecipientGrant, tokenPath } from './action-links';
 
 const edition = { id: 'e-1', year: 2015 };
 const expert: RecipientGrant = { role: 'expert', editionId: 'e-1', cityId: 'c-lublin' };
@@ -43,5 +43,11 @@ describe('mail action links', () => {
 
   it('falls back to the dashboard without an edition', () => {
     expect(actionPath({ template: 'scoringOpen', edition: null, reportId: null, grants: [juror] })).toBe('/dashboard');
+  });
+
+  it("sends a group mail's reader to their own next step as the role the group addressed", () => {
+    expect(groupMailPath('expert', edition, [expertElsewhere, expert])).toBe('/expert/editions/e-1/cities/c-lublin');
+    expect(groupMailPath('juror', edition, [juror])).toBe('/juror/editions/e-1');
+    expect(groupMailPath('cityOfficial', edition, [official])).toBe('/city');
   });
 });

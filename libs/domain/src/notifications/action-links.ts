@@ -11,7 +11,7 @@ export interface RecipientGrant {
 }
 
 export interface LinkFacts {
-  template: Exclude<TemplateKey, 'invitation' | 'passwordReset'>;
+  template: Exclude<TemplateKey, 'invitation' | 'passwordReset' | 'groupMail'>;
   edition: { id: string; year: number } | null;
   /** The report a `reportSubmitted` mail is about. */
   reportId: string | null;
@@ -63,4 +63,14 @@ export function actionPath({ template, edition, reportId, grants }: LinkFacts): 
     case 'ceremonyInvitation':
       return `/editions/${edition.year}`;
   }
+}
+
+/** The roles a group mail addresses, each by its grant in the edition. */
+export type GroupRole = 'expert' | 'juror' | 'cityOfficial';
+
+/** A group mail's `{{link}}` and button: the next-step page of someone addressed as `role` in the edition. */
+export function groupMailPath(role: GroupRole, edition: LinkFacts['edition'], grants: RecipientGrant[]): string {
+  if (role === 'expert') return actionPath({ template: 'reportsOpen', edition, reportId: null, grants });
+  if (role === 'juror') return actionPath({ template: 'scoringOpen', edition, reportId: null, grants });
+  return '/city';
 }

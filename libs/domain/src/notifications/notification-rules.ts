@@ -89,6 +89,11 @@ export const AUDIENCES = {
                   AND NOT EXISTS (SELECT 1 FROM score s WHERE s.juror_id = g.user_id AND s.practice_id = p.id))`,
     params: [editionId],
   }),
+  /** The people a coordinator's group mail was addressed to (stored when it was sent) who can still be told. */
+  groupMailRecipients: (groupMailId: string): Audience => ({
+    sql: `SELECT r.user_id FROM group_mail_recipient r JOIN app_user u ON u.id = r.user_id AND u.status <> 'disabled' WHERE r.group_mail_id = $1`,
+    params: [groupMailId],
+  }),
 };
 
 const editionHasCeremony = (editionId: string): Audience => ({
@@ -177,6 +182,9 @@ export const NOTIFICATION_RULES: { readonly [T in OutboxEventType]: Notification
       context: { editionId, dueAt },
       dedupeKey: `scoringReminder:${editionId}:${dueAt}`,
     },
+  ],
+  'groupMail.sent': ({ groupMailId, editionId, role }) => [
+    { template: 'groupMail', audiences: [AUDIENCES.groupMailRecipients(groupMailId)], context: { editionId, groupMailId, role } },
   ],
 };
 

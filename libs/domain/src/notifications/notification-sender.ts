@@ -23,7 +23,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@app/core';
 import { AccountsService } from '../accounts/accounts.service';
-import { actionPath, tokenPath } from './action-links';
+import { actionPath, GroupRole, groupMailPath, tokenPath } from './action-links';
 import { describeError, isPermanent, mayHaveBeenHandedOver, PermanentDeliveryError, RetryLaterError, statusAfterFailure } from './delivery-policy';
 import { ceremonyIcs } from './ics';
 import { createMailTransport, MailTransport, SMTP_MAX_CONNECTIONS } from './mail/mail-transport';
@@ -32,7 +32,9 @@ import { GroupWriter } from './group-writer';
 import { SendWindow } from './send-window';
 import { ClaimedDelivery, EditionRow, Failure, NotificationsRepository, Receipt } from './notifications.repository';
 import { EditionFacts, MailFacts } from './templates/facts';
-import { renderMail } from './templates/render';
+import { renderMail, resolveLocale } from './templates/render';
+import { GroupMailsRepository } from './group-mails/group-mails.repository';
+import { versionFor } from './group-mails/group-mail-versions';
 
 export type SendOutcome = 'sent' | 'failed' | 'notPending';
 
@@ -45,7 +47,7 @@ export interface BatchOutcome {
 
 const asDate = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
 
-function editionFacts(row: EditionRow): EditionFacts {
+export function editionFacts(row: EditionRow): EditionFacts {
   const ceremonyStartsAt = asDate(row.ceremony_starts_at);
   return {
     id: row.id,
@@ -81,6 +83,7 @@ export class NotificationSender implements OnApplicationShutdown {
     private readonly repository: NotificationsRepository,
     private readonly config: AppConfig,
     private readonly accounts: AccountsService,
+    private readonly groupMails: GroupMailsRepository,
   ) {}
 
   get transport(): MailTransport {
@@ -157,7 +160,7 @@ export class NotificationSender implements OnApplicationShutdown {
   /** Loads the facts now, renders the template in the recipient's language, builds the MIME message. */
   private async compose(delivery: ClaimedDelivery): Promise<ComposedMail> {
     const facts = await this.loadFacts(delivery);
-    const mail = renderMail(delivery.template, delivery.locale, facts);
+    const mail = renderMail(delivery.template, facts.message?.language ?? delivery.locale, facts);
     const ceremony = delivery.template === 'ceremonyInvitation' ? facts.edition?.ceremony : null;
     const raw = await composeMail({
       messageId: delivery.message_id,
@@ -210,6 +213,7 @@ export class NotificationSender implements OnApplicationShutdown {
     }
     const claimed = delivery.edition && delivery.edition.id === editionId ? editionFacts(delivery.edition) : null;
     const edition = editionId ? (claimed ?? (await this.loadEdition(editionId))) : null;
+    if (delivery.template === 'groupMail') return this.groupMailFacts(delivery, edition);
     return {
       recipient: { name: delivery.name, email: delivery.email },
       edition,
@@ -218,6 +222,23 @@ export class NotificationSender implements OnApplicationShutdown {
       dueAt: context.dueAt ? new Date(context.dueAt) : null,
       reason: context.reason ?? null,
       actionUrl: await this.actionUrl(delivery, edition),
+    };
+  }
+
+  /** A group mail's version for the recipient, with their city and deadline as they stand now. */
+  private async groupMailFacts(delivery: ClaimedDelivery, edition: EditionFacts | null): Promise<MailFacts> {
+    const row = await this.groupMails.sendFacts(delivery.context.groupMailId, delivery.user_id);
+    if (!row) throw new PermanentDeliveryError(`group mail ${delivery.context.groupMailId} no longer exists`);
+    const version = versionFor(row.versions, resolveLocale(delivery.locale));
+    const base = this.config.publicUrl.replace(/\/$/, '');
+    return {
+      recipient: { name: delivery.name, email: delivery.email },
+      edition,
+      report: null,
+      practice: null,
+      dueAt: row.due_at ? new Date(row.due_at) : null,
+      message: { subject: version.subject, body: version.body, language: version.language, city: row.city, hasDeadline: row.role !== 'cityOfficial' },
+      actionUrl: `${base}${groupMailPath(row.role as GroupRole, edition, await this.repository.grantsOf(delivery.user_id))}`,
     };
   }
 
@@ -237,6 +258,7 @@ export class NotificationSender implements OnApplicationShutdown {
     if (template === 'invitation' || template === 'passwordReset') {
       return `${base}${tokenPath(template, await this.accounts.issueOneTimeToken(userId, template))}`;
     }
+    if (template === 'groupMail') throw new Error('group mails link through groupMailFacts');
     const grants = await this.repository.grantsOf(userId);
     return `${base}${actionPath({ template, edition, reportId: delivery.context.reportId ?? null, grants })}`;
   }

@@ -1,5 +1,5 @@
 // One edition for the coordinator: its title and stage, and its sections (overview with the stage
-// moves and settings, set-up, eligibility, results, awards and deliberation). The edition is loaded
+// moves and settings, set-up, eligibility, results, awards and deliberation, mail to a group). The edition is loaded
 // once here and handed to the sections, which reload it after a change.
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useOutletContext, useParams } from 'react-router';
@@ -41,6 +41,7 @@ export function EditionLayout() {
     { to: 'eligibility', label: t('edition.tabs.eligibility') },
     { to: 'results', label: t('edition.tabs.results') },
     { to: 'awards', label: t('edition.tabs.awards') },
+    { to: 'group-mail', label: t('edition.tabs.groupMail') },
   ];
   return (
     <Page

@@ -1,4 +1,5 @@
 // English templates (also the fallback for languages without their own).
+import { groupMailText } from './group-mail';
 import { editionOf, LocaleTemplates } from './facts';
 
 export const en: LocaleTemplates = {
@@ -147,5 +148,6 @@ export const en: LocaleTemplates = {
       lines: [`Your personal deadline for scoring is now ${fmt.dateTime(f.dueAt)}.`, `Reason: ${f.reason ?? '–'}`],
       action: 'Continue scoring',
     }),
+    groupMail: (f, fmt) => groupMailText(f, fmt, 'Go to your page'),
   },
 };

@@ -21,6 +21,7 @@ export const TEMPLATE_KEYS = [
   'steppedBackToScoring',
   'reportsDeadlineExtended',
   'scoringDeadlineExtended',
+  'groupMail',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
@@ -42,8 +43,21 @@ export interface MailFacts {
   dueAt: Date | null;
   /** Why a coordinator made a correction (reopen, revision, step back, extension). */
   reason?: string | null;
+  /** A group mail's text as the coordinator wrote it (the version for this recipient), with what its merge fields need. */
+  message?: GroupMessage | null;
   /** Where the mail's button leads: the app, or a single-use invitation/reset link. */
   actionUrl: string;
+}
+
+export interface GroupMessage {
+  subject: string;
+  body: string;
+  /** The city the mail concerns for this recipient (their own, or the group's filter city for jurors). */
+  city: string | null;
+  /** The language the version is written in (null: the one version for all, read in the reader's). */
+  language?: Locale | null;
+  /** Whether `{{deadline}}` means something for this recipient (experts and jurors); `dueAt` holds it. */
+  hasDeadline: boolean;
 }
 
 /** Dates as a reader in Poland sees them, in the reader's language. */

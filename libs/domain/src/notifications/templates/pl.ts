@@ -1,4 +1,5 @@
 // Polish templates.
+import { groupMailText } from './group-mail';
 import { editionOf, LocaleTemplates } from './facts';
 
 export const pl: LocaleTemplates = {
@@ -147,5 +148,6 @@ export const pl: LocaleTemplates = {
       lines: [`Twój indywidualny termin oceny to teraz ${fmt.dateTime(f.dueAt)}.`, `Powód: ${f.reason ?? '–'}`],
       action: 'Przejdź do oceny',
     }),
+    groupMail: (f, fmt) => groupMailText(f, fmt, 'Przejdź do swojej strony'),
   },
 };

@@ -15,6 +15,7 @@ const facts: MailFacts = {
   practice: { title: 'Punkt obsługi cudzoziemców', city: 'Lublin', eligible: false, reason: 'Poza zakresem' },
   dueAt: new Date('2015-03-31T21:59:00Z'),
   reason: 'Brakuje dowodów',
+  message: { subject: '{{edition}}: {{city}}', body: 'Termin: {{deadline}}\nStrona: {{link}}', city: 'Lublin', hasDeadline: true },
   actionUrl: 'https://miasta.example.org/editions/e1?a=1&b=2',
 };
 
@@ -47,5 +48,13 @@ describe('mail templates', () => {
     expect(renderMail('eligibilityDecided', 'pl', facts).text).toContain('Uzasadnienie: Poza zakresem');
     expect(renderMail('reportReopened', 'uk', facts).text).toContain('Причина: Brakuje dowodów');
     expect(renderMail('scoringDeadlineExtended', 'pl', facts).subject).toContain('31 marca 2015 23:59');
+  });
+
+  it('fills a group mail’s merge fields for its recipient, the deadline in the reader’s language', () => {
+    const pl = renderMail('groupMail', 'pl', facts);
+    expect(pl.subject).toBe('Miasta Otwarte 2015: Lublin');
+    expect(pl.text).toContain('Termin: 31 marca 2015 23:59\nStrona: https://miasta.example.org/editions/e1?a=1&b=2');
+    const official = renderMail('groupMail', 'en', { ...facts, message: { ...facts.message!, hasDeadline: false } });
+    expect(official.text).toContain('Termin: \n');
   });
 });

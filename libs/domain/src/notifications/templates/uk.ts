@@ -1,4 +1,5 @@
 // Ukrainian templates.
+import { groupMailText } from './group-mail';
 import { editionOf, LocaleTemplates } from './facts';
 
 export const uk: LocaleTemplates = {
@@ -147,5 +148,6 @@ export const uk: LocaleTemplates = {
       lines: [`Ваш особистий термін оцінювання тепер ${fmt.dateTime(f.dueAt)}.`, `Причина: ${f.reason ?? '–'}`],
       action: 'Продовжити оцінювання',
     }),
+    groupMail: (f, fmt) => groupMailText(f, fmt, 'Перейти на свою сторінку'),
   },
 };
