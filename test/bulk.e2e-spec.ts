@@ -196,6 +196,25 @@ describe('bulk actions', () => {
       expect(refusalCodes(again.body.items).slice(0, 3)).toEqual(['already_assigned', 'already_assigned', 'already_assigned']);
     });
 
+    it('two identical imports at once: each person is added once, the other import refuses the row', async () => {
+      const s = await setup();
+      const rows = [1, 2, 3].map((n) => ({ name: `Juror ${n}`, email: `wyscig-${n}-${s.year}@example.org`, role: 'juror', city: s.lublin.name }));
+      const send = () => t.http.post(`/api/editions/${s.e.id}/people/import`).set(coordinator.auth).send({ rows });
+      const [first, second] = await Promise.all([send(), send()]);
+      expect([first.status, second.status]).toEqual([200, 200]);
+      for (const line of [0, 1, 2]) {
+        const outcomes = [first.body.items[line].outcome, second.body.items[line].outcome].sort();
+        expect(outcomes[0]).toMatch(/^(created|grantAdded)$/);
+        expect(outcomes[1]).toBe('refused');
+      }
+      const counts: { email: string; users: number; grants: number }[] = await ds.query(
+        `SELECT u.email, count(DISTINCT u.id)::int AS users, count(g.id)::int AS grants
+           FROM app_user u LEFT JOIN role_grant g ON g.user_id = u.id AND g.edition_id = $1 WHERE u.email LIKE $2 GROUP BY u.email ORDER BY u.email`,
+        [s.e.id, `wyscig-%-${s.year}@example.org`],
+      );
+      expect(counts).toEqual(rows.map((row) => ({ email: row.email, users: 1, grants: 1 })));
+    });
+
     it('takes JSON rows, and refuses every row once the assignments are locked', async () => {
       const s = await setup('deliberation');
       const res = await t.http
