@@ -1,7 +1,8 @@
 // Bulk actions in a real browser, against the built app with its demo data (the helpers of
 // test/web/browser-harness.ts): the coordinator selects practices on the eligibility screen and
 // decides them at once (a reason required for "not eligible", refused next to its field when
-// empty), sees each practice's result, and imports jurors from a pasted list with a preview first.
+// empty), sees each practice's result, imports jurors from a pasted list with a preview first, and
+// records awards for practices selected in the ranking.
 // Screenshots go to test-artifacts/screenshots/; axe-core must find no serious or critical WCAG 2.1
 // AA violation. No Chromium: skipped loudly (fails in CI), like the main browser suite.
 import { apiAs, browserSuiteSkipped, check, settled, signIn as signInAs, useBrowserHarness } from './browser-harness';
@@ -14,7 +15,7 @@ type Practice = { id: string; title: string; status: string };
   const harness = useBrowserHarness();
   const signIn = (who: string) => signInAs(harness, who, { language: 'pl' });
 
-  it('the coordinator decides eligibility for several practices at once and sees each result; then imports jurors from a list', async () => {
+  it('the coordinator decides eligibility for several practices at once and sees each result; imports jurors from a list; records awards from the ranking', async () => {
     // Lublin's and Kraków's experts submit reports of two practices each (through the API: not the subject here).
     let editionId = '';
     for (const [who, prefix] of [['ekspert.lublin', 'Lubelska'], ['ekspert.krakow', 'Krakowska']] as const) {
@@ -85,6 +86,25 @@ type Practice = { id: string; title: string; status: string };
     await coordinator.locator('#people-import-results-caption', { hasText: 'Co import zrobił z' }).waitFor();
     await check(harness, coordinator, 'bulk-import-done-pl');
     expect((await api.get<{ email: string }[]>(`/editions/${editionId}/jurors`)).map((j) => j.email)).toContain('olha.ivanenko@example.org');
+
+    // Awards from the ranking, once the edition is in deliberation (moved there through the API).
+    await api.post(`/editions/${editionId}/transitions`, { to: 'juryScoring' });
+    await api.post(`/editions/${editionId}/transitions`, { to: 'deliberation' });
+    await coordinator.goto(`${harness.base}/coordinator/editions/${editionId}/results`);
+    await settled(coordinator);
+    await coordinator.getByLabel(/Lubelska praktyka 1 \(Lublin\)/).check();
+    await coordinator.getByLabel(/Krakowska praktyka 2 \(Kraków\)/).check();
+    await coordinator.getByLabel('Jednostka miasta dla „Lubelska praktyka 1”').fill('Miejski Ośrodek Pomocy Rodzinie');
+    await coordinator.getByRole('button', { name: 'Zapisz 2 wyróżnienia' }).click();
+    const awards = coordinator.locator('#ranking-awards-results-caption').locator('xpath=ancestor::table');
+    await awards.waitFor();
+    expect(await awards.locator('tbody tr').allTextContents()).toEqual([expect.stringContaining('Wykonano'), expect.stringContaining('Wykonano')]);
+    await check(harness, coordinator, 'bulk-awards-results-pl');
+    const recorded = await api.get<{ recipientUnit: string | null; city: { name: string } }[]>(`/editions/${editionId}/awards`);
+    expect(recorded.map((a) => [a.city.name, a.recipientUnit]).sort()).toEqual([
+      ['Kraków', null],
+      ['Lublin', 'Miejski Ośrodek Pomocy Rodzinie'],
+    ]);
     await coordinator.close();
   }, 240_000);
 });

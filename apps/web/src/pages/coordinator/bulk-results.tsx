@@ -39,15 +39,18 @@ export function SelectBox({ checked, onChange, label, disabled }: { checked: boo
   );
 }
 
-export function BulkResults({ id, caption, itemHeader, rows }: { id: string; caption: string; itemHeader: string; rows: BulkRow[] }) {
+/** `counted: false` where the screen says the counts itself (a preview, which has done nothing yet). */
+export function BulkResults({ id, caption, itemHeader, rows, counted = true }: { id: string; caption: string; itemHeader: string; rows: BulkRow[]; counted?: boolean }) {
   const { t } = useTranslation();
   const refusalText = useRefusalText();
   const refused = rows.filter((row) => row.outcome === 'refused').length;
   return (
     <div className="bulk-results">
-      <p role="status">
-        {t('bulk.summary', { count: rows.length - refused })} {t('bulk.summaryRefused', { count: refused })}
-      </p>
+      {counted && (
+        <p role="status">
+          {t('bulk.summary', { count: rows.length - refused })} {t('bulk.summaryRefused', { count: refused })}
+        </p>
+      )}
       <div className="table-wrap" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
         <table className="table table--compact">
           <caption id={`${id}-caption`}>{caption}</caption>

@@ -85,7 +85,7 @@ export function PeopleImport({ editionId, onImported }: { editionId: string; onI
               {t(result.dryRun ? 'bulk.import.invitationsPlanned' : 'bulk.import.invitationsSent', { count: result.invited })}
             </p>
           </Alert>
-          <BulkResults id="people-import-results" caption={t(result.dryRun ? 'bulk.import.previewCaption' : 'bulk.import.resultsCaption')} itemHeader={t('bulk.person')} rows={rows} />
+          <BulkResults id="people-import-results" caption={t(result.dryRun ? 'bulk.import.previewCaption' : 'bulk.import.resultsCaption')} itemHeader={t('bulk.person')} rows={rows} counted={false} />
         </>
       )}
     </section>
