@@ -178,6 +178,9 @@ export const MATRIX: Record<string, MatrixRow> = {
   // deliberation and decisions (jurors only from deliberation: the fixture edition is earlier)
   'GET /api/editions/{id}/awards': row('401 ok 403 403 403 403 403 403', { params: { id: 'edition' } }),
   'POST /api/editions/{id}/awards': row(COORDINATOR, { params: { id: 'edition' } }),
+  'POST /api/editions/{id}/awards/bulk': row(COORDINATOR, { params: { id: 'edition' } }),
+  'POST /api/editions/{id}/eligibility/bulk': row(COORDINATOR, { params: { id: 'edition' } }),
+  'POST /api/editions/{id}/people/import': row(COORDINATOR, { params: { id: 'edition' } }),
   'PATCH /api/awards/{id}': row(COORDINATOR, { params: { id: 'lublinAward' } }),
   'DELETE /api/awards/{id}': row(COORDINATOR, { params: { id: 'lublinAward' } }),
   'GET /api/editions/{id}/deliberation-notes': row('401 ok 403 403 403 403 403 403', { params: { id: 'edition' } }),

@@ -20,6 +20,7 @@ import {
   ALL_ENTITIES,
   AuditLogModule,
   AuditModule,
+  BulkModule,
   CatalogueModule,
   CertificatesModule,
   CitiesModule,
@@ -34,6 +35,7 @@ import {
   ReportsModule,
 } from '@app/domain';
 import { AuditController } from './http/audit.controller';
+import { BulkController } from './http/bulk.controller';
 import { DocumentsController } from './http/documents.controller';
 import { DecisionsController } from './http/decisions.controller';
 import { OpenDataController } from './http/open-data.controller';
@@ -82,8 +84,9 @@ export class ApiModule {
         NotificationsModule,
         MetricsModule,
         PrivacyModule,
+        BulkModule,
       ],
-      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, CorrectionsController, GroupMailsController, TranslationsController, JuryController, DecisionsController, DocumentsController, PublicController, OpenDataController, AuditController, NotificationsController, QueuesBoardController],
+      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, CorrectionsController, GroupMailsController, TranslationsController, JuryController, DecisionsController, DocumentsController, PublicController, OpenDataController, AuditController, NotificationsController, QueuesBoardController, BulkController],
       providers: [
         QueuesBoardAccess,
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -4,6 +4,7 @@ export * from './database/data-source-options';
 export * from './database/database.module';
 export * from './database/snake-naming.strategy';
 export * from './database/unit-of-work';
+export * from './database/savepoint';
 export * from './errors/domain-errors';
 export * from './errors/http-exception.filter';
 export * from './errors/validation';

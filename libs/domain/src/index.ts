@@ -71,3 +71,8 @@ export { renderMail } from './notifications/templates/render';
 export * from './privacy/dto/privacy.dto';
 export * from './privacy/privacy.module';
 export * from './privacy/privacy.service';
+export * from './bulk/bulk.module';
+export * from './bulk/bulk-eligibility.service';
+export * from './bulk/bulk-awards.service';
+export * from './bulk/people-import.service';
+export * from './bulk/dto/bulk.dto';

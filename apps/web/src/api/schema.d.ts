@@ -354,6 +354,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/editions/{id}/awards/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record many awards (stage deliberation), e.g. one per practice selected in the ranking, each as the single award would
+         * @description Each item in its own transaction with the single award’s rules (eligible practices of the city, categories they are filed under, no identical award); a refused item leaves the others recorded.
+         */
+        post: operations["BulkController_createAwards"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/editions/{id}/ballot": {
         parameters: {
             query?: never;
@@ -435,6 +455,26 @@ export interface paths {
         put?: never;
         /** Record a deliberation note (stage deliberation) */
         post: operations["DecisionsController_addNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{id}/eligibility/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide eligibility for many practices of the edition, each as the single decision would (stage reportsOpen, submitted practices, a reason when ineligible)
+         * @description Each item in its own transaction, audited and told as the single decision; a refused item (its code and message) leaves the others decided.
+         */
+        post: operations["BulkController_decideEligibility"];
         delete?: never;
         options?: never;
         head?: never;
@@ -594,6 +634,26 @@ export interface paths {
         get: operations["JuryController_progress"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{id}/people/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add many experts and jurors from JSON rows or CSV text (name, email, city, role, language), creating and inviting new accounts; dryRun previews
+         * @description Per row: created (a new account, invited), grantAdded (an existing account given the assignment; re-invited while it has not accepted), or refused with a code (invalid_input, unknown_city, duplicate_row, city_has_expert, account_disabled, already_assigned, assignments_locked). Each row in its own transaction; a dry run checks every row the same way and changes nothing.
+         */
+        post: operations["BulkController_importPeople"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1752,6 +1812,54 @@ export interface components {
              */
             url: string;
         };
+        BulkAwardItemResult: {
+            /** Format: uuid */
+            awardId?: string;
+            /** @description The item’s position in the request, from 0 */
+            index: number;
+            /** @enum {string} */
+            outcome: "done" | "refused";
+            practiceIds: string[];
+            refusal?: components["schemas"]["ItemRefusal"];
+        };
+        BulkAwardsDto: {
+            /** @description Each recorded as POST /editions/{id}/awards would, in its own transaction */
+            items: components["schemas"]["CreateAwardDto"][];
+        };
+        BulkAwardsResult: {
+            done: number;
+            items: components["schemas"]["BulkAwardItemResult"][];
+            refused: number;
+        };
+        BulkEligibilityDto: {
+            /** @description Each decided as POST /practices/{id}/eligibility would, in its own transaction */
+            items: components["schemas"]["BulkEligibilityItemDto"][];
+        };
+        BulkEligibilityItemDto: {
+            eligible: boolean;
+            /** Format: uuid */
+            practiceId: string;
+            /** @description Required when eligible is false */
+            reason?: string;
+        };
+        BulkEligibilityItemResult: {
+            /** @description The item’s position in the request, from 0 */
+            index: number;
+            /** @enum {string} */
+            outcome: "done" | "refused";
+            practiceId: string | null;
+            refusal?: components["schemas"]["ItemRefusal"];
+            /**
+             * @description The practice’s status once done
+             * @enum {string}
+             */
+            status?: "draft" | "submitted" | "eligible" | "ineligible" | "distinguished" | "notDistinguished";
+        };
+        BulkEligibilityResult: {
+            done: number;
+            items: components["schemas"]["BulkEligibilityItemResult"][];
+            refused: number;
+        };
         CategoryCount: {
             /** Format: uuid */
             categoryId: string;
@@ -2294,6 +2402,16 @@ export interface components {
             sentBy: string | null;
             versions: components["schemas"]["GroupMailVersionView"][];
         };
+        ItemRefusal: {
+            /**
+             * @description The same code the single action answers with, or invalid_input, duplicate_item, unknown_city, city_has_expert, account_disabled
+             * @example wrong_stage
+             */
+            code: string;
+            /** @description The field at fault, where one is */
+            field?: string;
+            message: string;
+        };
         JurorBallotCountView: {
             /** @description The juror's name */
             name: string;
@@ -2526,6 +2644,30 @@ export interface components {
         PasswordResetDto: {
             email: string;
         };
+        PeopleImportDto: {
+            /** @description The rows as CSV (name, email, city, role, language; a header row optional; comma or semicolon); or send rows */
+            csv?: string;
+            /**
+             * @description Check every row as the import would and change nothing
+             * @default false
+             */
+            dryRun: boolean;
+            /**
+             * @description Invite the new accounts, and again those not yet accepted
+             * @default true
+             */
+            invite: boolean;
+            /** @description The rows as JSON; or send csv */
+            rows?: components["schemas"]["PersonRowDto"][];
+        };
+        PeopleImportResult: {
+            created: number;
+            dryRun: boolean;
+            grantAdded: number;
+            invited: number;
+            items: components["schemas"]["PersonImportItemResult"][];
+            refused: number;
+        };
         PersonalDataView: {
             account: components["schemas"]["UserDto"];
             /** @description The person’s own actions in the audit trail (latest 1,000) */
@@ -2565,6 +2707,46 @@ export interface components {
             sessions: {
                 [key: string]: unknown;
             }[];
+        };
+        PersonImportItemResult: {
+            /** Format: uuid */
+            assignmentId?: string;
+            /** @description The city found, by its name */
+            city: string | null;
+            email: string | null;
+            /** @description An invitation went out (or would, in a dry run) */
+            invited: boolean;
+            /** @description The row’s number: its line in the CSV, else its position in rows from 1 */
+            line: number;
+            name: string | null;
+            /**
+             * @description created: a new account and its assignment; grantAdded: the assignment given to an existing account
+             * @enum {string}
+             */
+            outcome: "created" | "grantAdded" | "refused";
+            refusal?: components["schemas"]["ItemRefusal"];
+            role: string | null;
+            /** Format: uuid */
+            userId?: string;
+        };
+        PersonRowDto: {
+            /**
+             * @description The city by name or id: the expert’s city (required for experts), the city a juror is tied to
+             * @example Lublin
+             */
+            city?: string;
+            /** @example anna.kowalska@example.org */
+            email: string;
+            /**
+             * @description The language of a new account (its invitation and screens)
+             * @default pl
+             * @enum {string}
+             */
+            language: "pl" | "en" | "uk" | "ru" | "vi" | "es" | "fr";
+            /** @example Anna Kowalska */
+            name: string;
+            /** @enum {string} */
+            role: "expert" | "juror";
         };
         PracticeEvidenceView: {
             cityName: string;
@@ -4881,6 +5063,76 @@ export interface operations {
             };
         };
     };
+    BulkController_createAwards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkAwardsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkAwardsResult"];
+                };
+            };
+            /** @description The list at fault (missing, empty, over 500 items or not objects), named in details; a bad item itself is refused in its result */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Wrong stage or state (code says which; transitions list the allowed targets or blockers) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     JuryController_ballot: {
         parameters: {
             query?: {
@@ -5326,6 +5578,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    BulkController_decideEligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkEligibilityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkEligibilityResult"];
+                };
+            };
+            /** @description The list at fault (missing, empty, over 500 items or not objects), named in details; a bad item itself is refused in its result */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Wrong stage or state (code says which; transitions list the allowed targets or blockers) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
         };
     };
@@ -6120,6 +6442,76 @@ export interface operations {
             };
             /** @description No such edition visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    BulkController_importPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PeopleImportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleImportResult"];
+                };
+            };
+            /** @description rows or csv missing or both given, rows over 500, csv unreadable or over 500 rows; named in details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Wrong stage or state (code says which; transitions list the allowed targets or blockers) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

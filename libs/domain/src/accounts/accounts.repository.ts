@@ -71,6 +71,11 @@ export class AccountsRepository {
     return row;
   }
 
+  async findByEmail(manager: EntityManager, email: string): Promise<UserRow | undefined> {
+    const [row] = await queryRows<UserRow>(manager, `SELECT ${USER_COLUMNS} FROM app_user WHERE email = $1`, [email]);
+    return row;
+  }
+
   async findActiveId(manager: EntityManager, email: string): Promise<string | undefined> {
     const [row] = await queryRows<{ id: string }>(manager, `SELECT id FROM app_user WHERE email = $1 AND status = 'active'`, [email]);
     return row?.id;

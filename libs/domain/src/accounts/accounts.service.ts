@@ -12,6 +12,7 @@ import {
   JWT_ALGORITHM,
   NotFoundError,
   Principal,
+  Tx,
   UnauthenticatedError,
   UnitOfWork,
 } from '@app/core';
@@ -111,14 +112,35 @@ export class AccountsService {
   }
 
   async createUser(actor: Principal, dto: CreateUserDto, meta: RequestMeta): Promise<UserDto> {
+    return this.uow.run((tx) => this.createUserIn(tx, actor, dto, meta));
+  }
+
+  /** createUser in the caller's transaction (a row of a people import); `invite: false` leaves the invitation for later. */
+  async createUserIn(tx: Tx, actor: Principal, dto: CreateUserDto, meta: RequestMeta, invite = true): Promise<UserDto> {
     const email = normalizeEmail(dto.email);
-    return this.uow.run(async (tx) => {
-      const user = await this.accounts.insertInvited(tx.manager, { email, name: dto.name.trim(), locale: dto.locale ?? 'pl' });
-      if (!user) throw new ConflictError('email_taken', `A user with the email ${email} already exists`);
-      await tx.emit('user.invited', { userId: user.id });
-      await this.audit.record({ actorId: actor.userId, action: 'user.create', objectType: 'user', objectId: user.id, ip: meta.ip, outcome: 'success' }, tx.manager);
-      return toUserDto(user);
-    });
+    const user = await this.accounts.insertInvited(tx.manager, { email, name: dto.name.trim(), locale: dto.locale ?? 'pl' });
+    if (!user) throw new ConflictError('email_taken', `A user with the email ${email} already exists`);
+    if (invite) await tx.emit('user.invited', { userId: user.id });
+    await this.audit.record({ actorId: actor.userId, action: 'user.create', objectType: 'user', objectId: user.id, ip: meta.ip, outcome: 'success' }, tx.manager);
+    return toUserDto(user);
+  }
+
+  /** The account with this e-mail address (compared as stored: normalized), if any. */
+  async findByEmail(manager: EntityManager, email: string): Promise<UserDto | undefined> {
+    const row = await this.accounts.findByEmail(manager, normalizeEmail(email));
+    return row && toUserDto(row);
+  }
+
+  /**
+   * Sends the invitation again to an account that has not accepted it yet (a fresh link; the
+   * worker retires the older one). Answers whether it went out: active or disabled accounts get none.
+   */
+  async reinviteIn(tx: Tx, actor: Principal, userId: string, meta: RequestMeta): Promise<boolean> {
+    const user = await this.accounts.find(tx.manager, userId);
+    if (user?.status !== 'invited') return false;
+    await tx.emit('user.invited', { userId });
+    await this.audit.record({ actorId: actor.userId, action: 'user.reinvite', objectType: 'user', objectId: userId, ip: meta.ip, outcome: 'success' }, tx.manager);
+    return true;
   }
 
   async listUsers(limit: number, offset: number, query?: string): Promise<{ items: UserDto[]; total: number }> {

@@ -43,6 +43,15 @@ export class CitiesRepository {
     return row;
   }
 
+  /** The cities whose name is `name` regardless of case and Polish letters (one, or several when only the letters tell them apart). */
+  findByName(manager: EntityManager, name: string): Promise<CityView[]> {
+    return queryRows<CityView>(
+      manager,
+      `SELECT id, name, region FROM city WHERE lower(unaccent(name)) = lower(unaccent($1)) ORDER BY (name = $1) DESC, name COLLATE "C"`,
+      [name],
+    );
+  }
+
   async find(manager: EntityManager, cityId: string): Promise<CityView | undefined> {
     const [row] = await queryRows<CityView>(manager, `SELECT id, name, region FROM city WHERE id = $1`, [cityId]);
     return row;

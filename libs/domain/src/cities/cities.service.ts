@@ -8,6 +8,8 @@ import { maskBeforePublication } from '../practices/practice-status';
 import { CityStatusView } from '../reports/dto/report.dto';
 import { CitiesRepository } from './cities.repository';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 @Injectable()
 export class CitiesService {
   constructor(
@@ -31,6 +33,13 @@ export class CitiesService {
       if (uniqueViolation(error, 'city_name_unique')) throw new ConflictError('city_exists', `The city "${dto.name}" already exists`);
       throw error;
     }
+  }
+
+  /** A city named by its id or its name (case and Polish letters aside; the exact spelling wins a tie). */
+  async findByIdOrName(manager: EntityManager, idOrName: string): Promise<CityView | undefined> {
+    if (UUID.test(idOrName)) return this.cities.find(manager, idOrName);
+    const [exact] = await this.cities.findByName(manager, idOrName.trim().normalize('NFC'));
+    return exact;
   }
 
   async exists(manager: EntityManager, cityId: string): Promise<boolean> {

@@ -1,8 +1,8 @@
 // Assignments: the experts, jurors and officials an edition or a city has, which are the role
 // grants the access layer checks. Each kind can change only before the stage that uses it.
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AuditRecorder, ConflictError, InvalidInputError, NotFoundError, Principal, Role, UnitOfWork } from '@app/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditRecorder, ConflictError, InvalidInputError, NotFoundError, Principal, Role, Tx, UnitOfWork } from '@app/core';
 import { CitiesService } from '../cities/cities.service';
 import { uniqueViolation } from '../common/pg-errors';
 import { cleanReason, DeadlineExtensionDto } from '../corrections/corrections.dto';
@@ -13,6 +13,8 @@ import { GrantsRepository, NewGrant } from './grants.repository';
 
 /** Which stage consumes each kind of assignment: it can be removed only before that stage. */
 const ASSIGNMENT_USED_FROM: Record<'expert' | 'juror', EditionStage> = { expert: 'reportsOpen', juror: 'juryScoring' };
+
+type GrantRequest = Omit<NewGrant, 'grantedBy' | 'countryOfOrigin' | 'languages'> & Partial<Pick<NewGrant, 'countryOfOrigin' | 'languages'>>;
 
 @Injectable()
 export class GrantsService {
@@ -25,19 +27,29 @@ export class GrantsService {
     private readonly audit: AuditRecorder,
   ) {}
 
-  list(role: Role, scope: { editionId?: string; cityId?: string }): Promise<AssignmentView[]> {
-    return this.grants.list(this.dataSource.manager, role, { editionId: scope.editionId ?? null, cityId: scope.cityId ?? null });
+  list(role: Role, scope: { editionId?: string; cityId?: string }, manager: EntityManager = this.dataSource.manager): Promise<AssignmentView[]> {
+    return this.grants.list(manager, role, { editionId: scope.editionId ?? null, cityId: scope.cityId ?? null });
   }
 
   assignExpert(actor: Principal, editionId: string, dto: AssignExpertDto): Promise<AssignmentView> {
-    return this.grant(actor, { role: 'expert', editionId, cityId: dto.cityId, userId: dto.userId }, {
+    return this.uow.run((tx) => this.assignExpertIn(tx, actor, editionId, dto));
+  }
+
+  /** assignExpert in the caller's transaction (a row of a people import). */
+  assignExpertIn(tx: Tx, actor: Principal, editionId: string, dto: AssignExpertDto): Promise<AssignmentView> {
+    return this.grantIn(tx, actor, { role: 'expert', editionId, cityId: dto.cityId, userId: dto.userId }, {
       role_grant_expert_per_city_unique: 'This city already has an expert in this edition',
       role_grant_expert_per_edition_unique: 'This user is already the expert of a city in this edition',
     });
   }
 
   assignJuror(actor: Principal, editionId: string, dto: AssignJurorDto): Promise<AssignmentView> {
-    return this.grant(actor, { role: 'juror', editionId, cityId: dto.cityId ?? null, userId: dto.userId, countryOfOrigin: dto.countryOfOrigin ?? null, languages: dto.languages ?? null }, {
+    return this.uow.run((tx) => this.assignJurorIn(tx, actor, editionId, dto));
+  }
+
+  /** assignJuror in the caller's transaction (a row of a people import). */
+  assignJurorIn(tx: Tx, actor: Principal, editionId: string, dto: AssignJurorDto): Promise<AssignmentView> {
+    return this.grantIn(tx, actor, { role: 'juror', editionId, cityId: dto.cityId ?? null, userId: dto.userId, countryOfOrigin: dto.countryOfOrigin ?? null, languages: dto.languages ?? null }, {
       role_grant_juror_unique: 'This user is already a juror of this edition',
     });
   }
@@ -55,33 +67,32 @@ export class GrantsService {
     });
   }
 
-  private async grant(
-    actor: Principal,
-    grant: Omit<NewGrant, 'grantedBy' | 'countryOfOrigin' | 'languages'> & Partial<Pick<NewGrant, 'countryOfOrigin' | 'languages'>>,
-    duplicates: Record<string, string>,
-  ): Promise<AssignmentView> {
+  private grant(actor: Principal, grant: GrantRequest, duplicates: Record<string, string>): Promise<AssignmentView> {
+    return this.uow.run((tx) => this.grantIn(tx, actor, grant, duplicates));
+  }
+
+  private async grantIn(tx: Tx, actor: Principal, grant: GrantRequest, duplicates: Record<string, string>): Promise<AssignmentView> {
     const { role } = grant;
-    return this.uow.run(async ({ manager }) => {
-      if (grant.editionId) {
-        const edition = await this.editions.row(manager, grant.editionId, true);
-        const usedFrom = ASSIGNMENT_USED_FROM[role as 'expert' | 'juror'];
-        if (usedFrom && isAtOrAfter(edition.stage, EDITION_STAGES[EDITION_STAGES.indexOf(usedFrom) + 1])) {
-          throw new ConflictError('assignments_locked', `${role}s cannot be assigned once the edition is past ${usedFrom}`);
-        }
+    const { manager } = tx;
+    if (grant.editionId) {
+      const edition = await this.editions.row(manager, grant.editionId, true);
+      const usedFrom = ASSIGNMENT_USED_FROM[role as 'expert' | 'juror'];
+      if (usedFrom && isAtOrAfter(edition.stage, EDITION_STAGES[EDITION_STAGES.indexOf(usedFrom) + 1])) {
+        throw new ConflictError('assignments_locked', `${role}s cannot be assigned once the edition is past ${usedFrom}`);
       }
-      if (!(await this.grants.isEnabledUser(manager, grant.userId))) throw new InvalidInputError('userId', 'is not an existing, enabled user');
-      if (grant.cityId && !(await this.cities.exists(manager, grant.cityId))) throw new InvalidInputError('cityId', 'is not an existing city');
-      let id: string;
-      try {
-        id = await this.grants.insert(manager, { ...grant, countryOfOrigin: grant.countryOfOrigin ?? null, languages: grant.languages ?? null, grantedBy: actor.userId });
-      } catch (error) {
-        const constraint = Object.keys(duplicates).find((name) => uniqueViolation(error, name));
-        if (constraint) throw new ConflictError('already_assigned', duplicates[constraint]);
-        throw error;
-      }
-      await this.audit.record({ actorId: actor.userId, action: `grant.${role}`, objectType: 'user', objectId: grant.userId, outcome: 'success', details: { grantId: id, editionId: grant.editionId, cityId: grant.cityId } }, manager);
-      return (await this.grants.find(manager, id))!;
-    });
+    }
+    if (!(await this.grants.isEnabledUser(manager, grant.userId))) throw new InvalidInputError('userId', 'is not an existing, enabled user');
+    if (grant.cityId && !(await this.cities.exists(manager, grant.cityId))) throw new InvalidInputError('cityId', 'is not an existing city');
+    let id: string;
+    try {
+      id = await this.grants.insert(manager, { ...grant, countryOfOrigin: grant.countryOfOrigin ?? null, languages: grant.languages ?? null, grantedBy: actor.userId });
+    } catch (error) {
+      const constraint = Object.keys(duplicates).find((name) => uniqueViolation(error, name));
+      if (constraint) throw new ConflictError('already_assigned', duplicates[constraint]);
+      throw error;
+    }
+    await this.audit.record({ actorId: actor.userId, action: `grant.${role}`, objectType: 'user', objectId: grant.userId, outcome: 'success', details: { grantId: id, editionId: grant.editionId, cityId: grant.cityId } }, manager);
+    return (await this.grants.find(manager, id))!;
   }
 
   /**

@@ -94,11 +94,11 @@ export class PracticesRepository {
     await manager.query(`UPDATE practice SET status = 'submitted', updated_at = now() WHERE report_id = $1`, [reportId]);
   }
 
-  /** The practice's status and its edition's stage, the practice locked FOR UPDATE. */
-  async lockWithStage(manager: EntityManager, practiceId: string): Promise<{ status: PracticeStatus; stage: EditionStage } | undefined> {
-    const [row] = await queryRows<{ status: PracticeStatus; stage: EditionStage }>(
+  /** The practice's status and its edition (id and stage), the practice locked FOR UPDATE. */
+  async lockWithStage(manager: EntityManager, practiceId: string): Promise<{ status: PracticeStatus; stage: EditionStage; editionId: string } | undefined> {
+    const [row] = await queryRows<{ status: PracticeStatus; stage: EditionStage; editionId: string }>(
       manager,
-      `SELECT p.status, e.stage FROM practice p JOIN report r ON r.id = p.report_id JOIN edition e ON e.id = r.edition_id
+      `SELECT p.status, e.stage, e.id AS "editionId" FROM practice p JOIN report r ON r.id = p.report_id JOIN edition e ON e.id = r.edition_id
         WHERE p.id = $1 FOR UPDATE OF p`,
       [practiceId],
     );

@@ -2,7 +2,7 @@
 // roles practices.access.ts names, checked for eligibility by coordinators, and listed per edition.
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditRecorder, ConflictError, InvalidInputError, isCoordinator, NotFoundError, Principal, UnitOfWork } from '@app/core';
+import { AuditRecorder, ConflictError, InvalidInputError, isCoordinator, NotFoundError, Principal, Tx, UnitOfWork } from '@app/core';
 import { isExpertOf } from '../access/access-rule';
 import { pageTotal } from '../common/pg-errors';
 import { FilesRepository } from '../files/files.repository';
@@ -99,20 +99,27 @@ export class PracticesService {
   }
 
   async decideEligibility(principal: Principal, practiceId: string, dto: EligibilityDto): Promise<PracticeView> {
+    await this.uow.run((tx) => this.decideEligibilityIn(tx, principal, practiceId, dto));
+    return this.get(practiceId);
+  }
+
+  /**
+   * The one eligibility decision, in the caller's transaction (the single route's and each item of
+   * a bulk decision's): the practice locked, its status and its edition's stage checked, recorded,
+   * told and audited. With `editionId`, a practice of another edition is not found.
+   */
+  async decideEligibilityIn(tx: Tx, principal: Principal, practiceId: string, dto: EligibilityDto, editionId?: string): Promise<void> {
     const reason = dto.reason?.trim() || null;
     if (!dto.eligible && !reason) throw new InvalidInputError('reason', 'is required when a practice is ineligible');
-    await this.uow.run(async (tx) => {
-      const row = await this.practices.lockWithStage(tx.manager, practiceId);
-      if (!row) throw new NotFoundError('Practice');
-      assertEligibilityDecidable(row.status);
-      if (row.stage !== 'reportsOpen') {
-        throw new ConflictError('wrong_stage', `Eligibility is decided while the edition is in stage reportsOpen (it is ${row.stage})`, { stage: row.stage });
-      }
-      await this.practices.recordEligibility(tx.manager, practiceId, { eligible: dto.eligible, reason, decidedBy: principal.userId });
-      await tx.emit('practice.eligibilityDecided', { practiceId });
-      await this.audit.record({ actorId: principal.userId, action: 'practice.eligibility', objectType: 'practice', objectId: practiceId, outcome: 'success', details: { eligible: dto.eligible } }, tx.manager);
-    });
-    return this.get(practiceId);
+    const row = await this.practices.lockWithStage(tx.manager, practiceId);
+    if (!row || (editionId !== undefined && row.editionId !== editionId)) throw new NotFoundError('Practice');
+    assertEligibilityDecidable(row.status);
+    if (row.stage !== 'reportsOpen') {
+      throw new ConflictError('wrong_stage', `Eligibility is decided while the edition is in stage reportsOpen (it is ${row.stage})`, { stage: row.stage });
+    }
+    await this.practices.recordEligibility(tx.manager, practiceId, { eligible: dto.eligible, reason, decidedBy: principal.userId });
+    await tx.emit('practice.eligibilityDecided', { practiceId });
+    await this.audit.record({ actorId: principal.userId, action: 'practice.eligibility', objectType: 'practice', objectId: practiceId, outcome: 'success', details: { eligible: dto.eligible } }, tx.manager);
   }
 
   /** Coordinators: every practice of submitted reports. Jurors: those before the jury, never their own city's. */

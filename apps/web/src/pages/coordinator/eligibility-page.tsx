@@ -1,6 +1,7 @@
 // The eligibility queue: the practices of submitted reports, those still to decide first. Each is
 // marked eligible, or not eligible with a reason (POST /api/practices/:id/eligibility), while the
-// edition is in stage reportsOpen. Each report can be read in full.
+// edition is in stage reportsOpen. Each report can be read in full. Several practices can be
+// selected and decided at once, each with its own result (bulk-eligibility.tsx).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -13,6 +14,8 @@ import { VersionNote, shownVersion, useOriginalSwitch } from '../../components/c
 import { checks, ErrorSummary, Form, RadioGroup, SubmitButton, TextAreaField, useApiForm, type FieldErrors } from '../../components/form';
 import { Loaded, useApiQuery } from '../../components/query';
 import { practiceStatusLabel, practiceTone } from '../../i18n/labels';
+import { BulkEligibilityBar } from './bulk-eligibility';
+import { SelectBox } from './bulk-results';
 import { ReviseEligibility } from './corrections';
 import { useEdition } from './edition-layout';
 
@@ -22,6 +25,8 @@ export function EligibilityPage() {
   const { t } = useTranslation();
   const { edition, reload: reloadEdition } = useEdition();
   const [filter, setFilter] = useState<Filter>('open');
+  const [selected, setSelected] = useState<string[]>([]);
+  const toggle = (id: string, on: boolean) => setSelected((current) => (on ? [...current, id] : current.filter((other) => other !== id)));
   const practices = useApiQuery(
     (signal) => unwrap(client.GET('/api/editions/{id}/practices', { params: { path: { id: edition.id }, query: { limit: 200 } }, signal })),
     [edition.id],
@@ -51,6 +56,27 @@ export function EligibilityPage() {
                 value={filter}
                 onChange={(value) => setFilter(value as Filter)}
               />
+              {deciding && (
+                <>
+                  {open.length > 0 && (
+                    <SelectBox
+                      checked={open.every((practice) => selected.includes(practice.id))}
+                      onChange={(on) => setSelected(on ? open.map((practice) => practice.id) : [])}
+                      label={t('bulk.eligibility.selectAll', { count: open.length })}
+                    />
+                  )}
+                  <BulkEligibilityBar
+                    editionId={edition.id}
+                    selected={selected.filter((id) => open.some((practice) => practice.id === id))}
+                    practices={items}
+                    onDone={() => {
+                      setSelected([]);
+                      practices.reload();
+                      reloadEdition();
+                    }}
+                  />
+                </>
+              )}
               {shown.length === 0 ? (
                 <p>{filter === 'open' ? t('eligibility.noneOpen') : t('eligibility.none')}</p>
               ) : (
@@ -61,6 +87,8 @@ export function EligibilityPage() {
                         practice={practice}
                         editionId={edition.id}
                         deciding={deciding}
+                        selected={selected.includes(practice.id)}
+                        onSelect={(on) => toggle(practice.id, on)}
                         onDecided={() => {
                           practices.reload();
                           reloadEdition();
@@ -78,7 +106,16 @@ export function EligibilityPage() {
   );
 }
 
-function EligibilityCard({ practice, editionId, deciding, onDecided }: { practice: PracticeView; editionId: string; deciding: boolean; onDecided: () => void }) {
+interface EligibilityCardProps {
+  practice: PracticeView;
+  editionId: string;
+  deciding: boolean;
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
+  onDecided: () => void;
+}
+
+function EligibilityCard({ practice, editionId, deciding, selected, onSelect, onDecided }: EligibilityCardProps) {
   const { t } = useTranslation();
   const eligible = useAction();
   const [refusing, setRefusing] = useState(false);
@@ -92,6 +129,7 @@ function EligibilityCard({ practice, editionId, deciding, onDecided }: { practic
         <span lang={shown.language}>{shown.title}</span>
         <Badge tone={practiceTone(practice.status)}>{practiceStatusLabel(t, practice.status)}</Badge>
       </h3>
+      {deciding && practice.status === 'submitted' && <SelectBox checked={selected} onChange={onSelect} label={t('bulk.eligibility.select', { title: practice.title })} />}
       <p className="meta">
         {practice.cityName} · {practice.categories.map((category) => category.name).join('; ')}
       </p>

@@ -14,6 +14,7 @@ import { useFormat } from '../../i18n/format';
 import { CRITERIA, criterionLabel } from '../../i18n/labels';
 import { ResultsPanel } from '../shared/results-view';
 import { useEdition } from './edition-layout';
+import { RankingAwards } from './ranking-awards';
 
 const EXPORT_LANGUAGES = ['pl', 'en', 'uk'] as const;
 
@@ -46,6 +47,7 @@ export function ResultsPage() {
           </p>
         )}
       />
+      {edition.stage === 'deliberation' && <RankingAwards editionId={edition.id} categories={categories} />}
       <AgreementSection editionId={edition.id} />
       <DistributionsSection editionId={edition.id} scaleMax={edition.scoring.scaleMax} />
       <ConflictsSection editionId={edition.id} />

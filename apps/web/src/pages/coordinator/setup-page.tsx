@@ -18,22 +18,34 @@ import { useEdition } from './edition-layout';
 import { AssignForm } from './assign-form';
 import { ExtendDeadline } from './corrections';
 import { loadPeople } from './people-data';
+import { PeopleImport } from './people-import';
 
 export function EditionSetupPage() {
   const { t } = useTranslation();
   const { edition } = useEdition();
   const people = useApiQuery((signal) => loadPeople(signal), []);
+  // An import changes both lists (and the people to choose from): they load again.
+  const [imports, setImports] = useState(0);
   return (
     <>
       <CategoriesSection />
       <Loaded query={people} what={t('setup.peopleWhat')}>
         {({ users, cities }) => (
           <>
-            <AssignmentsSection kind="experts" edition={edition} users={users} cities={cities} />
-            <AssignmentsSection kind="jurors" edition={edition} users={users} cities={cities} />
+            <AssignmentsSection key={`experts-${imports}`} kind="experts" edition={edition} users={users} cities={cities} />
+            <AssignmentsSection key={`jurors-${imports}`} kind="jurors" edition={edition} users={users} cities={cities} />
           </>
         )}
       </Loaded>
+      {!isAtOrAfter(edition.stage, 'deliberation') && (
+        <PeopleImport
+          editionId={edition.id}
+          onImported={() => {
+            setImports((count) => count + 1);
+            people.reload();
+          }}
+        />
+      )}
     </>
   );
 }
