@@ -39,6 +39,7 @@ import { DecisionsController } from './http/decisions.controller';
 import { OpenDataController } from './http/open-data.controller';
 import { PublicController } from './http/public.controller';
 import { JuryController } from './http/jury.controller';
+import { PanelsController } from './http/panels.controller';
 import { CitiesController } from './http/cities.controller';
 import { CategoriesController, EditionsController } from './http/editions.controller';
 import { ReportsController } from './http/reports.controller';
@@ -82,7 +83,7 @@ export class ApiModule {
         MetricsModule,
         PrivacyModule,
       ],
-      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, CorrectionsController, TranslationsController, JuryController, DecisionsController, DocumentsController, PublicController, OpenDataController, AuditController, NotificationsController, QueuesBoardController],
+      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, CorrectionsController, TranslationsController, JuryController, PanelsController, DecisionsController, DocumentsController, PublicController, OpenDataController, AuditController, NotificationsController, QueuesBoardController],
       providers: [
         QueuesBoardAccess,
         { provide: APP_PIPE, useFactory: createValidationPipe },
