@@ -52,3 +52,6 @@ export type PublicStatistics = Schemas['PublicStatistics'];
 export type FollowUpCount = Schemas['FollowUpCount'];
 export type AuditEvent = Schemas['AuditEventView'];
 export type AuditQuery = NonNullable<paths['/api/audit-events']['get']['parameters']['query']>;
+export type PanelView = Schemas['PanelView'];
+export type AssignmentsView = Schemas['AssignmentsView'];
+export type SuggestionView = Schemas['SuggestionView'];
