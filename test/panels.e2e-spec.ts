@@ -45,7 +45,7 @@ describe('jury panels and assignment', () => {
   }
 
   const ballot = async (editionId: string, who: SignedIn) =>
-    ((await t.http.get(`/api/editions/${editionId}/ballot`).set(who.auth).expect(200)).body as { items: { practice: { title: string } }[]; progress: { total: number } });
+    ((await t.http.get(`/api/editions/${editionId}/ballot`).set(who.auth).expect(200)).body as { items: { practice: { title: string } }[]; progress: { total: number }; byAssignment: boolean });
   const ballotTitles = async (editionId: string, who: SignedIn) => (await ballot(editionId, who)).items.map((item) => item.practice.title).sort();
   const score = (who: SignedIn, practiceId: string, v: number) => t.http.put(`/api/practices/${practiceId}/scores/mine`).set(who.auth).send({ criteria: uniform(v) });
   const createPanel = async (editionId: string, name: string, members: string[]) => {
@@ -63,6 +63,7 @@ describe('jury panels and assignment', () => {
     expect(view.items.map((i: { title: string }) => i.title)).toEqual(['krakow1', 'krakow2', 'lublin1', 'lublin2']);
     expect(await ballotTitles(e.edition.id, e.jurors.plain1)).toEqual(['krakow1', 'krakow2', 'lublin1', 'lublin2']);
     expect(await ballotTitles(e.edition.id, e.jurors.ofLublin)).toEqual(['krakow1', 'krakow2']);
+    expect((await ballot(e.edition.id, e.jurors.plain1)).byAssignment).toBe(false);
     await score(e.jurors.plain2, e.practices.krakow1, 4).expect(200);
     // A proposal saves nothing.
     await t.http.post(`/api/editions/${e.edition.id}/assignments/suggestion`).set(coordinator.auth).send({ jurorsPerPractice: 1 }).expect(200);
@@ -113,7 +114,7 @@ describe('jury panels and assignment', () => {
       ['C plain', 2, 2],
       ['D plain', 2, 3],
     ]);
-    expect((await ballot(e.edition.id, plain1)).progress).toEqual({ scored: 2, total: 2 });
+    expect(await ballot(e.edition.id, plain1)).toMatchObject({ progress: { scored: 2, total: 2 }, byAssignment: true });
 
     // Results and agreement use the scores that exist: each practice its own assigned jurors.
     await ds.query(`UPDATE edition SET stage = 'deliberation' WHERE id = $1`, [e.edition.id]);

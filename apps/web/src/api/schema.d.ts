@@ -1797,6 +1797,8 @@ export interface components {
             total: number;
         };
         BallotView: {
+            /** @description The edition assigns practices: the ballot holds only those assigned to the juror (directly or through a panel) */
+            byAssignment: boolean;
             /** @description How many practices are not on the ballot for the juror's tie to their city (their own city, or one they are expert or official of) */
             cityTiedPractices: number;
             /** @description Criteria with their names and guiding questions in the juror’s language */

@@ -27,6 +27,8 @@ export interface ScoringEditionRow {
   /** The juror's own deadline: the edition's, or their extension when later. */
   my_scoring_due_at: Date | null;
   scoring_scale_max: number;
+  /** The edition assigns practices to panels or jurors. */
+  assigns: boolean;
 }
 
 export type BallotItemRow = BallotView['items'][number]['practice'] & { my_score: ScoreRow | null };
@@ -57,7 +59,9 @@ export class JuryRepository {
   async scoringEdition(manager: EntityManager, editionId: string, jurorId: string): Promise<ScoringEditionRow | undefined> {
     const [row] = await queryRows<ScoringEditionRow>(
       manager,
-      `SELECT stage, scoring_due_at, ${jurorScoringDueSql('e', '$2::uuid')} AS my_scoring_due_at, scoring_scale_max FROM edition e WHERE id = $1`,
+      `SELECT stage, scoring_due_at, ${jurorScoringDueSql('e', '$2::uuid')} AS my_scoring_due_at, scoring_scale_max,
+              ${editionAssignsSql('e.id')} AS assigns
+         FROM edition e WHERE id = $1`,
       [editionId, jurorId],
     );
     return row;

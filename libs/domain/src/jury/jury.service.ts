@@ -65,6 +65,7 @@ export class JuryService {
       items: items.map(({ my_score }, i) => ({ practice: practices[i], myScore: my_score ? toMyScore(my_score) : null })),
       recusedPracticeIds: recused,
       cityTiedPractices: ofTiedCities,
+      byAssignment: edition.assigns,
     };
   }
 
