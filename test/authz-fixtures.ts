@@ -55,6 +55,7 @@ export async function buildAuthzWorld(t: TestApp): Promise<AuthzWorld> {
   const spareOfficialAssignment = await grantRole(ds, spare.id, 'cityOfficial', { cityId: lublin.id });
   const spareTranslatorAssignment = await grantRole(ds, spare.id, 'translator', { editionId: edition.id });
   const [{ id: lublinAward }] = await ds.query(`INSERT INTO award (edition_id, city_id, recipient_unit) VALUES ($1, $2, 'Urząd Miasta Lublin') RETURNING id`, [edition.id, lublin.id]);
+  const [{ id: disposablePanel }] = await ds.query(`INSERT INTO jury_panel (edition_id, name) VALUES ($1, 'Panel A') RETURNING id`, [edition.id]);
   const published = await makeEdition(ds, { stage: 'published' });
   const publishedReport = await makeReport(ds, published.id, lublin.id, 'submitted');
   const publicPractice = await makePractice(ds, publishedReport.id, { status: 'distinguished' });
@@ -88,6 +89,7 @@ export async function buildAuthzWorld(t: TestApp): Promise<AuthzWorld> {
       spareOfficialAssignment,
       spareTranslatorAssignment,
       language: 'uk',
+      disposablePanel,
     },
     headers,
   };

@@ -42,7 +42,8 @@ export type FixtureKey =
   | 'publishedYear'
   | 'publicPractice'
   | 'certificateCode'
-  | 'failedNotification';
+  | 'failedNotification'
+  | 'disposablePanel';
 
 export interface MatrixRow {
   expect: Record<PrincipalName, Outcome>;
@@ -146,6 +147,15 @@ export const MATRIX: Record<string, MatrixRow> = {
   'POST /api/editions/{id}/group-mails/preview': row(COORDINATOR, { params: { id: 'edition' } }),
   'POST /api/editions/{id}/group-mails': row(COORDINATOR, { params: { id: 'edition' } }),
   'GET /api/editions/{id}/group-mails': row(COORDINATOR, { params: { id: 'edition' } }),
+  // jury panels and assignment (coordinators only; jurors meet theirs through the ballot)
+  'GET /api/editions/{id}/panels': row(COORDINATOR, { params: { id: 'edition' } }),
+  'POST /api/editions/{id}/panels': row(COORDINATOR, { params: { id: 'edition' } }),
+  'PATCH /api/editions/{id}/panels/{panelId}': row(COORDINATOR, { params: { id: 'edition', panelId: 'disposablePanel' } }),
+  'DELETE /api/editions/{id}/panels/{panelId}': row(COORDINATOR, { params: { id: 'edition', panelId: 'disposablePanel' } }),
+  'PUT /api/editions/{id}/panels/{panelId}/members': row(COORDINATOR, { params: { id: 'edition', panelId: 'disposablePanel' } }),
+  'GET /api/editions/{id}/assignments': row(COORDINATOR, { params: { id: 'edition' } }),
+  'PUT /api/editions/{id}/assignments': row(COORDINATOR, { params: { id: 'edition' } }),
+  'POST /api/editions/{id}/assignments/suggestion': row(COORDINATOR, { params: { id: 'edition' } }),
   // content translations
   'GET /api/practices/{id}/translations': row(TRANSLATORS, { params: { id: 'lublinPractice' } }),
   'PUT /api/practices/{id}/translations/{lang}': row(TRANSLATORS, { params: { id: 'lublinPractice', lang: 'language' } }),

@@ -41,6 +41,7 @@ import { DecisionsController } from './http/decisions.controller';
 import { OpenDataController } from './http/open-data.controller';
 import { PublicController } from './http/public.controller';
 import { JuryController } from './http/jury.controller';
+import { PanelsController } from './http/panels.controller';
 import { CitiesController } from './http/cities.controller';
 import { CategoriesController, EditionsController } from './http/editions.controller';
 import { ReportsController } from './http/reports.controller';
@@ -86,7 +87,7 @@ export class ApiModule {
         PrivacyModule,
         BulkModule,
       ],
-      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, CorrectionsController, GroupMailsController, TranslationsController, JuryController, DecisionsController, DocumentsController, PublicController, OpenDataController, AuditController, NotificationsController, QueuesBoardController, BulkController],
+      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, CorrectionsController, GroupMailsController, TranslationsController, JuryController, PanelsController, DecisionsController, DocumentsController, PublicController, OpenDataController, AuditController, NotificationsController, QueuesBoardController, BulkController],
       providers: [
         QueuesBoardAccess,
         { provide: APP_PIPE, useFactory: createValidationPipe },

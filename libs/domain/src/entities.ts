@@ -13,6 +13,7 @@ import { EditionStageEvent } from './editions/edition-stage-event.entity';
 import { Edition } from './editions/edition.entity';
 import { DeliberationNote } from './decisions/deliberation-note.entity';
 import { ConflictOfInterest, Score } from './jury/score.entity';
+import { JuryPanel, JuryPanelMember, PracticeAssignment } from './jury/panel.entity';
 import { GroupMail, GroupMailRecipient } from './notifications/group-mails/group-mail.entity';
 import { NotificationDelivery } from './notifications/notification-delivery.entity';
 import { PracticeTranslation } from './practices/practice-translation.entity';
@@ -21,4 +22,5 @@ import { ReportTranslation } from './reports/report-translation.entity';
 
 export const ALL_ENTITIES = [OutboxEvent, AuditEvent, User, RoleGrant, AuthSession, RefreshToken, OneTimeToken, City, Edition,
   Category, EditionStageEvent, Report, Practice, PracticeTranslation, ReportTranslation, ReportFile, FollowUp, Award,
-  Score, ConflictOfInterest, DeliberationNote, NotificationDelivery, IdempotencyKey, Certificate, GroupMail, GroupMailRecipient];
+  Score, ConflictOfInterest, DeliberationNote, NotificationDelivery, IdempotencyKey, Certificate, GroupMail, GroupMailRecipient,
+  JuryPanel, JuryPanelMember, PracticeAssignment];

@@ -35,6 +35,8 @@ export * from './jury/csv';
 export * from './jury/dto/jury.dto';
 export * from './jury/jury.module';
 export * from './jury/jury.service';
+export * from './jury/dto/panels.dto';
+export * from './jury/panels.service';
 export * from './jury/krippendorff';
 export * from './jury/results.service';
 export * from './catalogue/catalogue.module';

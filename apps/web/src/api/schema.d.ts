@@ -336,6 +336,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/editions/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which practice goes to which panel or juror, with each juror’s resulting load (assigns=false: everyone scores everything outside their conflicts) */
+        get: operations["PanelsController_assignments"];
+        /**
+         * Replace the edition’s assignment of practices to panels or jurors (before scoring closes); an empty list returns to the default
+         * @description Once any practice is assigned, a juror’s ballot, progress and score writes cover only the practices assigned to them (directly or through a panel).
+         */
+        put: operations["PanelsController_putAssignments"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{id}/assignments/suggestion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A balanced proposal (saves nothing): k jurors per practice, or one panel per practice; never a conflicted juror; loads as even as conflicts allow
+         * @description Deterministic. Apply it with PUT /editions/{id}/assignments.
+         */
+        post: operations["PanelsController_suggest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/editions/{id}/awards": {
         parameters: {
             query?: never;
@@ -633,6 +674,59 @@ export interface paths {
         /** n of m practices scored, per juror (coordinators, any time) */
         get: operations["JuryController_progress"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{id}/panels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The edition’s jury panels with their members */
+        get: operations["PanelsController_list"];
+        put?: never;
+        /** Create a jury panel (before scoring closes) */
+        post: operations["PanelsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{id}/panels/{panelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a jury panel and its assignments (before scoring closes; refused when its members scored its practices) */
+        delete: operations["PanelsController_remove"];
+        options?: never;
+        head?: never;
+        /** Rename a jury panel (before scoring closes) */
+        patch: operations["PanelsController_rename"];
+        trace?: never;
+    };
+    "/api/editions/{id}/panels/{panelId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a panel’s members (jurors of the edition; replaces them; before scoring closes) */
+        put: operations["PanelsController_setMembers"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1699,6 +1793,25 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        AssignmentItemView: {
+            cityName: string;
+            /** @description Jurors of the edition conflicted with the practice (they never get it) */
+            conflictedJurorIds: string[];
+            jurorIds: string[];
+            panelIds: string[];
+            /** Format: uuid */
+            practiceId: string;
+            title: string;
+        };
+        AssignmentsView: {
+            /** @description Whether the edition assigns practices (false: every juror scores every eligible practice outside their conflicts) */
+            assigns: boolean;
+            /** @description Whether the assignment may still change (before scoring closes) */
+            editable: boolean;
+            /** @description Practices before the jury (and any assigned one), by city and title */
+            items: components["schemas"]["AssignmentItemView"][];
+            loads: components["schemas"]["JurorLoadView"][];
+        };
         AssignmentView: {
             /** Format: uuid */
             cityId: string | null;
@@ -1782,6 +1895,8 @@ export interface components {
             total: number;
         };
         BallotView: {
+            /** @description The edition assigns practices: the ballot holds only those assigned to the juror (directly or through a panel) */
+            byAssignment: boolean;
             /** @description How many practices are not on the ballot for the juror's tie to their city (their own city, or one they are expert or official of) */
             cityTiedPractices: number;
             /** @description Criteria with their names and guiding questions in the juror’s language */
@@ -2432,6 +2547,13 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        JurorLoadView: {
+            /** Format: uuid */
+            jurorId: string;
+            name: string;
+            /** @description Practices the juror would score (directly or through panels), outside their conflicts */
+            practices: number;
+        };
         JurorProgressView: {
             /**
              * Format: uuid
@@ -2641,6 +2763,28 @@ export interface components {
             language: string;
             title: string;
         };
+        PanelMembersDto: {
+            /** @description User ids of the edition’s jurors; replaces the panel’s members */
+            jurorIds: string[];
+        };
+        PanelMemberView: {
+            /** Format: uuid */
+            jurorId: string;
+            name: string;
+        };
+        PanelNameDto: {
+            /**
+             * @description Unique within the edition
+             * @example Panel A
+             */
+            name: string;
+        };
+        PanelView: {
+            /** Format: uuid */
+            id: string;
+            members: components["schemas"]["PanelMemberView"][];
+            name: string;
+        };
         PasswordResetDto: {
             email: string;
         };
@@ -2747,6 +2891,14 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "expert" | "juror";
+        };
+        PracticeAssignmentDto: {
+            /** @description Jurors of the edition who score the practice (never one conflicted with it) */
+            jurorIds: string[];
+            /** @description Panels of the edition that score the practice */
+            panelIds: string[];
+            /** Format: uuid */
+            practiceId: string;
         };
         PracticeEvidenceView: {
             cityName: string;
@@ -3031,6 +3183,10 @@ export interface components {
             followUps: components["schemas"]["FollowUpCount"][];
             licence: components["schemas"]["OpenDataLicence"];
         };
+        PutAssignmentsDto: {
+            /** @description The whole assignment of the edition (replaces it). Empty: no assignment, every juror scores every eligible practice outside their conflicts. */
+            items: components["schemas"]["PracticeAssignmentDto"][];
+        };
         PutPracticeTranslationDto: {
             description: string;
             /** @example Міський пункт обслуговування іноземців */
@@ -3224,6 +3380,35 @@ export interface components {
              * @enum {string}
              */
             to: "draft" | "reportsOpen" | "juryScoring" | "deliberation" | "decided" | "published";
+        };
+        SuggestionDto: {
+            /**
+             * @description Jurors per practice (mode jurors)
+             * @default 3
+             */
+            jurorsPerPractice: number;
+            /**
+             * @description jurors: k jurors per practice; panels: one panel per practice
+             * @default jurors
+             * @enum {string}
+             */
+            mode: "jurors" | "panels";
+        };
+        SuggestionItemView: {
+            jurorIds: string[];
+            panelIds: string[];
+            /** Format: uuid */
+            practiceId: string;
+        };
+        SuggestionView: {
+            /** @description A proposal; apply it with PUT /editions/{id}/assignments */
+            items: components["schemas"]["SuggestionItemView"][];
+            jurorsPerPractice: number;
+            loads: components["schemas"]["JurorLoadView"][];
+            /** @enum {string} */
+            mode: "jurors" | "panels";
+            /** @description Practices nobody free of conflicts can score (left out of items) */
+            unassignable: string[];
         };
         TokenPairDto: {
             accessToken: string;
@@ -4926,6 +5111,203 @@ export interface operations {
             };
         };
     };
+    PanelsController_assignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentsView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PanelsController_putAssignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutAssignmentsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentsView"];
+                };
+            };
+            /** @description The item at fault: `items.N.practiceId` (twice, or not of this edition), `items.N.panelIds`, `items.N.jurorIds` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `assignment_conflicted`: a juror given a practice they are conflicted with; `assignment_has_scores`: the change would take a practice away from a juror who already scored it; `scoring_closed`: the edition is past juryScoring or its scoring deadline */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PanelsController_suggest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuggestionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionView"];
+                };
+            };
+            /** @description `mode` or `jurorsPerPractice` invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Wrong stage or state (code says which; transitions list the allowed targets or blockers) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     DecisionsController_awards: {
         parameters: {
             query?: never;
@@ -6442,6 +6824,340 @@ export interface operations {
             };
             /** @description No such edition visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PanelsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanelView"][];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PanelsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PanelNameDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanelView"];
+                };
+            };
+            /** @description `name` missing, empty or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `panel_name_taken`; `scoring_closed`: the edition is past juryScoring or its scoring deadline */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PanelsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                panelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `assignment_has_scores`: the change would take a practice away from a juror who already scored it; `scoring_closed`: the edition is past juryScoring or its scoring deadline */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PanelsController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                panelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PanelNameDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanelView"];
+                };
+            };
+            /** @description `name` missing, empty or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `panel_name_taken`; `scoring_closed`: the edition is past juryScoring or its scoring deadline */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PanelsController_setMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                panelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PanelMembersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanelView"];
+                };
+            };
+            /** @description `jurorIds` malformed or naming someone who is not a juror of this edition */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `assignment_has_scores`: the change would take a practice away from a juror who already scored it; `scoring_closed`: the edition is past juryScoring or its scoring deadline */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8600,7 +9316,7 @@ export interface operations {
                 };
             };
             /**
-             * @description `conflict_of_interest`: declared, or a tie to the practice’s city (the juror’s city, its expert, its official)
+             * @description `conflict_of_interest`: declared, or a tie to the practice’s city (the juror’s city, its expert, its official); `not_assigned`: the edition assigns practices and this one is not assigned to the juror (directly or through a panel)
              *
              *     The caller’s roles may not use this route
              */

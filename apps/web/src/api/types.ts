@@ -55,3 +55,6 @@ export type AuditQuery = NonNullable<paths['/api/audit-events']['get']['paramete
 export type ComposeGroupMail = Schemas['ComposeGroupMailDto'];
 export type GroupMailPreview = Schemas['GroupMailPreviewView'];
 export type GroupMailView = Schemas['GroupMailView'];
+export type PanelView = Schemas['PanelView'];
+export type AssignmentsView = Schemas['AssignmentsView'];
+export type SuggestionView = Schemas['SuggestionView'];

@@ -56,6 +56,7 @@ export const routes: RouteObject[] = [
                   { path: 'setup', lazy: () => import('../pages/coordinator/setup-page').then((m) => ({ Component: m.EditionSetupPage })) },
                   { path: 'eligibility', lazy: () => import('../pages/coordinator/eligibility-page').then((m) => ({ Component: m.EligibilityPage })) },
                   { path: 'group-mail', lazy: () => import('../pages/coordinator/group-mail-page').then((m) => ({ Component: m.GroupMailPage })) },
+                  { path: 'panels', lazy: () => import('../pages/coordinator/panels-page').then((m) => ({ Component: m.PanelsPage })) },
                   { path: 'results', lazy: () => import('../pages/coordinator/results-page').then((m) => ({ Component: m.ResultsPage })) },
                   { path: 'awards', lazy: () => import('../pages/coordinator/awards-page').then((m) => ({ Component: m.AwardsPage })) },
                   { path: 'reports/:reportId', lazy: () => import('../pages/coordinator/report-read-page').then((m) => ({ Component: m.CoordinatorReportPage })) },

@@ -26,7 +26,7 @@ export class JuryController {
   @Put('practices/:id/scores/mine')
   @ApiOperation({ summary: 'Score a practice on the four criteria (integers 1..scaleMax); editable until scoringDueAt, in stage juryScoring only' })
   @ApiOkResponse({ type: MyScoreView })
-  @ApiForbiddenResponse({ description: '`conflict_of_interest`: declared, or a tie to the practice’s city (the juror’s city, its expert, its official)' })
+  @ApiForbiddenResponse({ description: '`conflict_of_interest`: declared, or a tie to the practice’s city (the juror’s city, its expert, its official); `not_assigned`: the edition assigns practices and this one is not assigned to the juror (directly or through a panel)' })
   @ApiConflictResponse({ description: 'Wrong stage, deadline passed, or practice not eligible' })
   score(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: PutScoreDto): Promise<MyScoreView> {
     return this.jury.putScore(principal, id, dto);

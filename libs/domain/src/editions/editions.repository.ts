@@ -6,6 +6,7 @@ import { queryRows } from '@app/core';
 import { CATALOGUE_INDEX_SQL } from '../catalogue/catalogue-index';
 import { TransitionsView } from './dto/edition.dto';
 import { conflictedSql } from '../jury/conflicts.access';
+import { onBallotByAssignmentSql } from '../jury/panels.access';
 import { JURY_PRACTICE_STATUSES_LIST_SQL } from '../practices/practice-status';
 import { EditionStage, TransitionFacts, WarningFacts } from './edition-stage';
 import { EditionRow } from './edition-view';
@@ -150,6 +151,7 @@ export class EditionsRepository {
                          LEFT JOIN (practice p JOIN report r ON r.id = p.report_id)
                                 ON r.edition_id = g.edition_id AND p.status IN ${JURY_PRACTICE_STATUSES_LIST_SQL}
                                AND NOT ${conflictedSql('g.user_id', 'p.id', 'r.edition_id', 'r.city_id')}
+                               AND ${onBallotByAssignmentSql('g.user_id', 'p.id', 'r.edition_id')}
                          LEFT JOIN score s ON s.practice_id = p.id AND s.juror_id = g.user_id
                         WHERE g.edition_id = $1 AND g.role = 'juror'
                         GROUP BY g.user_id, u.name) b), '[]'::json) AS ballots,

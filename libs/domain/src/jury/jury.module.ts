@@ -4,7 +4,9 @@ import { PracticeTranslationsModule } from '../practices/practice-translations.m
 import { JuryRepository } from './jury.repository';
 import { JuryService } from './jury.service';
 import { ResultsRepository } from './results.repository';
+import { PanelsRepository } from './panels.repository';
+import { PanelsService } from './panels.service';
 import { ResultsService } from './results.service';
 
-@Module({ imports: [PracticeTranslationsModule], providers: [JuryService, JuryRepository, ResultsService, ResultsRepository], exports: [JuryService, ResultsService] })
+@Module({ imports: [PracticeTranslationsModule], providers: [JuryService, JuryRepository, ResultsService, ResultsRepository, PanelsService, PanelsRepository], exports: [JuryService, ResultsService, PanelsService] })
 export class JuryModule {}

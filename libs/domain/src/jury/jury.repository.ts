@@ -9,6 +9,7 @@ import { JURY_PRACTICE_STATUSES_LIST_SQL } from '../practices/practice-status';
 import { PRACTICE_SELECT } from '../practices/practices.sql';
 import { jurorScoringDueSql } from '../grants/deadlines.sql';
 import { conflictedSql, tiedToCitySql } from './conflicts.access';
+import { assignedToSql, editionAssignsSql, onBallotByAssignmentSql } from './panels.access';
 import { BallotView, JurorProgressView } from './dto/jury.dto';
 
 export interface ScoreRow {
@@ -26,6 +27,8 @@ export interface ScoringEditionRow {
   /** The juror's own deadline: the edition's, or their extension when later. */
   my_scoring_due_at: Date | null;
   scoring_scale_max: number;
+  /** The edition assigns practices to panels or jurors. */
+  assigns: boolean;
 }
 
 export type BallotItemRow = BallotView['items'][number]['practice'] & { my_score: ScoreRow | null };
@@ -47,6 +50,8 @@ export interface ScoreRefusalRow {
   due: Date | null;
   scale: number;
   conflict: boolean;
+  /** The edition assigns practices and this one is not assigned to the juror. */
+  unassigned: boolean;
 }
 
 @Injectable()
@@ -54,20 +59,23 @@ export class JuryRepository {
   async scoringEdition(manager: EntityManager, editionId: string, jurorId: string): Promise<ScoringEditionRow | undefined> {
     const [row] = await queryRows<ScoringEditionRow>(
       manager,
-      `SELECT stage, scoring_due_at, ${jurorScoringDueSql('e', '$2::uuid')} AS my_scoring_due_at, scoring_scale_max FROM edition e WHERE id = $1`,
+      `SELECT stage, scoring_due_at, ${jurorScoringDueSql('e', '$2::uuid')} AS my_scoring_due_at, scoring_scale_max,
+              ${editionAssignsSql('e.id')} AS assigns
+         FROM edition e WHERE id = $1`,
       [editionId, jurorId],
     );
     return row;
   }
 
-  /** The practices before the jury that the juror is not conflicted with, each with the juror's score. */
+  /** The practices before the jury that the juror is not conflicted with (and, when the edition assigns, assigned to them), each with the juror's score. */
   ballotItems(manager: EntityManager, editionId: string, jurorId: string): Promise<BallotItemRow[]> {
     return queryRows(
       manager,
       `SELECT pv.*, (SELECT row_to_json(s) FROM score s WHERE s.practice_id = pv.id AND s.juror_id = $2) AS my_score
          FROM (${PRACTICE_SELECT}
                WHERE r.edition_id = $1 AND p.status IN ${JURY_PRACTICE_STATUSES_LIST_SQL}
-                 AND NOT ${conflictedSql('$2::uuid', 'p.id', 'r.edition_id', 'r.city_id')}) pv
+                 AND NOT ${conflictedSql('$2::uuid', 'p.id', 'r.edition_id', 'r.city_id')}
+                 AND ${onBallotByAssignmentSql('$2::uuid', 'p.id', 'r.edition_id')}) pv
         ORDER BY pv."cityName", pv.title`,
       [editionId, jurorId],
     );
@@ -99,7 +107,8 @@ export class JuryRepository {
 
   /**
    * Writes the juror's score in one statement that also checks the stage, the deadline (the
-   * edition's, or the juror's extension on their grant), the scale, the grant and conflicts, holding the edition row in share mode: a concurrent stage change waits
+   * edition's, or the juror's extension on their grant), the scale, the grant, conflicts and the
+   * assignment (when the edition assigns practices; panels.access.ts), holding the edition row in share mode: a concurrent stage change waits
    * for it or makes it write nothing, so no score lands after the stage moved on. No row: refused.
    */
   async upsertScore(manager: EntityManager, score: NewScore): Promise<ScoreRow | undefined> {
@@ -116,6 +125,7 @@ export class JuryRepository {
             AND EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = $2 AND g.role = 'juror' AND g.edition_id = e.id
                            AND (e.scoring_due_at IS NULL OR e.scoring_due_at > now() OR g.extended_due_at > now()))
             AND NOT ${conflictedSql('$2::uuid', 'p.id', 'r.edition_id', 'r.city_id')}
+            AND ${onBallotByAssignmentSql('$2::uuid', 'p.id', 'e.id')}
           FOR SHARE OF e
        )
        INSERT INTO score (edition_id, practice_id, juror_id, comprehensiveness, long_term, government_engagement, effectiveness, comment)
@@ -134,7 +144,8 @@ export class JuryRepository {
     const [row] = await queryRows<ScoreRefusalRow>(
       manager,
       `SELECT p.status, e.stage, ${jurorScoringDueSql('e', '$2::uuid')} AS due, e.scoring_scale_max AS scale,
-              ${conflictedSql('$2::uuid', 'p.id', 'r.edition_id', 'r.city_id')} AS conflict
+              ${conflictedSql('$2::uuid', 'p.id', 'r.edition_id', 'r.city_id')} AS conflict,
+              (${editionAssignsSql('r.edition_id')} AND NOT ${assignedToSql('$2::uuid', 'p.id')}) AS unassigned
          FROM practice p JOIN report r ON r.id = p.report_id JOIN edition e ON e.id = r.edition_id WHERE p.id = $1`,
       [practiceId, jurorId],
     );
@@ -154,6 +165,7 @@ export class JuryRepository {
          LEFT JOIN (practice p JOIN report r ON r.id = p.report_id)
                 ON r.edition_id = g.edition_id AND p.status IN ${JURY_PRACTICE_STATUSES_LIST_SQL}
                AND NOT ${conflictedSql('g.user_id', 'p.id', 'r.edition_id', 'r.city_id')}
+               AND ${onBallotByAssignmentSql('g.user_id', 'p.id', 'r.edition_id')}
          LEFT JOIN score s ON s.practice_id = p.id AND s.juror_id = g.user_id
         WHERE g.edition_id = $1 AND g.role = 'juror'
         GROUP BY g.user_id, g.edition_id, u.name, u.email, g.city_id, c.name

@@ -65,6 +65,7 @@ export class JuryService {
       items: items.map(({ my_score }, i) => ({ practice: practices[i], myScore: my_score ? toMyScore(my_score) : null })),
       recusedPracticeIds: recused,
       cityTiedPractices: ofTiedCities,
+      byAssignment: edition.assigns,
     };
   }
 
@@ -93,6 +94,7 @@ export class JuryService {
     const row = await this.jury.scoreRefusal(this.dataSource.manager, practiceId, principal.userId);
     if (!row) return new NotFoundError('Practice');
     if (row.conflict) return new ForbiddenError('You have a conflict of interest on this practice', 'conflict_of_interest');
+    if (row.unassigned) return new ForbiddenError('This practice is not assigned to you (the edition assigns practices to panels and jurors)', 'not_assigned');
     if (row.stage !== 'juryScoring') return new ConflictError('wrong_stage', `Scores are accepted only in stage juryScoring (it is ${row.stage})`, { stage: row.stage });
     if (row.due && row.due.getTime() <= Date.now()) return new ConflictError('deadline_passed', `Scoring closed at ${row.due.toISOString()}`);
     if (row.status !== 'eligible') return new ConflictError('not_eligible', 'Only eligible practices are scored');

@@ -3,6 +3,7 @@
 // was written). Adding an event is one entry here plus its templates in pl, en and uk.
 import { OutboxEventPayloads, OutboxEventType } from '@app/core';
 import { conflictedSql } from '../jury/conflicts.access';
+import { onBallotByAssignmentSql } from '../jury/panels.access';
 import { TemplateKey } from './templates/facts';
 
 /** A query returning `user_id` rows; its parameters are $1..$n. */
@@ -86,6 +87,7 @@ export const AUDIENCES = {
                SELECT 1 FROM practice p JOIN report r ON r.id = p.report_id
                 WHERE r.edition_id = g.edition_id AND p.status = 'eligible'
                   AND NOT ${conflictedSql('g.user_id', 'p.id', 'r.edition_id', 'r.city_id')}
+                  AND ${onBallotByAssignmentSql('g.user_id', 'p.id', 'r.edition_id')}
                   AND NOT EXISTS (SELECT 1 FROM score s WHERE s.juror_id = g.user_id AND s.practice_id = p.id))`,
     params: [editionId],
   }),

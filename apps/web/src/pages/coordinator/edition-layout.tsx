@@ -39,6 +39,7 @@ export function EditionLayout() {
     { to: '', label: t('edition.tabs.overview'), end: true },
     { to: 'setup', label: t('edition.tabs.setup') },
     { to: 'eligibility', label: t('edition.tabs.eligibility') },
+    { to: 'panels', label: t('edition.tabs.panels') },
     { to: 'results', label: t('edition.tabs.results') },
     { to: 'awards', label: t('edition.tabs.awards') },
     { to: 'group-mail', label: t('edition.tabs.groupMail') },

@@ -114,6 +114,7 @@ export function BallotPage() {
               </ol>
             )}
             {data.items.length > 0 && data.cityTiedPractices > 0 && <p className="meta">{t('ballot.cityTied', { count: data.cityTiedPractices })}</p>}
+            {data.byAssignment && <p className="meta">{t('ballot.byAssignment')}</p>}
             {data.recusedPracticeIds.length > 0 && <p className="meta">{t('ballot.recused', { count: data.recusedPracticeIds.length })}</p>}
           </>
         )}

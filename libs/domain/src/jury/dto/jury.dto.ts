@@ -142,6 +142,9 @@ export class BallotView {
     description: "How many practices are not on the ballot for the juror's tie to their city (their own city, or one they are expert or official of)",
   })
   cityTiedPractices!: number;
+
+  @ApiProperty({ description: 'The edition assigns practices: the ballot holds only those assigned to the juror (directly or through a panel)' })
+  byAssignment!: boolean;
 }
 
 export class ResultRow {
