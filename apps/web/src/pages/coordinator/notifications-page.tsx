@@ -15,6 +15,7 @@ import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
 import { useFormat } from '../../i18n/format';
 import { DELIVERY_STATUSES, deliveryStatusLabel } from '../../i18n/labels';
+import { QueueBoardLink } from './queue-board';
 
 const PAGE = 50;
 
@@ -30,6 +31,9 @@ export function NotificationsPage() {
   const [retried, setRetried] = useState<string | null>(null);
   return (
     <Page title={t('coordinator.notificationsTitle')} lead={t('coordinator.notificationsLead')} wide>
+      <div className="actions">
+        <QueueBoardLink />
+      </div>
       <RadioGroup
         name="status"
         legend={t('outbox.filter')}
