@@ -23,6 +23,7 @@ import {
   expectAccessible as expectAccessibleIn,
   expectNoHorizontalScroll,
   LANGUAGES as LANGUAGE_BUTTONS,
+  openMenu,
   settled,
   switchLanguage,
   shoot,
@@ -56,6 +57,7 @@ const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND
       await page.setViewportSize(viewport);
       await page.goto(`${harness.base}/`);
       for (const language of LANGUAGES) {
+        await openMenu(page);
         await page.getByRole('button', { name: language.button }).click();
         await page.waitForFunction((text) => document.querySelector('h1')?.textContent === text, language.home);
         expect(await page.getAttribute('html', 'lang')).toBe(language.code);
@@ -109,6 +111,7 @@ const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND
       await page.setViewportSize(viewport);
       await page.goto(`${harness.base}/sign-in`);
       for (const language of LANGUAGES) {
+        await openMenu(page);
         await page.getByRole('button', { name: language.button }).click();
         await page.waitForFunction((text) => document.querySelector('h1')?.textContent === text, language.signIn);
         await page.locator('#field-email').fill('');

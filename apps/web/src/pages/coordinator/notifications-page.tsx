@@ -16,6 +16,7 @@ import { Loaded, useApiQuery } from '../../components/query';
 import { useFormat } from '../../i18n/format';
 import { DELIVERY_STATUSES, deliveryStatusLabel } from '../../i18n/labels';
 import { QueueBoardLink } from './queue-board';
+import { cardTable } from '../../components/card-table';
 
 const PAGE = 50;
 
@@ -61,7 +62,7 @@ export function NotificationsPage() {
                 {t('outbox.count', { count: total })}
               </p>
               <div className="table-wrap" role="region" aria-labelledby="outbox-caption" tabIndex={0}>
-                <table className="table">
+                <table ref={cardTable} className="table table--cards">
                   <caption id="outbox-caption">{t('outbox.caption')}</caption>
                   <thead>
                     <tr>
