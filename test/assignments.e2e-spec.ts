@@ -109,4 +109,24 @@ describe('assignments and accounts: outcomes', () => {
     expect((await t.http.get(`/api/cities/${city.id}/officials`).set(coordinator.auth).expect(200)).body).toEqual([]);
     await t.http.get(`/api/cities/${city.id}/status`).set(official.auth).expect(403);
   });
+
+  it('lists people with their roles and filters them by role', async () => {
+    const edition = await makeEdition(ds, { stage: 'draft' });
+    const city = await makeCity(ds);
+    const expert = await makeUser(ds);
+    const nobody = await makeUser(ds);
+    await t.http.post(`/api/editions/${edition.id}/experts`).set(coordinator.auth).send({ userId: expert.id, cityId: city.id }).expect(201);
+
+    const experts = (await t.http.get('/api/users?role=expert&limit=200').set(coordinator.auth).expect(200)).body;
+    const listed = experts.items.find((user: { id: string }) => user.id === expert.id);
+    expect(listed.roles).toEqual([{ role: 'expert', editionId: edition.id, cityId: city.id, editionYear: edition.year, cityName: city.name }]);
+    expect(experts.items.map((user: { id: string }) => user.id)).not.toContain(nobody.id);
+    expect(experts.items.every((user: { roles: { role: string }[] }) => user.roles.some((grant) => grant.role === 'expert'))).toBe(true);
+    expect(experts.total).toBe(experts.items.length);
+
+    const everyone = (await t.http.get('/api/users?limit=200').set(coordinator.auth).expect(200)).body;
+    expect(everyone.items.find((user: { id: string }) => user.id === nobody.id).roles).toEqual([]);
+    const bad = await t.http.get('/api/users?role=king').set(coordinator.auth).expect(400);
+    expect(JSON.stringify(bad.body)).toMatch(/role/);
+  });
 });

@@ -315,4 +315,50 @@ describe('deliberation, decisions and publication', () => {
     expect(readable).toBeGreaterThan(20);
     expect(leaks).toEqual([]);
   }, 180_000);
+
+  it('gives each practice of a distinction its own follow-up status, the old field kept for the whole distinction', async () => {
+    const earlier = await editionInDeliberation(2096);
+    const award = (await t.http.post(`/api/editions/${earlier.edition.id}/awards`).set(c()).send({
+      cityId: earlier.lublin.id, recipientUnit: 'Urząd Miasta Lublin', categoryIds: [earlier.categories[0].id], practiceIds: [earlier.practices.punkt, earlier.practices.mopr],
+    }).expect(201)).body;
+    await move(earlier.edition.id, 'decided');
+    await move(earlier.edition.id, 'published');
+    const later = (await t.http.post('/api/editions').set(c()).send({ year: 2097, name: 'Miasta Otwarte 2097' }).expect(201)).body;
+    await t.http.post(`/api/editions/${later.id}/categories`).set(c()).send({ name: 'Kontynuacje' }).expect(201);
+    const expert = await makeUser(ds);
+    await t.http.post(`/api/editions/${later.id}/experts`).set(c()).send({ userId: expert.id, cityId: earlier.lublin.id }).expect(201);
+    await move(later.id, 'reportsOpen');
+    const e = (await signIn(t.http, expert.email)).auth;
+    const report = (await t.http.post(`/api/editions/${later.id}/reports`).set(e).send({ cityId: earlier.lublin.id }).expect(201)).body;
+
+    const candidates = documented('GET /api/reports/{id}/previous-distinctions', await t.http.get(`/api/reports/${report.id}/previous-distinctions`).set(e).expect(200)).body;
+    expect(candidates[0].practices.map((p: { id: string }) => p.id).sort()).toEqual([earlier.practices.punkt, earlier.practices.mopr].sort());
+
+    const url = `/api/reports/${report.id}/follow-ups`;
+    const assessment = 'Punkt zamknięto, MOPR rozszerzył pomoc.';
+    const missing = await t.http.post(url).set(e).send({ awardId: award.id, assessment, practices: [{ practiceId: earlier.practices.punkt, status: 'discontinued' }] }).expect(400);
+    expect(JSON.stringify(missing.body)).toMatch(/practices/);
+    const foreign = await t.http.post(url).set(e).send({ awardId: award.id, assessment, practices: [{ practiceId: earlier.practices.punkt, status: 'discontinued' }, { practiceId: earlier.practices.mopr, status: 'expanded' }, { practiceId: earlier.practices.lodz, status: 'unknown' }] }).expect(400);
+    expect(JSON.stringify(foreign.body)).toMatch(/practices/);
+    const noStatus = await t.http.post(url).set(e).send({ awardId: award.id, assessment }).expect(400);
+    expect(JSON.stringify(noStatus.body)).toMatch(/status/);
+
+    const created = documented('POST /api/reports/{id}/follow-ups', await t.http.post(url).set(e).send({
+      awardId: award.id, assessment, practices: [{ practiceId: earlier.practices.punkt, status: 'discontinued' }, { practiceId: earlier.practices.mopr, status: 'expanded' }],
+    }).expect(201)).body;
+    expect(created.status).toBe('expanded');
+    expect(created.practices).toEqual([
+      { practiceId: earlier.practices.punkt, title: 'Miejski punkt obsługi cudzoziemców', status: 'discontinued' },
+      { practiceId: earlier.practices.mopr, title: 'Kompleksowa pomoc społeczna', status: 'expanded' },
+    ]);
+    const reread = (await t.http.get(`/api/reports/${report.id}`).set(e).expect(200)).body;
+    expect(reread.followUps[0]).toMatchObject({ status: 'expanded', practices: created.practices });
+
+    // Published, each practice's page shows its own status.
+    await ds.query(`UPDATE edition SET stage = 'published' WHERE id = $1`, [later.id]);
+    const punkt = (await t.http.get(`/api/public/practices/${earlier.practices.punkt}`).expect(200)).body;
+    const mopr = (await t.http.get(`/api/public/practices/${earlier.practices.mopr}`).expect(200)).body;
+    expect(punkt.followUps).toEqual([expect.objectContaining({ year: 2097, status: 'discontinued' })]);
+    expect(mopr.followUps).toEqual([expect.objectContaining({ year: 2097, status: 'expanded' })]);
+  });
 });

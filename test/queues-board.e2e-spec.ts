@@ -62,4 +62,15 @@ describe.each(availableQueueBackends())('queue dashboard on the %s backend', (ba
     await t.http.get('/admin/queues').set('Cookie', cookie.pair).expect(401);
     await t.http.get(session.body.url).expect(401);
   });
+
+  it('sends a browser without a board session to the app page that opens the board, not to raw JSON', async () => {
+    const html = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    const anonymous = await t.http.get('/admin/queues').set('Accept', html).expect(303);
+    expect(anonymous.headers.location).toBe('/coordinator/queues');
+    const expired = await t.http.get('/admin/queues?ticket=a.b.c').set('Accept', html).expect(303);
+    expect(expired.headers.location).toBe('/coordinator/queues');
+    // Scripts reading the board's API still get the JSON answer.
+    await t.http.get('/admin/queues/api/queues').set('Accept', html).expect(401);
+    await t.http.get('/admin/queues').set('Accept', 'application/json').expect(401);
+  });
 });

@@ -309,8 +309,15 @@ export async function check(harness: BrowserHarness, page: Page, name: string, s
   if (original) await page.setViewportSize(original);
 }
 
+/** Below 600 px the languages and the navigation sit behind the menu button: opens it when it shows and is closed. */
+export async function openMenu(page: Page): Promise<void> {
+  const button = page.locator('.menu-button');
+  if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) === 'false') await button.click();
+}
+
 /** Switches the interface language and waits until it applies (English and Ukrainian load on first use). */
 export async function switchLanguage(page: Page, button: string, code: string): Promise<void> {
+  await openMenu(page);
   await page.getByRole('button', { name: button }).click();
   await page.waitForFunction((lang) => document.documentElement.lang === lang, code);
 }

@@ -23,6 +23,7 @@ import {
   expectAccessible as expectAccessibleIn,
   expectNoHorizontalScroll,
   LANGUAGES as LANGUAGE_BUTTONS,
+  openMenu,
   settled,
   switchLanguage,
   shoot,
@@ -56,6 +57,7 @@ const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND
       await page.setViewportSize(viewport);
       await page.goto(`${harness.base}/`);
       for (const language of LANGUAGES) {
+        await openMenu(page);
         await page.getByRole('button', { name: language.button }).click();
         await page.waitForFunction((text) => document.querySelector('h1')?.textContent === text, language.home);
         expect(await page.getAttribute('html', 'lang')).toBe(language.code);
@@ -109,6 +111,7 @@ const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND
       await page.setViewportSize(viewport);
       await page.goto(`${harness.base}/sign-in`);
       for (const language of LANGUAGES) {
+        await openMenu(page);
         await page.getByRole('button', { name: language.button }).click();
         await page.waitForFunction((text) => document.querySelector('h1')?.textContent === text, language.signIn);
         await page.locator('#field-email').fill('');
@@ -324,7 +327,8 @@ const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND
 
       // Follow-up of one of Lublin's 2015 distinctions.
       await page.locator('#follow-ups-title ~ ul .card').first().getByRole('button', { name: /^Oceń/ }).click();
-      await page.locator('[id$="-status-continued"]').check();
+      // A distinction of several practices asks what became of each one.
+      for (const radio of await page.locator('input[type=radio][id$="-continued"]').all()) await radio.check();
       await page.locator('textarea[id$="-assessment"]').fill('Punkt działa nadal, w 2024 r. rozszerzono godziny otwarcia.');
       await page.getByRole('button', { name: 'Zapisz ocenę realizacji' }).click();
       await page.locator('.alert--success', { hasText: 'Ocena realizacji zapisana.' }).waitFor();

@@ -17,10 +17,10 @@ import { JuryPanel, JuryPanelMember, PracticeAssignment } from './jury/panel.ent
 import { GroupMail, GroupMailRecipient } from './notifications/group-mails/group-mail.entity';
 import { NotificationDelivery } from './notifications/notification-delivery.entity';
 import { PracticeTranslation } from './practices/practice-translation.entity';
-import { FollowUp, Practice, Report, ReportFile } from './reports/report.entity';
+import { FollowUp, FollowUpPractice, Practice, Report, ReportFile } from './reports/report.entity';
 import { ReportTranslation } from './reports/report-translation.entity';
 
 export const ALL_ENTITIES = [OutboxEvent, AuditEvent, User, RoleGrant, AuthSession, RefreshToken, OneTimeToken, City, Edition,
-  Category, EditionStageEvent, Report, Practice, PracticeTranslation, ReportTranslation, ReportFile, FollowUp, Award,
+  Category, EditionStageEvent, Report, Practice, PracticeTranslation, ReportTranslation, ReportFile, FollowUp, FollowUpPractice, Award,
   Score, ConflictOfInterest, DeliberationNote, NotificationDelivery, IdempotencyKey, Certificate, GroupMail, GroupMailRecipient,
   JuryPanel, JuryPanelMember, PracticeAssignment];

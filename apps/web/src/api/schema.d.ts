@@ -1665,7 +1665,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List users (search by name or email with q) */
+        /** List users with their roles (search by name or email with q, filter by role) */
         get: operations["UsersController_list"];
         put?: never;
         /** Create a user; an invitation goes out by notification */
@@ -2215,8 +2215,13 @@ export interface components {
              * @description A distinction of the previous edition in the same city
              */
             awardId: string;
-            /** @enum {string} */
-            status: "implemented" | "continued" | "expanded" | "discontinued" | "unknown";
+            /** @description What became of each practice the distinction covered: all of them, each once (`practices` is refused otherwise) */
+            practices?: components["schemas"]["FollowUpPracticeStatusDto"][];
+            /**
+             * @description What became of the whole distinction. Required without `practices`; with them, when left out, the best outcome among its practices (expanded, continued, implemented, discontinued, unknown, in that order)
+             * @enum {string}
+             */
+            status?: "implemented" | "continued" | "expanded" | "discontinued" | "unknown";
         };
         CreateNoteDto: {
             text: string;
@@ -2414,6 +2419,22 @@ export interface components {
              */
             status: "implemented" | "continued" | "expanded" | "discontinued" | "unknown" | "none";
         };
+        FollowUpPracticeStatusDto: {
+            /**
+             * Format: uuid
+             * @description A practice the distinction covered
+             */
+            practiceId: string;
+            /** @enum {string} */
+            status: "implemented" | "continued" | "expanded" | "discontinued" | "unknown";
+        };
+        FollowUpPracticeView: {
+            /** Format: uuid */
+            practiceId: string;
+            /** @enum {string} */
+            status: "implemented" | "continued" | "expanded" | "discontinued" | "unknown";
+            title: string;
+        };
         FollowUpView: {
             assessment: string;
             /** @description The distinction assessed */
@@ -2422,7 +2443,12 @@ export interface components {
             awardId: string;
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
+            /** @description Each practice’s status, when the expert gave them (empty otherwise) */
+            practices?: components["schemas"]["FollowUpPracticeView"][];
+            /**
+             * @description The whole distinction’s status
+             * @enum {string}
+             */
             status: "implemented" | "continued" | "expanded" | "discontinued" | "unknown";
         };
         GroupMailDeliveryCounts: {
@@ -3026,6 +3052,11 @@ export interface components {
             /** @description The title and description are a translation (else the original) */
             translated?: boolean;
         };
+        PreviousDistinctionPractice: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
         PreviousDistinctionView: {
             /** @description Category names */
             categories: string[];
@@ -3036,6 +3067,8 @@ export interface components {
              * @description The award (awardId of a follow-up)
              */
             id: string;
+            /** @description The practices the distinction covered: with several, the follow-up gives each its status */
+            practices?: components["schemas"]["PreviousDistinctionPractice"][];
             recipientUnit: string | null;
         };
         PublicAwardsView: {
@@ -3580,12 +3613,24 @@ export interface components {
             id: string;
             locale: string;
             name: string;
+            /** @description The roles the person holds (in the list of users) */
+            roles?: components["schemas"]["UserRoleView"][];
             /** @enum {string} */
             status: "invited" | "active" | "disabled";
         };
         UserPage: {
             items: components["schemas"]["UserDto"][];
             total: number;
+        };
+        UserRoleView: {
+            /** Format: uuid */
+            cityId?: string;
+            cityName?: string;
+            /** Format: uuid */
+            editionId?: string;
+            editionYear?: number;
+            /** @enum {string} */
+            role: "coordinator" | "expert" | "juror" | "cityOfficial" | "translator";
         };
         VerifiedAward: {
             categories: string[];
@@ -10787,6 +10832,8 @@ export interface operations {
                 offset?: number;
                 /** @description Text to search for */
                 q?: string;
+                /** @description Only people holding this role (in any edition or city) */
+                role?: "coordinator" | "expert" | "juror" | "cityOfficial" | "translator";
             };
             header?: never;
             path?: never;

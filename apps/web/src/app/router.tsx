@@ -66,6 +66,7 @@ export const routes: RouteObject[] = [
               { path: 'people', lazy: () => import('../pages/coordinator/people-page').then((m) => ({ Component: m.PeoplePage })) },
               { path: 'notifications', lazy: () => import('../pages/coordinator/notifications-page').then((m) => ({ Component: m.NotificationsPage })) },
               { path: 'audit', lazy: () => import('../pages/coordinator/audit-page').then((m) => ({ Component: m.AuditPage })) },
+              { path: 'queues', lazy: () => import('../pages/coordinator/queue-board').then((m) => ({ Component: m.QueueBoardOpenerPage })) },
             ],
           },
         ],

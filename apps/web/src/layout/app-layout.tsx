@@ -1,4 +1,5 @@
 // The page frame: skip link, header (name, languages, main navigation, account), main, footer.
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context';
@@ -59,18 +60,41 @@ export function AppLayout() {
   const { state } = useAuth();
   const { pathname } = useLocation();
   const inDashboard = SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
+  // The narrow screens' menu (the button shows below 600 px only; wider, CSS keeps everything
+  // shown): open for the page it was opened on, so every new page starts with it closed.
+  const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
+  const menuOpen = menuOpenAt === pathname;
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !menuOpen) return;
+    setMenuOpenAt(null);
+    menuButton.current?.focus();
+  };
   return (
     <>
       <SkipLink />
-      <header className="site-header">
+      <header className={menuOpen ? 'site-header' : 'site-header site-header--closed'} onKeyDown={closeOnEscape}>
         <div className="container site-header__top">
           <Link to="/" className="brand">
             <span className="brand__name">{t('app.name')}</span>
             <span className="brand__tagline">{t('app.tagline')}</span>
           </Link>
-          <LanguageSwitcher />
+          <button
+            ref={menuButton}
+            type="button"
+            className="menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="site-languages site-nav"
+            onClick={() => setMenuOpenAt(menuOpen ? null : pathname)}
+          >
+            <span className="menu-button__icon" aria-hidden="true" />
+            {t('nav.menu')}
+          </button>
+          <div id="site-languages" className="site-header__languages site-header__menu">
+            <LanguageSwitcher />
+          </div>
         </div>
-        <nav className="nav" aria-label={t('nav.label')}>
+        <nav id="site-nav" className="nav site-header__menu" aria-label={t('nav.label')}>
           <div className="container nav__inner">
             <ul className="nav__list">
               <li>

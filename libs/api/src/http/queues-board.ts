@@ -23,6 +23,8 @@ import { AppConfig, Authorize, CurrentPrincipal, hasSaneLifetime, isCoordinator,
 
 export const BOARD_PATH = '/admin/queues';
 export const BOARD_COOKIE = 'oc_board';
+/** The app's page that opens the board (asks for a session, signing in first when needed). */
+export const BOARD_OPENER_PATH = '/coordinator/queues';
 const BOARD_TTL_SECONDS = 15 * 60;
 const TICKET_TTL_SECONDS = 60;
 
@@ -122,8 +124,16 @@ export class QueuesBoardController {
   }
 }
 
-const problem = (reply: FastifyReply, statusCode: 401 | 403, message: string) =>
-  reply
+/** A person opening the board in a browser (a page navigation), not a script reading its API. */
+export function isPageNavigation(request: FastifyRequest): boolean {
+  return request.method === 'GET' && /\btext\/html\b/.test(request.headers.accept ?? '') && !request.url.startsWith(`${BOARD_PATH}/api/`);
+}
+
+const problem = (request: FastifyRequest, reply: FastifyReply, statusCode: 401 | 403, message: string) =>
+  // A browser gets the app's page that opens the board (sign-in first, or why it is refused), not raw JSON.
+  isPageNavigation(request)
+    ? reply.header('cache-control', 'no-store').redirect(BOARD_OPENER_PATH, 303)
+    : reply
     .code(statusCode)
     .header('cache-control', 'no-store')
     .send({ statusCode, error: statusCode === 401 ? 'Unauthorized' : 'Forbidden', message });
@@ -144,8 +154,8 @@ export async function registerQueuesBoard(app: NestFastifyApplication): Promise<
       const ticket = url.searchParams.get('ticket');
       if (ticket) {
         const principal = await access.principalOf(ticket, 'boardTicket');
-        if (!principal) return problem(reply, 401, 'The ticket is invalid or has expired; ask for a new one');
-        if (!isCoordinator(principal)) return problem(reply, 403, 'The queue dashboard is for coordinators');
+        if (!principal) return problem(request, reply, 401, 'The ticket is invalid or has expired; ask for a new one');
+        if (!isCoordinator(principal)) return problem(request, reply, 403, 'The queue dashboard is for coordinators');
         url.searchParams.delete('ticket');
         return reply
           .header('set-cookie', access.cookie(await access.sign(principal, 'board')))
@@ -153,8 +163,8 @@ export async function registerQueuesBoard(app: NestFastifyApplication): Promise<
           .redirect(`${url.pathname}${url.search}`, 303);
       }
       const principal = await access.authenticate(request);
-      if (!principal) return problem(reply, 401, 'Sign in as a coordinator: POST /api/admin/queues/session and open the returned url');
-      if (!isCoordinator(principal)) return problem(reply, 403, 'The queue dashboard is for coordinators');
+      if (!principal) return problem(request, reply, 401, 'Sign in as a coordinator: POST /api/admin/queues/session and open the returned url');
+      if (!isCoordinator(principal)) return problem(request, reply, 403, 'The queue dashboard is for coordinators');
     });
     await scope.register(serverAdapter.registerPlugin() as never, { prefix: BOARD_PATH });
   });

@@ -2,8 +2,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccountsService, CreateUserDto, ErasedUserView, EraseUserDto, MeDto, PersonalDataView, PrivacyService, RequestMeta, UpdateMeDto, UserDto, UserPage } from '@app/domain';
-import { Authorize, CurrentPrincipal, Idempotent, ListQuery, Principal } from '@app/core';
+import { AccountsService, CreateUserDto, ErasedUserView, EraseUserDto, MeDto, PersonalDataView, PrivacyService, RequestMeta, UpdateMeDto, UserDto, UserListQuery, UserPage } from '@app/domain';
+import { Authorize, CurrentPrincipal, Idempotent, Principal } from '@app/core';
 import { Meta } from './request-meta';
 
 @ApiTags('users')
@@ -69,10 +69,10 @@ export class UsersController {
 
   @Authorize('users.manage')
   @Get('users')
-  @ApiOperation({ summary: 'List users (search by name or email with q)' })
+  @ApiOperation({ summary: 'List users with their roles (search by name or email with q, filter by role)' })
   @ApiOkResponse({ type: UserPage })
-  list(@Query() query: ListQuery): Promise<UserPage> {
-    return this.accounts.listUsers(query.limit, query.offset, query.q);
+  list(@Query() query: UserListQuery): Promise<UserPage> {
+    return this.accounts.listUsers(query.limit, query.offset, query.q, query.role);
   }
 
   @ApiOperation({ summary: 'One account with its roles (coordinators only)' })

@@ -6,6 +6,7 @@ import { EntityManager } from 'typeorm';
 import { Grant, queryRows } from '@app/core';
 import { OneTimePurpose } from './auth-session.entity';
 import { UserStatus } from './user.entity';
+import type { UserRoleView } from './dto/auth.dto';
 
 export interface UserRow {
   id: string;
@@ -82,13 +83,20 @@ export class AccountsRepository {
   }
 
   /** Users by name then email; `pattern` (a LIKE pattern, lower case) matches the email or the name. */
-  list(manager: EntityManager, limit: number, offset: number, pattern: string | null): Promise<(UserRow & { total: string })[]> {
+  /** A page of users matching the search and the role, each with their roles. */
+  list(manager: EntityManager, limit: number, offset: number, pattern: string | null, role: string | null = null): Promise<(UserRow & { total: string; roles: UserRoleView[] })[]> {
     return queryRows(
       manager,
-      `SELECT ${USER_COLUMNS}, count(*) OVER () AS total FROM app_user
-        WHERE $3::text IS NULL OR email LIKE $3 OR lower(name) LIKE $3
+      `SELECT ${USER_COLUMNS}, count(*) OVER () AS total,
+              COALESCE((SELECT json_agg(json_strip_nulls(json_build_object('role', g.role, 'editionId', g.edition_id, 'cityId', g.city_id, 'editionYear', e.year, 'cityName', c.name))
+                                        ORDER BY g.role, e.year DESC NULLS FIRST, c.name)
+                          FROM role_grant g LEFT JOIN edition e ON e.id = g.edition_id LEFT JOIN city c ON c.id = g.city_id
+                         WHERE g.user_id = app_user.id), '[]') AS roles
+         FROM app_user
+        WHERE ($3::text IS NULL OR email LIKE $3 OR lower(name) LIKE $3)
+          AND ($4::role IS NULL OR EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = app_user.id AND g.role = $4::role))
         ORDER BY name, email LIMIT $1 OFFSET $2`,
-      [limit, offset, pattern],
+      [limit, offset, pattern, role],
     );
   }
 

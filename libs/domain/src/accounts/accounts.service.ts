@@ -143,10 +143,10 @@ export class AccountsService {
     return true;
   }
 
-  async listUsers(limit: number, offset: number, query?: string): Promise<{ items: UserDto[]; total: number }> {
+  async listUsers(limit: number, offset: number, query?: string, role?: string): Promise<{ items: UserDto[]; total: number }> {
     const pattern = query ? `%${query.toLowerCase()}%` : null;
-    const rows = await this.accounts.list(this.dataSource.manager, limit, offset, pattern);
-    return { items: rows.map(toUserDto), total: pageTotal(rows) };
+    const rows = await this.accounts.list(this.dataSource.manager, limit, offset, pattern, role ?? null);
+    return { items: rows.map((row) => ({ ...toUserDto(row), roles: row.roles })), total: pageTotal(rows) };
   }
 
   async getUser(userId: string): Promise<UserDto> {

@@ -1,6 +1,6 @@
 // The expert stage: one report per city per edition, its practices, evidence files and follow-ups
 // of the previous edition's distinctions. Submitting freezes the report.
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { City } from '../cities/city.entity';
 import { Category } from '../editions/category.entity';
@@ -213,4 +213,29 @@ export class FollowUp {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
+}
+
+/**
+ * What became of one practice of a distinction that covered several: the follow-up's own status
+ * stays as the whole distinction's (read by older clients), each practice's here.
+ */
+@Entity('follow_up_practice')
+@Index('follow_up_practice_practice_idx', ['practiceId'])
+export class FollowUpPractice {
+  @PrimaryColumn({ type: 'uuid' })
+  followUpId!: string;
+
+  @ManyToOne(() => FollowUp, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'follow_up_id' })
+  followUp?: Relation<FollowUp>;
+
+  @PrimaryColumn({ type: 'uuid' })
+  practiceId!: string;
+
+  @ManyToOne(() => Practice, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'practice_id' })
+  practice?: Relation<Practice>;
+
+  @Column({ type: 'enum', enum: FOLLOW_UP_STATUSES, enumName: 'follow_up_status' })
+  status!: FollowUpStatus;
 }

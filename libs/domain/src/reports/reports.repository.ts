@@ -119,7 +119,9 @@ export class ReportsRepository {
     return queryRows(
       manager,
       `SELECT a.id, a.recipient_unit AS "recipientUnit", a.citation, prev.year AS "editionYear",
-              COALESCE((SELECT json_agg(cat.name ORDER BY cat.position) FROM award_category ac JOIN category cat ON cat.id = ac.category_id WHERE ac.award_id = a.id), '[]') AS categories
+              COALESCE((SELECT json_agg(cat.name ORDER BY cat.position) FROM award_category ac JOIN category cat ON cat.id = ac.category_id WHERE ac.award_id = a.id), '[]') AS categories,
+              COALESCE((SELECT json_agg(json_build_object('id', p.id, 'title', p.title) ORDER BY p.position, p.title)
+                          FROM award_practice ap JOIN practice p ON p.id = ap.practice_id WHERE ap.award_id = a.id), '[]') AS practices
          FROM report r
          JOIN edition cur ON cur.id = r.edition_id
          JOIN LATERAL (SELECT id, year FROM edition WHERE year < cur.year AND stage = 'published' ORDER BY year DESC LIMIT 1) prev ON true
@@ -130,22 +132,33 @@ export class ReportsRepository {
     );
   }
 
-  /** Whether the follow-up was added (false: the distinction already has one in this report). */
-  async insertFollowUp(manager: EntityManager, reportId: string, followUp: { awardId: string; status: string; assessment: string }): Promise<boolean> {
-    const inserted = await queryRows(
+  /** The new follow-up's id (null: the distinction already has one in this report). */
+  async insertFollowUp(manager: EntityManager, reportId: string, followUp: { awardId: string; status: string; assessment: string }): Promise<string | null> {
+    const inserted = await queryRows<{ id: string }>(
       manager,
       `INSERT INTO follow_up (report_id, award_id, status, assessment) VALUES ($1, $2, $3, $4)
        ON CONFLICT ON CONSTRAINT follow_up_report_award_unique DO NOTHING RETURNING id`,
       [reportId, followUp.awardId, followUp.status, followUp.assessment],
     );
-    return inserted.length > 0;
+    return inserted[0]?.id ?? null;
+  }
+
+  async insertFollowUpPractices(manager: EntityManager, followUpId: string, practices: { practiceId: string; status: string }[]): Promise<void> {
+    if (practices.length === 0) return;
+    await manager.query(
+      `INSERT INTO follow_up_practice (follow_up_id, practice_id, status)
+       SELECT $1, x.practice_id, x.status::follow_up_status FROM unnest($2::uuid[], $3::text[]) AS x(practice_id, status)`,
+      [followUpId, practices.map((practice) => practice.practiceId), practices.map((practice) => practice.status)],
+    );
   }
 
   followUps(manager: EntityManager, reportId: string): Promise<FollowUpView[]> {
     return queryRows(
       manager,
       `SELECT f.id, f.award_id AS "awardId", f.status, f.assessment,
-              json_build_object('recipientUnit', a.recipient_unit, 'citation', a.citation, 'editionYear', e.year) AS award
+              json_build_object('recipientUnit', a.recipient_unit, 'citation', a.citation, 'editionYear', e.year) AS award,
+              COALESCE((SELECT json_agg(json_build_object('practiceId', p.id, 'title', p.title, 'status', fp.status) ORDER BY p.position, p.title)
+                          FROM follow_up_practice fp JOIN practice p ON p.id = fp.practice_id WHERE fp.follow_up_id = f.id), '[]') AS practices
          FROM follow_up f JOIN award a ON a.id = f.award_id JOIN edition e ON e.id = a.edition_id
         WHERE f.report_id = $1 ORDER BY f.created_at`,
       [reportId],

@@ -9,6 +9,7 @@ import { EditionStage } from '../editions/edition-stage';
 import { FilesRepository } from '../files/files.repository';
 import { maskBeforePublication } from '../practices/practice-status';
 import { PracticesRepository } from '../practices/practices.repository';
+import { distinctionFollowUpStatus, practiceCoverageProblem } from './follow-up-status';
 import { CreatedReportView, CreateFollowUpDto, FollowUpView, MyReportAssignment, PreviousDistinctionView, ReportView } from './dto/report.dto';
 import { ReportTranslationsService } from './report-translations.service';
 import { ReportsRepository, WritableReportRow } from './reports.repository';
@@ -122,10 +123,17 @@ export class ReportsService {
     await this.uow.run(async ({ manager }) => {
       await this.lockWritable(manager, reportId);
       const candidates = await this.reports.previousDistinctions(manager, reportId);
-      if (!candidates.some((award) => award.id === dto.awardId)) {
-        throw new InvalidInputError('awardId', 'is not a distinction of the previous edition in this city');
+      const award = candidates.find((candidate) => candidate.id === dto.awardId);
+      if (!award) throw new InvalidInputError('awardId', 'is not a distinction of the previous edition in this city');
+      const practices = dto.practices ?? [];
+      if (practices.length) {
+        const problem = practiceCoverageProblem((award.practices ?? []).map((practice) => practice.id), practices.map((practice) => practice.practiceId));
+        if (problem) throw new InvalidInputError('practices', problem);
       }
-      if (!(await this.reports.insertFollowUp(manager, reportId, dto))) throw new ConflictError('follow_up_exists', 'This distinction already has a follow-up in this report');
+      const status = dto.status ?? distinctionFollowUpStatus(practices.map((practice) => practice.status));
+      const followUpId = await this.reports.insertFollowUp(manager, reportId, { awardId: dto.awardId, status, assessment: dto.assessment });
+      if (!followUpId) throw new ConflictError('follow_up_exists', 'This distinction already has a follow-up in this report');
+      await this.reports.insertFollowUpPractices(manager, followUpId, practices);
     });
     const followUps = await this.reports.followUps(this.dataSource.manager, reportId);
     return followUps.find((followUp) => followUp.awardId === dto.awardId)!;

@@ -13,6 +13,7 @@ import { Loaded, useApiQuery } from '../../components/query';
 import { useFormat } from '../../i18n/format';
 import { practiceStatusLabel, practiceTone, stageLabel } from '../../i18n/labels';
 import { useGrants } from '../dashboards/grants';
+import { cardTable } from '../../components/card-table';
 
 type EditionStatus = CityStatus['editions'][number];
 
@@ -104,7 +105,7 @@ function EditionBlock({ city, cityId, edition }: { city: string; cityId: string;
         <p>{t('city.noPractices')}</p>
       ) : (
         <div className="table-wrap" role="region" aria-labelledby={headingId} tabIndex={0}>
-          <table className="table">
+          <table ref={cardTable} className="table table--cards">
             <caption>{t('city.practicesCaption', { year: edition.year })}</caption>
             <thead>
               <tr>

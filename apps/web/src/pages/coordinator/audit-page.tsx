@@ -13,6 +13,7 @@ import { Form, SelectField, TextField } from '../../components/form';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
 import { fromWarsawInput, useFormat } from '../../i18n/format';
+import { cardTable } from '../../components/card-table';
 
 const PAGE = 50;
 const OBJECT_TYPES = ['edition', 'category', 'city', 'report', 'practice', 'award', 'user', 'session'] as const;
@@ -163,7 +164,7 @@ export function AuditPage() {
                 {t('audit.count', { count: total })}
               </p>
               <div className="table-wrap" role="region" aria-labelledby="audit-caption" tabIndex={0}>
-                <table className="table table--compact">
+                <table ref={cardTable} className="table table--cards table--compact">
                   <caption id="audit-caption">{t('audit.caption')}</caption>
                   <thead>
                     <tr>

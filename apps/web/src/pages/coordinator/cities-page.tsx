@@ -11,6 +11,7 @@ import { checks, ErrorSummary, Form, SelectField, SubmitButton, TextField, useAp
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
 import { loadPeople, personLabel } from './people-data';
+import { cardTable } from '../../components/card-table';
 
 export function CitiesPage() {
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ export function CitiesPage() {
         {({ users, cities }) => (
           <>
             <div className="table-wrap" role="region" aria-labelledby="cities-caption" tabIndex={0}>
-              <table className="table">
+              <table ref={cardTable} className="table table--cards">
                 <caption id="cities-caption">{t('cities.caption')}</caption>
                 <thead>
                   <tr>

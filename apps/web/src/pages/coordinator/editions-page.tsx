@@ -9,6 +9,7 @@ import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
 import { useFormat } from '../../i18n/format';
 import { stageLabel } from '../../i18n/labels';
+import { cardTable } from '../../components/card-table';
 
 export function CoordinatorEditionsPage() {
   const { t } = useTranslation();
@@ -22,7 +23,7 @@ export function CoordinatorEditionsPage() {
             <p>{t('coordinator.noEditions')}</p>
           ) : (
             <div className="table-wrap" role="region" aria-labelledby="editions-caption" tabIndex={0}>
-              <table className="table">
+              <table ref={cardTable} className="table table--cards">
                 <caption id="editions-caption">{t('coordinator.editionsCaption')}</caption>
                 <thead>
                   <tr>

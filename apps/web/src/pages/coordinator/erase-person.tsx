@@ -16,7 +16,7 @@ export function ErasePersonButton({ user, onErased }: { user: { id: string; name
   const reasonId = `erase-reason-${user.id}`;
   return (
     <>
-      <button type="button" className="button button--small button--danger-quiet" onClick={() => setOpen(true)}>
+      <button type="button" className="button button--small button--secondary" onClick={() => setOpen(true)}>
         {t('people.erase')}
         <span className="visually-hidden"> {user.name}</span>
       </button>

@@ -15,6 +15,8 @@ import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
 import { useFormat } from '../../i18n/format';
 import { DELIVERY_STATUSES, deliveryStatusLabel } from '../../i18n/labels';
+import { QueueBoardLink } from './queue-board';
+import { cardTable } from '../../components/card-table';
 
 const PAGE = 50;
 
@@ -30,6 +32,9 @@ export function NotificationsPage() {
   const [retried, setRetried] = useState<string | null>(null);
   return (
     <Page title={t('coordinator.notificationsTitle')} lead={t('coordinator.notificationsLead')} wide>
+      <div className="actions">
+        <QueueBoardLink />
+      </div>
       <RadioGroup
         name="status"
         legend={t('outbox.filter')}
@@ -57,7 +62,7 @@ export function NotificationsPage() {
                 {t('outbox.count', { count: total })}
               </p>
               <div className="table-wrap" role="region" aria-labelledby="outbox-caption" tabIndex={0}>
-                <table className="table">
+                <table ref={cardTable} className="table table--cards">
                   <caption id="outbox-caption">{t('outbox.caption')}</caption>
                   <thead>
                     <tr>

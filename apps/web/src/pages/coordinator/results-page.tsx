@@ -15,6 +15,7 @@ import { CRITERIA, criterionLabel } from '../../i18n/labels';
 import { ResultsPanel } from '../shared/results-view';
 import { useEdition } from './edition-layout';
 import { RankingAwards } from './ranking-awards';
+import { cardTable } from '../../components/card-table';
 
 const EXPORT_LANGUAGES = ['pl', 'en', 'uk'] as const;
 
@@ -89,7 +90,7 @@ function JuryProgressSection({ editionId }: { editionId: string }) {
             <p>{t('jury.noJurors')}</p>
           ) : (
             <div className="table-wrap" role="region" aria-labelledby="progress-title" tabIndex={0}>
-              <table className="table">
+              <table ref={cardTable} className="table table--cards">
                 <thead>
                   <tr>
                     <th scope="col">{t('jury.juror')}</th>
@@ -161,7 +162,7 @@ function AgreementSection({ editionId }: { editionId: string }) {
               </div>
               <p className="meta">{t('agreement.scale')}</p>
               <div className="table-wrap" role="region" aria-labelledby="agreement-caption" tabIndex={0}>
-                <table className="table table--compact">
+                <table ref={cardTable} className="table table--cards table--compact">
                   <caption id="agreement-caption">{t('agreement.perCriterion')}</caption>
                   <thead>
                     <tr>
@@ -254,7 +255,7 @@ function DistributionsSection({ editionId, scaleMax }: { editionId: string; scal
                 }
               />
               <div className="table-wrap" role="region" aria-labelledby="distributions-caption" tabIndex={0}>
-                <table className="table table--numbers table--compact">
+                <table ref={cardTable} className="table table--cards table--numbers table--compact">
                   <caption id="distributions-caption">{t('distributions.tableCaption')}</caption>
                   <thead>
                     <tr>

@@ -19,6 +19,7 @@ import { AssignForm } from './assign-form';
 import { ExtendDeadline } from './corrections';
 import { loadPeople } from './people-data';
 import { PeopleImport } from './people-import';
+import { cardTable } from '../../components/card-table';
 
 export function EditionSetupPage() {
   const { t } = useTranslation();
@@ -262,7 +263,7 @@ function AssignmentsSection({ kind, edition, users, cities }: { kind: 'experts' 
             <p>{t(`setup.${kind}.none`)}</p>
           ) : (
             <div className="table-wrap" role="region" aria-labelledby={titleId} tabIndex={0}>
-              <table className="table">
+              <table ref={cardTable} className="table table--cards">
                 <thead>
                   <tr>
                     <th scope="col">{t('setup.person')}</th>

@@ -13,6 +13,7 @@ import { Alert } from '../../components/alert';
 import { RemoveDialog } from '../../components/dialog';
 import { describeError } from '../../components/error-text';
 import { useFormat } from '../../i18n/format';
+import { cardTable } from '../../components/card-table';
 
 interface FilesSectionProps {
   reportId: string;
@@ -35,7 +36,7 @@ export function FilesSection({ reportId, files, editable, onChange }: FilesSecti
         <p className="meta">{t('files.none')}</p>
       ) : (
         <div className="table-wrap" role="region" aria-labelledby="files-title" tabIndex={0}>
-          <table className="table">
+          <table ref={cardTable} className="table table--cards">
             <thead>
               <tr>
                 <th scope="col">{t('files.name')}</th>

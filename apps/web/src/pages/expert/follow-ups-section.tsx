@@ -1,6 +1,7 @@
 // Follow-ups: how the previous edition's distinctions in this city were carried out. One card per
 // distinction (GET /api/reports/:id/previous-distinctions); its assessment once given, else a form
-// (POST /api/reports/:id/follow-ups) while the report is a draft.
+// (POST /api/reports/:id/follow-ups) while the report is a draft. A distinction that covered several
+// practices gets a status per practice; the API then derives the whole distinction's.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client } from '../../api/client';
@@ -72,7 +73,13 @@ function FollowUpCard({
     <article className="card" aria-labelledby={headingId}>
       <h3 className="card__title" id={headingId}>
         {distinction.recipientUnit ?? t('followUps.cityGovernment')}
-        {followUp ? <Badge tone="good">{t('followUps.assessed')}</Badge> : <Badge>{t('followUps.toAssess')}</Badge>}
+        {followUp ? (
+          <Badge tone="good">{t('followUps.assessed')}</Badge>
+        ) : editable ? (
+          <Badge>{t('followUps.toAssess')}</Badge>
+        ) : (
+          <Badge>{t('followUps.notAssessed')}</Badge>
+        )}
       </h3>
       <p className="meta">{t('followUps.distinguishedIn', { year: distinction.editionYear })}</p>
       {distinction.categories.length > 0 && (
@@ -92,9 +99,19 @@ function FollowUpCard({
       )}
       {followUp ? (
         <div className="follow-up">
-          <p>
-            <span className="label">{t('followUps.fields.status')}:</span> {followUpStatusLabel(t, followUp.status)}
-          </p>
+          {followUp.practices && followUp.practices.length > 0 ? (
+            <ul className="plain-list" aria-label={t('followUps.perPractice')}>
+              {followUp.practices.map((practice) => (
+                <li key={practice.practiceId}>
+                  <span className="label">{practice.title}:</span> {followUpStatusLabel(t, practice.status)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>
+              <span className="label">{t('followUps.fields.status')}:</span> {followUpStatusLabel(t, followUp.status)}
+            </p>
+          )}
           <p className="pre-line">{followUp.assessment}</p>
         </div>
       ) : editable ? (
@@ -102,6 +119,7 @@ function FollowUpCard({
           <FollowUpForm
             reportId={reportId}
             awardId={distinction.id}
+            practices={distinction.practices ?? []}
             onSaved={() => {
               setJustSaved(true);
               onChange();
@@ -121,16 +139,35 @@ function FollowUpCard({
   );
 }
 
-function FollowUpForm({ reportId, awardId, onSaved, onCancel }: { reportId: string; awardId: string; onSaved: () => void; onCancel: () => void }) {
+function FollowUpForm({
+  reportId,
+  awardId,
+  practices,
+  onSaved,
+  onCancel,
+}: {
+  reportId: string;
+  awardId: string;
+  practices: { id: string; title: string }[];
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const form = useApiForm();
+  // One practice (or none known): one status for the distinction; several: one per practice.
+  const perPractice = practices.length > 1;
   const [status, setStatus] = useState<FollowUpStatus | ''>('');
+  const [statuses, setStatuses] = useState<Record<string, FollowUpStatus>>({});
   const [assessment, setAssessment] = useState('');
   const prefix = `follow-up-${awardId}`;
-  const labels = { status: t('followUps.fields.status'), assessment: t('followUps.fields.assessment'), awardId: t('followUps.fields.award') };
+  const labels: Record<string, string> = { status: t('followUps.fields.status'), assessment: t('followUps.fields.assessment'), awardId: t('followUps.fields.award'), practices: t('followUps.perPractice') };
+  for (const practice of practices) labels[`practice-${practice.id}`] = t('followUps.practiceStatus', { title: practice.title });
+  const options = FOLLOW_UP_STATUSES.map((value) => ({ value, label: followUpStatusLabel(t, value), hint: t(`followUps.statusHints.${value}`) }));
   const check = (): FieldErrors => {
     const problems: FieldErrors = {};
-    if (!status) problems.status = [t('followUps.validation.status')];
+    if (perPractice) {
+      for (const practice of practices) if (!statuses[practice.id]) problems[`practice-${practice.id}`] = [t('followUps.validation.status')];
+    } else if (!status) problems.status = [t('followUps.validation.status')];
     if (!checks.required(assessment)) problems.assessment = [t('validation.required')];
     return problems;
   };
@@ -141,19 +178,29 @@ function FollowUpForm({ reportId, awardId, onSaved, onCancel }: { reportId: stri
         idPrefix={prefix}
         onSubmit={() =>
           void form.submit(check, async () => {
-            await unwrap(client.POST('/api/reports/{id}/follow-ups', { params: { path: { id: reportId } }, body: { awardId, status: status as FollowUpStatus, assessment: assessment.trim() } }));
+            const body = perPractice
+              ? { awardId, assessment: assessment.trim(), practices: practices.map((practice) => ({ practiceId: practice.id, status: statuses[practice.id] })) }
+              : { awardId, status: status as FollowUpStatus, assessment: assessment.trim() };
+            await unwrap(client.POST('/api/reports/{id}/follow-ups', { params: { path: { id: reportId } }, body }));
             onSaved();
           })
         }
       >
-        <RadioGroup
-          name="status"
-          legend={labels.status}
-          options={FOLLOW_UP_STATUSES.map((value) => ({ value, label: followUpStatusLabel(t, value), hint: t(`followUps.statusHints.${value}`) }))}
-          value={status}
-          onChange={(value) => setStatus(value as FollowUpStatus)}
-          errors={form.errors.fields}
-        />
+        {perPractice ? (
+          practices.map((practice) => (
+            <RadioGroup
+              key={practice.id}
+              name={`practice-${practice.id}`}
+              legend={labels[`practice-${practice.id}`]}
+              options={options}
+              value={statuses[practice.id] ?? ''}
+              onChange={(value) => setStatuses((current) => ({ ...current, [practice.id]: value as FollowUpStatus }))}
+              errors={form.errors.fields}
+            />
+          ))
+        ) : (
+          <RadioGroup name="status" legend={labels.status} options={options} value={status} onChange={(value) => setStatus(value as FollowUpStatus)} errors={form.errors.fields} />
+        )}
         <TextAreaField name="assessment" label={labels.assessment} hint={t('followUps.hints.assessment')} value={assessment} onChange={setAssessment} errors={form.errors.fields} rows={4} />
         <div className="actions">
           <SubmitButton busy={form.busy}>{t('followUps.save')}</SubmitButton>

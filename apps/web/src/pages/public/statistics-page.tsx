@@ -13,6 +13,7 @@ import { Loaded, useApiQuery } from '../../components/query';
 import { useFormat } from '../../i18n/format';
 import { translatedName } from '../../i18n/names';
 import { OpenDataLinks } from './open-data-links';
+import { cardTable } from '../../components/card-table';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,7 +26,7 @@ function Table({ id, caption, head, rows }: { id: string; caption: string; head:
   const format = useFormat();
   return (
     <div className="table-wrap" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-      <table className="table">
+      <table ref={cardTable} className="table table--cards">
         <caption id={`${id}-caption`}>{caption}</caption>
         <thead>
           <tr>

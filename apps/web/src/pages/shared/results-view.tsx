@@ -14,6 +14,7 @@ import { useFormat } from '../../i18n/format';
 import { CRITERIA, criterionLabel, RESULT_METHODS, type ResultMethod } from '../../i18n/labels';
 import { translatedName } from '../../i18n/names';
 import { placeOf } from './ranking';
+import { cardTable } from '../../components/card-table';
 
 /** The value axis of each method: scores 1..scaleMax, z-scores around 0, Borda shares 0..1. */
 function domainOf(method: ResultMethod, rows: ResultRow[], scaleMax: number): [number, number] {
@@ -101,7 +102,7 @@ function ResultsBody({ data, scaleMax, highlight, highlightLabel }: { data: Resu
         caption={t('results.chartCaption', { method: t(`results.methods.${method}.name`) })}
       />
       <div className="table-wrap" role="region" aria-labelledby="results-table-caption" tabIndex={0}>
-        <table className="table table--numbers">
+        <table ref={cardTable} className="table table--cards table--numbers">
           <caption id="results-table-caption">{t('results.tableCaption', { method: t(`results.methods.${method}.name`) })}</caption>
           <thead>
             <tr>

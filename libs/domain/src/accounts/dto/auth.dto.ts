@@ -1,7 +1,7 @@
 // Request and response shapes of the accounts and auth routes.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { ROLES, Role, RequiredText } from '@app/core';
+import { ListQuery, ROLES, Role, RequiredText } from '@app/core';
 
 export const LOCALES = ['pl', 'en', 'uk', 'ru', 'vi', 'es', 'fr'] as const;
 
@@ -81,6 +81,12 @@ export class MeDto {
   @ApiProperty({ type: [RoleGrantView] }) roles!: RoleGrantView[];
 }
 
+/** A role as the people list shows it: with the edition's year and the city's name. */
+export class UserRoleView extends RoleGrantView {
+  @ApiPropertyOptional() editionYear?: number;
+  @ApiPropertyOptional() cityName?: string;
+}
+
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() email!: string;
@@ -88,6 +94,14 @@ export class UserDto {
   @ApiProperty() locale!: string;
   @ApiProperty({ enum: ['invited', 'active', 'disabled'] }) status!: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiPropertyOptional({ type: [UserRoleView], description: 'The roles the person holds (in the list of users)' }) roles?: UserRoleView[];
+}
+
+export class UserListQuery extends ListQuery {
+  @ApiPropertyOptional({ enum: ROLES, description: 'Only people holding this role (in any edition or city)' })
+  @IsOptional()
+  @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
+  role?: Role;
 }
 
 export class UserPage {

@@ -22,7 +22,10 @@ import { CertificateRef } from '../../certificates/dto/certificate.dto';
 import { CityView } from '../../editions/dto/edition.dto';
 import { LANGUAGE_CODE, OriginalText } from '../../practices/dto/practice-translation.dto';
 import { EDITION_STAGES, EditionStage } from '../../editions/edition-stage';
-import { FOLLOW_UP_STATUSES, FollowUpStatus, PRACTICE_STATUSES, PracticeStatus, REPORT_STATUSES, ReportStatus } from '../report.entity';
+import { FollowUpView } from './follow-up.dto';
+import { PRACTICE_STATUSES, PracticeStatus, REPORT_STATUSES, ReportStatus } from '../report.entity';
+
+export * from './follow-up.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -114,20 +117,6 @@ export class UpdatePracticeDto {
   @IsArray({ message: 'must be a list of URLs' })
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true, message: 'must hold http(s) URLs' })
   links?: string[];
-}
-
-export class CreateFollowUpDto {
-  @ApiProperty({ format: 'uuid', description: 'A distinction of the previous edition in the same city' })
-  @IsUUID('all', { message: 'must be a UUID' })
-  awardId!: string;
-
-  @ApiProperty({ enum: FOLLOW_UP_STATUSES })
-  @IsIn(FOLLOW_UP_STATUSES, { message: `must be one of ${FOLLOW_UP_STATUSES.join(', ')}` })
-  status!: FollowUpStatus;
-
-  @ApiProperty()
-  @RequiredText(20_000)
-  assessment!: string;
 }
 
 export class EligibilityDto {
@@ -224,20 +213,6 @@ export class PracticeEvidenceView {
   @ApiPropertyOptional({ type: String, nullable: true, description: 'The original summary, when a translation is returned' }) originalSummary?: string | null;
 }
 
-export class FollowedAwardView {
-  @ApiProperty({ type: String, nullable: true }) recipientUnit!: string | null;
-  @ApiProperty({ type: String, nullable: true }) citation!: string | null;
-  @ApiProperty() editionYear!: number;
-}
-
-export class FollowUpView {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid' }) awardId!: string;
-  @ApiProperty({ enum: FOLLOW_UP_STATUSES }) status!: FollowUpStatus;
-  @ApiProperty() assessment!: string;
-  @ApiProperty({ type: FollowedAwardView, description: 'The distinction assessed' }) award!: { recipientUnit: string | null; citation: string | null; editionYear: number };
-}
-
 export class ReportView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) editionId!: string;
@@ -263,15 +238,6 @@ export class CreatedReportView {
 export class PracticePage {
   @ApiProperty({ type: [PracticeView] }) items!: PracticeView[];
   @ApiProperty() total!: number;
-}
-
-/** A distinction of the previous edition in the report's city, to assess in a follow-up. */
-export class PreviousDistinctionView {
-  @ApiProperty({ format: 'uuid', description: 'The award (awardId of a follow-up)' }) id!: string;
-  @ApiProperty({ type: String, nullable: true }) recipientUnit!: string | null;
-  @ApiProperty({ type: String, nullable: true }) citation!: string | null;
-  @ApiProperty() editionYear!: number;
-  @ApiProperty({ type: [String], description: 'Category names' }) categories!: string[];
 }
 
 /** The statuses a practice's history records for officials: submission and the eligibility decision. */
