@@ -11,7 +11,9 @@ import { Award } from './awards/award.entity';
 import { Category } from './editions/category.entity';
 import { EditionStageEvent } from './editions/edition-stage-event.entity';
 import { Edition } from './editions/edition.entity';
+import { AwardVote, AwardVoteRound } from './decisions/award-vote.entity';
 import { DeliberationNote } from './decisions/deliberation-note.entity';
+import { PracticeComment } from './decisions/practice-comment.entity';
 import { ConflictOfInterest, Score } from './jury/score.entity';
 import { NotificationDelivery } from './notifications/notification-delivery.entity';
 import { PracticeTranslation } from './practices/practice-translation.entity';
@@ -20,4 +22,4 @@ import { ReportTranslation } from './reports/report-translation.entity';
 
 export const ALL_ENTITIES = [OutboxEvent, AuditEvent, User, RoleGrant, AuthSession, RefreshToken, OneTimeToken, City, Edition,
   Category, EditionStageEvent, Report, Practice, PracticeTranslation, ReportTranslation, ReportFile, FollowUp, Award,
-  Score, ConflictOfInterest, DeliberationNote, NotificationDelivery, IdempotencyKey, Certificate];
+  Score, ConflictOfInterest, DeliberationNote, PracticeComment, AwardVoteRound, AwardVote, NotificationDelivery, IdempotencyKey, Certificate];
