@@ -104,6 +104,9 @@ describe('deliberation per practice', () => {
     await t.http.delete(`/api/comments/${extra.id}`).set(w.free.auth).expect(204);
     const [audited] = await ds.query(`SELECT count(*)::int AS n FROM audit_event WHERE action LIKE 'practice.comment.%' AND details->>'practiceId' = $1`, [w.practice.id]);
     expect(audited.n).toBe(5);
+    // The author's own data export holds their comments.
+    const mine = (await t.http.get('/api/me/data').set(w.free.auth).expect(200)).body;
+    expect(mine.practiceComments.map((comment: { body: string }) => comment.body)).toEqual(['Dobrze udokumentowana i trwała.']);
 
     // Decided: read-only for everybody.
     await setStage(w.edition.id, 'decided');
@@ -191,6 +194,7 @@ describe('deliberation per practice', () => {
     expect(closed.votes.map((vote: { jurorName: string; choice: string }) => [vote.jurorName, vote.choice])).toEqual([['Anna Wolna', 'for'], ['Bogdan Drugi', 'abstain']]);
     const [audited] = await ds.query(`SELECT array_agg(action ORDER BY id) AS actions FROM audit_event WHERE object_id = $1 AND action LIKE 'award.vote.%'`, [award.id]);
     expect(audited.actions).toEqual(['award.vote.open', 'award.vote.cast', 'award.vote.cast', 'award.vote.cast', 'award.vote.close']);
+    expect((await t.http.get('/api/me/data').set(w.free.auth).expect(200)).body.awardVotes).toEqual([expect.objectContaining({ awardId: award.id, choice: 'for' })]);
 
     const pdf = await t.http.get(`/api/editions/${w.edition.id}/protocol.pdf`).set(c()).buffer(true).parse(binaryBody).expect(200);
     const scratch = mkdtempSync(join(tmpdir(), 'deliberation-'));

@@ -2526,6 +2526,10 @@ export interface components {
             activity: {
                 [key: string]: unknown;
             }[];
+            /** @description Votes recorded on awards */
+            awardVotes: {
+                [key: string]: unknown;
+            }[];
             /** @description Conflicts of interest declared */
             conflicts: {
                 [key: string]: unknown;
@@ -2545,6 +2549,10 @@ export interface components {
             }[];
             /** @description Notifications addressed to the person */
             notifications: {
+                [key: string]: unknown;
+            }[];
+            /** @description Comments written in the deliberation threads of practices */
+            practiceComments: {
                 [key: string]: unknown;
             }[];
             /** @description Reports started or submitted, with their practices */
