@@ -17,12 +17,14 @@ export function JurorDeliberationPage() {
   const { editionId = '' } = useParams();
   const data = useApiQuery(
     async (signal) => {
-      const [edition, categories, ballot] = await Promise.all([
+      const [edition, categories] = await Promise.all([
         unwrap(client.GET('/api/editions/{id}', { params: { path: { id: editionId } }, signal })),
         unwrap(client.GET('/api/editions/{id}/categories', { params: { path: { id: editionId } }, signal })),
-        unwrap(client.GET('/api/editions/{id}/ballot', { params: { path: { id: editionId } }, signal })),
       ]);
-      // The threads are on the practices of the ballot (it leaves out those the juror is conflicted with: hidden from them).
+      // The threads are on the practices of the ballot (it leaves out those the juror is conflicted with: hidden from them), from deliberation on.
+      const ballot = isAtOrAfter(edition.stage, 'deliberation')
+        ? await unwrap(client.GET('/api/editions/{id}/ballot', { params: { path: { id: editionId } }, signal }))
+        : { items: [], recusedPracticeIds: [] as string[] };
       const practices = ballot.items
         .filter((item) => !ballot.recusedPracticeIds.includes(item.practice.id))
         .map(({ practice }) => ({ id: practice.id, title: practice.title, cityName: practice.cityName }));
