@@ -56,6 +56,10 @@ export async function buildAuthzWorld(t: TestApp): Promise<AuthzWorld> {
   const spareTranslatorAssignment = await grantRole(ds, spare.id, 'translator', { editionId: edition.id });
   const [{ id: lublinAward }] = await ds.query(`INSERT INTO award (edition_id, city_id, recipient_unit) VALUES ($1, $2, 'Urząd Miasta Lublin') RETURNING id`, [edition.id, lublin.id]);
   const [{ id: disposablePanel }] = await ds.query(`INSERT INTO jury_panel (edition_id, name) VALUES ($1, 'Panel A') RETURNING id`, [edition.id]);
+  const [{ id: lublinComment }] = await ds.query(
+    `INSERT INTO practice_comment (practice_id, author_id, body) SELECT $1, g.user_id, 'Komentarz' FROM role_grant g WHERE g.role = 'coordinator' LIMIT 1 RETURNING id`,
+    [lublinPractice.id],
+  );
   const published = await makeEdition(ds, { stage: 'published' });
   const publishedReport = await makeReport(ds, published.id, lublin.id, 'submitted');
   const publicPractice = await makePractice(ds, publishedReport.id, { status: 'distinguished' });
@@ -69,6 +73,7 @@ export async function buildAuthzWorld(t: TestApp): Promise<AuthzWorld> {
     ids: {
       failedNotification: failedNotification.id,
       lublinAward,
+      lublinComment,
       publishedYear: String(published.year),
       publicPractice: publicPractice.id,
       certificateCode,

@@ -39,6 +39,7 @@ export type FixtureKey =
   | 'spareTranslatorAssignment'
   | 'language'
   | 'lublinAward'
+  | 'lublinComment'
   | 'publishedYear'
   | 'publicPractice'
   | 'certificateCode'
@@ -196,6 +197,15 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/editions/{id}/deliberation-notes': row('401 ok 403 403 403 403 403 403', { params: { id: 'edition' } }),
   'POST /api/editions/{id}/deliberation-notes': row('401 ok 403 403 403 403 403 403', { params: { id: 'edition' } }),
   'GET /api/editions/{id}/comments': row('401 ok 403 403 403 403 403 403', { params: { id: 'edition' } }),
+  // deliberation per practice (jurors only from deliberation, never conflicted: deliberation.e2e-spec.ts;
+  // the coordinator's writes here answer 409 wrong_stage)
+  'GET /api/practices/{id}/comments': row('401 ok 403 403 403 403 403 403', { params: { id: 'lublinPractice' } }),
+  'POST /api/practices/{id}/comments': row('401 ok 403 403 403 403 403 403', { params: { id: 'lublinPractice' }, body: { body: 'Uwaga' } }),
+  'PATCH /api/comments/{id}': row('401 ok 403 403 403 403 403 403', { params: { id: 'lublinComment' }, body: { body: 'Poprawka' } }),
+  'DELETE /api/comments/{id}': row('401 ok 403 403 403 403 403 403', { params: { id: 'lublinComment' } }),
+  'GET /api/awards/{id}/votes': row('401 ok 403 403 403 403 403 403', { params: { id: 'lublinAward' } }),
+  'POST /api/awards/{id}/votes': row(COORDINATOR, { params: { id: 'lublinAward' } }),
+  'PUT /api/awards/{id}/votes/mine': row('401 403 403 403 403 403 403 403', { params: { id: 'lublinAward' } }),
 
   // the public read API
   'GET /api/public/editions': row(PUBLIC),

@@ -11,7 +11,9 @@ import { Award } from './awards/award.entity';
 import { Category } from './editions/category.entity';
 import { EditionStageEvent } from './editions/edition-stage-event.entity';
 import { Edition } from './editions/edition.entity';
+import { AwardVote, AwardVoteRound } from './decisions/award-vote.entity';
 import { DeliberationNote } from './decisions/deliberation-note.entity';
+import { PracticeComment } from './decisions/practice-comment.entity';
 import { ConflictOfInterest, Score } from './jury/score.entity';
 import { JuryPanel, JuryPanelMember, PracticeAssignment } from './jury/panel.entity';
 import { GroupMail, GroupMailRecipient } from './notifications/group-mails/group-mail.entity';
@@ -22,5 +24,5 @@ import { ReportTranslation } from './reports/report-translation.entity';
 
 export const ALL_ENTITIES = [OutboxEvent, AuditEvent, User, RoleGrant, AuthSession, RefreshToken, OneTimeToken, City, Edition,
   Category, EditionStageEvent, Report, Practice, PracticeTranslation, ReportTranslation, ReportFile, FollowUp, FollowUpPractice, Award,
-  Score, ConflictOfInterest, DeliberationNote, NotificationDelivery, IdempotencyKey, Certificate, GroupMail, GroupMailRecipient,
+  Score, ConflictOfInterest, DeliberationNote, PracticeComment, AwardVoteRound, AwardVote, NotificationDelivery, IdempotencyKey, Certificate, GroupMail, GroupMailRecipient,
   JuryPanel, JuryPanelMember, PracticeAssignment];

@@ -195,6 +195,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/awards/{id}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The vote on an award: its state, the caller’s choice, and (coordinators always, jurors once it is closed) the counts and who voted what */
+        get: operations["DeliberationController_vote"];
+        put?: never;
+        /** Open the vote on an award, or close it and keep its result (stage deliberation) */
+        post: operations["DeliberationController_manage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/awards/{id}/votes/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record or change one’s vote on an award (for, against, abstain) while the vote is open */
+        put: operations["DeliberationController_cast"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/categories/{id}": {
         parameters: {
             query?: never;
@@ -281,6 +316,24 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/comments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one’s own comment (stage deliberation) */
+        delete: operations["DeliberationController_remove"];
+        options?: never;
+        head?: never;
+        /** Change one’s own comment (stage deliberation) */
+        patch: operations["DeliberationController_edit"];
         trace?: never;
     };
     "/api/editions": {
@@ -491,10 +544,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Deliberation notes with author and time */
+        /** Deliberation notes with author, time and the practice or award each is linked to (a juror: without those linked to what they are conflicted with) */
         get: operations["DecisionsController_notes"];
         put?: never;
-        /** Record a deliberation note (stage deliberation) */
+        /** Record a deliberation note (stage deliberation), optionally linked to a practice or an award of the edition */
         post: operations["DecisionsController_addNote"];
         delete?: never;
         options?: never;
@@ -1172,6 +1225,24 @@ export interface paths {
         head?: never;
         /** Edit a practice (draft report only) */
         patch: operations["ReportsController_updatePractice"];
+        trace?: never;
+    };
+    "/api/practices/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A practice’s deliberation thread: its comments (oldest first) and the notes linked to it (jurors from deliberation on, never on a practice they are conflicted with) */
+        get: operations["DeliberationController_thread"];
+        put?: never;
+        /** Add a comment to a practice’s deliberation thread (stage deliberation) */
+        post: operations["DeliberationController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/practices/{id}/conflicts": {
@@ -1886,6 +1957,34 @@ export interface components {
             practices: components["schemas"]["AwardPracticeRef"][];
             recipientUnit: string | null;
         };
+        AwardVoteView: {
+            /** @description Whether votes may be recorded now (open, stage deliberation) */
+            accepting: boolean;
+            /** Format: uuid */
+            awardId: string;
+            /** @description How many jurors have voted */
+            cast: number;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description Hidden from jurors until the vote is closed */
+            counts: components["schemas"]["VoteCounts"] | null;
+            /** @description Jurors of the edition not conflicted with the award */
+            eligible: number;
+            /**
+             * @description The caller’s own choice (jurors)
+             * @enum {string|null}
+             */
+            mine: "for" | "against" | "abstain" | null;
+            /** Format: date-time */
+            openedAt: string | null;
+            /**
+             * @description none: no vote opened; open: jurors may vote; closed: the result is kept
+             * @enum {string}
+             */
+            status: "none" | "open" | "closed";
+            /** @description Who voted what; hidden from jurors until the vote is closed */
+            votes: components["schemas"]["VoteEntry"][] | null;
+        };
         BallotItem: {
             myScore: components["schemas"]["MyScoreView"] | null;
             practice: components["schemas"]["PracticeView"];
@@ -1974,6 +2073,10 @@ export interface components {
             done: number;
             items: components["schemas"]["BulkEligibilityItemResult"][];
             refused: number;
+        };
+        CastVoteDto: {
+            /** @enum {string} */
+            choice: "for" | "against" | "abstain";
         };
         CategoryCount: {
             /** Format: uuid */
@@ -2140,6 +2243,9 @@ export interface components {
             practices: number;
             year: number;
         };
+        CommentBodyDto: {
+            body: string;
+        };
         ComposeGroupMailDto: {
             filter: components["schemas"]["GroupMailFilterDto"];
             /** @description One version without a language for everybody, or up to one per language (each recipient reads their account language’s, else the first) */
@@ -2224,6 +2330,16 @@ export interface components {
             status?: "implemented" | "continued" | "expanded" | "discontinued" | "unknown";
         };
         CreateNoteDto: {
+            /**
+             * Format: uuid
+             * @description An award of this edition that the note is about (not together with practiceId)
+             */
+            awardId?: string;
+            /**
+             * Format: uuid
+             * @description A practice before the jury in this edition that the note is about
+             */
+            practiceId?: string;
             text: string;
         };
         CreatePracticeDto: {
@@ -2312,10 +2428,23 @@ export interface components {
             /** Format: uuid */
             authorId: string;
             authorName: string;
+            /**
+             * Format: uuid
+             * @description The award the note is linked to
+             */
+            awardId?: string | null;
+            /** @description The award as named in lists: its unit, else its city */
+            awardLabel?: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
             id: string;
+            /**
+             * Format: uuid
+             * @description The practice the note is linked to
+             */
+            practiceId?: string | null;
+            practiceTitle?: string | null;
             text: string;
         };
         EditionConflictView: {
@@ -2844,6 +2973,10 @@ export interface components {
             activity: {
                 [key: string]: unknown;
             }[];
+            /** @description Votes recorded on awards */
+            awardVotes: {
+                [key: string]: unknown;
+            }[];
             /** @description Conflicts of interest declared */
             conflicts: {
                 [key: string]: unknown;
@@ -2863,6 +2996,10 @@ export interface components {
             }[];
             /** @description Notifications addressed to the person */
             notifications: {
+                [key: string]: unknown;
+            }[];
+            /** @description Comments written in the deliberation threads of practices */
+            practiceComments: {
                 [key: string]: unknown;
             }[];
             /** @description Reports started or submitted, with their practices */
@@ -2926,6 +3063,28 @@ export interface components {
             /** Format: uuid */
             practiceId: string;
         };
+        PracticeCommentView: {
+            /** Format: uuid */
+            authorId: string;
+            authorName: string;
+            /**
+             * @description Whether the author wrote as the coordinator or as a juror
+             * @enum {string}
+             */
+            authorRole: "coordinator" | "juror";
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When its author last changed it
+             */
+            editedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            practiceId: string;
+        };
         PracticeEvidenceView: {
             cityName: string;
             /** @description Download each from GET /api/reports/{reportId}/files/{id} */
@@ -2983,6 +3142,17 @@ export interface components {
             at: string;
             /** @enum {string} */
             status: "submitted" | "eligible" | "ineligible";
+        };
+        PracticeThreadView: {
+            cityName: string;
+            comments: components["schemas"]["PracticeCommentView"][];
+            /** @description Deliberation notes linked to this practice */
+            notes: components["schemas"]["DeliberationNoteView"][];
+            /** Format: uuid */
+            practiceId: string;
+            practiceTitle: string;
+            /** @description Comments may be added, changed and removed (stage deliberation); read-only once decided */
+            writable: boolean;
         };
         PracticeTranslationsView: {
             /** @description Whether translations may still be added and edited (until scoring opens) */
@@ -3638,6 +3808,25 @@ export interface components {
             editionName: string;
             recipientUnit: string | null;
             year: number;
+        };
+        VoteCounts: {
+            abstain: number;
+            against: number;
+            for: number;
+        };
+        VoteEntry: {
+            /** @enum {string} */
+            choice: "for" | "against" | "abstain";
+            /** Format: uuid */
+            jurorId: string;
+            jurorName: string;
+        };
+        VoteRoundActionDto: {
+            /**
+             * @description Open the vote on the award, or close it (its result is then kept)
+             * @enum {string}
+             */
+            action: "open" | "close";
         };
         WeightsDto: {
             comprehensiveness: number;
@@ -4338,6 +4527,211 @@ export interface operations {
             };
         };
     };
+    DeliberationController_vote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardVoteView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such award, or a juror conflicted with it
+             *
+             *     No such award visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DeliberationController_manage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoteRoundActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardVoteView"];
+                };
+            };
+            /** @description `action` missing or not open/close */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such award visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `wrong_stage`: not in stage deliberation; `vote_exists`: already opened (one vote per award); `vote_not_open`: nothing to close */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DeliberationController_cast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CastVoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardVoteView"];
+                };
+            };
+            /** @description `choice` missing or not for/against/abstain */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such award, or a juror conflicted with it
+             *
+             *     No such award visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `wrong_stage`: not in stage deliberation; `vote_not_open`: no vote open on the award (not opened, or closed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     CategoriesController_deleteCategory: {
         parameters: {
             query?: never;
@@ -4845,6 +5239,148 @@ export interface operations {
             };
             /** @description No such city visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DeliberationController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such object, or hidden from the caller (a juror conflicted with it, or a practice not before the jury)
+             *
+             *     No such practiceComment visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `wrong_stage`: comments change only in stage deliberation */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DeliberationController_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeCommentView"];
+                };
+            };
+            /** @description `body` missing, empty or longer than 4000 characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such object, or hidden from the caller (a juror conflicted with it, or a practice not before the jury)
+             *
+             *     No such practiceComment visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `wrong_stage`: comments change only in stage deliberation */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5954,7 +6490,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliberationNoteView"];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            /** @description `text` missing; `practiceId` not a practice before the jury in this edition; `awardId` not an award of it, or given with practiceId */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9036,6 +9572,151 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
+            };
+        };
+    };
+    DeliberationController_thread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeThreadView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such object, or hidden from the caller (a juror conflicted with it, or a practice not before the jury)
+             *
+             *     No such practice visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DeliberationController_add: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended creation (e.g. a UUID), kept 24 h per account. A retry with the same key and body returns the first successful answer (same status and body, header `Idempotent-Replayed: true`) without creating again; while the first is still being answered, 409 `idempotency_key_in_flight`. Failed requests are not kept. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentBodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeCommentView"];
+                };
+            };
+            /** @description `body` missing, empty or longer than 4000 characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such object, or hidden from the caller (a juror conflicted with it, or a practice not before the jury)
+             *
+             *     No such practice visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `wrong_stage`: comments are added only in stage deliberation (read-only once decided) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `idempotency_key_reused`: the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -50,20 +50,21 @@ export class DecisionsController {
 
   @Authorize('edition.deliberation.read')
   @Get('editions/:id/deliberation-notes')
-  @ApiOperation({ summary: 'Deliberation notes with author and time' })
+  @ApiOperation({ summary: 'Deliberation notes with author, time and the practice or award each is linked to (a juror: without those linked to what they are conflicted with)' })
   @ApiOkResponse({ type: [DeliberationNoteView] })
-  notes(@Param('id') id: string): Promise<DeliberationNoteView[]> {
-    return this.decisions.notes(id);
+  notes(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<DeliberationNoteView[]> {
+    return this.decisions.notes(id, conflictViewer(principal));
   }
 
   @Authorize('edition.deliberation.write')
   @Post('editions/:id/deliberation-notes')
   @Idempotent()
-  @ApiOperation({ summary: 'Record a deliberation note (stage deliberation)' })
+  @ApiOperation({ summary: 'Record a deliberation note (stage deliberation), optionally linked to a practice or an award of the edition' })
   @ApiCreatedResponse({ type: DeliberationNoteView })
+  @ApiBadRequestResponse({ description: '`text` missing; `practiceId` not a practice before the jury in this edition; `awardId` not an award of it, or given with practiceId' })
   @ApiConflictResponse({ description: '`wrong_stage`: notes are added only in stage deliberation' })
   addNote(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: CreateNoteDto): Promise<DeliberationNoteView> {
-    return this.decisions.addNote(principal, id, dto.text);
+    return this.decisions.addNote(principal, id, dto);
   }
 
   @Authorize('edition.deliberation.read')

@@ -2,7 +2,7 @@
 // for object permissions, which object its route parameter names (checked by the guard through OBJECT_ACCESS).
 import { Role } from './roles';
 
-export type ObjectKind = 'edition' | 'category' | 'city' | 'report' | 'practice' | 'award' | 'user' | 'notification';
+export type ObjectKind = 'edition' | 'category' | 'city' | 'report' | 'practice' | 'award' | 'user' | 'notification' | 'practiceComment';
 
 interface PermissionSpec {
   /** Roles that may use the route at all; 'anySignedIn' includes users without any grant. */
@@ -45,6 +45,12 @@ export const PERMISSIONS = {
   'practice.score': { roles: ['juror'], object: 'practice' },
   'practice.conflict.declare': { roles: ['juror'], object: 'practice' },
   'award.manage': { roles: COORDINATOR, object: 'award' },
+  'practice.deliberation.read': { roles: ['coordinator', 'juror'], object: 'practice' },
+  'practice.deliberation.write': { roles: ['coordinator', 'juror'], object: 'practice' },
+  'practiceComment.edit': { roles: ['coordinator', 'juror'], object: 'practiceComment' },
+  'award.vote.manage': { roles: COORDINATOR, object: 'award' },
+  'award.vote.read': { roles: ['coordinator', 'juror'], object: 'award' },
+  'award.vote.cast': { roles: ['juror'], object: 'award' },
   'edition.protocol.read': { roles: COORDINATOR, object: 'edition' },
   'notifications.manage': { roles: COORDINATOR },
 } as const satisfies Record<string, PermissionSpec>;

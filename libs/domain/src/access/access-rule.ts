@@ -15,6 +15,8 @@ export interface AccessTarget {
   tied?: boolean;
   /** Practices and reports: whether it (or one of the report's practices) is before the jury. */
   onBallot?: boolean;
+  /** Objects with an author (comments): who wrote it. */
+  authorId?: string;
 }
 
 export type AccessRule = (principal: Principal, target: AccessTarget) => AccessDecision;

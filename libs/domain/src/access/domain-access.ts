@@ -7,6 +7,7 @@ import { AccessDecision, OBJECT_ACCESS, ObjectAccess, ObjectKind, Permission, PE
 import { AWARD_ACCESS } from '../awards/awards.access';
 import { CATEGORY_ACCESS } from '../categories/categories.access';
 import { CITY_ACCESS } from '../cities/cities.access';
+import { PRACTICE_COMMENT_ACCESS } from '../decisions/comments.access';
 import { EDITION_ACCESS } from '../editions/editions.access';
 import { VISIBLE_FILE_IDS_SQL } from '../files/files.access';
 import { VISIBLE_GRANT_IDS_SQL } from '../grants/grants.access';
@@ -14,7 +15,7 @@ import { PRACTICE_ACCESS } from '../practices/practices.access';
 import { REPORT_ACCESS } from '../reports/reports.access';
 import { AccessRule, AccessTarget, ObjectAccessSpec } from './access-rule';
 
-const SPECS: readonly ObjectAccessSpec[] = [EDITION_ACCESS, CATEGORY_ACCESS, CITY_ACCESS, REPORT_ACCESS, PRACTICE_ACCESS, AWARD_ACCESS];
+const SPECS: readonly ObjectAccessSpec[] = [EDITION_ACCESS, CATEGORY_ACCESS, CITY_ACCESS, REPORT_ACCESS, PRACTICE_ACCESS, AWARD_ACCESS, PRACTICE_COMMENT_ACCESS];
 
 @Injectable()
 export class DomainAccess implements ObjectAccess {

@@ -8,7 +8,8 @@ import { AuditRecorder, ConflictError, InvalidInputError, NotFoundError, Princip
 import { CertificatesService } from '../certificates/certificates.service';
 import { AwardHeadRow, AwardShape, AwardsRepository } from './awards.repository';
 import { DeliberationRepository } from './deliberation.repository';
-import { AwardView, CreateAwardDto, DeliberationNoteView, JurorCommentView, UpdateAwardDto } from './dto/decisions.dto';
+import { conflictViewer } from '../jury/conflicts.access';
+import { AwardView, CreateAwardDto, CreateNoteDto, DeliberationNoteView, JurorCommentView, UpdateAwardDto } from './dto/decisions.dto';
 
 @Injectable()
 export class DecisionsService {
@@ -130,16 +131,27 @@ export class DecisionsService {
 
   // ---- deliberation notes and the jury's comments ------------------------------------
 
-  async addNote(principal: Principal, editionId: string, text: string): Promise<DeliberationNoteView> {
+  /** Records a note, optionally linked to a practice before the jury or an award of the edition (neither one the author is conflicted with). */
+  async addNote(principal: Principal, editionId: string, dto: CreateNoteDto): Promise<DeliberationNoteView> {
+    if (dto.practiceId && dto.awardId) throw new InvalidInputError('awardId', 'cannot be given together with practiceId: a note links to one of them');
+    const viewer = conflictViewer(principal);
     return this.uow.run(async ({ manager }) => {
       await this.lockDeliberation(manager, editionId, 'note');
-      const note = await this.deliberation.insertNote(manager, editionId, principal.userId, text.trim());
-      return { id: note.id, authorId: principal.userId, authorName: principal.name, text: text.trim(), createdAt: note.createdAt };
+      if (dto.practiceId && !(await this.deliberation.practiceLinkable(manager, editionId, dto.practiceId, viewer))) {
+        throw new InvalidInputError('practiceId', 'must be a practice before the jury in this edition');
+      }
+      if (dto.awardId && !(await this.deliberation.awardLinkable(manager, editionId, dto.awardId, viewer))) {
+        throw new InvalidInputError('awardId', 'must be an award of this edition');
+      }
+      const id = await this.deliberation.insertNote(manager, editionId, principal.userId, dto.text.trim(), dto);
+      const [note] = await this.deliberation.notes(manager, editionId, null, { id });
+      return note;
     });
   }
 
-  notes(editionId: string): Promise<DeliberationNoteView[]> {
-    return this.deliberation.notes(this.dataSource.manager, editionId);
+  /** The edition's notes; a juror's conflicted practices' and awards' notes left out. */
+  notes(editionId: string, viewer: string | null = null): Promise<DeliberationNoteView[]> {
+    return this.deliberation.notes(this.dataSource.manager, editionId, viewer);
   }
 
   /** Every juror's comment with the practice it is about (shown to the jury once scoring has closed; a viewer's conflicted practices left out). */

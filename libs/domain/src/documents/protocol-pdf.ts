@@ -1,8 +1,10 @@
 // The jury's protocol as a PDF (in Polish, the organiser's language): the edition, the jurors with
 // their cities and declared conflicts, the ranking by the chosen method with per-criterion means
-// and n, the agreement in words, the awards with their citations, the stage history with times,
+// and n, the agreement in words, the awards with their citations and recorded votes, the stage history with times,
 // and signature lines. A draft until the edition is decided, final from then on.
+import { VOTE_CHOICES, type VoteChoice } from '../decisions/award-vote.entity';
 import type { AwardView } from '../decisions/dto/decisions.dto';
+import type { VoteCounts, VoteEntry } from '../decisions/dto/deliberation.dto';
 import type { EditionStage } from '../editions/edition-stage';
 import { CRITERIA, CRITERION_TEXT } from '../jury/criteria';
 import type { AgreementView, EditionConflictView, ResultMethod, ResultsView } from '../jury/dto/jury.dto';
@@ -20,6 +22,29 @@ export interface ProtocolContent {
   awards: AwardView[];
   history: ProtocolStageEvent[];
   coordinatorName: string;
+  /** The recorded votes by award id (awards without a vote are absent). */
+  votes: ReadonlyMap<string, ProtocolVote>;
+}
+
+export interface ProtocolVote {
+  openedAt: Date;
+  closedAt: Date | null;
+  counts: VoteCounts;
+  votes: VoteEntry[];
+}
+
+const CHOICE_NAMES: Record<VoteChoice, string> = { for: 'za', against: 'przeciw', abstain: 'wstrzymujący się' };
+
+/** The vote on an award in the protocol's words: the counts, and who voted what (the jury's votes are recorded by name). */
+export function voteInWords(vote: ProtocolVote): string[] {
+  const state = vote.closedAt ? `zamknięte ${warsaw.format(new Date(vote.closedAt))}` : 'niezamknięte';
+  const { counts } = vote;
+  const lines = [`Głosowanie jury (${state}): za ${counts.for}, przeciw ${counts.against}, wstrzymujących się ${counts.abstain}.`];
+  for (const choice of VOTE_CHOICES) {
+    const names = vote.votes.filter((entry) => entry.choice === choice).map((entry) => entry.jurorName);
+    if (names.length > 0) lines.push(`${CHOICE_NAMES[choice]}: ${names.join(', ')}`);
+  }
+  return lines;
 }
 
 const STAGE_NAMES: Record<EditionStage, string> = {
@@ -107,6 +132,8 @@ export async function renderProtocol(content: ProtocolContent): Promise<Buffer> 
     doc.text(`Kategorie: ${award.categories.map((category) => category.name).join('; ')}`, { indent: 14 });
     doc.text(`Praktyki: ${award.practices.map((practice) => practice.title).join('; ')}`, { indent: 14 });
     doc.text(`Uzasadnienie: ${award.citation ?? '—'}`, { indent: 14 });
+    const vote = content.votes.get(award.id);
+    if (vote) for (const line of voteInWords(vote)) doc.text(line, { indent: 14 });
   }
 
   heading(doc, '5. Przebieg edycji');

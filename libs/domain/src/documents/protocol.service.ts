@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConflictError, NotFoundError, Principal } from '@app/core';
 import { DecisionsService } from '../decisions/decisions.service';
+import { VotesService } from '../decisions/votes.service';
 import { isAtOrAfter } from '../editions/edition-stage';
 import { ResultMethod } from '../jury/dto/jury.dto';
 import { JuryService } from '../jury/jury.service';
@@ -23,6 +24,7 @@ export class ProtocolService {
     private readonly results: ResultsService,
     private readonly jury: JuryService,
     private readonly decisions: DecisionsService,
+    private readonly votes: VotesService,
   ) {}
 
   async render(principal: Principal, editionId: string, method: ResultMethod): Promise<{ pdf: Buffer; final: boolean; filename: string }> {
@@ -32,16 +34,17 @@ export class ProtocolService {
     if (!isAtOrAfter(edition.stage, 'deliberation')) {
       throw new ConflictError('wrong_stage', `The jury's protocol exists from stage deliberation on (the edition is in ${edition.stage})`, { stage: edition.stage });
     }
-    const [jurors, conflicts, results, agreement, awards, history] = await Promise.all([
+    const [jurors, conflicts, results, agreement, awards, history, votes] = await Promise.all([
       this.repository.jurors(manager, editionId),
       this.jury.conflicts(editionId),
       this.results.results(editionId, method, null, MIN_SCORES, null),
       this.results.agreement(editionId),
       this.decisions.listAwards(editionId),
       this.repository.stageHistory(manager, editionId),
+      this.votes.editionResults(editionId),
     ]);
     const final = isAtOrAfter(edition.stage, 'decided');
-    const pdf = await renderProtocol({ edition, final, generatedAt: new Date(), jurors, conflicts, results, agreement, awards, history, coordinatorName: principal.name });
+    const pdf = await renderProtocol({ edition, final, generatedAt: new Date(), jurors, conflicts, results, agreement, awards, history, votes, coordinatorName: principal.name });
     return { pdf, final, filename: `protokol-jury-${edition.year}${final ? '' : '-projekt'}.pdf` };
   }
 }

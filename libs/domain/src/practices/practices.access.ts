@@ -50,6 +50,18 @@ export function translatorOf(p: Principal, t: AccessTarget): AccessDecision {
   return grantsOf(p, 'translator').some((grant) => grant.editionId === t.editionId) ? 'allow' : 'notFound';
 }
 
+/**
+ * A practice's deliberation thread: coordinators; the edition's jurors from deliberation on, for what
+ * is before the jury, never a practice they are conflicted with (hidden, as in their lists).
+ */
+export function deliberationAccess(p: Principal, t: AccessTarget): AccessDecision {
+  if (isCoordinator(p)) return 'allow';
+  if (!jurorGrant(p, t.editionId)) return 'notFound';
+  if (!stageAtOrAfter(t, 'deliberation')) return 'forbidden';
+  if (t.conflict) return 'notFound';
+  return t.onBallot ? 'allow' : 'notFound';
+}
+
 /** A juror may act on practices of their edition, except those they are conflicted with (403). */
 function jurorOnPractice(p: Principal, t: AccessTarget): AccessDecision {
   if (!jurorGrant(p, t.editionId)) return 'notFound';
@@ -74,5 +86,7 @@ export const PRACTICE_ACCESS: ObjectAccessSpec = {
     'practice.translate': translatorOf,
     'practice.score': jurorOnPractice,
     'practice.conflict.declare': jurorOnPractice,
+    'practice.deliberation.read': deliberationAccess,
+    'practice.deliberation.write': deliberationAccess,
   },
 };

@@ -23,6 +23,8 @@ export interface PersonalDataRow {
   scores: unknown[];
   conflicts: unknown[];
   notes: unknown[];
+  practiceComments: unknown[];
+  awardVotes: unknown[];
   notifications: unknown[];
   sessions: unknown[];
   activity: unknown[];
@@ -84,6 +86,10 @@ export class PrivacyRepository {
             FROM conflict_of_interest k JOIN practice p ON p.id = k.practice_id WHERE k.juror_id = $1) AS conflicts,
          (SELECT COALESCE(json_agg(json_build_object('editionYear', e.year, 'text', n.text, 'createdAt', n.created_at) ORDER BY n.created_at), '[]')
             FROM deliberation_note n JOIN edition e ON e.id = n.edition_id WHERE n.author_id = $1) AS notes,
+         (SELECT COALESCE(json_agg(json_build_object('practice', p.title, 'body', pc.body, 'createdAt', pc.created_at, 'editedAt', pc.edited_at) ORDER BY pc.created_at), '[]')
+            FROM practice_comment pc JOIN practice p ON p.id = pc.practice_id WHERE pc.author_id = $1) AS "practiceComments",
+         (SELECT COALESCE(json_agg(json_build_object('awardId', v.award_id, 'choice', v.choice, 'updatedAt', v.updated_at) ORDER BY v.updated_at), '[]')
+            FROM award_vote v WHERE v.juror_id = $1) AS "awardVotes",
          (SELECT COALESCE(json_agg(json_build_object('template', d.template, 'subject', d.subject, 'status', d.status, 'email', d.email,
                    'createdAt', d.created_at, 'sentAt', d.sent_at) ORDER BY d.created_at), '[]')
             FROM notification_delivery d WHERE d.user_id = $1) AS notifications,

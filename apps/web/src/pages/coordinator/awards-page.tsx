@@ -1,7 +1,7 @@
 // Awards (distinctions) of the edition, recorded during the deliberation: to a city and often a named
 // unit of it, in one or more categories, for eligible practices of that city, with a citation. Then
 // the jury's comments and the deliberation notes. Finalising is the move to stage decided (overview).
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { client } from '../../api/client';
@@ -14,7 +14,9 @@ import { CheckboxGroup, ErrorSummary, Form, SelectField, SubmitButton, TextAreaF
 import { Loaded, useApiQuery } from '../../components/query';
 import { isAtOrAfter, stageLabel } from '../../i18n/labels';
 import { translatedName } from '../../i18n/names';
-import { AwardSummary, CommentsSection, NotesSection } from '../shared/deliberation';
+import { AwardVotePanel } from '../shared/award-vote';
+import { AwardNotes, AwardSummary, CommentsSection, NotesSection } from '../shared/deliberation';
+import { PracticeThreadsSection, type ThreadPractice } from '../shared/practice-thread';
 import { useEdition } from './edition-layout';
 
 export function AwardsPage() {
@@ -117,7 +119,18 @@ export function AwardsPage() {
       {isAtOrAfter(edition.stage, 'juryScoring') && (
         <>
           <CommentsSection editionId={edition.id} />
-          <NotesSection editionId={edition.id} canWrite={editing} />
+          {isAtOrAfter(edition.stage, 'deliberation') ? (
+            <JuryPractices editionId={edition.id}>
+              {(practices) => (
+                <>
+                  <PracticeThreadsSection practices={practices} />
+                  <NotesSection editionId={edition.id} canWrite={editing} practices={practices} />
+                </>
+              )}
+            </JuryPractices>
+          ) : (
+            <NotesSection editionId={edition.id} canWrite={editing} />
+          )}
         </>
       )}
     </>
@@ -179,6 +192,8 @@ function AwardItem({ award, editing, categories, eligible, onChanged }: { award:
         <p>{t('awardsEditor.removeBody', { title })}</p>
       </RemoveDialog>
       <ActionError error={confirming ? null : remove.error} />
+      <AwardNotes editionId={award.editionId} awardId={award.id} />
+      <AwardVotePanel awardId={award.id} coordinator />
     </AwardSummary>
   );
 }
@@ -285,5 +300,21 @@ function AwardForm({ idPrefix, award, categories, eligible, onSave, onCancel }: 
         </div>
       </Form>
     </>
+  );
+}
+
+const JURY_STATUSES: readonly PracticeView['status'][] = ['eligible', 'distinguished', 'notDistinguished'];
+
+/** The practices before the jury (those with a deliberation thread). */
+function JuryPractices({ editionId, children }: { editionId: string; children: (practices: ThreadPractice[]) => ReactNode }) {
+  const { t } = useTranslation();
+  const practices = useApiQuery(
+    (signal) => unwrap(client.GET('/api/editions/{id}/practices', { params: { path: { id: editionId }, query: { limit: 200 } }, signal })),
+    [editionId],
+  );
+  return (
+    <Loaded query={practices} what={t('thread.practicesWhat')}>
+      {(page) => children(page.items.filter((practice) => JURY_STATUSES.includes(practice.status)).map((practice) => ({ id: practice.id, title: practice.title, cityName: practice.cityName })))}
+    </Loaded>
   );
 }

@@ -9,6 +9,7 @@ import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
 import { isAtOrAfter, stageLabel } from '../../i18n/labels';
 import { AwardsList, CommentsSection, NotesSection } from '../shared/deliberation';
+import { PracticeThreadsSection } from '../shared/practice-thread';
 import { ResultsPanel } from '../shared/results-view';
 
 export function JurorDeliberationPage() {
@@ -20,7 +21,14 @@ export function JurorDeliberationPage() {
         unwrap(client.GET('/api/editions/{id}', { params: { path: { id: editionId } }, signal })),
         unwrap(client.GET('/api/editions/{id}/categories', { params: { path: { id: editionId } }, signal })),
       ]);
-      return { edition, categories };
+      // The threads are on the practices of the ballot (it leaves out those the juror is conflicted with: hidden from them), from deliberation on.
+      const ballot = isAtOrAfter(edition.stage, 'deliberation')
+        ? await unwrap(client.GET('/api/editions/{id}/ballot', { params: { path: { id: editionId } }, signal }))
+        : { items: [], recusedPracticeIds: [] as string[] };
+      const practices = ballot.items
+        .filter((item) => !ballot.recusedPracticeIds.includes(item.practice.id))
+        .map(({ practice }) => ({ id: practice.id, title: practice.title, cityName: practice.cityName }));
+      return { edition, categories, practices };
     },
     [editionId],
   );
@@ -36,7 +44,7 @@ export function JurorDeliberationPage() {
       }
     >
       <Loaded query={data} what={t('deliberation.what')}>
-        {({ edition, categories }) =>
+        {({ edition, categories, practices }) =>
           !isAtOrAfter(edition.stage, 'deliberation') ? (
             <Alert kind="info">
               <p>{t('deliberation.notYet', { stage: stageLabel(t, edition.stage) })}</p>
@@ -46,7 +54,8 @@ export function JurorDeliberationPage() {
               <p className="meta">{t('editions.itemTitle', { year: edition.year, name: edition.name })}</p>
               <ResultsPanel editionId={editionId} scaleMax={edition.scoring.scaleMax} categories={categories} />
               <CommentsSection editionId={editionId} />
-              <NotesSection editionId={editionId} canWrite={edition.stage === 'deliberation'} />
+              <PracticeThreadsSection practices={practices} />
+              <NotesSection editionId={editionId} canWrite={edition.stage === 'deliberation'} practices={practices} />
               <AwardsList editionId={editionId} />
             </>
           )

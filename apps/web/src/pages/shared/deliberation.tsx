@@ -6,9 +6,11 @@ import { client } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { AwardView, JurorComment } from '../../api/types';
 import { Alert } from '../../components/alert';
-import { checks, ErrorSummary, Form, SubmitButton, TextAreaField, useApiForm, type FieldErrors } from '../../components/form';
+import { checks, ErrorSummary, Form, SelectField, SubmitButton, TextAreaField, useApiForm, type FieldErrors } from '../../components/form';
 import { Loaded, useApiQuery } from '../../components/query';
 import { useFormat } from '../../i18n/format';
+import { AwardVotePanel } from './award-vote';
+import type { ThreadPractice } from './practice-thread';
 
 export function CommentsSection({ editionId }: { editionId: string }) {
   const { t } = useTranslation();
@@ -52,12 +54,30 @@ function byPractice(comments: JurorComment[]): [string, JurorComment[]][] {
   return [...groups.entries()];
 }
 
-export function NotesSection({ editionId, canWrite }: { editionId: string; canWrite: boolean }) {
+/** A note's link, as the select's value: `practice:<id>`, `award:<id>` or empty. */
+function linkOf(value: string): { practiceId?: string; awardId?: string } {
+  const [kind, id] = value.split(':');
+  if (kind === 'practice' && id) return { practiceId: id };
+  if (kind === 'award' && id) return { awardId: id };
+  return {};
+}
+
+export function NotesSection({ editionId, canWrite, practices = [] }: { editionId: string; canWrite: boolean; practices?: ThreadPractice[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   const notes = useApiQuery((signal) => unwrap(client.GET('/api/editions/{id}/deliberation-notes', { params: { path: { id: editionId } }, signal })), [editionId]);
+  const awards = useApiQuery((signal) => (canWrite ? unwrap(client.GET('/api/editions/{id}/awards', { params: { path: { id: editionId } }, signal })) : Promise.resolve([])), [editionId, canWrite]);
   const form = useApiForm();
   const [text, setText] = useState('');
+  const [link, setLink] = useState('');
+  const linkOptions = [
+    { value: '', label: t('deliberation.noLink') },
+    ...practices.map((practice) => ({ value: `practice:${practice.id}`, label: t('deliberation.linkPractice', { title: practice.title, city: practice.cityName }) })),
+    ...(awards.status === 'success' ? awards.data : []).map((award) => ({
+      value: `award:${award.id}`,
+      label: t('deliberation.linkAward', { name: award.recipientUnit ?? t('awards.cityGovernment', { city: award.city.name }) }),
+    })),
+  ];
   const [added, setAdded] = useState(false);
   const check = (): FieldErrors => (checks.required(text) ? {} : { text: [t('validation.required')] });
   return (
@@ -72,6 +92,8 @@ export function NotesSection({ editionId, canWrite }: { editionId: string; canWr
               {items.map((note) => (
                 <li key={note.id} className="card">
                   <p className="comment__meta">{t('deliberation.byWhen', { name: note.authorName, when: format.dateTime(note.createdAt) })}</p>
+                  {note.practiceTitle && <p className="meta">{t('deliberation.aboutPractice', { title: note.practiceTitle })}</p>}
+                  {note.awardLabel && <p className="meta">{t('deliberation.aboutAward', { name: note.awardLabel })}</p>}
                   <p className="pre-line">{note.text}</p>
                 </li>
               ))}
@@ -91,8 +113,9 @@ export function NotesSection({ editionId, canWrite }: { editionId: string; canWr
             idPrefix="note"
             onSubmit={() =>
               void form.submit(check, async () => {
-                await unwrap(client.POST('/api/editions/{id}/deliberation-notes', { params: { path: { id: editionId } }, body: { text: text.trim() } }));
+                await unwrap(client.POST('/api/editions/{id}/deliberation-notes', { params: { path: { id: editionId } }, body: { text: text.trim(), ...linkOf(link) } }));
                 setText('');
+                setLink('');
                 setAdded(true);
                 notes.reload();
               })
@@ -110,6 +133,7 @@ export function NotesSection({ editionId, canWrite }: { editionId: string; canWr
               errors={form.errors.fields}
               rows={3}
             />
+            <SelectField name="link" label={t('deliberation.link')} value={link} onChange={setLink} options={linkOptions} errors={form.errors.fields} />
             <SubmitButton busy={form.busy} secondary>
               {t('deliberation.addNote')}
             </SubmitButton>
@@ -161,7 +185,10 @@ export function AwardsList({ editionId }: { editionId: string }) {
             <ul className="plain-list">
               {items.map((award) => (
                 <li key={award.id}>
-                  <AwardSummary award={award} />
+                  <AwardSummary award={award}>
+                    <AwardNotes editionId={editionId} awardId={award.id} />
+                    <AwardVotePanel awardId={award.id} coordinator={false} />
+                  </AwardSummary>
                 </li>
               ))}
             </ul>
@@ -169,5 +196,25 @@ export function AwardsList({ editionId }: { editionId: string }) {
         }
       </Loaded>
     </section>
+  );
+}
+
+/** The deliberation notes linked to an award, shown with it. */
+export function AwardNotes({ editionId, awardId }: { editionId: string; awardId: string }) {
+  const { t } = useTranslation();
+  const notes = useApiQuery((signal) => unwrap(client.GET('/api/editions/{id}/deliberation-notes', { params: { path: { id: editionId } }, signal })), [editionId]);
+  const linked = notes.status === 'success' ? notes.data.filter((note) => note.awardId === awardId) : [];
+  if (linked.length === 0) return null;
+  return (
+    <>
+      <p className="label">{t('deliberation.awardNotes')}</p>
+      <ul>
+        {linked.map((note) => (
+          <li key={note.id} className="pre-line">
+            {t('deliberation.noteBy', { name: note.authorName, text: note.text })}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

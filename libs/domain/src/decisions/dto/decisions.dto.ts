@@ -75,6 +75,16 @@ export class CreateNoteDto {
   @ApiProperty()
   @RequiredText(20_000)
   text!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A practice before the jury in this edition that the note is about' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  practiceId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'An award of this edition that the note is about (not together with practiceId)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  awardId?: string;
 }
 
 export class Ref {
@@ -131,6 +141,10 @@ export class DeliberationNoteView {
   @ApiProperty() authorName!: string;
   @ApiProperty() text!: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The practice the note is linked to' }) practiceId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) practiceTitle?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The award the note is linked to' }) awardId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The award as named in lists: its unit, else its city' }) awardLabel?: string | null;
 }
 
 /** A juror's comment on a practice they scored, for the deliberation. */

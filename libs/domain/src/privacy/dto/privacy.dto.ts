@@ -13,6 +13,8 @@ export class PersonalDataView {
   @ApiProperty(records('Scores given, with their comments')) scores!: unknown[];
   @ApiProperty(records('Conflicts of interest declared')) conflicts!: unknown[];
   @ApiProperty(records('Deliberation notes written')) notes!: unknown[];
+  @ApiProperty(records('Comments written in the deliberation threads of practices')) practiceComments!: unknown[];
+  @ApiProperty(records('Votes recorded on awards')) awardVotes!: unknown[];
   @ApiProperty(records('Notifications addressed to the person')) notifications!: unknown[];
   @ApiProperty(records('Sign-in sessions with their address')) sessions!: unknown[];
   @ApiProperty(records('The person’s own actions in the audit trail (latest 1,000)')) activity!: unknown[];
