@@ -33,7 +33,7 @@ function controlledSave() {
   return { save, calls };
 }
 
-const tick = () => new Promise((resolve) => setImmediate(resolve));
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function setup(initial = '') {
   const clock = manualTimers();

@@ -51,8 +51,10 @@ export class Autosaver<T> {
   private readonly equal: (a: T, b: T) => boolean;
   private readonly now: () => number;
   private readonly timers: Timers;
+  private save: (value: T) => Promise<SaveResult>;
 
   constructor(private readonly options: AutosaverOptions<T>) {
+    this.save = options.save;
     this.saved = options.initial;
     this.latest = options.initial;
     this.delayMs = options.delayMs ?? AUTOSAVE_DELAY_MS;
@@ -76,7 +78,7 @@ export class Autosaver<T> {
     this.cancelTimer();
     if (!this.dirty) {
       // Typed back to what is saved: nothing to do (a save on its way still reports its outcome).
-      if (!this.running && this.status.kind === 'pending') this.report({ kind: 'idle' });
+      if (!this.running && this.status.kind !== 'idle' && this.status.kind !== 'saved') this.report({ kind: 'idle' });
       return;
     }
     if (!this.running && this.status.kind !== 'pending') this.report({ kind: 'pending' });
@@ -98,7 +100,7 @@ export class Autosaver<T> {
     if (!this.dirty) return true;
     const value = this.latest;
     this.report({ kind: 'saving' });
-    this.running = this.options.save(value).then(
+    this.running = this.save(value).then(
       (result) => {
         if (result === false) {
           this.report({ kind: 'incomplete' });
@@ -117,6 +119,11 @@ export class Autosaver<T> {
       return this.flush();
     }
     return !this.dirty;
+  }
+
+  /** The save to call from now on (a component's fresh closure over its current props). */
+  saveWith(save: (value: T) => Promise<SaveResult>): void {
+    this.save = save;
   }
 
   /** The component is gone: no timer may fire after it. */
