@@ -10,7 +10,7 @@ import { ApiError, unwrap } from '../../api/errors';
 import type { CategoryView, CreatePracticeDto, PracticeView } from '../../api/types';
 import { CheckboxGroup, checks, ErrorSummary, Form, lines, SubmitButton, TextAreaField, TextField, useApiForm, type FieldErrors } from '../../components/form';
 import { translatedName } from '../../i18n/names';
-import { failedFields, FieldProblems, SaveStatusLine, useAutosave } from './unsaved-changes';
+import { failedFields, FieldProblems, leavingEditor, SaveStatusLine, useAutosave } from './unsaved-changes';
 
 interface PracticeFormProps {
   idPrefix: string;
@@ -130,7 +130,12 @@ export function PracticeForm({ idPrefix, reportId, categories, practice, onSaved
   return (
     <>
       <ErrorSummary errors={form.errors} labels={labels} idPrefix={idPrefix} />
-      <div className="autosaved" onBlur={() => void autosave.flush()}>
+      <div
+        className="autosaved"
+        onBlur={(event) => {
+          if (leavingEditor(event)) void autosave.flush();
+        }}
+      >
         <Form idPrefix={idPrefix} onSubmit={save} className="practice-form">
           <TextField name="title" label={labels.title} value={draft.title} onChange={update('title')} errors={shown} maxLength={300} required />
           <TextAreaField name="description" label={labels.description} hint={t('practice.hints.description')} value={draft.description} onChange={update('description')} errors={shown} rows={6} required />

@@ -7,7 +7,7 @@ import { unwrap } from '../../api/errors';
 import type { ReportView } from '../../api/types';
 import { TextAreaField } from '../../components/form';
 import { IdPrefix } from '../../components/form-base';
-import { failedFields, SaveStatusLine, useAutosave } from './unsaved-changes';
+import { failedFields, leavingEditor, SaveStatusLine, useAutosave } from './unsaved-changes';
 
 export function SummarySection({ report, editable, onSaved }: { report: ReportView; editable: boolean; onSaved: () => void }) {
   const { t } = useTranslation();
@@ -34,7 +34,12 @@ function SummaryEditor({ report, onSaved }: { report: ReportView; onSaved: () =>
   });
   return (
     <IdPrefix.Provider value="summary">
-      <div className="autosaved" onBlur={() => void autosave.flush()}>
+      <div
+        className="autosaved"
+        onBlur={(event) => {
+          if (leavingEditor(event)) void autosave.flush();
+        }}
+      >
         <TextAreaField
           name="summary"
           label={t('report.summary')}

@@ -2,7 +2,7 @@
 // each editor saves itself as it is written (useAutosave) and tells the report whether it holds
 // unsaved edits; leaving the page (another screen, the back button, closing the tab) first saves
 // what can be saved and asks before throwing away what cannot.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
 import { ApiError } from '../../api/errors';
@@ -74,6 +74,14 @@ export function useAutosave<T>(key: string, initial: T, save: (value: T) => Prom
     /** The state right now (after an awaited flush, before the next render). */
     now: (): SaveStatus => saver.current,
   };
+}
+
+/**
+ * Whether focus leaves the editor (not just moves to its next field or its own button): saving
+ * then, not on every field change, keeps its messages from moving the button under a pointer mid-click.
+ */
+export function leavingEditor(event: FocusEvent<HTMLElement>): boolean {
+  return !(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget));
 }
 
 /** The field problems of a failed save, to show next to the fields (none for other failures). */
