@@ -132,6 +132,12 @@ describe('jury stage', () => {
     expect(Object.fromEntries(progress.map((p: { name: string; scored: number; total: number }) => [p.name, `${p.scored}/${p.total}`]))).toEqual({
       'Edward Krajczyński': '2/3', 'Harris Mawusi': '4/4', 'Jose Torres': '5/5', 'Ngo Hoang Minh': '2/3', 'Priscilla Rubia': '4/5',
     });
+    // The last activity per juror (for the overview), and still no score itself.
+    for (const juror of progress as { scored: number; lastScoredAt: string | null }[]) {
+      expect(Number.isNaN(Date.parse(juror.lastScoredAt ?? ''))).toBe(juror.scored === 0);
+      if (juror.lastScoredAt) expect(Date.parse(juror.lastScoredAt)).toBeLessThanOrEqual(Date.now());
+    }
+    expect(JSON.stringify(progress)).not.toMatch(/comprehensiveness|longTerm|effectiveness|"criteria"/);
     const conflicts = documented('GET /api/editions/{id}/conflicts', await t.http.get(`/api/editions/${edition.id}/conflicts`).set(coordinator.auth).expect(200)).body;
     expect(conflicts.filter((row: { reasonCode: string }) => row.reasonCode === 'declared')).toEqual([
       expect.objectContaining({ practiceId: practice.C, jurorName: 'Ngo Hoang Minh', reason: 'Pracowałem w tej organizacji.' }),

@@ -288,9 +288,9 @@ const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND
       await settled(page, 'Raport: Lublin');
       await page.locator('#summary-summary').waitFor();
 
+      // The summary saves itself after a pause in typing (no button).
       await page.locator('#summary-summary').fill(lublinSummary);
-      await page.getByRole('button', { name: 'Zapisz podsumowanie' }).click();
-      await page.locator('.alert--success', { hasText: 'Podsumowanie zapisane.' }).waitFor();
+      await page.locator('#summary-save-status', { hasText: /^Zapisano o/ }).waitFor();
 
       // A practice: the form checks itself first, then the API.
       await page.getByRole('button', { name: 'Dodaj praktykę' }).click();
@@ -370,7 +370,7 @@ const LANGUAGES = LANGUAGE_BUTTONS.map((language) => ({ ...language, ...HOME_AND
       const practices = await lublin.get<{ items: { id: string; cityName: string }[] }>(`/editions/${shared.editionId}/practices?cityId=${shared.cities.Lublin}`);
       expect(practices.items).toHaveLength(1);
       shared.lublinPractice = practices.items[0].id;
-    });
+    }, 120_000);
 
     it('the coordinator sees what blocks jury scoring, checks eligibility and opens scoring', async () => {
       const page = await signIn('koordynator');

@@ -2721,6 +2721,11 @@ export interface components {
             email: string;
             /** Format: uuid */
             jurorId: string;
+            /**
+             * Format: date-time
+             * @description When the juror last scored or changed a score of this edition (null before the first)
+             */
+            lastScoredAt: string | null;
             name: string;
             /** @description Practices of the juror’s ballot scored so far */
             scored: number;

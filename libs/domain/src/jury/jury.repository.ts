@@ -157,7 +157,7 @@ export class JuryRepository {
     return queryRows(
       manager,
       `SELECT g.user_id AS "jurorId", u.name, u.email, g.city_id AS "cityId", c.name AS "cityName",
-              count(s.id)::int AS scored, count(p.id)::int AS total,
+              count(s.id)::int AS scored, count(p.id)::int AS total, max(s.updated_at) AS "lastScoredAt",
               (SELECT count(*)::int FROM conflict_of_interest ci WHERE ci.juror_id = g.user_id AND ci.edition_id = g.edition_id) AS conflicts
          FROM role_grant g
          JOIN app_user u ON u.id = g.user_id

@@ -21,6 +21,7 @@ import { blockerText } from './blockers';
 import { StepBack } from './corrections';
 import { StageWarnings } from './stage-warnings';
 import { useEdition } from './edition-layout';
+import { JuryProgressOverview } from './jury-progress-overview';
 import { TranslationCoverage } from './translation-coverage';
 
 export function EditionOverviewPage() {
@@ -39,6 +40,7 @@ export function EditionOverviewPage() {
         </Loaded>
         <StepBack edition={edition} onMoved={reload} />
       </section>
+      {isAtOrAfter(edition.stage, 'juryScoring') && <JuryProgressOverview editionId={edition.id} />}
       <TranslationCoverage editionId={edition.id} />
       <Settings edition={edition} onSaved={reload} />
     </>

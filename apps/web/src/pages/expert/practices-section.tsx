@@ -18,13 +18,16 @@ export function PracticesSection({ report, categories, editable, onChange }: { r
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
+  // A practice the open "add" form has already saved: shown in that form, not twice.
+  const [drafted, setDrafted] = useState<string | null>(null);
+  const listed = report.practices.filter((practice) => !adding || practice.id !== drafted);
   return (
     <section className="section" aria-labelledby="practices-title">
       <h2 id="practices-title">{t('report.practicesTitle', { count: report.practices.length })}</h2>
       <p>{t('report.practicesLead')}</p>
       {report.practices.length === 0 && <p className="meta">{t('report.noPractices')}</p>}
       <ul className="plain-list">
-        {report.practices.map((practice) => (
+        {listed.map((practice) => (
           <li key={practice.id}>
             <PracticeCard practice={practice} categories={categories} editable={editable} onChange={onChange} />
           </li>
@@ -41,13 +44,17 @@ export function PracticesSection({ report, categories, editable, onChange }: { r
             <h3 className="card__title">{t('practice.addTitle')}</h3>
             <PracticeForm
               idPrefix="practice-new"
+              reportId={report.id}
               categories={categories}
               onCancel={() => setAdding(false)}
-              onSave={async (body) => {
-                await unwrap(client.POST('/api/reports/{id}/practices', { params: { path: { id: report.id } }, body }));
-                setAdding(false);
-                setAdded(body.title);
+              onSaved={(practiceId) => {
+                setDrafted(practiceId);
                 onChange();
+              }}
+              onClose={(title) => {
+                setAdding(false);
+                setDrafted(null);
+                setAdded(title);
               }}
             />
           </div>
@@ -81,17 +88,7 @@ function PracticeCard({ practice, categories, editable, onChange }: { practice: 
     return (
       <div className="card card--form">
         <h3 className="card__title">{t('practice.editTitle', { title: practice.title })}</h3>
-        <PracticeForm
-          idPrefix={`practice-${practice.id}`}
-          categories={categories}
-          practice={practice}
-          onCancel={() => setEditing(false)}
-          onSave={async (body) => {
-            await unwrap(client.PATCH('/api/practices/{id}', { params: { path: { id: practice.id } }, body }));
-            setEditing(false);
-            onChange();
-          }}
-        />
+        <PracticeForm idPrefix={`practice-${practice.id}`} reportId={practice.reportId} categories={categories} practice={practice} onSaved={onChange} onClose={() => setEditing(false)} />
       </div>
     );
   }

@@ -1,18 +1,15 @@
 // The report of the expert's city in one edition: summary, practices, evidence files, follow-ups of
 // the previous edition's distinctions, and the submission that freezes it all. Everything is
 // editable while the report is a draft, the edition in stage reportsOpen and the deadline ahead.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { client } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { CategoryView, EditionView, MyReportAssignment, PreviousDistinction, ReportView } from '../../api/types';
-import { ActionError, useAction } from '../../components/action';
 import { Alert } from '../../components/alert';
 import { Badge } from '../../components/badge';
 import { Deadline, useNow } from '../../components/countdown';
-import { ConfirmDialog } from '../../components/dialog';
-import { ErrorSummary, Form, SubmitButton, TextAreaField, useApiForm } from '../../components/form';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
 import { useFormat } from '../../i18n/format';
@@ -23,6 +20,9 @@ import { PracticesSection } from './practices-section';
 import { ReopenNotice } from '../shared/reopen-notice';
 import { loadAssignment, personalDue, reportsOpen } from './report-data';
 import { StartReport } from './start-report';
+import { SubmitSection } from './submit-section';
+import { SummarySection } from './summary-section';
+import { LeaveGuard, UnsavedProvider, useUnsavedEditors } from './unsaved-changes';
 
 export interface ReportData {
   edition: EditionView;
@@ -119,172 +119,82 @@ export function Report({ data, reload, readOnly = false }: { data: ReportData; r
   const open = edition.stage === 'reportsOpen' && (!due || due.getTime() > now);
   const editable = !readOnly && report.status === 'draft' && open;
   const assessed = distinctions.filter((d) => report.followUps.some((f) => f.awardId === d.id)).length;
+  const unsaved = useUnsavedEditors();
+  const [justSubmitted, setJustSubmitted] = useState(false);
+  const confirmation = useRef<HTMLDivElement>(null);
+  const showConfirmation = justSubmitted && report.status === 'submitted';
+  useEffect(() => {
+    // The submit button sits at the bottom: the confirmation comes into view, and focus with it.
+    if (!showConfirmation) return;
+    confirmation.current?.scrollIntoView({ block: 'center' });
+    confirmation.current?.focus({ preventScroll: true });
+  }, [showConfirmation]);
   return (
-    <div className="report">
-      <aside className="report__aside" aria-labelledby="report-status-title">
-        <div className="panel">
-          <h2 id="report-status-title">
-            {t('editions.itemTitle', { year: edition.year, name: edition.name })}
-            <Badge tone={report.status === 'submitted' ? 'good' : 'neutral'}>{t(`report.status.${report.status}`)}</Badge>
-          </h2>
-          <p className="meta">{t('expert.stage', { stage: stageLabel(t, edition.stage) })}</p>
-          {report.status === 'submitted' ? (
-            <p>{t('report.submittedOn', { when: format.dateTime(report.submittedAt) })}</p>
-          ) : (
-            <Deadline at={due} kind="reports" />
-          )}
-          {report.status === 'draft' && data.extendedDueAt && <p className="meta">{t('corrections.yourDeadline', { when: format.dateTime(data.extendedDueAt) })}</p>}
-          {report.status === 'draft' && !open && <p>{t('report.closed')}</p>}
-          {report.status === 'draft' && <ReopenNotice reason={report.reopenReason} at={report.reopenedAt} />}
-          <nav aria-label={t('report.contents')}>
-            <ul className="contents">
-              <li>
-                <a href="#summary-title">{t('report.summaryTitle')}</a>
-              </li>
-              <li>
-                <a href="#practices-title">{t('report.practicesTitle', { count: report.practices.length })}</a>
-              </li>
-              <li>
-                <a href="#files-title">{t('report.filesLink', { count: report.files.length })}</a>
-              </li>
-              <li>
-                <a href="#follow-ups-title">{t('report.followUpsLink', { done: assessed, total: distinctions.length })}</a>
-              </li>
-              {editable && (
+    <UnsavedProvider value={unsaved.registry}>
+      {editable && <LeaveGuard dirty={unsaved.dirty} flushAll={unsaved.flushAll} />}
+      <div className="report">
+        <aside className="report__aside" aria-labelledby="report-status-title">
+          <div className="panel">
+            <h2 id="report-status-title">
+              {t('editions.itemTitle', { year: edition.year, name: edition.name })}
+              <Badge tone={report.status === 'submitted' ? 'good' : 'neutral'}>{t(`report.status.${report.status}`)}</Badge>
+            </h2>
+            <p className="meta">{t('expert.stage', { stage: stageLabel(t, edition.stage) })}</p>
+            {report.status === 'submitted' ? (
+              <p>{t('report.submittedOn', { when: format.dateTime(report.submittedAt) })}</p>
+            ) : (
+              <Deadline at={due} kind="reports" />
+            )}
+            {report.status === 'draft' && data.extendedDueAt && <p className="meta">{t('corrections.yourDeadline', { when: format.dateTime(data.extendedDueAt) })}</p>}
+            {report.status === 'draft' && !open && <p>{t('report.closed')}</p>}
+            {report.status === 'draft' && <ReopenNotice reason={report.reopenReason} at={report.reopenedAt} />}
+            <nav aria-label={t('report.contents')}>
+              <ul className="contents">
                 <li>
-                  <a href="#submit-title">{t('report.submitTitle')}</a>
+                  <a href="#summary-title">{t('report.summaryTitle')}</a>
                 </li>
-              )}
-            </ul>
-          </nav>
-        </div>
-      </aside>
-      <div className="report__main">
-        <SummarySection report={report} editable={editable} onSaved={reload} />
-        <PracticesSection report={report} categories={categories} editable={editable} onChange={reload} />
-        <FilesSection reportId={report.id} files={report.files} editable={editable} onChange={reload} />
-        <FollowUpsSection reportId={report.id} distinctions={distinctions} followUps={report.followUps} editable={editable} onChange={reload} />
-        {editable && <SubmitSection report={report} distinctions={distinctions} onSubmitted={reload} />}
-      </div>
-    </div>
-  );
-}
-
-function SummarySection({ report, editable, onSaved }: { report: ReportView; editable: boolean; onSaved: () => void }) {
-  const { t } = useTranslation();
-  const form = useApiForm();
-  const [summary, setSummary] = useState(report.summary);
-  const [saved, setSaved] = useState(false);
-  return (
-    <section className="section" aria-labelledby="summary-title">
-      <h2 id="summary-title">{t('report.summaryTitle')}</h2>
-      {editable ? (
-        <>
-          <ErrorSummary errors={form.errors} labels={{ summary: t('report.summary') }} idPrefix="summary" />
-          {saved && (
-            <Alert kind="success" live>
-              <p>{t('report.summarySaved')}</p>
+                <li>
+                  <a href="#practices-title">{t('report.practicesTitle', { count: report.practices.length })}</a>
+                </li>
+                <li>
+                  <a href="#files-title">{t('report.filesLink', { count: report.files.length })}</a>
+                </li>
+                <li>
+                  <a href="#follow-ups-title">{t('report.followUpsLink', { done: assessed, total: distinctions.length })}</a>
+                </li>
+                {editable && (
+                  <li>
+                    <a href="#submit-title">{t('report.submitTitle')}</a>
+                  </li>
+                )}
+              </ul>
+            </nav>
+          </div>
+        </aside>
+        <div className="report__main">
+          {showConfirmation && (
+            <Alert kind="success" live ref={confirmation} title={t('report.submittedTitle')}>
+              <p>{t('report.submittedNow')}</p>
             </Alert>
           )}
-          <Form
-            idPrefix="summary"
-            onSubmit={() =>
-              void form.submit(
-                () => ({}),
-                async () => {
-                  await unwrap(client.PATCH('/api/reports/{id}', { params: { path: { id: report.id } }, body: { summary } }));
-                  setSaved(true);
-                  onSaved();
-                },
-              )
-            }
-          >
-            <TextAreaField
-              name="summary"
-              label={t('report.summary')}
-              hint={t('report.summaryHint')}
-              value={summary}
-              onChange={(value) => {
-                setSummary(value);
-                setSaved(false);
+          <SummarySection report={report} editable={editable} onSaved={reload} />
+          <PracticesSection report={report} categories={categories} editable={editable} onChange={reload} />
+          <FilesSection reportId={report.id} files={report.files} editable={editable} onChange={reload} />
+          <FollowUpsSection reportId={report.id} distinctions={distinctions} followUps={report.followUps} editable={editable} onChange={reload} />
+          {editable && (
+            <SubmitSection
+              report={report}
+              distinctions={distinctions}
+              unsaved={unsaved.dirty}
+              flushAll={unsaved.flushAll}
+              onSubmitted={() => {
+                setJustSubmitted(true);
+                reload();
               }}
-              errors={form.errors.fields}
-              rows={8}
             />
-            <SubmitButton busy={form.busy} secondary>
-              {t('report.saveSummary')}
-            </SubmitButton>
-          </Form>
-        </>
-      ) : report.summary ? (
-        <p className="pre-line">{report.summary}</p>
-      ) : (
-        <p className="meta">{t('report.noSummary')}</p>
-      )}
-    </section>
-  );
-}
-
-function SubmitSection({ report, distinctions, onSubmitted }: { report: ReportView; distinctions: PreviousDistinction[]; onSubmitted: () => void }) {
-  const { t } = useTranslation();
-  const [confirming, setConfirming] = useState(false);
-  const submit = useAction();
-  const missing = distinctions.filter((d) => !report.followUps.some((f) => f.awardId === d.id)).length;
-  const canSubmit = report.practices.length > 0;
-  return (
-    <section className="section submit-section" aria-labelledby="submit-title">
-      <h2 id="submit-title">{t('report.submitTitle')}</h2>
-      <p>{t('report.submitLead')}</p>
-      <ul className="checklist">
-        <li className={report.summary.trim() ? 'checklist__item checklist__item--ok' : 'checklist__item'}>{report.summary.trim() ? t('report.check.summary') : t('report.check.noSummary')}</li>
-        <li className={canSubmit ? 'checklist__item checklist__item--ok' : 'checklist__item checklist__item--bad'}>{t('report.check.practices', { count: report.practices.length })}</li>
-        <li className="checklist__item checklist__item--ok">{t('report.check.files', { count: report.files.length })}</li>
-        {distinctions.length > 0 && (
-          <li className={missing === 0 ? 'checklist__item checklist__item--ok' : 'checklist__item'}>
-            {t('report.check.followUps', { done: distinctions.length - missing, total: distinctions.length })}
-          </li>
-        )}
-      </ul>
-      {!canSubmit && <p className="meta">{t('report.needPractice')}</p>}
-      <div className="actions">
-        <button type="button" className="button" disabled={!canSubmit} onClick={() => setConfirming(true)}>
-          {t('report.submit')}
-        </button>
+          )}
+        </div>
       </div>
-      <ActionError error={confirming ? null : submit.error} />
-      <ConfirmDialog
-        open={confirming}
-        title={t('report.confirmTitle')}
-        confirmLabel={t('report.confirmSubmit')}
-        busy={submit.busy}
-        error={submit.error}
-        onCancel={() => {
-          submit.clear();
-          setConfirming(false);
-        }}
-        onConfirm={() =>
-          void submit
-            .run(async () => {
-              await unwrap(client.POST('/api/reports/{id}/submit', { params: { path: { id: report.id } } }));
-            })
-            .then((ok) => {
-              if (ok) {
-                setConfirming(false);
-                onSubmitted();
-              }
-            })
-        }
-      >
-        <p>{t('report.confirmLead')}</p>
-        <ul>
-          <li>{t('report.frozen.summary')}</li>
-          <li>{t('report.frozen.practices', { count: report.practices.length })}</li>
-          <li>{t('report.frozen.files', { count: report.files.length })}</li>
-          <li>{t('report.frozen.followUps', { count: report.followUps.length })}</li>
-        </ul>
-        {missing > 0 && <p>{t('report.frozen.missingFollowUps', { count: missing })}</p>}
-        <p>{t('report.confirmAfter')}</p>
-      </ConfirmDialog>
-    </section>
+    </UnsavedProvider>
   );
 }

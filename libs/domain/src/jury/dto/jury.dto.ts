@@ -211,6 +211,8 @@ export class JurorProgressView {
   @ApiProperty({ description: 'Practices of the juror’s ballot scored so far' }) scored!: number;
   @ApiProperty({ description: 'Practices on the juror’s ballot' }) total!: number;
   @ApiProperty({ description: 'Conflicts the juror declared' }) conflicts!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the juror last scored or changed a score of this edition (null before the first)' })
+  lastScoredAt!: string | null;
 }
 
 export class AlphaView {
