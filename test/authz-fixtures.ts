@@ -88,6 +88,8 @@ export async function buildAuthzWorld(t: TestApp): Promise<AuthzWorld> {
       spareOfficialAssignment,
       spareTranslatorAssignment,
       language: 'uk',
+      mailTemplate: 'addedAsJuror',
+      mailLanguage: 'pl',
     },
     headers,
   };

@@ -42,7 +42,9 @@ export type FixtureKey =
   | 'publishedYear'
   | 'publicPractice'
   | 'certificateCode'
-  | 'failedNotification';
+  | 'failedNotification'
+  | 'mailTemplate'
+  | 'mailLanguage';
 
 export interface MatrixRow {
   expect: Record<PrincipalName, Outcome>;
@@ -142,6 +144,11 @@ export const MATRIX: Record<string, MatrixRow> = {
   'POST /api/editions/{id}/step-back': row(COORDINATOR, { params: { id: 'edition' } }),
   'PUT /api/editions/{id}/experts/{assignmentId}/extension': row(COORDINATOR, { params: { id: 'edition', assignmentId: 'spareExpertAssignment' } }),
   'PUT /api/editions/{id}/jurors/{assignmentId}/extension': row(COORDINATOR, { params: { id: 'edition', assignmentId: 'spareJurorAssignment' } }),
+  // the edition's mail templates (coordinators only; without a body PUT and preview stop at validation)
+  'GET /api/editions/{id}/mail-templates': row(COORDINATOR, { params: { id: 'edition' } }),
+  'PUT /api/editions/{id}/mail-templates/{key}/{lang}': row(COORDINATOR, { params: { id: 'edition', key: 'mailTemplate', lang: 'mailLanguage' } }),
+  'DELETE /api/editions/{id}/mail-templates/{key}/{lang}': row(COORDINATOR, { params: { id: 'edition', key: 'mailTemplate', lang: 'mailLanguage' } }),
+  'POST /api/editions/{id}/mail-templates/{key}/{lang}/preview': row(COORDINATOR, { params: { id: 'edition', key: 'mailTemplate', lang: 'mailLanguage' } }),
   // content translations
   'GET /api/practices/{id}/translations': row(TRANSLATORS, { params: { id: 'lublinPractice' } }),
   'PUT /api/practices/{id}/translations/{lang}': row(TRANSLATORS, { params: { id: 'lublinPractice', lang: 'language' } }),

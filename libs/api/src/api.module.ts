@@ -43,6 +43,7 @@ import { CitiesController } from './http/cities.controller';
 import { CategoriesController, EditionsController } from './http/editions.controller';
 import { ReportsController } from './http/reports.controller';
 import { CorrectionsController } from './http/corrections.controller';
+import { MailTemplatesController } from './http/mail-templates.controller';
 import { TranslationsController } from './http/translations.controller';
 import { AuthController } from './http/auth.controller';
 import { HealthController } from './http/health.controller';
@@ -82,7 +83,7 @@ export class ApiModule {
         MetricsModule,
         PrivacyModule,
       ],
-      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, CorrectionsController, TranslationsController, JuryController, DecisionsController, DocumentsController, PublicController, OpenDataController, AuditController, NotificationsController, QueuesBoardController],
+      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, CorrectionsController, TranslationsController, JuryController, DecisionsController, DocumentsController, PublicController, OpenDataController, AuditController, NotificationsController, MailTemplatesController, QueuesBoardController],
       providers: [
         QueuesBoardAccess,
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -13,6 +13,7 @@ import { EditionStageEvent } from './editions/edition-stage-event.entity';
 import { Edition } from './editions/edition.entity';
 import { DeliberationNote } from './decisions/deliberation-note.entity';
 import { ConflictOfInterest, Score } from './jury/score.entity';
+import { MailTemplateOverride } from './notifications/mail-templates/mail-template-override.entity';
 import { NotificationDelivery } from './notifications/notification-delivery.entity';
 import { PracticeTranslation } from './practices/practice-translation.entity';
 import { FollowUp, Practice, Report, ReportFile } from './reports/report.entity';
@@ -20,4 +21,5 @@ import { ReportTranslation } from './reports/report-translation.entity';
 
 export const ALL_ENTITIES = [OutboxEvent, AuditEvent, User, RoleGrant, AuthSession, RefreshToken, OneTimeToken, City, Edition,
   Category, EditionStageEvent, Report, Practice, PracticeTranslation, ReportTranslation, ReportFile, FollowUp, Award,
-  Score, ConflictOfInterest, DeliberationNote, NotificationDelivery, IdempotencyKey, Certificate];
+  Score, ConflictOfInterest, DeliberationNote, NotificationDelivery, IdempotencyKey, Certificate,
+  MailTemplateOverride];

@@ -27,5 +27,7 @@ export interface OutboxEventPayloads {
   'edition.steppedBack': { editionId: string; from: string; to: string; stageEventId: string; reason: string };
   /** A coordinator gave one expert (reports) or juror (scoring) a later deadline. */
   'grant.deadlineExtended': { grantId: string; userId: string; editionId: string; kind: 'reports' | 'scoring'; dueAt: string; reason: string };
+  /** A coordinator made someone the expert of a city or a juror of an edition (tells that person). */
+  'grant.added': { grantId: string; userId: string; editionId: string; role: 'expert' | 'juror'; cityId: string | null };
 }
 export type OutboxEventType = keyof OutboxEventPayloads;

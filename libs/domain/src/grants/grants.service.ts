@@ -61,7 +61,8 @@ export class GrantsService {
     duplicates: Record<string, string>,
   ): Promise<AssignmentView> {
     const { role } = grant;
-    return this.uow.run(async ({ manager }) => {
+    return this.uow.run(async (tx) => {
+      const { manager } = tx;
       if (grant.editionId) {
         const edition = await this.editions.row(manager, grant.editionId, true);
         const usedFrom = ASSIGNMENT_USED_FROM[role as 'expert' | 'juror'];
@@ -78,6 +79,10 @@ export class GrantsService {
         const constraint = Object.keys(duplicates).find((name) => uniqueViolation(error, name));
         if (constraint) throw new ConflictError('already_assigned', duplicates[constraint]);
         throw error;
+      }
+      // The person hears of it from the same transaction (the outbox): one mail per grant.
+      if (grant.editionId && (role === 'expert' || role === 'juror')) {
+        await tx.emit('grant.added', { grantId: id, userId: grant.userId, editionId: grant.editionId, role, cityId: grant.cityId });
       }
       await this.audit.record({ actorId: actor.userId, action: `grant.${role}`, objectType: 'user', objectId: grant.userId, outcome: 'success', details: { grantId: id, editionId: grant.editionId, cityId: grant.cityId } }, manager);
       return (await this.grants.find(manager, id))!;

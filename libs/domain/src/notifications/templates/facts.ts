@@ -21,6 +21,8 @@ export const TEMPLATE_KEYS = [
   'steppedBackToScoring',
   'reportsDeadlineExtended',
   'scoringDeadlineExtended',
+  'addedAsExpert',
+  'addedAsJuror',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
@@ -42,6 +44,8 @@ export interface MailFacts {
   dueAt: Date | null;
   /** Why a coordinator made a correction (reopen, revision, step back, extension). */
   reason?: string | null;
+  /** The city of the assignment an `addedAs…` mail is about (an expert's city, a juror's own city). */
+  city?: string | null;
   /** Where the mail's button leads: the app, or a single-use invitation/reset link. */
   actionUrl: string;
 }
