@@ -41,6 +41,7 @@ export function EditionLayout() {
     { to: 'eligibility', label: t('edition.tabs.eligibility') },
     { to: 'results', label: t('edition.tabs.results') },
     { to: 'awards', label: t('edition.tabs.awards') },
+    { to: 'mail-templates', label: t('edition.tabs.mailTemplates') },
   ];
   return (
     <Page
