@@ -95,6 +95,8 @@ export async function buildAuthzWorld(t: TestApp): Promise<AuthzWorld> {
       spareTranslatorAssignment,
       language: 'uk',
       disposablePanel,
+      mailTemplate: 'addedAsJuror',
+      mailLanguage: 'pl',
     },
     headers,
   };

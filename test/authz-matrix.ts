@@ -44,7 +44,9 @@ export type FixtureKey =
   | 'publicPractice'
   | 'certificateCode'
   | 'failedNotification'
-  | 'disposablePanel';
+  | 'disposablePanel'
+  | 'mailTemplate'
+  | 'mailLanguage';
 
 export interface MatrixRow {
   expect: Record<PrincipalName, Outcome>;
@@ -157,6 +159,11 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/editions/{id}/assignments': row(COORDINATOR, { params: { id: 'edition' } }),
   'PUT /api/editions/{id}/assignments': row(COORDINATOR, { params: { id: 'edition' } }),
   'POST /api/editions/{id}/assignments/suggestion': row(COORDINATOR, { params: { id: 'edition' } }),
+  // the edition's mail templates (coordinators only; without a body PUT and preview stop at validation)
+  'GET /api/editions/{id}/mail-templates': row(COORDINATOR, { params: { id: 'edition' } }),
+  'PUT /api/editions/{id}/mail-templates/{key}/{lang}': row(COORDINATOR, { params: { id: 'edition', key: 'mailTemplate', lang: 'mailLanguage' } }),
+  'DELETE /api/editions/{id}/mail-templates/{key}/{lang}': row(COORDINATOR, { params: { id: 'edition', key: 'mailTemplate', lang: 'mailLanguage' } }),
+  'POST /api/editions/{id}/mail-templates/{key}/{lang}/preview': row(COORDINATOR, { params: { id: 'edition', key: 'mailTemplate', lang: 'mailLanguage' } }),
   // content translations
   'GET /api/practices/{id}/translations': row(TRANSLATORS, { params: { id: 'lublinPractice' } }),
   'PUT /api/practices/{id}/translations/{lang}': row(TRANSLATORS, { params: { id: 'lublinPractice', lang: 'language' } }),

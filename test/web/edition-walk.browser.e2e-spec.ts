@@ -19,7 +19,7 @@ import {
   useBrowserHarness,
   type Viewport,
 } from './browser-harness';
-import { evidenceName, evidencePdf, lublinSummary, newWalkState, prepareDemoEdition } from './edition-walk-setup';
+import { evidenceName, evidencePdf, lublinSummary, newWalkState, prepareDemoEdition } from './browser-edition-walk';
 
 const skip = browserSuiteSkipped('test/web/edition-walk.browser.e2e-spec.ts');
 

@@ -48,6 +48,7 @@ import { ReportsController } from './http/reports.controller';
 import { CorrectionsController } from './http/corrections.controller';
 import { GroupMailsController } from './http/group-mails.controller';
 import { DeliberationController } from './http/deliberation.controller';
+import { MailTemplatesController } from './http/mail-templates.controller';
 import { TranslationsController } from './http/translations.controller';
 import { AuthController } from './http/auth.controller';
 import { HealthController } from './http/health.controller';
@@ -88,7 +89,7 @@ export class ApiModule {
         PrivacyModule,
         BulkModule,
       ],
-      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, CorrectionsController, GroupMailsController, TranslationsController, JuryController, PanelsController, DecisionsController, DeliberationController, DocumentsController, PublicController, OpenDataController, AuditController, NotificationsController, QueuesBoardController, BulkController],
+      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, CorrectionsController, GroupMailsController, TranslationsController, JuryController, PanelsController, DecisionsController, DeliberationController, DocumentsController, PublicController, OpenDataController, AuditController, NotificationsController, MailTemplatesController, QueuesBoardController, BulkController],
       providers: [
         QueuesBoardAccess,
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -17,6 +17,7 @@ import { PracticeComment } from './decisions/practice-comment.entity';
 import { ConflictOfInterest, Score } from './jury/score.entity';
 import { JuryPanel, JuryPanelMember, PracticeAssignment } from './jury/panel.entity';
 import { GroupMail, GroupMailRecipient } from './notifications/group-mails/group-mail.entity';
+import { MailTemplateOverride } from './notifications/mail-templates/mail-template-override.entity';
 import { NotificationDelivery } from './notifications/notification-delivery.entity';
 import { PracticeTranslation } from './practices/practice-translation.entity';
 import { FollowUp, FollowUpPractice, Practice, Report, ReportFile } from './reports/report.entity';
@@ -25,4 +26,4 @@ import { ReportTranslation } from './reports/report-translation.entity';
 export const ALL_ENTITIES = [OutboxEvent, AuditEvent, User, RoleGrant, AuthSession, RefreshToken, OneTimeToken, City, Edition,
   Category, EditionStageEvent, Report, Practice, PracticeTranslation, ReportTranslation, ReportFile, FollowUp, FollowUpPractice, Award,
   Score, ConflictOfInterest, DeliberationNote, PracticeComment, AwardVoteRound, AwardVote, NotificationDelivery, IdempotencyKey, Certificate, GroupMail, GroupMailRecipient,
-  JuryPanel, JuryPanelMember, PracticeAssignment];
+  JuryPanel, JuryPanelMember, PracticeAssignment, MailTemplateOverride];

@@ -69,6 +69,8 @@ export * from './notifications/notification-delivery.entity';
 export * from './notifications/notification-rules';
 export * from './notifications/delivery-policy';
 export * from './notifications/dto/notification.dto';
+export * from './notifications/mail-templates/mail-templates.dto';
+export * from './notifications/mail-templates/mail-templates.service';
 export * from './metrics/metrics.module';
 export * from './metrics/metrics.service';
 export * from './notifications/mail/mail-transport';

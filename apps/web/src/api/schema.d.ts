@@ -734,6 +734,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/editions/{id}/mail-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The edition’s editable automatic mails: per template and language the built-in text, the edition’s own if any, and the merge fields */
+        get: operations["MailTemplatesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{id}/mail-templates/{key}/{lang}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the edition’s own subject and body of an automatic mail in one language (sent instead of the built-in text from now on) */
+        put: operations["MailTemplatesController_save"];
+        post?: never;
+        /** Reset an automatic mail in one language to its built-in text */
+        delete: operations["MailTemplatesController_reset"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{id}/mail-templates/{key}/{lang}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render a subject and body (not saved) as the mail a sample recipient of this edition would get */
+        post: operations["MailTemplatesController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/editions/{id}/panels": {
         parameters: {
             query?: never;
@@ -2757,6 +2809,48 @@ export interface components {
             /** @example koordynator@example.org */
             email: string;
             password: string;
+        };
+        MailPreviewView: {
+            /** @description The HTML part */
+            html: string;
+            subject: string;
+            /** @description The plain-text part */
+            text: string;
+        };
+        MailTemplateOverrideView: {
+            body: string;
+            subject: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+        };
+        MailTemplatesView: {
+            /** @description The merge fields a subject or body may use, as {{name}} */
+            mergeFields: ("name" | "city" | "edition" | "deadline" | "link")[];
+            /** @description Automatic mails that keep their built-in text (no edition, or facts no merge field carries) */
+            notEditable: string[];
+            /** @description Each editable template in each language */
+            templates: components["schemas"]["MailTemplateView"][];
+        };
+        MailTemplateTextDto: {
+            /** @description One paragraph a line; may use the merge fields in {{ }}. The greeting, the button and the signature are added as in the built-in mail */
+            body: string;
+            /**
+             * @description May use the merge fields in {{ }}
+             * @example {{edition}}: welcome to the jury, {{name}}
+             */
+            subject: string;
+        };
+        MailTemplateView: {
+            /** @description The built-in text, with merge fields where its facts go */
+            default: components["schemas"]["MailTemplateTextDto"];
+            /** @example addedAsJuror */
+            key: string;
+            /** @enum {string} */
+            locale: "pl" | "en" | "uk";
+            /** @description The edition’s own text, sent instead of the built-in one; null: the built-in one is sent */
+            override: components["schemas"]["MailTemplateOverrideView"] | null;
         };
         MeDto: {
             email: string;
@@ -7410,6 +7504,274 @@ export interface operations {
             };
             /** @description No such edition visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MailTemplatesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailTemplatesView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MailTemplatesController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                key: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailTemplateTextDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailTemplateView"];
+                };
+            };
+            /** @description A field at fault: `subject` or `body` missing, too long or using an unknown merge field (named), `key` not an editable template, `lang` not pl, en or uk */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Wrong stage or state (code says which; transitions list the allowed targets or blockers) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MailTemplatesController_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                key: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The built-in text is sent from now on (also when there was no own text) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `key` not an editable template, `lang` not pl, en or uk */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Wrong stage or state (code says which; transitions list the allowed targets or blockers) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MailTemplatesController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                key: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailTemplateTextDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailPreviewView"];
+                };
+            };
+            /** @description A field at fault: `subject` or `body` missing, too long or using an unknown merge field (named), `key` not an editable template, `lang` not pl, en or uk */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Wrong stage or state (code says which; transitions list the allowed targets or blockers) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

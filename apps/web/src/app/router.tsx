@@ -59,6 +59,7 @@ export const routes: RouteObject[] = [
                   { path: 'panels', lazy: () => import('../pages/coordinator/panels-page').then((m) => ({ Component: m.PanelsPage })) },
                   { path: 'results', lazy: () => import('../pages/coordinator/results-page').then((m) => ({ Component: m.ResultsPage })) },
                   { path: 'awards', lazy: () => import('../pages/coordinator/awards-page').then((m) => ({ Component: m.AwardsPage })) },
+                  { path: 'mail-templates', lazy: () => import('../pages/coordinator/mail-templates-page').then((m) => ({ Component: m.MailTemplatesPage })) },
                   { path: 'reports/:reportId', lazy: () => import('../pages/coordinator/report-read-page').then((m) => ({ Component: m.CoordinatorReportPage })) },
                 ],
               },

@@ -29,5 +29,7 @@ export interface OutboxEventPayloads {
   'grant.deadlineExtended': { grantId: string; userId: string; editionId: string; kind: 'reports' | 'scoring'; dueAt: string; reason: string };
   /** A coordinator sent a message to a group of an edition (its recipients are stored with it). */
   'groupMail.sent': { groupMailId: string; editionId: string; role: 'expert' | 'juror' | 'cityOfficial' };
+  /** A coordinator made someone the expert of a city or a juror of an edition (tells that person). */
+  'grant.added': { grantId: string; userId: string; editionId: string; role: 'expert' | 'juror'; cityId: string | null };
 }
 export type OutboxEventType = keyof OutboxEventPayloads;

@@ -65,6 +65,13 @@ export class Edition {
   @Column({ type: 'smallint', default: 1 })
   scoringReminderDays!: number;
 
+  /**
+   * Counts changes of the edition's mail template overrides: a sender reads it with the mail's
+   * edition (no statement of its own) and reloads its cached overrides only when it moved.
+   */
+  @Column({ type: 'int', default: 0 })
+  mailTemplatesRevision!: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -91,6 +91,10 @@ export class GrantsService {
       if (constraint) throw new ConflictError('already_assigned', duplicates[constraint]);
       throw error;
     }
+    // The person hears of it from the same transaction (the outbox): one mail per grant.
+    if (grant.editionId && (role === 'expert' || role === 'juror')) {
+      await tx.emit('grant.added', { grantId: id, userId: grant.userId, editionId: grant.editionId, role, cityId: grant.cityId });
+    }
     await this.audit.record({ actorId: actor.userId, action: `grant.${role}`, objectType: 'user', objectId: grant.userId, outcome: 'success', details: { grantId: id, editionId: grant.editionId, cityId: grant.cityId } }, manager);
     return (await this.grants.find(manager, id))!;
   }

@@ -44,6 +44,7 @@ export function actionPath({ template, edition, reportId, grants }: LinkFacts): 
     case 'eligibilityRevised':
     case 'reportReopened':
     case 'reportsDeadlineExtended':
+    case 'addedAsExpert':
       return expertPage();
     case 'steppedBackToReports':
       return has('expert') ? expertPage() : `/juror/editions/${e}`;
@@ -51,6 +52,7 @@ export function actionPath({ template, edition, reportId, grants }: LinkFacts): 
     case 'scoringReminder':
     case 'steppedBackToScoring':
     case 'scoringDeadlineExtended':
+    case 'addedAsJuror':
       return `/juror/editions/${e}`;
     case 'scoringClosed':
       return `/juror/editions/${e}/deliberation`;

@@ -177,6 +177,14 @@ export const NOTIFICATION_RULES: { readonly [T in OutboxEventType]: Notification
       context: { editionId, dueAt, reason },
     },
   ],
+  // One mail per grant (the event is written once, with the grant); none to a disabled account.
+  'grant.added': ({ userId, editionId, role, cityId }) => [
+    {
+      template: role === 'expert' ? 'addedAsExpert' : 'addedAsJuror',
+      audiences: [AUDIENCES.user(userId, 'notDisabled')],
+      context: cityId ? { editionId, cityId } : ({ editionId } as Record<string, string>),
+    },
+  ],
   'reminder.scoringDue': ({ editionId, dueAt }) => [
     {
       template: 'scoringReminder',

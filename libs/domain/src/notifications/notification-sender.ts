@@ -31,6 +31,7 @@ import { composeMail, envelopeAddress } from './mail/mime';
 import { GroupWriter } from './group-writer';
 import { SendWindow } from './send-window';
 import { ClaimedDelivery, EditionRow, Failure, NotificationsRepository, Receipt } from './notifications.repository';
+import { OverrideCache } from './mail-templates/override-cache';
 import { EditionFacts, MailFacts } from './templates/facts';
 import { renderMail, resolveLocale } from './templates/render';
 import { GroupMailsRepository } from './group-mails/group-mails.repository';
@@ -84,6 +85,7 @@ export class NotificationSender implements OnApplicationShutdown {
     private readonly config: AppConfig,
     private readonly accounts: AccountsService,
     private readonly groupMails: GroupMailsRepository,
+    private readonly overrides: OverrideCache,
   ) {}
 
   get transport(): MailTransport {
@@ -159,8 +161,10 @@ export class NotificationSender implements OnApplicationShutdown {
 
   /** Loads the facts now, renders the template in the recipient's language, builds the MIME message. */
   private async compose(delivery: ClaimedDelivery): Promise<ComposedMail> {
-    const facts = await this.loadFacts(delivery);
-    const mail = renderMail(delivery.template, facts.message?.language ?? delivery.locale, facts);
+    const { facts, edition } = await this.loadFacts(delivery);
+    // A group mail is the coordinator's own text: no template override applies to it.
+    const override = edition && delivery.template !== 'groupMail' ? await this.overrides.find(edition.id, edition.mail_templates_revision, delivery.template, resolveLocale(delivery.locale)) : null;
+    const mail = renderMail(delivery.template, facts.message?.language ?? delivery.locale, facts, override);
     const ceremony = delivery.template === 'ceremonyInvitation' ? facts.edition?.ceremony : null;
     const raw = await composeMail({
       messageId: delivery.message_id,
@@ -194,7 +198,8 @@ export class NotificationSender implements OnApplicationShutdown {
     return { raw, subject: mail.subject, locale: mail.locale };
   }
 
-  private async loadFacts(delivery: ClaimedDelivery): Promise<MailFacts> {
+  /** The mail's facts, and the row of its edition (whose template overrides apply). */
+  private async loadFacts(delivery: ClaimedDelivery): Promise<{ facts: MailFacts; edition: EditionRow | null }> {
     const { context } = delivery;
     let editionId = context.editionId ?? null;
     let report: MailFacts['report'] = null;
@@ -211,18 +216,21 @@ export class NotificationSender implements OnApplicationShutdown {
       editionId = row.edition_id;
       practice = { title: row.title, city: row.city, eligible: row.status !== 'ineligible', reason: row.eligibility_reason };
     }
-    const claimed = delivery.edition && delivery.edition.id === editionId ? editionFacts(delivery.edition) : null;
-    const edition = editionId ? (claimed ?? (await this.loadEdition(editionId))) : null;
-    if (delivery.template === 'groupMail') return this.groupMailFacts(delivery, edition);
-    return {
+    const claimed = delivery.edition && delivery.edition.id === editionId ? delivery.edition : null;
+    const editionRow = editionId ? (claimed ?? (await this.loadEdition(editionId))) : null;
+    const edition = editionRow ? editionFacts(editionRow) : null;
+    if (delivery.template === 'groupMail') return { facts: await this.groupMailFacts(delivery, edition), edition: editionRow };
+    const facts: MailFacts = {
       recipient: { name: delivery.name, email: delivery.email },
       edition,
       report,
       practice,
+      city: context.cityId ? await this.repository.cityName(context.cityId) : null,
       dueAt: context.dueAt ? new Date(context.dueAt) : null,
       reason: context.reason ?? null,
       actionUrl: await this.actionUrl(delivery, edition),
     };
+    return { facts, edition: editionRow };
   }
 
   /** A group mail's version for the recipient, with their city and deadline as they stand now. */
@@ -242,10 +250,10 @@ export class NotificationSender implements OnApplicationShutdown {
     };
   }
 
-  private async loadEdition(editionId: string): Promise<EditionFacts> {
+  private async loadEdition(editionId: string): Promise<EditionRow> {
     const row = await this.repository.edition(editionId);
     if (!row) throw new PermanentDeliveryError(`edition ${editionId} no longer exists`);
-    return editionFacts(row);
+    return row;
   }
 
   /**

@@ -3,13 +3,16 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { GroupMailsRepository } from './group-mails/group-mails.repository';
 import { GroupMailsService } from './group-mails/group-mails.service';
+import { MailTemplatesRepository } from './mail-templates/mail-templates.repository';
+import { MailTemplatesService } from './mail-templates/mail-templates.service';
+import { OverrideCache } from './mail-templates/override-cache';
 import { NotificationSender } from './notification-sender';
 import { NotificationsService } from './notifications.service';
 import { NotificationsRepository } from './notifications.repository';
 
 @Module({
   imports: [AccountsModule],
-  providers: [NotificationsService, NotificationSender, NotificationsRepository, GroupMailsService, GroupMailsRepository],
-  exports: [NotificationsService, NotificationSender, GroupMailsService],
+  providers: [NotificationsService, NotificationSender, NotificationsRepository, GroupMailsService, GroupMailsRepository, MailTemplatesRepository, MailTemplatesService, OverrideCache],
+  exports: [NotificationsService, NotificationSender, GroupMailsService, MailTemplatesService],
 })
 export class NotificationsModule {}

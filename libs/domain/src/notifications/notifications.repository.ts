@@ -26,9 +26,11 @@ export interface EditionRow {
   ceremony_starts_at: Date | string | null;
   ceremony_venue: string | null;
   ceremony_city: string | null;
+  /** Moves with each change of the edition's mail template overrides (OverrideCache). */
+  mail_templates_revision: number;
 }
 
-const EDITION_COLUMNS = 'id, name, year, reports_due_at, scoring_due_at, ceremony_starts_at, ceremony_venue, ceremony_city';
+const EDITION_COLUMNS = 'id, name, year, reports_due_at, scoring_due_at, ceremony_starts_at, ceremony_venue, ceremony_city, mail_templates_revision';
 
 /** A delivery as its claim returns it: the row, its recipient, and the edition its context names. */
 export interface ClaimedDelivery {
@@ -240,6 +242,11 @@ export class NotificationsRepository {
       [practiceId],
     );
     return row ?? null;
+  }
+
+  async cityName(cityId: string): Promise<string | null> {
+    const [row]: { name: string }[] = await this.dataSource.query(`SELECT name FROM city WHERE id = $1`, [cityId]);
+    return row?.name ?? null;
   }
 
   /** The recipient's grants: where a mail's button leads depends on them (action-links.ts). */

@@ -43,6 +43,7 @@ export function EditionLayout() {
     { to: 'results', label: t('edition.tabs.results') },
     { to: 'awards', label: t('edition.tabs.awards') },
     { to: 'group-mail', label: t('edition.tabs.groupMail') },
+    { to: 'mail-templates', label: t('edition.tabs.mailTemplates') },
   ];
   return (
     <Page

@@ -7,11 +7,10 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsUUID, Validate
 import { MAIL_LOCALES } from '../templates/facts';
 import { MERGE_FIELDS } from '../templates/merge-fields';
 import type { GroupMailFilter, GroupMailVersion } from './group-mail.entity';
+import { MAIL_BODY_MAX, MAIL_SUBJECT_MAX } from '../templates/mail-text-limits';
 
 export const GROUP_ROLES = ['expert', 'juror', 'cityOfficial'] as const;
 export const GROUP_PROGRESS = ['reportNotStarted', 'reportNotSubmitted', 'ballotIncomplete'] as const;
-export const SUBJECT_MAX = 200;
-export const BODY_MAX = 10_000;
 
 export class GroupMailFilterDto {
   @ApiProperty({ enum: GROUP_ROLES, description: 'Who: the experts, the jurors or the officials (of the cities taking part) of the edition' })
@@ -38,12 +37,12 @@ export class GroupMailVersionDto {
   @IsIn(MAIL_LOCALES, { message: `must be one of ${MAIL_LOCALES.join(', ')}` })
   language?: 'pl' | 'en' | 'uk';
 
-  @ApiProperty({ maxLength: SUBJECT_MAX, description: `Merge fields: ${MERGE_FIELDS.map((f) => `{{${f}}}`).join(', ')}` })
-  @RequiredText(SUBJECT_MAX)
+  @ApiProperty({ maxLength: MAIL_SUBJECT_MAX, description: `Merge fields: ${MERGE_FIELDS.map((f) => `{{${f}}}`).join(', ')}` })
+  @RequiredText(MAIL_SUBJECT_MAX)
   subject!: string;
 
-  @ApiProperty({ maxLength: BODY_MAX, description: 'Plain text, one paragraph a line; the greeting, the button to the recipient’s page and the signature are added' })
-  @RequiredText(BODY_MAX)
+  @ApiProperty({ maxLength: MAIL_BODY_MAX, description: 'Plain text, one paragraph a line; the greeting, the button to the recipient’s page and the signature are added' })
+  @RequiredText(MAIL_BODY_MAX)
   body!: string;
 }
 

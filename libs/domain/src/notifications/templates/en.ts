@@ -149,5 +149,23 @@ export const en: LocaleTemplates = {
       action: 'Continue scoring',
     }),
     groupMail: (f, fmt) => groupMailText(f, fmt, 'Go to your page'),
+    addedAsExpert: (f, fmt) => ({
+      subject: `${editionOf(f).name}: you are the expert for ${f.city ?? '–'}`,
+      lines: [
+        `A coordinator has added you as the expert for ${f.city ?? '–'} in “${editionOf(f).name}”.`,
+        'You will write the report on the practices of this city government for migrants.',
+        `Reports are due: ${fmt.dateTime(editionOf(f).reportsDueAt)}.`,
+      ],
+      action: 'Open your report page',
+    }),
+    addedAsJuror: (f, fmt) => ({
+      subject: `${editionOf(f).name}: you are a member of the jury`,
+      lines: [
+        `A coordinator has added you to the jury of “${editionOf(f).name}”.`,
+        'You will score the eligible practices once jury scoring opens; you will be told then.',
+        `Scoring closes: ${fmt.dateTime(editionOf(f).scoringDueAt)}.`,
+      ],
+      action: 'Open your ballot',
+    }),
   },
 };

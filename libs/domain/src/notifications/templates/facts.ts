@@ -22,6 +22,8 @@ export const TEMPLATE_KEYS = [
   'reportsDeadlineExtended',
   'scoringDeadlineExtended',
   'groupMail',
+  'addedAsExpert',
+  'addedAsJuror',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
@@ -45,6 +47,8 @@ export interface MailFacts {
   reason?: string | null;
   /** A group mail's text as the coordinator wrote it (the version for this recipient), with what its merge fields need. */
   message?: GroupMessage | null;
+  /** The city of the assignment an `addedAs…` mail is about (an expert's city, a juror's own city). */
+  city?: string | null;
   /** Where the mail's button leads: the app, or a single-use invitation/reset link. */
   actionUrl: string;
 }

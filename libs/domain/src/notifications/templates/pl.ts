@@ -149,5 +149,23 @@ export const pl: LocaleTemplates = {
       action: 'Przejdź do oceny',
     }),
     groupMail: (f, fmt) => groupMailText(f, fmt, 'Przejdź do swojej strony'),
+    addedAsExpert: (f, fmt) => ({
+      subject: `${editionOf(f).name}: powierzono Ci rolę eksperta dla miasta ${f.city ?? '–'}`,
+      lines: [
+        `Koordynator dodał Cię jako eksperta dla miasta ${f.city ?? '–'} w edycji „${editionOf(f).name}”.`,
+        'Przygotujesz raport o praktykach samorządu tego miasta na rzecz migrantów.',
+        `Termin złożenia raportu: ${fmt.dateTime(editionOf(f).reportsDueAt)}.`,
+      ],
+      action: 'Otwórz stronę raportu',
+    }),
+    addedAsJuror: (f, fmt) => ({
+      subject: `${editionOf(f).name}: powołanie do jury`,
+      lines: [
+        `Koordynator dodał Cię do jury edycji „${editionOf(f).name}”.`,
+        'Ocenisz zakwalifikowane praktyki, gdy rozpocznie się ocena jury; powiadomimy Cię o tym.',
+        `Termin oceny: ${fmt.dateTime(editionOf(f).scoringDueAt)}.`,
+      ],
+      action: 'Otwórz kartę oceny',
+    }),
   },
 };

@@ -1,6 +1,8 @@
 // Renders a template in the recipient's language: a subject, a plain-text body and simple HTML.
+import { EditableTemplateKey, mergeValues, paragraphsOf, placeholderFacts, TemplateOverride } from './editable';
 import { en } from './en';
-import { Formatters, Locale, MAIL_LOCALES, LocaleTemplates, MailFacts, TemplateKey } from './facts';
+import { EditionFacts, Formatters, Locale, MAIL_LOCALES, LocaleTemplates, MailFacts, TemplateKey, TemplateText } from './facts';
+import { fillMergeFields } from './merge-fields';
 import { pl } from './pl';
 import { uk } from './uk';
 
@@ -62,10 +64,31 @@ export interface RenderedMail {
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
-export function renderMail(key: TemplateKey, preferredLocale: string | null | undefined, facts: MailFacts): RenderedMail {
+/** The built-in subject and body of an editable template, with merge fields where its facts go. */
+export function defaultTemplateText(key: EditableTemplateKey, locale: Locale, edition: Pick<EditionFacts, 'id' | 'year'>): TemplateOverride {
+  const { facts, format } = placeholderFacts(edition);
+  const content = BY_LOCALE[locale].templates[key](facts, format);
+  return { subject: content.subject, body: content.lines.join('\n') };
+}
+
+/**
+ * Renders the mail of `key` in the recipient's language: the built-in text, or the edition's
+ * override for that language (its merge fields filled); the greeting, the button and the
+ * signature are the built-in ones either way.
+ */
+export function renderMail(key: TemplateKey, preferredLocale: string | null | undefined, facts: MailFacts, override?: TemplateOverride | null): RenderedMail {
   const locale = resolveLocale(preferredLocale);
   const set = BY_LOCALE[locale];
-  const content = set.templates[key](facts, formattersFor(locale, set.notSet));
+  const format = formattersFor(locale, set.notSet);
+  let content: TemplateText = set.templates[key](facts, format);
+  if (override) {
+    const values = mergeValues(key, facts, format);
+    content = {
+      subject: fillMergeFields(override.subject, values).replace(/\s*[\r\n]+\s*/g, ' '),
+      lines: paragraphsOf(fillMergeFields(override.body, values)),
+      action: content.action,
+    };
+  }
   const greeting = set.greeting(facts.recipient.name);
   const text = [
     greeting,

@@ -149,5 +149,23 @@ export const uk: LocaleTemplates = {
       action: 'Продовжити оцінювання',
     }),
     groupMail: (f, fmt) => groupMailText(f, fmt, 'Перейти на свою сторінку'),
+    addedAsExpert: (f, fmt) => ({
+      subject: `${editionOf(f).name}: ви експерт для міста ${f.city ?? '–'}`,
+      lines: [
+        `Координатор додав вас як експерта для міста ${f.city ?? '–'} у конкурсі «${editionOf(f).name}».`,
+        'Ви підготуєте звіт про практики міської влади цього міста для мігрантів.',
+        `Термін подання звітів: ${fmt.dateTime(editionOf(f).reportsDueAt)}.`,
+      ],
+      action: 'Відкрити сторінку звіту',
+    }),
+    addedAsJuror: (f, fmt) => ({
+      subject: `${editionOf(f).name}: ви член журі`,
+      lines: [
+        `Координатор додав вас до журі конкурсу «${editionOf(f).name}».`,
+        'Ви оцінюватимете допущені практики, коли почнеться оцінювання журі; ми вам про це повідомимо.',
+        `Термін оцінювання: ${fmt.dateTime(editionOf(f).scoringDueAt)}.`,
+      ],
+      action: 'Відкрити бюлетень',
+    }),
   },
 };
