@@ -26,8 +26,9 @@ import { AccountsService } from '../accounts/accounts.service';
 import { actionPath, tokenPath } from './action-links';
 import { describeError, isPermanent, mayHaveBeenHandedOver, PermanentDeliveryError, RetryLaterError, statusAfterFailure } from './delivery-policy';
 import { ceremonyIcs } from './ics';
+import { Composer, createComposer } from './mail/compose-threads';
 import { createMailTransport, MailTransport, SMTP_MAX_CONNECTIONS } from './mail/mail-transport';
-import { composeMail, envelopeAddress } from './mail/mime';
+import { envelopeAddress } from './mail/mime';
 import { GroupWriter } from './group-writer';
 import { SendWindow } from './send-window';
 import { ClaimedDelivery, EditionRow, Failure, NotificationsRepository, Receipt } from './notifications.repository';
@@ -73,6 +74,7 @@ type AttemptResult = { sent: true } | { sent: false; failure: Failure };
 export class NotificationSender implements OnApplicationShutdown {
   private readonly logger = new Logger(NotificationSender.name);
   private transportInstance: MailTransport | null = null;
+  private composerInstance: Composer | null = null;
   /** Receipts of all batches in flight in this process, written together (group commit). */
   private readonly receipts = new GroupWriter<Receipt>((receipts) => this.repository.recordReceipts(receipts));
   private readonly window = new SendWindow(2 * SMTP_MAX_CONNECTIONS);
@@ -86,6 +88,12 @@ export class NotificationSender implements OnApplicationShutdown {
   get transport(): MailTransport {
     this.transportInstance ??= createMailTransport(this.config.SMTP_URL, this.config.DATA_DIR);
     return this.transportInstance;
+  }
+
+  /** Composes messages off the main thread once built (compose-threads.ts); created with the first mail. */
+  private get composer(): Composer {
+    this.composerInstance ??= createComposer(this.window.size);
+    return this.composerInstance;
   }
 
   /** One delivery (a coordinator's retry, a rescued send): a batch of one. */
@@ -159,7 +167,7 @@ export class NotificationSender implements OnApplicationShutdown {
     const facts = await this.loadFacts(delivery);
     const mail = renderMail(delivery.template, delivery.locale, facts);
     const ceremony = delivery.template === 'ceremonyInvitation' ? facts.edition?.ceremony : null;
-    const raw = await composeMail({
+    const raw = await this.composer.compose({
       messageId: delivery.message_id,
       from: this.config.MAIL_FROM,
       to: { name: delivery.name, address: delivery.email },
@@ -237,11 +245,11 @@ export class NotificationSender implements OnApplicationShutdown {
     if (template === 'invitation' || template === 'passwordReset') {
       return `${base}${tokenPath(template, await this.accounts.issueOneTimeToken(userId, template))}`;
     }
-    const grants = await this.repository.grantsOf(userId);
-    return `${base}${actionPath({ template, edition, reportId: delivery.context.reportId ?? null, grants })}`;
+    return `${base}${actionPath({ template, edition, reportId: delivery.context.reportId ?? null, grants: delivery.grants ?? [] })}`;
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.transportInstance?.close();
+    await this.composerInstance?.close();
   }
 }
