@@ -56,6 +56,12 @@ describe.each(availableQueueBackends())('crash safety on the %s backend', (backe
     t = await createTestApp({ backend, env: { SMTP_URL: sink.url } });
     ds = t.app.get(DataSource);
   });
+  // A test that failed half-way leaves its worker running; the next test's would then share the queue
+  // with it, and jest would wait for it at the end. Every worker started goes with its test.
+  afterEach(async () => {
+    for (const started of log) await started.stop('SIGKILL');
+    worker = null;
+  });
   afterAll(async () => {
     if (worker) await worker.stop('SIGKILL');
     await t.close();

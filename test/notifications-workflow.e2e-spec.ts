@@ -46,5 +46,10 @@ describe('expert-stage notifications', () => {
     expect(to(expert.email)).toEqual([expect.stringContaining('Miejski punkt obsługi cudzoziemców')]);
     expect(to(otherOfficial.email)).toEqual([]);
     expect(sink.messages).toHaveLength(3);
+    // Each button leads to the recipient's own page, chosen by the grants the claim read with the delivery.
+    const text = (address: string) => sink.messages.find((m) => m.to === address)!.text;
+    expect(text(coordinator.email)).toContain(`/coordinator/editions/${edition.id}/reports/${report.id}`);
+    expect(text(official.email)).toMatch(/\/city\r?\n/);
+    expect(text(expert.email)).toContain(`/expert/editions/${edition.id}/cities/${lublin.id}`);
   });
 });

@@ -107,9 +107,9 @@ export function sampleRss(pid: number, intervalMs = 250): () => number[] {
 const TICKS_PER_SECOND = 100; // USER_HZ: the unit of /proc/<pid>/stat and /proc/stat on Linux
 
 /** CPU seconds (user + system) a process has used so far, null when it is gone. */
-export function cpuSecondsOf(pid: number): number | null {
+export function cpuSecondsOf(pid: number, thread?: number): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND; // utime, stime
   } catch {

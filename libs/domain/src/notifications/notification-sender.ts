@@ -26,8 +26,9 @@ import { AccountsService } from '../accounts/accounts.service';
 import { actionPath, GroupRole, groupMailPath, tokenPath } from './action-links';
 import { describeError, isPermanent, mayHaveBeenHandedOver, PermanentDeliveryError, RetryLaterError, statusAfterFailure } from './delivery-policy';
 import { ceremonyIcs } from './ics';
+import { Composer, createComposer } from './mail/compose-threads';
 import { createMailTransport, MailTransport, SMTP_MAX_CONNECTIONS } from './mail/mail-transport';
-import { composeMail, envelopeAddress } from './mail/mime';
+import { envelopeAddress } from './mail/mime';
 import { GroupWriter } from './group-writer';
 import { SendWindow } from './send-window';
 import { ClaimedDelivery, EditionRow, Failure, NotificationsRepository, Receipt } from './notifications.repository';
@@ -76,6 +77,7 @@ type AttemptResult = { sent: true } | { sent: false; failure: Failure };
 export class NotificationSender implements OnApplicationShutdown {
   private readonly logger = new Logger(NotificationSender.name);
   private transportInstance: MailTransport | null = null;
+  private composerInstance: Composer | null = null;
   /** Receipts of all batches in flight in this process, written together (group commit). */
   private readonly receipts = new GroupWriter<Receipt>((receipts) => this.repository.recordReceipts(receipts));
   private readonly window = new SendWindow(2 * SMTP_MAX_CONNECTIONS);
@@ -91,6 +93,12 @@ export class NotificationSender implements OnApplicationShutdown {
   get transport(): MailTransport {
     this.transportInstance ??= createMailTransport(this.config.SMTP_URL, this.config.DATA_DIR);
     return this.transportInstance;
+  }
+
+  /** Composes messages off the main thread once built (compose-threads.ts); created with the first mail. */
+  private get composer(): Composer {
+    this.composerInstance ??= createComposer(this.window.size);
+    return this.composerInstance;
   }
 
   /** One delivery (a coordinator's retry, a rescued send): a batch of one. */
@@ -166,7 +174,7 @@ export class NotificationSender implements OnApplicationShutdown {
     const override = edition && delivery.template !== 'groupMail' ? await this.overrides.find(edition.id, edition.mail_templates_revision, delivery.template, resolveLocale(delivery.locale)) : null;
     const mail = renderMail(delivery.template, facts.message?.language ?? delivery.locale, facts, override);
     const ceremony = delivery.template === 'ceremonyInvitation' ? facts.edition?.ceremony : null;
-    const raw = await composeMail({
+    const raw = await this.composer.compose({
       messageId: delivery.message_id,
       from: this.config.MAIL_FROM,
       to: { name: delivery.name, address: delivery.email },
@@ -246,7 +254,7 @@ export class NotificationSender implements OnApplicationShutdown {
       practice: null,
       dueAt: row.due_at ? new Date(row.due_at) : null,
       message: { subject: version.subject, body: version.body, language: version.language, city: row.city, hasDeadline: row.role !== 'cityOfficial' },
-      actionUrl: `${base}${groupMailPath(row.role as GroupRole, edition, await this.repository.grantsOf(delivery.user_id))}`,
+      actionUrl: `${base}${groupMailPath(row.role as GroupRole, edition, delivery.grants ?? [])}`,
     };
   }
 
@@ -267,11 +275,11 @@ export class NotificationSender implements OnApplicationShutdown {
       return `${base}${tokenPath(template, await this.accounts.issueOneTimeToken(userId, template))}`;
     }
     if (template === 'groupMail') throw new Error('group mails link through groupMailFacts');
-    const grants = await this.repository.grantsOf(userId);
-    return `${base}${actionPath({ template, edition, reportId: delivery.context.reportId ?? null, grants })}`;
+    return `${base}${actionPath({ template, edition, reportId: delivery.context.reportId ?? null, grants: delivery.grants ?? [] })}`;
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.transportInstance?.close();
+    await this.composerInstance?.close();
   }
 }

@@ -48,6 +48,8 @@ export interface ClaimedDelivery {
   user_status: string;
   /** The edition the context names (`editionId`), read by the claim itself; null when none or gone. */
   edition: EditionRow | null;
+  /** The recipient's grants, read by the claim itself (where the mail's button leads, action-links.ts); null for single-use link mails. */
+  grants: RecipientGrant[] | null;
 }
 
 /** A delivery as the coordinator's list shows it. */
@@ -163,7 +165,12 @@ export class NotificationsRepository {
         RETURNING d.id, d.event_id, d.dedupe_key, d.template, d.user_id, d.context, d.attempts, d.message_id,
                   u.email, u.name, u.locale, u.status AS user_status,
                   -- Most mails are about an edition: read it here rather than in a statement of its own.
-                  (SELECT row_to_json(e) FROM (SELECT ${EDITION_COLUMNS} FROM edition WHERE id = (d.context->>'editionId')::uuid) e) AS edition`,
+                  (SELECT row_to_json(e) FROM (SELECT ${EDITION_COLUMNS} FROM edition WHERE id = (d.context->>'editionId')::uuid) e) AS edition,
+                  -- The grants too: a statement per mail cost more than the rest of its database work.
+                  CASE WHEN d.template NOT IN ('invitation', 'passwordReset') THEN
+                    (SELECT coalesce(json_agg(json_build_object('role', g.role, 'editionId', g.edition_id, 'cityId', g.city_id) ORDER BY g.created_at), '[]'::json)
+                       FROM role_grant g WHERE g.user_id = d.user_id)
+                  END AS grants`,
       [deliveryIds, token, leaseSeconds],
     );
     return rows;
@@ -249,7 +256,7 @@ export class NotificationsRepository {
     return row?.name ?? null;
   }
 
-  /** The recipient's grants: where a mail's button leads depends on them (action-links.ts). */
+  /** A person's grants, for the link of a group mail's preview (sends read them in the claim). */
   async grantsOf(userId: string): Promise<RecipientGrant[]> {
     return this.dataSource.query(
       `SELECT role::text AS role, edition_id AS "editionId", city_id AS "cityId" FROM role_grant WHERE user_id = $1 ORDER BY created_at`,
