@@ -64,6 +64,11 @@ export async function buildAuthzWorld(t: TestApp): Promise<AuthzWorld> {
   const publishedReport = await makeReport(ds, published.id, lublin.id, 'submitted');
   const publicPractice = await makePractice(ds, publishedReport.id, { status: 'distinguished' });
   const [{ id: publishedAward }] = await ds.query(`INSERT INTO award (edition_id, city_id) VALUES ($1, $2) RETURNING id`, [published.id, lublin.id]);
+  // Lublin's report assesses the published edition's distinction (its note is translated like the report).
+  const [{ id: lublinFollowUp }] = await ds.query(
+    `INSERT INTO follow_up (report_id, award_id, status, assessment) VALUES ($1, $2, 'continued', 'Program trwa.') RETURNING id`,
+    [lublinReport.id, publishedAward],
+  );
   // Issued as the worker would (the matrix app runs no worker): a draft for lublinAward, a public one for the published award.
   const certificates = t.app.get(CertificatesService);
   await certificates.render(lublinAward);
@@ -74,6 +79,7 @@ export async function buildAuthzWorld(t: TestApp): Promise<AuthzWorld> {
       failedNotification: failedNotification.id,
       lublinAward,
       lublinComment,
+      lublinFollowUp,
       publishedYear: String(published.year),
       publicPractice: publicPractice.id,
       certificateCode,

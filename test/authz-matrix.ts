@@ -40,6 +40,7 @@ export type FixtureKey =
   | 'language'
   | 'lublinAward'
   | 'lublinComment'
+  | 'lublinFollowUp'
   | 'publishedYear'
   | 'publicPractice'
   | 'certificateCode'
@@ -171,6 +172,16 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/reports/{id}/translations': row(TRANSLATORS, { params: { id: 'lublinReport' } }),
   'PUT /api/reports/{id}/translations/{lang}': row(TRANSLATORS, { params: { id: 'lublinReport', lang: 'language' } }),
   'DELETE /api/reports/{id}/translations/{lang}': row(TRANSLATORS, { params: { id: 'lublinReport', lang: 'language' } }),
+  // an edition's own texts: coordinators and the edition's translators (experts never)
+  'GET /api/categories/{id}/translations': row(COORDINATOR, { params: { id: 'category' } }),
+  'PUT /api/categories/{id}/translations/{lang}': row(COORDINATOR, { params: { id: 'category', lang: 'language' } }),
+  'DELETE /api/categories/{id}/translations/{lang}': row(COORDINATOR, { params: { id: 'category', lang: 'language' } }),
+  'GET /api/awards/{id}/translations': row(COORDINATOR, { params: { id: 'lublinAward' } }),
+  'PUT /api/awards/{id}/translations/{lang}': row(COORDINATOR, { params: { id: 'lublinAward', lang: 'language' } }),
+  'DELETE /api/awards/{id}/translations/{lang}': row(COORDINATOR, { params: { id: 'lublinAward', lang: 'language' } }),
+  'GET /api/follow-ups/{id}/translations': row(TRANSLATORS, { params: { id: 'lublinFollowUp' } }),
+  'PUT /api/follow-ups/{id}/translations/{lang}': row(TRANSLATORS, { params: { id: 'lublinFollowUp', lang: 'language' } }),
+  'DELETE /api/follow-ups/{id}/translations/{lang}': row(TRANSLATORS, { params: { id: 'lublinFollowUp', lang: 'language' } }),
   'GET /api/editions/{id}/translation-coverage': row(COORDINATOR, { params: { id: 'edition' } }),
   'GET /api/editions/{id}/translators': row(COORDINATOR, { params: { id: 'edition' } }),
   'POST /api/editions/{id}/translators': row(COORDINATOR, { params: { id: 'edition' } }),

@@ -6,6 +6,8 @@ import { createTestApp, DocumentedCheck, documentedAnswers, fetchOpenApiDocument
 import { MATRIX } from './authz-matrix';
 
 const uniform = (v: number) => ({ comprehensiveness: v, longTerm: v, governmentEngagement: v, effectiveness: v });
+/** A text read without a language: the original, with its version (content-translations-more.e2e-spec.ts reads translations). */
+const AS_WRITTEN = { language: 'pl', originalLanguage: 'pl', translated: false, outdated: false, requestedLanguage: null, original: null };
 
 describe('deliberation, decisions and publication', () => {
   let t: TestApp;
@@ -167,6 +169,7 @@ describe('deliberation, decisions and publication', () => {
         receivedBy: null,
         // No worker runs here: the certificates are issued by it (test/certificates.e2e-spec.ts).
         certificates: [],
+        citationVersion: AS_WRITTEN,
       },
       {
         id: mopr.id,
@@ -177,6 +180,7 @@ describe('deliberation, decisions and publication', () => {
         citation: 'Za kompleksową pomoc społeczną dostępną dla cudzoziemców.',
         receivedBy: null,
         certificates: [],
+        citationVersion: AS_WRITTEN,
       },
       {
         id: lodzAward.id,
@@ -187,6 +191,7 @@ describe('deliberation, decisions and publication', () => {
         citation: 'Przestrzeń przyjazna imigrantom.',
         receivedBy: null,
         certificates: [],
+        citationVersion: AS_WRITTEN,
       },
     ]);
 
@@ -248,8 +253,10 @@ describe('deliberation, decisions and publication', () => {
     expect(before.followUps).toEqual([]);
     await ds.query(`UPDATE edition SET stage = 'published' WHERE id = $1`, [later.id]);
     const after = documented('GET /api/public/practices/{id}', await t.http.get(`/api/public/practices/${earlier.practices.mopr}`).expect(200)).body;
-    expect(after.awards).toEqual([{ id: award.id, recipientUnit: 'Miejski Ośrodek Pomocy Rodzinie w Lublinie', citation: null }]);
-    expect(after.followUps).toEqual([{ year: 2094, status: 'expanded', assessment: 'MOPR rozszerzył pomoc o kursy języka polskiego.', awardId: award.id }]);
+    expect(after.awards).toEqual([{ id: award.id, recipientUnit: 'Miejski Ośrodek Pomocy Rodzinie w Lublinie', citation: null, citationVersion: AS_WRITTEN }]);
+    expect(after.followUps).toEqual([
+      { id: expect.any(String), year: 2094, status: 'expanded', assessment: 'MOPR rozszerzył pomoc o kursy języka polskiego.', awardId: award.id, assessmentVersion: AS_WRITTEN },
+    ]);
   });
 
   // The crawl grows with every readable route (35 s alone on a loaded two-core machine): more than the default minute.

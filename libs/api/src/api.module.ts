@@ -33,8 +33,10 @@ import {
   PrincipalSourceModule,
   ProtocolModule,
   ReportsModule,
+  TextTranslationsModule,
 } from '@app/domain';
 import { AuditController } from './http/audit.controller';
+import { TextTranslationsController } from './http/text-translations.controller';
 import { BulkController } from './http/bulk.controller';
 import { DocumentsController } from './http/documents.controller';
 import { DecisionsController } from './http/decisions.controller';
@@ -78,6 +80,7 @@ export class ApiModule {
         EditionsModule,
         ReportsModule,
         PracticeTranslationsModule,
+        TextTranslationsModule,
         JuryModule,
         DecisionsModule,
         CertificatesModule,
@@ -89,7 +92,7 @@ export class ApiModule {
         PrivacyModule,
         BulkModule,
       ],
-      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, CorrectionsController, GroupMailsController, TranslationsController, JuryController, PanelsController, DecisionsController, DeliberationController, DocumentsController, PublicController, OpenDataController, AuditController, NotificationsController, MailTemplatesController, QueuesBoardController, BulkController],
+      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, CorrectionsController, GroupMailsController, TranslationsController, TextTranslationsController, JuryController, PanelsController, DecisionsController, DeliberationController, DocumentsController, PublicController, OpenDataController, AuditController, NotificationsController, MailTemplatesController, QueuesBoardController, BulkController],
       providers: [
         QueuesBoardAccess,
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -22,8 +22,9 @@ import { NotificationDelivery } from './notifications/notification-delivery.enti
 import { PracticeTranslation } from './practices/practice-translation.entity';
 import { FollowUp, FollowUpPractice, Practice, Report, ReportFile } from './reports/report.entity';
 import { ReportTranslation } from './reports/report-translation.entity';
+import { AwardCitationTranslation, CategoryDescriptionTranslation, FollowUpNoteTranslation } from './text-translations/text-translation.entity';
 
 export const ALL_ENTITIES = [OutboxEvent, AuditEvent, User, RoleGrant, AuthSession, RefreshToken, OneTimeToken, City, Edition,
   Category, EditionStageEvent, Report, Practice, PracticeTranslation, ReportTranslation, ReportFile, FollowUp, FollowUpPractice, Award,
   Score, ConflictOfInterest, DeliberationNote, PracticeComment, AwardVoteRound, AwardVote, NotificationDelivery, IdempotencyKey, Certificate, GroupMail, GroupMailRecipient,
-  JuryPanel, JuryPanelMember, PracticeAssignment, MailTemplateOverride];
+  JuryPanel, JuryPanelMember, PracticeAssignment, MailTemplateOverride, CategoryDescriptionTranslation, AwardCitationTranslation, FollowUpNoteTranslation];

@@ -195,6 +195,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/awards/{id}/translations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An award’s original citation and its translations, each with who provided it and when, and whether it is outdated */
+        get: operations["TextTranslationsController_awardList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/awards/{id}/translations/{lang}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or replace the award’s citation in a language (at any stage, published editions included): coordinators and the edition’s translators */
+        put: operations["TextTranslationsController_awardPut"];
+        post?: never;
+        /** Remove the citation’s translation into a language (idempotent) */
+        delete: operations["TextTranslationsController_awardDelete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/awards/{id}/votes": {
         parameters: {
             query?: never;
@@ -246,6 +281,41 @@ export interface paths {
         head?: never;
         /** Rename, describe, translate or move a category (before jury scoring starts) */
         patch: operations["CategoriesController_updateCategory"];
+        trace?: never;
+    };
+    "/api/categories/{id}/translations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A category’s original description and its translations, each with who provided it and when, and whether it is outdated */
+        get: operations["TextTranslationsController_categoryList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/categories/{id}/translations/{lang}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or replace the category’s description in a language (until scoring opens): coordinators and the edition’s translators */
+        put: operations["TextTranslationsController_categoryPut"];
+        post?: never;
+        /** Remove the category description’s translation into a language (until scoring opens; idempotent) */
+        delete: operations["TextTranslationsController_categoryDelete"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/cities": {
@@ -492,7 +562,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The edition’s categories in their order, with translations */
+        /** The edition’s categories in their order, with translations; each description in `lang` (default: the account’s locale; coordinators: the original) where translated, else the original, marked so */
         get: operations["EditionsController_categories"];
         put?: never;
         /** Add a category to the edition (until jury scoring starts) */
@@ -1083,6 +1153,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/follow-ups/{id}/translations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A follow-up’s original note (assessment) and its translations, each with who provided it and when, and whether it is outdated */
+        get: operations["TextTranslationsController_followUpList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/follow-ups/{id}/translations/{lang}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or replace the follow-up’s note in a language (until scoring opens): its expert, coordinators, the edition’s translators */
+        put: operations["TextTranslationsController_followUpPut"];
+        post?: never;
+        /** Remove the follow-up note’s translation into a language (until scoring opens; idempotent) */
+        delete: operations["TextTranslationsController_followUpDelete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health/live": {
         parameters: {
             query?: never;
@@ -1521,7 +1626,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The awards of a published edition: city, unit, categories, practices, citation */
+        /** The awards of a published edition: city, unit, categories, practices, citation; `lang` chooses the version of each citation (default: as written) */
         get: operations["PublicController_awards"];
         put?: never;
         post?: never;
@@ -2159,6 +2264,8 @@ export interface components {
         };
         CategoryView: {
             description: string | null;
+            /** @description Which version of `description` this is (translated or the original) */
+            descriptionVersion?: components["schemas"]["TextVersion"];
             /** Format: uuid */
             editionId: string;
             /** Format: uuid */
@@ -3349,6 +3456,8 @@ export interface components {
             /** @description Certificates in force (pl, en, uk), once the worker has issued them */
             certificates: components["schemas"]["CertificateRef"][];
             citation: string | null;
+            /** @description Which version of `citation` this is (translated or the original) */
+            citationVersion?: components["schemas"]["TextVersion"];
             city: components["schemas"]["Ref"];
             /** Format: uuid */
             id: string;
@@ -3382,8 +3491,15 @@ export interface components {
         };
         PublicFollowUp: {
             assessment: string;
+            /** @description Which version of `assessment` this is (translated or the original) */
+            assessmentVersion?: components["schemas"]["TextVersion"];
             /** Format: uuid */
             awardId: string;
+            /**
+             * Format: uuid
+             * @description The follow-up (its note’s translations: /api/follow-ups/{id}/translations)
+             */
+            id?: string;
             /** @enum {string} */
             status: "implemented" | "continued" | "expanded" | "discontinued" | "unknown";
             /** @description The year of the edition whose report assessed it */
@@ -3401,6 +3517,8 @@ export interface components {
         };
         PublicPracticeAward: {
             citation: string | null;
+            /** @description Which version of `citation` this is (translated or the original) */
+            citationVersion?: components["schemas"]["TextVersion"];
             /** Format: uuid */
             id: string;
             recipientUnit: string | null;
@@ -3500,6 +3618,10 @@ export interface components {
         PutScoreDto: {
             comment?: string;
             criteria: components["schemas"]["CriteriaScoresDto"];
+        };
+        PutTextTranslationDto: {
+            /** @description The text in the language of the route */
+            text: string;
         };
         RedeemTokenDto: {
             password: string;
@@ -3711,6 +3833,75 @@ export interface components {
             mode: "jurors" | "panels";
             /** @description Practices nobody free of conflicts can score (left out of items) */
             unassignable: string[];
+        };
+        TextOriginalView: {
+            /** @example uk */
+            language: string;
+            /** @description True for the original, false for a translation */
+            original: boolean;
+            /**
+             * Format: date-time
+             * @description When it was provided (the original: its last change)
+             */
+            providedAt: string;
+            /**
+             * Format: uuid
+             * @description Who provided it (the original: the report’s expert; null once the account is gone)
+             */
+            providedBy: string | null;
+            providedByName: string | null;
+            text: string | null;
+        };
+        TextTranslationsView: {
+            /** @description Whether translations may still be added and edited (category descriptions, follow-up notes: until scoring opens; citations: always) */
+            editable: boolean;
+            /**
+             * Format: uuid
+             * @description The category, award or follow-up
+             */
+            id: string;
+            original: components["schemas"]["TextOriginalView"];
+            translations: components["schemas"]["TextTranslationView"][];
+        };
+        TextTranslationView: {
+            /** @example uk */
+            language: string;
+            /** @description True for the original, false for a translation */
+            original: boolean;
+            /** @description The original text changed after this translation was provided */
+            outdated: boolean;
+            /**
+             * Format: date-time
+             * @description When it was provided (the original: its last change)
+             */
+            providedAt: string;
+            /**
+             * Format: uuid
+             * @description Who provided it (the original: the report’s expert; null once the account is gone)
+             */
+            providedBy: string | null;
+            providedByName: string | null;
+            text: string;
+        };
+        TextVersion: {
+            /**
+             * @description The language of the text returned
+             * @example uk
+             */
+            language: string;
+            /** @description The original text when a translation is returned, else null */
+            original: string | null;
+            /**
+             * @description The language the text was written in
+             * @example pl
+             */
+            originalLanguage: string;
+            /** @description The translation was made before the original last changed */
+            outdated: boolean;
+            /** @description The language asked for (`lang`, else the account’s locale); null: as written */
+            requestedLanguage: string | null;
+            /** @description True when the text returned is a translation */
+            translated: boolean;
         };
         TokenPairDto: {
             accessToken: string;
@@ -4626,6 +4817,211 @@ export interface operations {
             };
         };
     };
+    TextTranslationsController_awardList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextTranslationsView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such award, or not one the caller may translate
+             *
+             *     No such award visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TextTranslationsController_awardPut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutTextTranslationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextTranslationsView"];
+                };
+            };
+            /** @description `lang` is not a language code or is the original’s language; `text` missing or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such award, or not one the caller may translate
+             *
+             *     No such award visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `no_original`: the award has no citation to translate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TextTranslationsController_awardDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such award, or not one the caller may translate
+             *
+             *     No such award visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `no_original`: the award has no citation to translate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     DeliberationController_vote: {
         parameters: {
             query?: never;
@@ -4955,6 +5351,211 @@ export interface operations {
                 };
             };
             /** @description categories_locked: jury scoring has started; category_exists: the name is taken in this edition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TextTranslationsController_categoryList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextTranslationsView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such category, or not one the caller may translate
+             *
+             *     No such category visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TextTranslationsController_categoryPut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutTextTranslationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextTranslationsView"];
+                };
+            };
+            /** @description `lang` is not a language code or is the original’s language; `text` missing or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such category, or not one the caller may translate
+             *
+             *     No such category visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `wrong_stage`: translations are closed at this stage (scoring has opened); `no_original`: there is no original text to translate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TextTranslationsController_categoryDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such category, or not one the caller may translate
+             *
+             *     No such category visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `wrong_stage`: translations are closed at this stage (scoring has opened); `no_original`: there is no original text to translate */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6257,7 +6858,10 @@ export interface operations {
     };
     EditionsController_categories: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language to read the content in; default: the account’s locale (public routes: the original). Where no translation exists the original is returned, marked so. */
+                lang?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -6274,7 +6878,7 @@ export interface operations {
                     "application/json": components["schemas"]["CategoryView"][];
                 };
             };
-            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            /** @description `lang` is not a language code */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9104,6 +9708,211 @@ export interface operations {
             };
         };
     };
+    TextTranslationsController_followUpList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextTranslationsView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such follow-up, or not one the caller may translate
+             *
+             *     No such followUp visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TextTranslationsController_followUpPut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutTextTranslationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextTranslationsView"];
+                };
+            };
+            /** @description `lang` is not a language code or is the original’s language; `text` missing or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such follow-up, or not one the caller may translate
+             *
+             *     No such followUp visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `wrong_stage`: translations are closed at this stage (scoring has opened); `no_original`: there is no original text to translate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TextTranslationsController_followUpDelete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such follow-up, or not one the caller may translate
+             *
+             *     No such followUp visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `wrong_stage`: translations are closed at this stage (scoring has opened); `no_original`: there is no original text to translate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     HealthController_live: {
         parameters: {
             query?: never;
@@ -10811,7 +11620,10 @@ export interface operations {
     };
     PublicController_awards: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language to read the content in; default: the account’s locale (public routes: the original). Where no translation exists the original is returned, marked so. */
+                lang?: string;
+            };
             header?: never;
             path: {
                 year: number;

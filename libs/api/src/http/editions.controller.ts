@@ -1,12 +1,13 @@
 // Editions, their stage machine, categories and assignments (experts, jurors).
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authorize, CurrentPrincipal, Idempotent, ListResult, PageQuery, Principal } from '@app/core';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authorize, CurrentPrincipal, Idempotent, isCoordinator, ListResult, PageQuery, Principal } from '@app/core';
 import {
   AssignExpertDto,
   AssignJurorDto,
   AssignmentView,
   CategoryView,
+  ContentLanguageQuery,
   CreateCategoryDto,
   CreateEditionDto,
   EditionPage,
@@ -91,12 +92,14 @@ export class EditionsController {
     return this.editions.transitions(id);
   }
 
-  @ApiOperation({ summary: 'The edition’s categories in their order, with translations' })
+  @ApiOperation({ summary: 'The edition’s categories in their order, with translations; each description in `lang` (default: the account’s locale; coordinators: the original) where translated, else the original, marked so' })
   @Authorize('edition.read')
   @Get(':id/categories')
   @ApiOkResponse({ type: [CategoryView] })
-  categories(@Param('id') id: string): Promise<CategoryView[]> {
-    return this.categoryService.list(id);
+  @ApiBadRequestResponse({ description: '`lang` is not a language code' })
+  categories(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: ContentLanguageQuery): Promise<CategoryView[]> {
+    // Coordinators edit the originals (the setup screen): theirs unless they name a language.
+    return this.categoryService.list(id, query.lang ?? (isCoordinator(principal) ? null : principal.locale));
   }
 
   @ApiOperation({ summary: 'Add a category to the edition (until jury scoring starts)' })

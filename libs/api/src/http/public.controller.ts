@@ -36,10 +36,10 @@ export class PublicController {
   }
 
   @Get('editions/:year/awards')
-  @ApiOperation({ summary: 'The awards of a published edition: city, unit, categories, practices, citation' })
+  @ApiOperation({ summary: 'The awards of a published edition: city, unit, categories, practices, citation; `lang` chooses the version of each citation (default: as written)' })
   @ApiOkResponse({ type: PublicAwardsView })
-  async awards(@Param('year', ParseInt4Pipe) year: number, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await sendCacheable(request, reply, await this.catalogue.awards(year));
+  async awards(@Param('year', ParseInt4Pipe) year: number, @Query() query: ContentLanguageQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await sendCacheable(request, reply, await this.catalogue.awards(year, query.lang ?? null));
   }
 
   @Get('practices')

@@ -2,7 +2,7 @@
 // for object permissions, which object its route parameter names (checked by the guard through OBJECT_ACCESS).
 import { Role } from './roles';
 
-export type ObjectKind = 'edition' | 'category' | 'city' | 'report' | 'practice' | 'award' | 'user' | 'notification' | 'practiceComment';
+export type ObjectKind = 'edition' | 'category' | 'city' | 'report' | 'practice' | 'award' | 'user' | 'notification' | 'practiceComment' | 'followUp';
 
 interface PermissionSpec {
   /** Roles that may use the route at all; 'anySignedIn' includes users without any grant. */
@@ -42,6 +42,9 @@ export const PERMISSIONS = {
   'practice.eligibility': { roles: COORDINATOR, object: 'practice' },
   'practice.translate': { roles: ['coordinator', 'expert', 'translator'], object: 'practice' },
   'report.translate': { roles: ['coordinator', 'expert', 'translator'], object: 'report' },
+  'category.translate': { roles: ['coordinator', 'translator'], object: 'category' },
+  'award.translate': { roles: ['coordinator', 'translator'], object: 'award' },
+  'followUp.translate': { roles: ['coordinator', 'expert', 'translator'], object: 'followUp' },
   'practice.score': { roles: ['juror'], object: 'practice' },
   'practice.conflict.declare': { roles: ['juror'], object: 'practice' },
   'award.manage': { roles: COORDINATOR, object: 'award' },

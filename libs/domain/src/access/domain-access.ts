@@ -12,10 +12,10 @@ import { EDITION_ACCESS } from '../editions/editions.access';
 import { VISIBLE_FILE_IDS_SQL } from '../files/files.access';
 import { VISIBLE_GRANT_IDS_SQL } from '../grants/grants.access';
 import { PRACTICE_ACCESS } from '../practices/practices.access';
-import { REPORT_ACCESS } from '../reports/reports.access';
+import { FOLLOW_UP_ACCESS, REPORT_ACCESS } from '../reports/reports.access';
 import { AccessRule, AccessTarget, ObjectAccessSpec } from './access-rule';
 
-const SPECS: readonly ObjectAccessSpec[] = [EDITION_ACCESS, CATEGORY_ACCESS, CITY_ACCESS, REPORT_ACCESS, PRACTICE_ACCESS, AWARD_ACCESS, PRACTICE_COMMENT_ACCESS];
+const SPECS: readonly ObjectAccessSpec[] = [EDITION_ACCESS, CATEGORY_ACCESS, CITY_ACCESS, REPORT_ACCESS, PRACTICE_ACCESS, AWARD_ACCESS, PRACTICE_COMMENT_ACCESS, FOLLOW_UP_ACCESS];
 
 @Injectable()
 export class DomainAccess implements ObjectAccess {

@@ -36,6 +36,10 @@ export class Award {
   @Column({ type: 'text', nullable: true })
   citation!: string | null;
 
+  /** The language the citation was written in; other languages are translations (award_citation_translation). */
+  @Column({ type: 'varchar', length: 8, default: 'pl' })
+  originalLanguage!: string;
+
   /** Who received the distinction at the ceremony, as the sources say (e.g. on the president's behalf). */
   @Column({ type: 'varchar', length: 300, nullable: true })
   receivedBy!: string | null;

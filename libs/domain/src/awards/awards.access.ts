@@ -5,6 +5,7 @@ import { AccessDecision, isCoordinator, Principal } from '@app/core';
 import { AccessTarget, isCoordinatorSql, jurorGrant, ObjectAccessSpec, stageAtOrAfter } from '../access/access-rule';
 import { coordinatorOnly } from '../editions/editions.access';
 import { conflictedSql, tiedToCitySql } from '../jury/conflicts.access';
+import { editionTranslatorOf } from '../practices/practices.access';
 
 /**
  * SQL: user `user` is conflicted with award `a`: tied to its city in its edition, or conflicted
@@ -36,5 +37,6 @@ export const AWARD_ACCESS: ObjectAccessSpec = {
     'award.vote.manage': coordinatorOnly,
     'award.vote.read': awardVoteAccess,
     'award.vote.cast': awardVoteAccess,
+    'award.translate': editionTranslatorOf,
   },
 };

@@ -2,6 +2,7 @@
 // (downloads, Atom feed) and the statistics across years.
 import { Module } from '@nestjs/common';
 import { PracticeTranslationsModule } from '../practices/practice-translations.module';
+import { TextTranslationsModule } from '../text-translations/text-translations.module';
 import { CatalogueRepository } from './catalogue.repository';
 import { CatalogueService } from './catalogue.service';
 import { OpenDataRepository } from './open-data.repository';
@@ -9,7 +10,7 @@ import { OpenDataService } from './open-data.service';
 import { StatisticsRepository } from './statistics.repository';
 
 @Module({
-  imports: [PracticeTranslationsModule],
+  imports: [PracticeTranslationsModule, TextTranslationsModule],
   providers: [CatalogueService, CatalogueRepository, OpenDataService, OpenDataRepository, StatisticsRepository],
   exports: [CatalogueService, OpenDataService],
 })

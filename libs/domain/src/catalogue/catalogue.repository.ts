@@ -90,7 +90,7 @@ export class CatalogueRepository {
                           FROM practice_category pc JOIN category cat ON cat.id = pc.category_id WHERE pc.practice_id = p.id), '[]') AS categories,
               COALESCE((SELECT json_agg(json_build_object('id', a.id, 'recipientUnit', a.recipient_unit, 'citation', a.citation) ORDER BY a.position)
                           FROM award_practice ap JOIN award a ON a.id = ap.award_id WHERE ap.practice_id = p.id), '[]') AS awards,
-              COALESCE((SELECT json_agg(json_build_object('year', le.year, 'status', COALESCE(fp.status, f.status), 'assessment', f.assessment, 'awardId', f.award_id) ORDER BY le.year)
+              COALESCE((SELECT json_agg(json_build_object('id', f.id, 'year', le.year, 'status', COALESCE(fp.status, f.status), 'assessment', f.assessment, 'awardId', f.award_id) ORDER BY le.year)
                           FROM award_practice ap JOIN follow_up f ON f.award_id = ap.award_id
                           LEFT JOIN follow_up_practice fp ON fp.follow_up_id = f.id AND fp.practice_id = ap.practice_id
                           JOIN report lr ON lr.id = f.report_id JOIN edition le ON le.id = lr.edition_id

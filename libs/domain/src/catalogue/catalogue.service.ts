@@ -4,8 +4,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '@app/core';
 import { pageTotal } from '../common/pg-errors';
-import { CatalogueQuery, PublicAwardsView, PublicEditionView, PublicPracticeDetail, PublicPracticePage } from '../decisions/dto/decisions.dto';
+import { CatalogueQuery, PublicAwardsView, PublicEditionView, PublicFollowUp, PublicPracticeDetail, PublicPracticePage } from '../decisions/dto/decisions.dto';
 import { PracticeTranslationsService } from '../practices/practice-translations.service';
+import { TextTranslationsService } from '../text-translations/text-translations.service';
 import { CatalogueRepository } from './catalogue.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -32,17 +33,19 @@ export class CatalogueService {
     private readonly dataSource: DataSource,
     private readonly catalogue: CatalogueRepository,
     private readonly translations: PracticeTranslationsService,
+    private readonly textTranslations: TextTranslationsService,
   ) {}
 
   editions(): Promise<PublicEditionView[]> {
     return this.catalogue.editions(this.dataSource.manager);
   }
 
-  async awards(year: number): Promise<PublicAwardsView> {
+  /** The edition's awards, each citation in `language` where a translation exists (null: as written). */
+  async awards(year: number, language: string | null = null): Promise<PublicAwardsView> {
     const edition = await this.catalogue.edition(this.dataSource.manager, year);
     if (!edition) throw new NotFoundError('Published edition');
     const awards = await this.catalogue.awards(this.dataSource.manager, year);
-    return { edition, awards };
+    return { edition, awards: await this.textTranslations.localize('awardCitation', awards, 'citation', language) };
   }
 
   async practices(query: CatalogueQuery): Promise<PublicPracticePage> {
@@ -66,7 +69,11 @@ export class CatalogueService {
   async practice(practiceId: string, language: string | null = null): Promise<PublicPracticeDetail> {
     const practice = await this.catalogue.practice(this.dataSource.manager, practiceId);
     if (!practice) throw new NotFoundError('Practice');
-    const [localized] = await this.translations.localize([practice], language);
-    return localized;
+    const [[localized], awards, followUps] = await Promise.all([
+      this.translations.localize([practice], language),
+      this.textTranslations.localize('awardCitation', practice.awards, 'citation', language),
+      this.textTranslations.localize('followUpNote', practice.followUps as (PublicFollowUp & { id: string })[], 'assessment', language),
+    ]);
+    return { ...localized, awards, followUps };
   }
 }

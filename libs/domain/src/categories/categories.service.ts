@@ -7,6 +7,7 @@ import { uniqueViolation } from '../common/pg-errors';
 import { CategoryView, CreateCategoryDto, UpdateCategoryDto } from '../editions/dto/edition.dto';
 import { isAtOrAfter } from '../editions/edition-stage';
 import { EditionsService } from '../editions/editions.service';
+import { TextTranslationsService } from '../text-translations/text-translations.service';
 import { CategoriesRepository } from './categories.repository';
 
 /** Translations are keyed by language code, each a name like the category's own. */
@@ -25,10 +26,13 @@ export class CategoriesService {
     private readonly categories: CategoriesRepository,
     private readonly editions: EditionsService,
     private readonly audit: AuditRecorder,
+    private readonly textTranslations: TextTranslationsService,
   ) {}
 
-  list(editionId: string): Promise<CategoryView[]> {
-    return this.categories.listByEdition(this.dataSource.manager, editionId);
+  /** The categories with each description in `language` where a translation exists (null: as written). */
+  async list(editionId: string, language: string | null = null): Promise<CategoryView[]> {
+    const categories = await this.categories.listByEdition(this.dataSource.manager, editionId);
+    return this.textTranslations.localize('categoryDescription', categories, 'description', language);
   }
 
   async create(actor: Principal, editionId: string, dto: CreateCategoryDto): Promise<CategoryView> {
@@ -53,6 +57,7 @@ export class CategoriesService {
     if (dto.translations) assertTranslations(dto.translations);
     return this.uow.run(async ({ manager }) => {
       const category = await this.lockCategory(manager, categoryId, 'changed');
+      await this.textTranslations.originalChanging(manager, 'categoryDescription', categoryId, dto.description);
       try {
         await this.categories.update(manager, categoryId, { name: dto.name?.trim(), description: dto.description, translations: dto.translations });
       } catch (error) {

@@ -8,9 +8,10 @@ import { DecisionsService } from './decisions.service';
 import { DeliberationRepository } from './deliberation.repository';
 import { VotesRepository } from './votes.repository';
 import { VotesService } from './votes.service';
+import { TextTranslationsModule } from '../text-translations/text-translations.module';
 
 @Module({
-  imports: [CertificatesModule],
+  imports: [CertificatesModule, TextTranslationsModule],
   providers: [DecisionsService, AwardsRepository, DeliberationRepository, CommentsService, CommentsRepository, VotesService, VotesRepository],
   exports: [DecisionsService, CommentsService, VotesService],
 })

@@ -8,6 +8,7 @@ import { AuditRecorder, ConflictError, InvalidInputError, NotFoundError, Princip
 import { CertificatesService } from '../certificates/certificates.service';
 import { AwardHeadRow, AwardShape, AwardsRepository } from './awards.repository';
 import { DeliberationRepository } from './deliberation.repository';
+import { TextTranslationsService } from '../text-translations/text-translations.service';
 import { conflictViewer } from '../jury/conflicts.access';
 import { AwardView, CreateAwardDto, CreateNoteDto, DeliberationNoteView, JurorCommentView, UpdateAwardDto } from './dto/decisions.dto';
 
@@ -20,6 +21,7 @@ export class DecisionsService {
     private readonly awards: AwardsRepository,
     private readonly deliberation: DeliberationRepository,
     private readonly certificates: CertificatesService,
+    private readonly textTranslations: TextTranslationsService,
   ) {}
 
   /**
@@ -56,6 +58,7 @@ export class DecisionsService {
       await this.assertCoverage(manager, current.edition_id, current.city_id, categoryIds, practiceIds);
       const recipientUnit = dto.recipientUnit !== undefined ? dto.recipientUnit || null : current.recipient_unit;
       await this.assertNotDuplicate(manager, current.edition_id, { cityId: current.city_id, recipientUnit, categoryIds, practiceIds }, awardId);
+      await this.textTranslations.originalChanging(manager, 'awardCitation', awardId, dto.citation === undefined ? undefined : dto.citation.trim() || null);
       await this.awards.update(manager, awardId, { recipientUnit: dto.recipientUnit, citation: dto.citation });
       await this.awards.setLinks(manager, awardId, categoryIds, practiceIds);
       // The worker re-issues the certificates (a new code) when what they state changed.

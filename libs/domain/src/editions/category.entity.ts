@@ -25,6 +25,10 @@ export class Category {
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 
+  /** The language the description was written in; other languages are translations (category_description_translation). */
+  @Column({ type: 'varchar', length: 8, default: 'pl' })
+  originalLanguage!: string;
+
   @Column({ type: 'jsonb', default: () => `'{}'` })
   translations!: CategoryTranslations;
 

@@ -7,9 +7,10 @@ import { GrantsRepository } from '../grants/grants.repository';
 import { GrantsService } from '../grants/grants.service';
 import { EditionsRepository } from './editions.repository';
 import { EditionsService } from './editions.service';
+import { TextTranslationsModule } from '../text-translations/text-translations.module';
 
 @Module({
-  imports: [CitiesModule],
+  imports: [CitiesModule, TextTranslationsModule],
   providers: [EditionsService, EditionsRepository, CategoriesService, CategoriesRepository, GrantsService, GrantsRepository],
   exports: [EditionsService, CategoriesService, GrantsService],
 })

@@ -50,6 +50,12 @@ export function translatorOf(p: Principal, t: AccessTarget): AccessDecision {
   return grantsOf(p, 'translator').some((grant) => grant.editionId === t.editionId) ? 'allow' : 'notFound';
 }
 
+/** Translations of an edition's own texts (category descriptions, award citations): coordinators and the edition's translators. */
+export function editionTranslatorOf(p: Principal, t: AccessTarget): AccessDecision {
+  if (isCoordinator(p)) return 'allow';
+  return grantsOf(p, 'translator').some((grant) => grant.editionId === t.editionId) ? 'allow' : 'notFound';
+}
+
 /**
  * A practice's deliberation thread: coordinators; the edition's jurors from deliberation on, for what
  * is before the jury, never a practice they are conflicted with (hidden, as in their lists).

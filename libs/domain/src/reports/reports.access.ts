@@ -29,3 +29,12 @@ export const REPORT_ACCESS: ObjectAccessSpec = {
     'report.translate': translatorOf,
   },
 };
+
+/** A follow-up (an expert's note on a previous distinction) is translated like its report. */
+export const FOLLOW_UP_ACCESS: ObjectAccessSpec = {
+  kind: 'followUp',
+  targetSql: `SELECT r.edition_id AS "editionId", r.city_id AS "cityId", e.stage::text AS stage
+                FROM follow_up f JOIN report r ON r.id = f.report_id JOIN edition e ON e.id = r.edition_id WHERE f.id = $1`,
+  visibleIdsSql: `SELECT f.id FROM follow_up f JOIN report r ON r.id = f.report_id WHERE f.id = ANY($1::uuid[]) AND ${reportVisibleTo('r', '$2')}`,
+  rules: { 'followUp.translate': translatorOf },
+};

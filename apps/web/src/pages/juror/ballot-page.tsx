@@ -12,6 +12,7 @@ import { Deadline } from '../../components/countdown';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
 import { useFormat } from '../../i18n/format';
+import { BallotCategories } from './ballot-categories';
 import { toLanguage } from '../../i18n/languages';
 import { isAtOrAfter } from '../../i18n/labels';
 import { translatedName } from '../../i18n/names';
@@ -92,6 +93,7 @@ export function BallotPage() {
               )}
             </section>
             <CriteriaList ballot={data} />
+            <BallotCategories editionId={editionId} />
             <h2>{t('ballot.practices')}</h2>
             {data.items.length === 0 ? (
               // Empty because every practice is of a city the juror is tied to: say so, not just "nothing".

@@ -6,10 +6,12 @@ import { client } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
 import type { PublicAward } from '../../api/types';
 import { CertificateLinks } from '../../components/certificate-links';
+import { VersionedText } from '../../components/versioned-text';
 import { JsonLd } from '../../components/json-ld';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
 import { NotFoundPage } from '../not-found-page';
+import { toLanguage } from '../../i18n/languages';
 import { translatedName } from '../../i18n/names';
 import { CeremonyLine } from './edition-summary';
 import { awardsJsonLd } from './structured-data';
@@ -53,7 +55,18 @@ function Award({ award }: { award: PublicAward }) {
           </ul>
         </>
       )}
-      {award.citation && <blockquote className="citation">{award.citation}</blockquote>}
+      {award.citation && (
+        <VersionedText
+          id={award.id}
+          text={award.citation}
+          version={award.citationVersion}
+          render={(text, language) => (
+            <blockquote className="citation" lang={language} data-testid="award-citation">
+              {text}
+            </blockquote>
+          )}
+        />
+      )}
       {award.receivedBy && <p className="meta">{t('awards.receivedBy', { who: award.receivedBy })}</p>}
       <CertificateLinks certificates={award.certificates} />
     </article>
@@ -67,9 +80,9 @@ export function EditionAwardsPage() {
   const data = useApiQuery(
     (signal) =>
       valid
-        ? unwrap(client.GET('/api/public/editions/{year}/awards', { params: { path: { year } }, signal }))
+        ? unwrap(client.GET('/api/public/editions/{year}/awards', { params: { path: { year }, query: { lang: toLanguage(i18n.language) ?? undefined } }, signal }))
         : Promise.reject(new ApiError(404, null)),
-    [year],
+    [year, i18n.language],
   );
   if (!valid) return <NotFoundPage />;
   return (

@@ -8,6 +8,7 @@ import { VersionNote, shownVersion, useOriginalSwitch } from '../../components/c
 import { JsonLd } from '../../components/json-ld';
 import { Page } from '../../components/page';
 import { Loaded, useApiQuery } from '../../components/query';
+import { VersionedText } from '../../components/versioned-text';
 import { useFormat } from '../../i18n/format';
 import { followUpStatusLabel } from '../../i18n/labels';
 import { toLanguage } from '../../i18n/languages';
@@ -91,7 +92,18 @@ export function PublicPracticePage() {
                 {practice.awards.map((award) => (
                   <li key={award.id} className="card card--distinction">
                     <p className="card__title">{award.recipientUnit ?? t('awards.cityGovernment', { city: practice.city.name })}</p>
-                    {award.citation && <blockquote className="citation">{award.citation}</blockquote>}
+                    {award.citation && (
+                      <VersionedText
+                        id={award.id}
+                        text={award.citation}
+                        version={award.citationVersion}
+                        render={(text, language) => (
+                          <blockquote className="citation" lang={language}>
+                            {text}
+                          </blockquote>
+                        )}
+                      />
+                    )}
                   </li>
                 ))}
               </ul>
@@ -106,7 +118,16 @@ export function PublicPracticePage() {
                   {practice.followUps.map((followUp) => (
                     <li key={`${followUp.year}-${followUp.awardId}`} className="card">
                       <p className="card__title">{t('catalogue.followUpOf', { year: followUp.year, status: followUpStatusLabel(t, followUp.status) })}</p>
-                      <p className="pre-line">{followUp.assessment}</p>
+                      <VersionedText
+                        id={followUp.id ?? `${followUp.year}-${followUp.awardId}`}
+                        text={followUp.assessment}
+                        version={followUp.assessmentVersion}
+                        render={(text, language) => (
+                          <p className="pre-line" lang={language}>
+                            {text}
+                          </p>
+                        )}
+                      />
                     </li>
                   ))}
                 </ul>

@@ -7,6 +7,7 @@ import { CertificateRef } from '../../certificates/dto/certificate.dto';
 import { CeremonyView } from '../../editions/dto/edition.dto';
 import { LANGUAGE_CODE, OriginalText } from '../../practices/dto/practice-translation.dto';
 import { FOLLOW_UP_STATUSES, FollowUpStatus } from '../../reports/report.entity';
+import { textVersionProperty, TextVersion } from '../../text-translations/text-translation.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -193,6 +194,7 @@ export class PublicAwardView {
   @ApiProperty({ type: String, nullable: true }) citation!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Who received the distinction at the ceremony' }) receivedBy!: string | null;
   @ApiProperty({ type: [CertificateRef], description: 'Certificates in force (pl, en, uk), once the worker has issued them' }) certificates!: CertificateRef[];
+  @textVersionProperty('citation') citationVersion?: TextVersion;
 }
 
 export class PublicAwardsView {
@@ -227,6 +229,7 @@ export class PublicPracticeAward {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: String, nullable: true }) recipientUnit!: string | null;
   @ApiProperty({ type: String, nullable: true }) citation!: string | null;
+  @textVersionProperty('citation') citationVersion?: TextVersion;
 }
 
 /** How a later edition's report assessed the distinction. */
@@ -235,6 +238,8 @@ export class PublicFollowUp {
   @ApiProperty({ enum: FOLLOW_UP_STATUSES }) status!: FollowUpStatus;
   @ApiProperty() assessment!: string;
   @ApiProperty({ format: 'uuid' }) awardId!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The follow-up (its note’s translations: /api/follow-ups/{id}/translations)' }) id?: string;
+  @textVersionProperty('assessment') assessmentVersion?: TextVersion;
 }
 
 export class PublicPracticeDetail extends PublicPracticeView {

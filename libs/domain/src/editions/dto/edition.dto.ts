@@ -20,6 +20,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { textVersionProperty, TextVersion } from '../../text-translations/text-translation.dto';
 import { EDITION_STAGES, EditionStage, TRANSITION_BLOCKER_CODES, TRANSITION_WARNING_CODES, TransitionBlockerCode, TransitionWarningCode } from '../edition-stage';
 
 export class CeremonyDto {
@@ -318,6 +319,7 @@ export class CategoryView {
   @ApiProperty({ type: String, nullable: true }) description!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Name per locale' }) translations!: Record<string, string>;
   @ApiProperty() position!: number;
+  @textVersionProperty('description') descriptionVersion?: TextVersion;
 }
 
 export class AssignExpertDto {
