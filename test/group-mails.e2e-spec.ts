@@ -201,7 +201,7 @@ describe('group mails', () => {
     const tooLong = await t.http
       .post(`/api/editions/${edition.id}/group-mails/preview`)
       .set(coordinator.auth)
-      .send({ filter: { role: 'juror' }, versions: [{ subject: 'x'.repeat(201), body: 'b' }] })
+      .send({ filter: { role: 'juror' }, versions: [{ subject: 'x'.repeat(301), body: 'b' }] })
       .expect(400);
     expect(fieldsAtFault(tooLong.body)).toEqual(['versions.0.subject']);
     expect(await ds.query(`SELECT 1 FROM group_mail WHERE edition_id = $1`, [edition.id])).toHaveLength(0);

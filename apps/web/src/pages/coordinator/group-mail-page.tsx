@@ -157,7 +157,7 @@ export function GroupMailPage() {
               value={texts[key].subject}
               onChange={changed((subject: string) => setTexts((all) => ({ ...all, [key]: { ...all[key], subject } })))}
               errors={form.errors.fields}
-              maxLength={200}
+              maxLength={300}
             />
             <TextAreaField
               name={`versions.${key}.body`}
