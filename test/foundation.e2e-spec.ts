@@ -39,7 +39,7 @@ describe('foundation HTTP basics', () => {
   });
 
   it('sends the OWASP REST security headers on API answers, and no CORS by default', async () => {
-    const res = await t.http.get('/api/health/live').set('origin', 'https://evil.example');
+    const res = await t.http.get('/api/health/ready').set('origin', 'https://evil.example');
     expect(cspDirectives(res.headers['content-security-policy'])).toEqual({ 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] });
     expect(res.headers).toMatchObject({
       'x-content-type-options': 'nosniff',
@@ -104,12 +104,23 @@ describe('request ids', () => {
   afterAll(() => t.close());
 
   it('echoes a sane X-Request-Id and makes a UUID otherwise', async () => {
-    const given = await t.http.get('/api/health/live').set('x-request-id', 'abc-123.x').expect(200);
+    const given = await t.http.get('/api/health/ready').set('x-request-id', 'abc-123.x').expect(200);
     expect(given.headers['x-request-id']).toBe('abc-123.x');
-    const bad = await t.http.get('/api/health/live').set('x-request-id', '<script>').expect(200);
+    const bad = await t.http.get('/api/health/ready').set('x-request-id', '<script>').expect(200);
     expect(bad.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    const none = await t.http.get('/api/health/live').expect(200);
+    const none = await t.http.get('/api/health/ready').expect(200);
     expect(none.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers the liveness probe with nosniff alone: no browser-facing headers, no request id (probes are not logged)', async () => {
+    const res = await t.http.get('/api/health/live').set('x-request-id', 'abc-123.x').expect(200);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    for (const name of ['x-request-id', 'content-security-policy', 'x-frame-options', 'strict-transport-security', 'vary', 'content-encoding']) {
+      expect(res.headers[name]).toBeUndefined();
+    }
+    // Any other path under /api/health keeps the whole set.
+    const ready = await t.http.get('/api/health/ready').expect(200);
+    expect(ready.headers['x-frame-options']).toBe('DENY');
   });
 });
 

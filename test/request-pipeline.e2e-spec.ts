@@ -50,7 +50,7 @@ describe('request pipeline', () => {
   });
 
   it('sets each security header and the request id exactly once', async () => {
-    const res = await t.http.get('/api/health/live').set('x-request-id', 'req-1');
+    const res = await t.http.get('/api/public/editions').set('x-request-id', 'req-1');
     expect(res.headers['x-request-id']).toBe('req-1');
     for (const name of ['x-request-id', 'content-security-policy', 'x-content-type-options', 'x-frame-options', 'strict-transport-security']) {
       expect(res.headers[name]).toEqual(expect.any(String));

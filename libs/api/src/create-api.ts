@@ -1,6 +1,5 @@
 // Builds the Fastify-based Nest application with the contract's HTTP basics. Shared by main,
 // the embedded default and the tests, so all three serve the same app.
-import multipart from '@fastify/multipart';
 import { registerCompression } from './compression';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -15,6 +14,7 @@ import { API_PREFIX, setupOpenApi } from './openapi';
 import { registerSecurityHeaders, requestId } from './security-headers';
 import { registerWebApp } from './web-app';
 import { registerQueuesBoard } from './http/queues-board';
+import { registerMultipart } from './multipart';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -55,7 +55,7 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
   // Uploads stream to disk; one file per request, counted against MAX_FILE_BYTES by the file store too.
   // preservePath: the file store sees the name as sent, so a path-like name is refused, not trimmed.
   await registerCompression(app);
-  await app.register(multipart, { preservePath: true, limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
+  await registerMultipart(app, { preservePath: true, limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 } });
   await registerQueuesBoard(app);
   if (config.CORS_ORIGINS) {
     app.enableCors({ origin: config.CORS_ORIGINS.split(',').map((origin) => origin.trim()), credentials: false });

@@ -2,7 +2,7 @@
 // principal or service, so none of Nest's per-request work (guard, pipes, interceptor lookup,
 // response controller) has anything to do for it. Its Nest handler is swapped for a plain Fastify
 // one as the route is registered; the security headers, request id and duration metric hooks still
-// run. The controller method stays: it documents the route in OpenAPI (and would answer alone if the
+// run. Its answer is 15 bytes, below any compression threshold, so it gets no compression hooks. The controller method stays: it documents the route in OpenAPI (and would answer alone if the
 // path changed and this no longer matched).
 import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
 
@@ -18,6 +18,9 @@ const answerLive: RouteHandlerMethod = (_request, reply) => {
 export function answerLivenessWithoutNest(fastify: FastifyInstance): void {
   fastify.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (route.url === LIVENESS_PATH && methods.every((method) => method === 'GET' || method === 'HEAD')) route.handler = answerLive;
+    if (route.url === LIVENESS_PATH && methods.every((method) => method === 'GET' || method === 'HEAD')) {
+      route.handler = answerLive;
+      (route as { compress?: false }).compress = false;
+    }
   });
 }
