@@ -133,6 +133,21 @@ describe('group mails', () => {
     expect(audits).toEqual([expect.objectContaining({ actor_id: coordinator.id, details: expect.objectContaining({ groupMailId: sent.body.id, recipients: 2 }) })]);
   });
 
+  it('counts a ballot by the edition’s assignments: a juror whose assigned practices are all scored is not reminded', async () => {
+    const { edition, lublin, krakow, anna, filip } = await juryEdition();
+    const [lublinPractice] = await ds.query(`SELECT p.id FROM practice p JOIN report r ON r.id = p.report_id WHERE r.edition_id = $1 AND r.city_id = $2`, [edition.id, lublin.id]);
+    const [krakowPractice] = await ds.query(`SELECT p.id FROM practice p JOIN report r ON r.id = p.report_id WHERE r.edition_id = $1 AND r.city_id = $2`, [edition.id, krakow.id]);
+    // Anna is assigned Lublin's practice only, and has scored it; Filip is assigned Kraków's and has not.
+    await ds.query(`INSERT INTO practice_assignment (edition_id, practice_id, juror_id) VALUES ($1, $2, $3), ($1, $4, $5)`, [edition.id, lublinPractice.id, anna.id, krakowPractice.id, filip.id]);
+    await ds.query(
+      `INSERT INTO score (edition_id, practice_id, juror_id, comprehensiveness, long_term, government_engagement, effectiveness) VALUES ($1, $2, $3, 4, 4, 4, 4)`,
+      [edition.id, lublinPractice.id, anna.id],
+    );
+    const filter = { role: 'juror', progress: 'ballotIncomplete' };
+    const preview = await t.http.post(`/api/editions/${edition.id}/group-mails/preview`).set(coordinator.auth).send({ filter, versions: [{ subject: 's', body: 'b' }] }).expect(200);
+    expect(preview.body.recipients.map((r: { name: string }) => r.name)).toEqual(['Filip Extended']);
+  });
+
   it('chooses experts by report progress and the officials of the cities taking part; one version for all reads in each person’s language', async () => {
     const edition = await makeEdition(ds, { stage: 'reportsOpen', reportsDueAt: new Date(Date.now() + 9 * DAY) });
     const [lublin, krakow, poznan, elsewhere] = await Promise.all(['Lublin', 'Kraków', 'Poznań', 'Opole'].map((n) => makeCity(ds, `${n} ${edition.year}`)));

@@ -4,6 +4,7 @@
 // experts to a report not started / not submitted and jurors to an incomplete ballot. Each row
 // carries what the merge fields need: the city the mail concerns and the person's own deadline.
 import { tiedToCitySql, conflictedSql } from '../../jury/conflicts.access';
+import { onBallotByAssignmentSql } from '../../jury/panels.access';
 import { expertReportsDueSql, jurorScoringDueSql } from '../../grants/deadlines.sql';
 import { GroupMailFilter } from './group-mail.entity';
 
@@ -54,9 +55,10 @@ function expertProgress(progress: GroupMailFilter['progress']): string {
   return '';
 }
 
-/** An eligible practice on the juror's ballot (of the filter's city, if any) that they have not scored. */
+/** An eligible practice on the juror's ballot (of the filter's city, if any; by assignment, when the edition assigns) that they have not scored. */
 const ballotIncompleteSql = `EXISTS (
   SELECT 1 FROM practice p JOIN report r ON r.id = p.report_id
    WHERE r.edition_id = rg.edition_id AND p.status = 'eligible' AND ($2::uuid IS NULL OR r.city_id = $2::uuid)
      AND NOT ${conflictedSql('rg.user_id', 'p.id', 'r.edition_id', 'r.city_id')}
+     AND ${onBallotByAssignmentSql('rg.user_id', 'p.id', 'r.edition_id')}
      AND NOT EXISTS (SELECT 1 FROM score s WHERE s.juror_id = rg.user_id AND s.practice_id = p.id))`;
