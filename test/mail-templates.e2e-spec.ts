@@ -56,6 +56,20 @@ describe('mail templates and "you were added" mails', () => {
     ]);
   });
 
+  it('tells a person still invited nothing more than the invitation: no "added" mail beside it', async () => {
+    const edition = await makeEdition(ds, { stage: 'draft', name: 'Miasta Otwarte 2049', year: 2049 });
+    const city = await makeCity(ds, 'Lublin 2049');
+    const invited = await makeUser(ds, { status: 'invited' });
+    const active = await makeUser(ds);
+    await t.http.post(`/api/editions/${edition.id}/jurors`).set(coordinator.auth).send({ userId: invited.id, cityId: city.id }).expect(201);
+    const mail = await assign('jurors', edition.id, active, city.id);
+    expect(mail.headers['x-open-cities-notification']).toBe('addedAsJuror');
+    // The invited person's grant event was written first; by now its fan-out has run and chose no one.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(sink.to(invited.email)).toHaveLength(0);
+    expect(await ds.query(`SELECT 1 FROM notification_delivery WHERE user_id = $1`, [invited.id])).toHaveLength(0);
+  });
+
   it('sends the edition’s own text in that language only and that edition only; a reset brings the built-in text back', async () => {
     const edition = await makeEdition(ds, { stage: 'draft', name: 'Miasta Otwarte 2042', year: 2042, reportsDueAt: new Date('2042-03-31T21:59:00Z') });
     const other = await makeEdition(ds, { stage: 'draft', name: 'Miasta Otwarte 2043', year: 2043 });

@@ -177,11 +177,13 @@ export const NOTIFICATION_RULES: { readonly [T in OutboxEventType]: Notification
       context: { editionId, dueAt, reason },
     },
   ],
-  // One mail per grant (the event is written once, with the grant); none to a disabled account.
+  // One mail per grant (the event is written once, with the grant), to an active account only: a
+  // person still invited has the invitation to act on (an import or an invitation with a role writes
+  // both at once), and finds the role on their page once they have set a password.
   'grant.added': ({ userId, editionId, role, cityId }) => [
     {
       template: role === 'expert' ? 'addedAsExpert' : 'addedAsJuror',
-      audiences: [AUDIENCES.user(userId, 'notDisabled')],
+      audiences: [AUDIENCES.user(userId, 'active')],
       context: cityId ? { editionId, cityId } : ({ editionId } as Record<string, string>),
     },
   ],
