@@ -1,16 +1,12 @@
-// A report's summary in another language than the one its expert wrote it in: who provided it and
-// when, and whether the original summary changed since (outdated).
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+// A report's summary in another language than the one its expert wrote it in.
+import { Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { User } from '../accounts/user.entity';
+import { TranslationProvenance } from '../common/translation-provenance';
 import { Report } from './report.entity';
 
 @Entity('report_translation')
 @Unique('report_translation_language_unique', ['reportId', 'language'])
-export class ReportTranslation {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class ReportTranslation extends TranslationProvenance {
   @Column({ type: 'uuid' })
   reportId!: string;
 
@@ -18,23 +14,6 @@ export class ReportTranslation {
   @JoinColumn({ name: 'report_id' })
   report?: Relation<Report>;
 
-  @Column({ type: 'varchar', length: 8 })
-  language!: string;
-
   @Column({ type: 'text' })
   summary!: string;
-
-  @Column({ type: 'uuid', nullable: true })
-  providedBy!: string | null;
-
-  @ManyToOne(() => User, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'provided_by' })
-  provider?: Relation<User>;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  providedAt!: Date;
-
-  /** The original summary changed after this translation was provided. */
-  @Column({ type: 'boolean', default: false })
-  outdated!: boolean;
 }

@@ -1,37 +1,16 @@
 // One text of another object in another language than its original: a category's description, an
 // award's citation, a follow-up's note. Who provided it and when, and whether the original changed since.
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { User } from '../accounts/user.entity';
 import { Award } from '../awards/award.entity';
 import { Category } from '../editions/category.entity';
+import { TranslationProvenance } from '../common/translation-provenance';
 import { FollowUp } from '../reports/report.entity';
 
-/** The columns every such translation has; each table adds the object it translates. */
-abstract class TextTranslation {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  /** An ISO 639-1 (or -3) code: pl, en, uk, and any language added later. */
-  @Column({ type: 'varchar', length: 8 })
-  language!: string;
-
+/** A translation whose text is one column; each table adds the object it translates. */
+abstract class TextTranslation extends TranslationProvenance {
   @Column({ type: 'text' })
   text!: string;
-
-  @Column({ type: 'uuid', nullable: true })
-  providedBy!: string | null;
-
-  @ManyToOne(() => User, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'provided_by' })
-  provider?: Relation<User>;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  providedAt!: Date;
-
-  /** The original text changed after this translation was provided. */
-  @Column({ type: 'boolean', default: false })
-  outdated!: boolean;
 }
 
 @Entity('category_description_translation')
