@@ -26,7 +26,7 @@ export * from './auth/audit-recorder';
 export * from './auth/auth.module';
 export * from './auth/authorize.decorator';
 export * from './auth/deferred-object-access';
-export * from './auth/jwt.strategy';
+export * from './auth/access-token-verifier';
 export * from './auth/permissions';
 export * from './auth/principal';
 export * from './auth/principal-cache';

@@ -4,6 +4,7 @@ import { ExecutionContext, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors/domain-errors';
 import { AccessGuard } from './access.guard';
+import { AccessTokenVerifier } from './access-token-verifier';
 import { AuditEntry, AuditRecorder } from './audit-recorder';
 import { Authorize, Public } from './authorize.decorator';
 import { takeDeferredObjectCheck } from './deferred-object-access';
@@ -88,21 +89,17 @@ describe('AccessGuard', () => {
     },
   } as unknown as ObjectAccess;
   const audit = { record: async (entry: AuditEntry) => void audited.push(entry) } as unknown as AuditRecorder;
-  const guard = new AccessGuard(new Reflector(), access, audit);
-  // Stands in for passport: the token was valid and named `signedIn`, or it was not.
+  // Stands in for the token verifier: the token was valid and named `signedIn`, or it was not.
   let signedIn: Principal | null = coordinator;
-  const passport = jest.spyOn(Object.getPrototypeOf(AccessGuard.prototype), 'canActivate').mockImplementation(async function (this: AccessGuard, ...args: unknown[]) {
-    const request = (args[0] as ExecutionContext).switchToHttp().getRequest<{ user?: Principal }>();
-    request.user = this.handleRequest(null, signedIn ?? false);
-    return true;
-  });
+  const tokens = { authenticate: jest.fn(async () => signedIn ?? false) };
+  const guard = new AccessGuard(new Reflector(), access, audit, tokens as unknown as AccessTokenVerifier);
 
   beforeEach(() => {
     audited.length = 0;
     decisions.length = 0;
     decision = 'allowed';
     signedIn = coordinator;
-    passport.mockClear();
+    tokens.authenticate.mockClear();
   });
 
   it('denies a route without a declared permission, and logs it for the developer', async () => {
@@ -126,7 +123,7 @@ describe('AccessGuard', () => {
 
   it('lets an explicitly public route through without a token', async () => {
     await expect(guard.canActivate(contextFor(Routes.prototype.open))).resolves.toBe(true);
-    expect(passport).not.toHaveBeenCalled();
+    expect(tokens.authenticate).not.toHaveBeenCalled();
   });
 
   it('leaves non-HTTP contexts alone', async () => {
@@ -136,8 +133,15 @@ describe('AccessGuard', () => {
   it('answers 401 without a valid token', async () => {
     signedIn = null;
     await expect(guard.canActivate(contextFor(Routes.prototype.users))).rejects.toThrow(UnauthenticatedError);
-    expect(() => guard.handleRequest(new Error('bad signature'), coordinator)).toThrow(UnauthenticatedError);
-    expect(guard.handleRequest(null, coordinator)).toBe(coordinator);
+    // A failure while authenticating (e.g. the principal's lookup) is the same 401.
+    tokens.authenticate.mockImplementationOnce(async () => {
+      throw new Error('database down');
+    });
+    await expect(guard.canActivate(contextFor(Routes.prototype.users))).rejects.toThrow(UnauthenticatedError);
+    signedIn = coordinator;
+    const context = contextFor(Routes.prototype.users);
+    await expect(guard.canActivate(context)).resolves.toBe(true);
+    expect(context.switchToHttp().getRequest<{ user?: Principal }>().user).toBe(coordinator);
   });
 
   it('answers 403 to a role that may not use the route, and records the denial', async () => {

@@ -3,8 +3,8 @@
 // permissions an object the domain's ObjectAccess lets the caller see (404) and act on (403).
 import { ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard } from '@nestjs/passport';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors/domain-errors';
+import { AccessTokenVerifier } from './access-token-verifier';
 import { AuditRecorder } from './audit-recorder';
 import { DEFERRED_OBJECT_CHECK, DeferredCheckRequest } from './deferred-object-access';
 import { ROUTE_ACCESS, RouteAccess } from './authorize.decorator';
@@ -16,6 +16,7 @@ import { Role } from './roles';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface GuardedRequest extends DeferredCheckRequest {
+  headers: Record<string, string | string[] | undefined>;
   user?: Principal;
   params?: Record<string, string>;
   ip?: string;
@@ -24,18 +25,17 @@ interface GuardedRequest extends DeferredCheckRequest {
 }
 
 @Injectable()
-export class AccessGuard extends AuthGuard('jwt') {
+export class AccessGuard {
   private readonly logger = new Logger(AccessGuard.name);
 
   constructor(
     private readonly reflector: Reflector,
     @Inject(OBJECT_ACCESS) private readonly access: ObjectAccess,
     private readonly audit: AuditRecorder,
-  ) {
-    super();
-  }
+    private readonly tokens: AccessTokenVerifier,
+  ) {}
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const declared = this.reflector.getAllAndOverride<RouteAccess | undefined>(ROUTE_ACCESS, [
       context.getHandler(),
@@ -48,8 +48,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     }
     if (declared.public) return true;
 
-    await super.canActivate(context);
-    const principal = request.user!;
+    const principal = await this.authenticate(request);
     const spec = PERMISSIONS[declared.permission] as { roles: readonly Role[] | 'anySignedIn' };
     if (spec.roles !== 'anySignedIn' && !hasRole(principal, ...spec.roles)) {
       await this.deny(principal, declared.permission, null, request, 'role');
@@ -77,10 +76,12 @@ export class AccessGuard extends AuthGuard('jwt') {
     }
   }
 
-  /** passport's hook: any failure to authenticate is the same 401. */
-  override handleRequest<TUser = Principal>(error: unknown, user: TUser | false): TUser {
-    if (error || !user) throw new UnauthenticatedError();
-    return user;
+  /** The request's principal (also on request.user); any failure to authenticate is the same 401. */
+  private async authenticate(request: GuardedRequest): Promise<Principal> {
+    const principal = await this.tokens.authenticate(request).catch(() => false as const);
+    if (!principal) throw new UnauthenticatedError();
+    request.user = principal;
+    return principal;
   }
 
   private deny(principal: Principal, permission: string, objectId: string | null, request: GuardedRequest, reason: string) {

@@ -1,7 +1,7 @@
 // TypeORM's query() answers UPDATE/DELETE … RETURNING with [rows, affectedCount] on PostgreSQL,
 // but SELECT and INSERT with the rows alone. This always gives the rows.
 import type { ClientBase as PgClient, QueryResultRow } from 'pg';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 interface Queryable {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
@@ -32,5 +32,19 @@ export async function queryPrepared<T>(manager: EntityManager, name: string, sql
     return result.rows;
   } finally {
     if (owned) await runner.release();
+  }
+}
+
+/**
+ * Runs `work` with a manager bound to one pooled connection, outside any transaction: several reads
+ * of one answer take the pool's connection once instead of once per query (each manager.query on
+ * the DataSource makes, connects and releases a QueryRunner of its own).
+ */
+export async function onOneConnection<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    return await work(runner.manager);
+  } finally {
+    await runner.release();
   }
 }

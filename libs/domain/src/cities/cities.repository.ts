@@ -1,7 +1,10 @@
-// Every statement on the city table, and the reads of a city's status page across editions.
+// Every statement on the city table, and the reads of a city's status page across editions. The
+// status page's reads are named prepared statements (queryPrepared): an official's page is read
+// often, and PostgreSQL then plans each once per connection (planning was ~0.9 ms of the ~2 ms of
+// backend CPU of the page's five reads on the bench data; execution ~0.4 ms).
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { queryRows } from '@app/core';
+import { queryPrepared, queryRows } from '@app/core';
 import { CityView } from '../editions/dto/edition.dto';
 import { EditionStage } from '../editions/edition-stage';
 import { PRACTICE_SELECT } from '../practices/practices.sql';
@@ -53,23 +56,24 @@ export class CitiesRepository {
   }
 
   async find(manager: EntityManager, cityId: string): Promise<CityView | undefined> {
-    const [row] = await queryRows<CityView>(manager, `SELECT id, name, region FROM city WHERE id = $1`, [cityId]);
+    const [row] = await queryPrepared<CityView>(manager, 'city.find', `SELECT id, name, region FROM city WHERE id = $1`, [cityId]);
     return row;
   }
 
   /** The editions that have started (or the one asked for, if it has), newest first. */
   startedEditions(manager: EntityManager, editionId: string | null): Promise<CityStatusEditionRow[]> {
-    return queryRows(manager, `SELECT id, year, name, stage FROM edition WHERE stage <> 'draft' AND ($1::uuid IS NULL OR id = $1) ORDER BY year DESC`, [editionId]);
+    return queryPrepared(manager, 'city.status.editions', `SELECT id, year, name, stage FROM edition WHERE stage <> 'draft' AND ($1::uuid IS NULL OR id = $1) ORDER BY year DESC`, [editionId]);
   }
 
   reports(manager: EntityManager, cityId: string): Promise<CityStatusReportRow[]> {
-    return queryRows(manager, `SELECT id, edition_id, status, submitted_at FROM report WHERE city_id = $1`, [cityId]);
+    return queryPrepared(manager, 'city.status.reports', `SELECT id, edition_id, status, submitted_at FROM report WHERE city_id = $1`, [cityId]);
   }
 
   /** The practices of the city's submitted reports, with the moments of their history. */
   submittedPractices(manager: EntityManager, cityId: string): Promise<CityStatusPracticeRow[]> {
-    return queryRows(
+    return queryPrepared(
       manager,
+      'city.status.practices',
       `SELECT pv.*, r.submitted_at AS "submittedAt", p.eligibility_decided_at AS "eligibilityDecidedAt"
          FROM (${PRACTICE_SELECT} WHERE r.city_id = $1 AND r.status = 'submitted') pv
          JOIN practice p ON p.id = pv.id JOIN report r ON r.id = pv."reportId"
@@ -80,8 +84,9 @@ export class CitiesRepository {
 
   /** The city's distinctions of published editions. */
   publishedAwards(manager: EntityManager, cityId: string): Promise<(CityStatusAward & { editionId: string })[]> {
-    return queryRows(
+    return queryPrepared(
       manager,
+      'city.status.awards',
       `SELECT a.edition_id AS "editionId", a.id, a.recipient_unit AS "recipientUnit", a.citation,
               COALESCE((SELECT json_agg(json_build_object('id', cat.id, 'name', cat.name)) FROM award_category ac JOIN category cat ON cat.id = ac.category_id WHERE ac.award_id = a.id), '[]') AS categories,
               COALESCE((SELECT json_agg(json_build_object('id', p.id, 'title', p.title)) FROM award_practice ap JOIN practice p ON p.id = ap.practice_id WHERE ap.award_id = a.id), '[]') AS practices,

@@ -1,7 +1,7 @@
 // Cities: the list, adding one, and the status page an official follows their city on.
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditRecorder, ConflictError, NotFoundError, Principal } from '@app/core';
+import { AuditRecorder, ConflictError, NotFoundError, onOneConnection, Principal } from '@app/core';
 import { pageTotal, uniqueViolation } from '../common/pg-errors';
 import { CityView, CreateCityDto } from '../editions/dto/edition.dto';
 import { maskBeforePublication } from '../practices/practice-status';
@@ -51,14 +51,18 @@ export class CitiesService {
    * practice with its status and history. No scores and no awards before publication.
    */
   async status(cityId: string, editionId?: string): Promise<CityStatusView> {
-    const manager = this.dataSource.manager;
-    const city = await this.cities.find(manager, cityId);
-    if (!city) throw new NotFoundError('City');
-    const editions = await this.cities.startedEditions(manager, editionId ?? null);
-    const reports = await this.cities.reports(manager, cityId);
-    const practices = await this.cities.submittedPractices(manager, cityId);
-    // Distinctions show only once their edition is published.
-    const awards = await this.cities.publishedAwards(manager, cityId);
+    const read = await onOneConnection(this.dataSource, async (manager) => {
+      const city = await this.cities.find(manager, cityId);
+      if (!city) return undefined;
+      const editions = await this.cities.startedEditions(manager, editionId ?? null);
+      const reports = await this.cities.reports(manager, cityId);
+      const practices = await this.cities.submittedPractices(manager, cityId);
+      // Distinctions show only once their edition is published.
+      const awards = await this.cities.publishedAwards(manager, cityId);
+      return { city, editions, reports, practices, awards };
+    });
+    if (!read) throw new NotFoundError('City');
+    const { city, editions, reports, practices, awards } = read;
     return {
       city,
       editions: editions.map((edition) => {
