@@ -22,6 +22,7 @@ import { loadAssignment, personalDue, reportsOpen } from './report-data';
 import { StartReport } from './start-report';
 import { SubmitSection } from './submit-section';
 import { SummarySection } from './summary-section';
+import { TranslationsSection } from './translations-section';
 import { LeaveGuard, UnsavedProvider, useUnsavedEditors } from './unsaved-changes';
 
 export interface ReportData {
@@ -179,6 +180,7 @@ export function Report({ data, reload, readOnly = false }: { data: ReportData; r
           )}
           <SummarySection report={report} editable={editable} onSaved={reload} />
           <PracticesSection report={report} categories={categories} editable={editable} onChange={reload} />
+          <TranslationsSection report={report} />
           <FilesSection reportId={report.id} files={report.files} editable={editable} onChange={reload} />
           <FollowUpsSection reportId={report.id} distinctions={distinctions} followUps={report.followUps} editable={editable} onChange={reload} />
           {editable && (
