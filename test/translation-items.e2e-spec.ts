@@ -84,3 +84,49 @@ describe('the edition’s translation work list', () => {
     await t.http.get(`/api/editions/not-a-uuid/translation-items`).set(translator.auth).expect(404);
   });
 });
+
+describe('coverage and the stage warning count what a juror reads: practices, summaries, categories', () => {
+  let t: TestApp;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ds = t.app.get(DataSource);
+  });
+  afterAll(() => t.close());
+
+  it('counts the summaries and the categories (name and description) per language, in the coverage and in translations_missing', async () => {
+    const e = await makeEdition(ds, { stage: 'reportsOpen', reportsDueAt: null });
+    const named = await makeCategory(ds, e.id, 'Przestrzeń');
+    await ds.query(`UPDATE category SET translations = $2 WHERE id = $1`, [named.id, JSON.stringify({ uk: 'Простір' })]);
+    const described = await makeCategory(ds, e.id, 'Edukacja');
+    await ds.query(`UPDATE category SET translations = $2, description = 'Opis edukacji' WHERE id = $1`, [described.id, JSON.stringify({ uk: 'Освіта' })]);
+    const city = await makeCity(ds);
+    const report = await makeReport(ds, e.id, city.id, 'submitted');
+    await ds.query(`UPDATE report SET summary = 'Podsumowanie' WHERE id = $1`, [report.id]);
+    const practice = await makePractice(ds, report.id, { status: 'eligible', categoryIds: [named.id] });
+    const coordinator = await makeSignedInUser(ds, t.http, 'coordinator');
+    await t.http.put(`/api/practices/${practice.id}/translations/uk`).set(coordinator.auth).send({ title: 'Практика', description: 'Опис' }).expect(200);
+    const juror = await makeSignedInUser(ds, t.http, 'juror', { editionId: e.id });
+    await ds.query(`UPDATE app_user SET locale = 'uk' WHERE id = $1`, [juror.id]);
+
+    const coverage = async () => (await t.http.get(`/api/editions/${e.id}/translation-coverage`).set(coordinator.auth).expect(200)).body.languages.find((row: { language: string }) => row.language === 'uk');
+    const warning = async () =>
+      ((await t.http.get(`/api/editions/${e.id}/transitions`).set(coordinator.auth).expect(200)).body.next.find((option: { to: string }) => option.to === 'juryScoring').warnings as { code: string; params: { languages?: unknown[] } }[]).find(
+        (candidate) => candidate.code === 'translations_missing',
+      );
+
+    // The practice is in Ukrainian; its summary is not, nor the second category's description.
+    expect(await coverage()).toMatchObject({ covered: 1, total: 1, summaries: { covered: 0, total: 1 }, categories: { covered: 1, total: 2 } });
+    expect((await warning())?.params.languages).toEqual([{ language: 'uk', missing: 0, total: 1, summariesMissing: 1, summariesTotal: 1, categoriesMissing: 1, categoriesTotal: 2 }]);
+
+    await t.http.put(`/api/reports/${report.id}/translations/uk`).set(coordinator.auth).send({ summary: 'Підсумок' }).expect(200);
+    await t.http.put(`/api/categories/${described.id}/translations/uk`).set(coordinator.auth).send({ text: 'Опис освіти' }).expect(200);
+    expect(await coverage()).toMatchObject({ covered: 1, total: 1, summaries: { covered: 1, outdated: 0, total: 1 }, categories: { covered: 2, outdated: 0, total: 2 } });
+    expect(await warning()).toBeUndefined();
+
+    // The original summary changes: still readable, counted as outdated.
+    await ds.query(`UPDATE report_translation SET outdated = true WHERE report_id = $1`, [report.id]);
+    expect((await coverage()).summaries).toEqual({ covered: 1, outdated: 1, total: 1 });
+  });
+});

@@ -1108,7 +1108,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per language, how many of the edition’s submitted practices can be read in it (written in it or translated), e.g. uk: 9 of 14 */
+        /**
+         * Per language, how many of the edition’s submitted practices can be read in it (written in it or translated), e.g. uk: 9 of 14
+         * @description Beside the practices, what else a juror reads: the submitted reports’ summaries, and the categories (name and description).
+         */
         get: operations["TranslationsController_coverage"];
         put?: never;
         post?: never;
@@ -2435,6 +2438,13 @@ export interface components {
          * @enum {string}
          */
         ConflictReasonCode: "declared" | "juror_city" | "expert_of_city" | "official_of_city";
+        CoverageCount: {
+            /** @description Readable in this language: written in it, or translated into it */
+            covered: number;
+            /** @description Of the translations counted, those whose original changed since */
+            outdated: number;
+            total: number;
+        };
         CreateAwardDto: {
             categoryIds: string[];
             citation?: string;
@@ -2912,16 +2922,24 @@ export interface components {
             total: number;
         };
         LanguageCoverage: {
+            /** @description The edition’s categories: name and description (if any) both readable in this language */
+            categories?: components["schemas"]["CoverageCount"];
             /** @description Practices readable in this language: written in it, or translated into it */
             covered: number;
             /** @example uk */
             language: string;
             /** @description Of the translations counted, those whose original changed since */
             outdated: number;
+            /** @description The submitted reports’ summaries (those written) */
+            summaries?: components["schemas"]["CoverageCount"];
             /** @description The edition’s submitted practices */
             total: number;
         };
         LanguageGapView: {
+            /** @description The edition’s categories whose name or description has neither an original nor a translation in it */
+            categoriesMissing?: number;
+            /** @description The edition’s categories */
+            categoriesTotal?: number;
             /**
              * @description A language of a juror's account
              * @example uk
@@ -2929,6 +2947,10 @@ export interface components {
             language: string;
             /** @description Practices before the jury with neither an original nor a translation in it */
             missing: number;
+            /** @description Summaries of the reports before the jury with neither an original nor a translation in it */
+            summariesMissing?: number;
+            /** @description Summaries of the reports before the jury */
+            summariesTotal?: number;
             /** @description Practices before the jury */
             total: number;
         };

@@ -109,10 +109,13 @@ export class TranslationsController {
 
   @Authorize('edition.manage')
   @Get('editions/:id/translation-coverage')
-  @ApiOperation({ summary: 'Per language, how many of the edition’s submitted practices can be read in it (written in it or translated), e.g. uk: 9 of 14' })
+  @ApiOperation({
+    summary: 'Per language, how many of the edition’s submitted practices can be read in it (written in it or translated), e.g. uk: 9 of 14',
+    description: 'Beside the practices, what else a juror reads: the submitted reports’ summaries, and the categories (name and description).',
+  })
   @ApiOkResponse({ type: TranslationCoverageView })
   coverage(@Param('id') id: string): Promise<TranslationCoverageView> {
-    return this.translations.coverage(id);
+    return this.items.coverage(id);
   }
 
   @Authorize('edition.manage')

@@ -33,8 +33,51 @@ const translationsOf = (table: string, key: string, subject: string) =>
   `COALESCE((SELECT json_agg(json_build_object('language', t.language, 'outdated', t.outdated, 'providedAt', t.provided_at, 'providedByName', u.name) ORDER BY t.language)
                FROM ${table} t LEFT JOIN app_user u ON u.id = t.provided_by WHERE t.${key} = ${subject}), '[]'::json) AS translations`;
 
+/** Per language: the edition's submitted summaries and its categories readable in it (originals or translations). */
+export interface OtherTextsCoverageRow {
+  language: string;
+  summariesCovered: number;
+  summariesOutdated: number;
+  summariesTotal: number;
+  categoriesCovered: number;
+  categoriesOutdated: number;
+  categoriesTotal: number;
+}
+
+/**
+ * SQL: the category `c` can be read in language `lang` (a column or parameter): its name is written in
+ * it or translated (the `translations` map), and its description, if it has one, too.
+ */
+export const categoryReadableInSql = (c: string, lang: string, descriptionTranslation: string) =>
+  `((${c}.original_language = ${lang} OR coalesce(${c}.translations->>${lang}, '') <> '')
+    AND (btrim(coalesce(${c}.description, '')) = '' OR ${c}.original_language = ${lang} OR ${descriptionTranslation}))`;
+
 @Injectable()
 export class TranslationItemsRepository {
+  /** Per language of `languages`: how many submitted summaries and categories of the edition can be read in it. */
+  otherTextsCoverage(manager: EntityManager, editionId: string, languages: string[]): Promise<OtherTextsCoverageRow[]> {
+    return queryRows(
+      manager,
+      `SELECT l.language, s.covered AS "summariesCovered", s.outdated AS "summariesOutdated", s.total AS "summariesTotal",
+              c.covered AS "categoriesCovered", c.outdated AS "categoriesOutdated", c.total AS "categoriesTotal"
+         FROM unnest($2::text[]) WITH ORDINALITY AS l(language, n)
+         CROSS JOIN LATERAL (
+           SELECT count(*) FILTER (WHERE r.original_language = l.language OR t.id IS NOT NULL)::int AS covered,
+                  count(*) FILTER (WHERE r.original_language <> l.language AND t.outdated)::int AS outdated,
+                  count(*)::int AS total
+             FROM report r LEFT JOIN report_translation t ON t.report_id = r.id AND t.language = l.language
+            WHERE r.edition_id = $1 AND r.status = 'submitted' AND btrim(r.summary) <> '') s
+         CROSS JOIN LATERAL (
+           SELECT count(*) FILTER (WHERE ${categoryReadableInSql('k', 'l.language', 't.id IS NOT NULL')})::int AS covered,
+                  count(*) FILTER (WHERE k.original_language <> l.language AND t.outdated)::int AS outdated,
+                  count(*)::int AS total
+             FROM category k LEFT JOIN category_description_translation t ON t.category_id = k.id AND t.language = l.language
+            WHERE k.edition_id = $1) c
+        ORDER BY l.n`,
+      [editionId, languages],
+    );
+  }
+
   async stage(manager: EntityManager, editionId: string): Promise<EditionStage | undefined> {
     const [row] = await queryRows<{ stage: EditionStage }>(manager, `SELECT stage::text AS stage FROM edition WHERE id = $1`, [editionId]);
     return row?.stage;

@@ -4,7 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '@app/core';
 import { EditionStage, isAtOrAfter } from '../editions/edition-stage';
-import { INTERFACE_LANGUAGES } from '../practices/practice-translations.service';
+import { TranslationCoverageView } from '../practices/dto/practice-translation.dto';
+import { INTERFACE_LANGUAGES, PracticeTranslationsService } from '../practices/practice-translations.service';
 import { TranslationItemsView, TranslationItemVersion } from './translation-items.dto';
 import { TranslationItemKind, TranslationItemRow, TranslationItemsRepository } from './translation-items.repository';
 
@@ -27,7 +28,25 @@ export class TranslationItemsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly repository: TranslationItemsRepository,
+    private readonly practices: PracticeTranslationsService,
   ) {}
+
+  /** Per language, what a juror reads: the practices (GET translation-coverage's first fields), the summaries and the categories. */
+  async coverage(editionId: string): Promise<TranslationCoverageView> {
+    const practices = await this.practices.coverage(editionId);
+    const others = await this.repository.otherTextsCoverage(this.dataSource.manager, editionId, practices.languages.map((row) => row.language));
+    return {
+      ...practices,
+      languages: practices.languages.map((row) => {
+        const other = others.find((candidate) => candidate.language === row.language);
+        return {
+          ...row,
+          summaries: { covered: other?.summariesCovered ?? 0, outdated: other?.summariesOutdated ?? 0, total: other?.summariesTotal ?? 0 },
+          categories: { covered: other?.categoriesCovered ?? 0, outdated: other?.categoriesOutdated ?? 0, total: other?.categoriesTotal ?? 0 },
+        };
+      }),
+    };
+  }
 
   async list(editionId: string): Promise<TranslationItemsView> {
     const manager = this.dataSource.manager;

@@ -157,6 +157,11 @@ export function Report({ data, reload, readOnly = false }: { data: ReportData; r
                 <li>
                   <a href="#practices-title">{t('report.practicesTitle', { count: report.practices.length })}</a>
                 </li>
+                {(report.practices.length > 0 || report.summary.trim() !== '') && (
+                  <li>
+                    <a href="#expert-translations-title">{t('translations.expertTitle')}</a>
+                  </li>
+                )}
                 <li>
                   <a href="#files-title">{t('report.filesLink', { count: report.files.length })}</a>
                 </li>
