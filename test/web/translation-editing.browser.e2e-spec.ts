@@ -7,7 +7,7 @@
 // reading in Ukrainian sees the outdated translation with its note. Setup that is not the subject
 // goes through the API. Screenshots into test-artifacts/screenshots/, axe and 360 px checked.
 import type { Page } from 'playwright-core';
-import { apiAs, browserSuiteSkipped, check, settled, shoot, signIn, useBrowserHarness } from './browser-harness';
+import { apiAs, browserSuiteSkipped, check, settled, shoot, signIn, useBrowserHarness, VIEWPORTS } from './browser-harness';
 
 const skip = browserSuiteSkipped('test/web/translation-editing.browser.e2e-spec.ts');
 
@@ -175,6 +175,13 @@ const TRANSLATOR = 'ekspert2015.poznan';
     expect(await note.textContent()).toContain('Перекладено з польської');
     expect(await note.locator('.version-note__outdated').count()).toBe(1);
     await check(harness, juror, 'translation-editing-juror-outdated');
+    // Beside it, the 1–5 scale in Ukrainian stays on one row ("5 (найвища)" once wrapped), wide and at 360 px.
+    for (const viewport of [VIEWPORTS.desktop, VIEWPORTS.mobile]) {
+      await juror.setViewportSize(viewport);
+      const tops = await juror.locator('fieldset.choices').first().locator('.choice').evaluateAll((choices) => choices.map((choice) => Math.round(choice.getBoundingClientRect().top)));
+      expect(tops).toHaveLength(5);
+      expect(new Set(tops).size).toBe(1);
+    }
     await juror.close();
   });
 });
