@@ -72,7 +72,7 @@ function Statuses({ kind, id, label }: { kind: TranslationItemKind; id: string; 
               );
             })}
           </ul>
-          {editing && <TranslationEditor kind={kind} id={id} language={editing} label={label} idPrefix={`expert-${id}-${editing}`} onSaved={query.reload} />}
+          {editing && <TranslationEditor kind={kind} id={id} language={editing} label={label} idPrefix={`expert-${id}-${editing}`} onSaved={query.reload} focus />}
         </>
       )}
     </Loaded>

@@ -2,7 +2,7 @@
 // the current translation and when, an outdated translation marked with the date the original
 // changed; saved through the item's own route (current again). Read-only, with the reason, once the
 // API closes translations (scoring opened: `wrong_stage`), whether the list said so or the save did.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/errors';
 import type { TranslationItemKind } from '../../api/types';
@@ -24,6 +24,8 @@ interface EditorProps {
   onSaved?: () => void;
   /** The form's ids: several editors may share a screen. */
   idPrefix?: string;
+  /** Move the focus to the editor's heading when it opens (it replaces what was clicked). */
+  focus?: boolean;
 }
 
 export function TranslationEditor(props: EditorProps) {
@@ -50,7 +52,7 @@ function OriginalText({ version, fields }: { version: TextVersionOf; fields: rea
   );
 }
 
-function EditorBody({ kind, id, language, label, onSaved, idPrefix, data, reload }: EditorProps & { data: TranslationsOf; reload: () => void }) {
+function EditorBody({ kind, id, language, label, onSaved, idPrefix, focus, data, reload }: EditorProps & { data: TranslationsOf; reload: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const languageName = useLanguageName();
@@ -60,6 +62,10 @@ function EditorBody({ kind, id, language, label, onSaved, idPrefix, data, reload
   const [closedByApi, setClosedByApi] = useState(false);
   const [saved, setSaved] = useState(false);
   const form = useApiForm();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focus) heading.current?.focus();
+  }, [focus]);
   const readOnly = !data.editable || closedByApi;
   const prefix = idPrefix ?? `translation-${id}-${language}`;
   const fieldLabel = (field: TranslationField) => t('translations.fieldIn', { field: t(`translations.field.${field}`), language: languageName(language) });
@@ -84,7 +90,7 @@ function EditorBody({ kind, id, language, label, onSaved, idPrefix, data, reload
 
   return (
     <section className="translation-editor" aria-labelledby={`${prefix}-title`} data-testid="translation-editor">
-      <h3 id={`${prefix}-title`} className="translation-editor__title">
+      <h3 id={`${prefix}-title`} className="translation-editor__title" tabIndex={-1} ref={heading}>
         {t('translations.editorTitle', { label, language: languageName(language) })}
       </h3>
       {existing ? (

@@ -59,7 +59,7 @@ function TranslationsBody({ data, reload }: { data: TranslationItemsView; reload
             {t('translations.backToList')}
           </button>
         </p>
-        <TranslationEditor kind={editing.kind} id={editing.id} language={target} label={editing.label} onSaved={reload} />
+        <TranslationEditor kind={editing.kind} id={editing.id} language={target} label={editing.label} onSaved={reload} focus />
       </div>
     );
   }
