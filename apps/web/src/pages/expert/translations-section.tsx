@@ -36,7 +36,7 @@ export function TranslationsSection({ report }: { report: ReportView }) {
 function Folded({ kind, id, label, title }: { kind: TranslationItemKind; id: string; label: string; title: string }) {
   const [open, setOpen] = useState(false);
   return (
-    <details className="card" onToggle={(event) => setOpen(event.currentTarget.open)} data-testid="expert-translation">
+    <details className="translation-fold" onToggle={(event) => setOpen(event.currentTarget.open)} data-testid="expert-translation">
       <summary>{title}</summary>
       {open && <Statuses kind={kind} id={id} label={label} />}
     </details>
