@@ -65,6 +65,12 @@ const TRANSLATOR = 'ekspert2015.poznan';
     await editor.waitFor();
     expect(await editor.getByTestId('translation-original').textContent()).toContain(PRACTICE.pl.description);
     expect(await editor.getByTestId('translation-original').getAttribute('lang')).toBe('pl');
+    // The editor has the focus; the browser's back button returns to the list, focus on the button that opened it.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
+    await page.goBack();
+    await page.waitForFunction((key) => document.activeElement?.getAttribute('data-edit-key') === key, `practice:${practiceId}:uk`);
+    await item(page, PRACTICE.pl.title).getByRole('button', { name: `Додати переклад «${PRACTICE.pl.title}» – Українська` }).click();
+    await editor.waitFor();
     await editor.locator('input[name=title]').fill(PRACTICE.uk.title);
     await editor.locator('textarea[name=description]').fill(PRACTICE.uk.description);
     await check(harness, page, 'translation-editing-editor-uk');

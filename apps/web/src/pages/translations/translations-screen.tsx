@@ -2,6 +2,7 @@
 // (GET /api/editions/:id/translation-items) with its status per language, filterable by language and
 // status; choosing one opens the editor (original beside the form) in place of the list, its
 // address in the query (?edit=kind:id&to=uk) so the back button returns to the list.
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { client } from '../../api/client';
@@ -51,6 +52,12 @@ function TranslationsBody({ data, reload }: { data: TranslationItemsView; reload
   const [kind, id] = (edit ?? '').split(':');
   const editing = data.items.find((item) => item.kind === kind && item.id === id);
   const target = params.get('to') ?? '';
+  // Back from the editor (its link or the browser's button): the focus returns to the button that opened it, if still listed.
+  const opened = useRef<string | null>(null);
+  useEffect(() => {
+    if (opened.current && !edit) document.querySelector<HTMLButtonElement>(`[data-edit-key="${CSS.escape(opened.current)}"]`)?.focus();
+    opened.current = edit ? `${edit}:${target}` : null;
+  }, [edit, target]);
   if (edit && editing && target) {
     return (
       <div className="translations">
@@ -130,6 +137,7 @@ function ItemCard({ item, language, onEdit }: { item: TranslationItem; language:
                 type="button"
                 className="button button--secondary button--small"
                 onClick={() => onEdit(version.language)}
+                data-edit-key={`${item.kind}:${item.id}:${version.language}`}
                 aria-label={t(item.editable ? (version.status === 'missing' ? 'translations.addLabel' : 'translations.editLabel') : 'translations.viewLabel', { label: item.label, language: languageName(version.language) })}
               >
                 {item.editable ? (version.status === 'missing' ? t('translations.add') : t('translations.edit')) : t('translations.view')}
