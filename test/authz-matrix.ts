@@ -182,6 +182,7 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/follow-ups/{id}/translations': row(TRANSLATORS, { params: { id: 'lublinFollowUp' } }),
   'PUT /api/follow-ups/{id}/translations/{lang}': row(TRANSLATORS, { params: { id: 'lublinFollowUp', lang: 'language' } }),
   'DELETE /api/follow-ups/{id}/translations/{lang}': row(TRANSLATORS, { params: { id: 'lublinFollowUp', lang: 'language' } }),
+  'GET /api/editions/{id}/translation-items': row(COORDINATOR, { params: { id: 'edition' } }),
   'GET /api/editions/{id}/translation-coverage': row(COORDINATOR, { params: { id: 'edition' } }),
   'GET /api/editions/{id}/translators': row(COORDINATOR, { params: { id: 'edition' } }),
   'POST /api/editions/{id}/translators': row(COORDINATOR, { params: { id: 'edition' } }),

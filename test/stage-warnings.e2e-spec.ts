@@ -57,14 +57,14 @@ describe('stage warnings', () => {
 
     await ds.query(`INSERT INTO practice_translation (practice_id, language, title, description) VALUES ($1, 'uk', 'Практика', 'Опис.')`, [practices[0].id]);
 
-    // reportsOpen → juryScoring: Kraków never started, Gdańsk's report is a draft, 28 days left, one practice not in Ukrainian.
+    // reportsOpen → juryScoring: Kraków never started, Gdańsk's report is a draft, 28 days left, one practice (and the category's name) not in Ukrainian.
     const opening = await optionTo(edition.id, 'juryScoring');
     expect(opening).toMatchObject({ ready: true, blockers: [], blockerDetails: [] });
     expect(opening.warnings).toEqual([
       { code: 'reports_not_started', message: expect.any(String), params: { count: 1, cities: [krakow.name] } },
       { code: 'reports_not_submitted', message: expect.any(String), params: { count: 1, cities: [gdansk.name] } },
       { code: 'reports_deadline_ahead', message: expect.any(String), params: { dueAt: reportsDueAt.toISOString() } },
-      { code: 'translations_missing', message: expect.any(String), params: { count: 1, languages: [{ language: 'uk', missing: 1, total: 2 }] } },
+      { code: 'translations_missing', message: expect.any(String), params: { count: 1, languages: [{ language: 'uk', missing: 1, total: 2, summariesMissing: 0, summariesTotal: 0, categoriesMissing: 1, categoriesTotal: 1 }] } },
     ]);
     await t.http.post(`/api/editions/${edition.id}/transitions`).set(coordinator.auth).send({ to: 'juryScoring' }).expect(200);
 

@@ -170,9 +170,10 @@ describe('content translations of practices', () => {
     expect(coverage).toEqual({
       editionId: edition.id,
       languages: [
-        { language: 'pl', covered: 3, outdated: 0, total: 3 },
-        { language: 'en', covered: 1, outdated: 0, total: 3 },
-        { language: 'uk', covered: 2, outdated: 0, total: 3 },
+        // The summary is empty (nothing to read); the category's name is translated, it has no description.
+        { language: 'pl', covered: 3, outdated: 0, total: 3, summaries: { covered: 0, outdated: 0, total: 0 }, categories: { covered: 1, outdated: 0, total: 1 } },
+        { language: 'en', covered: 1, outdated: 0, total: 3, summaries: { covered: 0, outdated: 0, total: 0 }, categories: { covered: 1, outdated: 0, total: 1 } },
+        { language: 'uk', covered: 2, outdated: 0, total: 3, summaries: { covered: 0, outdated: 0, total: 0 }, categories: { covered: 1, outdated: 0, total: 1 } },
       ],
     });
   });

@@ -120,10 +120,22 @@ const PRACTICE = { title: 'Punkt informacyjny dla cudzoziemców', description: '
     const done = page.locator('.alert--success', { hasText: 'Raport jest złożony' });
     await done.waitFor();
     await page.waitForFunction(() => document.activeElement?.classList.contains('alert--success') ?? false);
-    const inView = await done.evaluate((element) => {
-      const box = element.getBoundingClientRect();
-      return box.top >= 0 && box.bottom <= window.innerHeight;
-    });
+    // The page scrolls smoothly (unless the reader asks for reduced motion): in view once it ends.
+    const inView = await done
+      .evaluate(
+        (element) =>
+          new Promise<boolean>((resolve) => {
+            const started = performance.now();
+            const look = () => {
+              const box = element.getBoundingClientRect();
+              if (box.top >= 0 && box.bottom <= window.innerHeight) resolve(true);
+              else if (performance.now() - started > 3_000) resolve(false);
+              else requestAnimationFrame(look);
+            };
+            look();
+          }),
+      )
+      .catch(() => false);
     expect(inView).toBe(true);
     await check(harness, page, 'report-editing-submitted-pl');
     await page.close();

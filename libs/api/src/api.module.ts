@@ -34,6 +34,7 @@ import {
   ProtocolModule,
   ReportsModule,
   TextTranslationsModule,
+  TranslationItemsModule,
 } from '@app/domain';
 import { AuditController } from './http/audit.controller';
 import { TextTranslationsController } from './http/text-translations.controller';
@@ -81,6 +82,7 @@ export class ApiModule {
         ReportsModule,
         PracticeTranslationsModule,
         TextTranslationsModule,
+        TranslationItemsModule,
         JuryModule,
         DecisionsModule,
         CertificatesModule,

@@ -1108,8 +1108,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per language, how many of the edition’s submitted practices can be read in it (written in it or translated), e.g. uk: 9 of 14 */
+        /**
+         * Per language, how many of the edition’s submitted practices can be read in it (written in it or translated), e.g. uk: 9 of 14
+         * @description Beside the practices, what else a juror reads: the submitted reports’ summaries, and the categories (name and description).
+         */
         get: operations["TranslationsController_coverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{id}/translation-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The edition’s translation work list: every translatable text (practices, report summaries, category descriptions, award citations, follow-up notes) with its status per language
+         * @description Coordinators and the edition’s translators. Each item names the routes that edit it by `kind` and says whether it is still editable.
+         */
+        get: operations["TranslationsController_translationItems"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2415,6 +2438,13 @@ export interface components {
          * @enum {string}
          */
         ConflictReasonCode: "declared" | "juror_city" | "expert_of_city" | "official_of_city";
+        CoverageCount: {
+            /** @description Readable in this language: written in it, or translated into it */
+            covered: number;
+            /** @description Of the translations counted, those whose original changed since */
+            outdated: number;
+            total: number;
+        };
         CreateAwardDto: {
             categoryIds: string[];
             citation?: string;
@@ -2892,16 +2922,24 @@ export interface components {
             total: number;
         };
         LanguageCoverage: {
+            /** @description The edition’s categories: name and description (if any) both readable in this language */
+            categories?: components["schemas"]["CoverageCount"];
             /** @description Practices readable in this language: written in it, or translated into it */
             covered: number;
             /** @example uk */
             language: string;
             /** @description Of the translations counted, those whose original changed since */
             outdated: number;
+            /** @description The submitted reports’ summaries (those written) */
+            summaries?: components["schemas"]["CoverageCount"];
             /** @description The edition’s submitted practices */
             total: number;
         };
         LanguageGapView: {
+            /** @description The edition’s categories whose name or description has neither an original nor a translation in it */
+            categoriesMissing?: number;
+            /** @description The edition’s categories */
+            categoriesTotal?: number;
             /**
              * @description A language of a juror's account
              * @example uk
@@ -2909,6 +2947,10 @@ export interface components {
             language: string;
             /** @description Practices before the jury with neither an original nor a translation in it */
             missing: number;
+            /** @description Summaries of the reports before the jury with neither an original nor a translation in it */
+            summariesMissing?: number;
+            /** @description Summaries of the reports before the jury */
+            summariesTotal?: number;
             /** @description Practices before the jury */
             total: number;
         };
@@ -4013,6 +4055,70 @@ export interface components {
             /** @description pl, en, uk, and any other language a translation exists in */
             languages: components["schemas"]["LanguageCoverage"][];
         };
+        /**
+         * @description Which translation routes edit it: practices/{id}, reports/{id} (summary), categories/{id} (description), awards/{id} (citation), follow-ups/{id} (note)
+         * @enum {string}
+         */
+        TranslationItemKind: "practice" | "reportSummary" | "categoryDescription" | "awardCitation" | "followUpNote";
+        TranslationItemsView: {
+            /** Format: uuid */
+            editionId: string;
+            items: components["schemas"]["TranslationItemView"][];
+            /**
+             * @description pl, en, uk, and any other language an original or a translation exists in
+             * @example [
+             *       "pl",
+             *       "en",
+             *       "uk"
+             *     ]
+             */
+            languages: string[];
+            /** @example reportsOpen */
+            stage: string;
+        };
+        TranslationItemVersion: {
+            /** @example uk */
+            language: string;
+            /**
+             * Format: date-time
+             * @description When the translation was provided (null: original or missing)
+             */
+            providedAt: string | null;
+            providedByName: string | null;
+            /** @description original: the text is written in this language; current / outdated: a translation made before or after the original last changed; missing: none */
+            status: components["schemas"]["TranslationStatus"];
+        };
+        TranslationItemView: {
+            /** @description The city it belongs to */
+            context: string | null;
+            /** @description Whether its translations may still be added and edited (until scoring opens; citations: always) */
+            editable: boolean;
+            /**
+             * Format: uuid
+             * @description The practice, report, category, award or follow-up
+             */
+            id: string;
+            /** @description Which translation routes edit it: practices/{id}, reports/{id} (summary), categories/{id} (description), awards/{id} (citation), follow-ups/{id} (note) */
+            kind: components["schemas"]["TranslationItemKind"];
+            /** @description What to call it: the practice’s title, the city (summaries, notes), the category’s name, the award’s recipient */
+            label: string;
+            /**
+             * Format: date-time
+             * @description When the original last changed
+             */
+            originalChangedAt: string;
+            /** @example pl */
+            originalLanguage: string;
+            /** @description Practices, summaries and notes: whether the report is submitted; null for the edition’s own texts */
+            submitted: boolean | null;
+            /** @description One per language of `languages` */
+            versions: components["schemas"]["TranslationItemVersion"][];
+        };
+        /**
+         * @description original: the text is written in this language; current / outdated: a translation made before or after the original last changed; missing: none
+         * @enum {string}
+         */
+        TranslationStatus: "original" | "current" | "outdated" | "missing";
         UpdateAwardDto: {
             categoryIds?: string[];
             citation?: string;
@@ -9496,6 +9602,67 @@ export interface operations {
                 };
             };
             /** @description No such edition visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    TranslationsController_translationItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationItemsView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such edition, or not one the caller translates
+             *
+             *     No such edition visible to the caller
+             */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -61,3 +61,7 @@ export type GroupMailView = Schemas['GroupMailView'];
 export type PanelView = Schemas['PanelView'];
 export type AssignmentsView = Schemas['AssignmentsView'];
 export type SuggestionView = Schemas['SuggestionView'];
+export type TranslationItemsView = Schemas['TranslationItemsView'];
+export type TranslationItem = Schemas['TranslationItemView'];
+export type TranslationItemKind = TranslationItem['kind'];
+export type TranslationStatus = Schemas['TranslationItemVersion']['status'];

@@ -59,6 +59,7 @@ export const routes: RouteObject[] = [
                   { path: 'panels', lazy: () => import('../pages/coordinator/panels-page').then((m) => ({ Component: m.PanelsPage })) },
                   { path: 'results', lazy: () => import('../pages/coordinator/results-page').then((m) => ({ Component: m.ResultsPage })) },
                   { path: 'awards', lazy: () => import('../pages/coordinator/awards-page').then((m) => ({ Component: m.AwardsPage })) },
+                  { path: 'translations', lazy: () => import('../pages/translations/translation-pages').then((m) => ({ Component: m.CoordinatorTranslationsPage })) },
                   { path: 'mail-templates', lazy: () => import('../pages/coordinator/mail-templates-page').then((m) => ({ Component: m.MailTemplatesPage })) },
                   { path: 'reports/:reportId', lazy: () => import('../pages/coordinator/report-read-page').then((m) => ({ Component: m.CoordinatorReportPage })) },
                 ],
@@ -88,6 +89,14 @@ export const routes: RouteObject[] = [
           { path: 'editions/:editionId', lazy: () => import('../pages/juror/ballot-page').then((m) => ({ Component: m.BallotPage })) },
           { path: 'editions/:editionId/practices/:practiceId', lazy: () => import('../pages/juror/score-page').then((m) => ({ Component: m.ScorePage })) },
           { path: 'editions/:editionId/deliberation', lazy: () => import('../pages/juror/deliberation-page').then((m) => ({ Component: m.JurorDeliberationPage })) },
+        ],
+      },
+      {
+        path: 'translator',
+        element: <RequireRole role="translator" />,
+        children: [
+          { index: true, lazy: () => import('../pages/translations/translation-pages').then((m) => ({ Component: m.TranslatorHomePage })) },
+          { path: 'editions/:editionId', lazy: () => import('../pages/translations/translation-pages').then((m) => ({ Component: m.TranslatorEditionPage })) },
         ],
       },
       {

@@ -1,15 +1,14 @@
 // Which area of the app each role works in, and where a user lands after signing in.
 import type { Role, RoleGrant } from '../api/types';
 
-export const ROLES: readonly Role[] = ['coordinator', 'expert', 'juror', 'cityOfficial'];
+export const ROLES: readonly Role[] = ['coordinator', 'expert', 'juror', 'cityOfficial', 'translator'];
 
 export const ROLE_HOME: Record<Role, string> = {
   coordinator: '/coordinator',
   expert: '/expert',
   juror: '/juror',
   cityOfficial: '/city',
-  // Translators work through the API's translation routes; the web has no area of theirs yet.
-  translator: '/dashboard',
+  translator: '/translator',
 };
 
 /** The roles a user holds, once each, in a stable order. */

@@ -15,6 +15,8 @@ import {
   ReportTranslationsService,
   ReportTranslationsView,
   TranslationCoverageView,
+  TranslationItemsService,
+  TranslationItemsView,
   TranslationLanguageParam,
 } from '@app/domain';
 
@@ -25,6 +27,7 @@ export class TranslationsController {
     private readonly translations: PracticeTranslationsService,
     private readonly reportTranslations: ReportTranslationsService,
     private readonly grants: GrantsService,
+    private readonly items: TranslationItemsService,
   ) {}
 
   @Authorize('practice.translate')
@@ -92,12 +95,27 @@ export class TranslationsController {
     await this.reportTranslations.delete(principal, params.id, params.lang);
   }
 
+  @Authorize('edition.translations.read')
+  @Get('editions/:id/translation-items')
+  @ApiOperation({
+    summary: 'The edition’s translation work list: every translatable text (practices, report summaries, category descriptions, award citations, follow-up notes) with its status per language',
+    description: 'Coordinators and the edition’s translators. Each item names the routes that edit it by `kind` and says whether it is still editable.',
+  })
+  @ApiOkResponse({ type: TranslationItemsView })
+  @ApiNotFoundResponse({ description: 'No such edition, or not one the caller translates' })
+  translationItems(@Param('id', ParseUUIDPipe) id: string): Promise<TranslationItemsView> {
+    return this.items.list(id);
+  }
+
   @Authorize('edition.manage')
   @Get('editions/:id/translation-coverage')
-  @ApiOperation({ summary: 'Per language, how many of the edition’s submitted practices can be read in it (written in it or translated), e.g. uk: 9 of 14' })
+  @ApiOperation({
+    summary: 'Per language, how many of the edition’s submitted practices can be read in it (written in it or translated), e.g. uk: 9 of 14',
+    description: 'Beside the practices, what else a juror reads: the submitted reports’ summaries, and the categories (name and description).',
+  })
   @ApiOkResponse({ type: TranslationCoverageView })
   coverage(@Param('id') id: string): Promise<TranslationCoverageView> {
-    return this.translations.coverage(id);
+    return this.items.coverage(id);
   }
 
   @Authorize('edition.manage')

@@ -44,6 +44,7 @@ export const PERMISSIONS = {
   'report.translate': { roles: ['coordinator', 'expert', 'translator'], object: 'report' },
   'category.translate': { roles: ['coordinator', 'translator'], object: 'category' },
   'award.translate': { roles: ['coordinator', 'translator'], object: 'award' },
+  'edition.translations.read': { roles: ['coordinator', 'translator'], object: 'edition' },
   'followUp.translate': { roles: ['coordinator', 'expert', 'translator'], object: 'followUp' },
   'practice.score': { roles: ['juror'], object: 'practice' },
   'practice.conflict.declare': { roles: ['juror'], object: 'practice' },

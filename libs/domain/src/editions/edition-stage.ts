@@ -143,8 +143,15 @@ export interface JurorBallotCount {
 /** A language of the jurors' accounts and the practices before the jury not readable in it. */
 export interface LanguageGap {
   language: string;
+  /** Practices before the jury with no version in the language, of `total`. */
   missing: number;
   total: number;
+  /** Their reports' summaries without a version in it, of summariesTotal. */
+  summariesMissing?: number;
+  summariesTotal?: number;
+  /** The edition's categories whose name or description has no version in it, of categoriesTotal. */
+  categoriesMissing?: number;
+  categoriesTotal?: number;
 }
 
 export interface TransitionWarningParams {
@@ -201,7 +208,9 @@ export function transitionWarnings(to: EditionStage, facts: WarningFacts, now = 
     // Translations close when scoring opens: the last moment to notice a juror cannot read a practice.
     const gaps = facts.languageGaps;
     if (gaps.length > 0) {
-      const list = gaps.map((gap) => `${gap.language} ${gap.missing} of ${gap.total}`).join(', ');
+      const extra = (gap: LanguageGap) =>
+        [gap.summariesMissing ? ` (summaries ${gap.summariesMissing} of ${gap.summariesTotal})` : '', gap.categoriesMissing ? ` (categories ${gap.categoriesMissing} of ${gap.categoriesTotal})` : ''].join('');
+      const list = gaps.map((gap) => `${gap.language} ${gap.missing} of ${gap.total}${extra(gap)}`).join(', ');
       warnings.push({ code: 'translations_missing', message: `practices without a version in a juror's language: ${list}`, params: { count: gaps.length, languages: gaps } });
     }
   }

@@ -41,6 +41,8 @@ export const EDITION_ACCESS: ObjectAccessSpec = {
       if (!jurorGrant(p, t.editionId)) return 'notFound';
       return stageAtOrAfter(t, 'juryScoring') ? 'allow' : 'forbidden';
     },
+    // The translation work list: coordinators and the edition's translators.
+    'edition.translations.read': (p, t) => (isCoordinator(p) || grantsOf(p, 'translator').some((grant) => grant.editionId === t.editionId) ? 'allow' : 'notFound'),
     'edition.ballot.read': (p, t) => (jurorGrant(p, t.editionId) ? 'allow' : 'notFound'),
     'edition.results.read': juryAfterScoring,
     'edition.deliberation.read': juryAfterScoring,

@@ -8,6 +8,7 @@ import { TransitionsView } from './dto/edition.dto';
 import { conflictedSql } from '../jury/conflicts.access';
 import { onBallotByAssignmentSql } from '../jury/panels.access';
 import { JURY_PRACTICE_STATUSES_LIST_SQL } from '../practices/practice-status';
+import { categoryReadableInSql } from '../translation-items/translation-items.repository';
 import { EditionStage, TransitionFacts, WarningFacts } from './edition-stage';
 import { EditionRow } from './edition-view';
 import { editionVisibleTo } from './editions.access';
@@ -155,17 +156,34 @@ export class EditionsRepository {
                          LEFT JOIN score s ON s.practice_id = p.id AND s.juror_id = g.user_id
                         WHERE g.edition_id = $1 AND g.role = 'juror'
                         GROUP BY g.user_id, u.name) b), '[]'::json) AS ballots,
-              COALESCE((SELECT json_agg(json_build_object('language', gap.language, 'missing', gap.missing, 'total', gap.total) ORDER BY gap.language)
-                 FROM (SELECT l.language,
-                              count(*) FILTER (WHERE p.original_language <> l.language
-                                AND NOT EXISTS (SELECT 1 FROM practice_translation t WHERE t.practice_id = p.id AND t.language = l.language))::int AS missing,
-                              count(*)::int AS total
+              COALESCE((SELECT json_agg(json_build_object('language', gap.language, 'missing', gap.missing, 'total', gap.total,
+                                                 'summariesMissing', gap.summaries_missing, 'summariesTotal', gap.summaries_total,
+                                                 'categoriesMissing', gap.categories_missing, 'categoriesTotal', gap.categories_total) ORDER BY gap.language)
+                 FROM (SELECT l.language, p.missing, p.total, s.missing AS summaries_missing, s.total AS summaries_total,
+                              c.missing AS categories_missing, c.total AS categories_total
                          FROM (SELECT DISTINCT u.locale AS language FROM role_grant g JOIN app_user u ON u.id = g.user_id
                                 WHERE g.edition_id = $1 AND g.role = 'juror') l
-                         JOIN (practice p JOIN report r ON r.id = p.report_id)
-                           ON r.edition_id = $1 AND p.status IN ${JURY_PRACTICE_STATUSES_LIST_SQL}
-                        GROUP BY l.language) gap
-                WHERE gap.missing > 0), '[]'::json) AS "languageGaps"`,
+                         CROSS JOIN LATERAL (
+                           SELECT count(*) FILTER (WHERE p.original_language <> l.language
+                                    AND NOT EXISTS (SELECT 1 FROM practice_translation t WHERE t.practice_id = p.id AND t.language = l.language))::int AS missing,
+                                  count(*)::int AS total
+                             FROM practice p JOIN report r ON r.id = p.report_id
+                            WHERE r.edition_id = $1 AND p.status IN ${JURY_PRACTICE_STATUSES_LIST_SQL}) p
+                         -- The summaries of the reports whose practices are before the jury (the ballot shows them beside each practice).
+                         CROSS JOIN LATERAL (
+                           SELECT count(*) FILTER (WHERE r.original_language <> l.language
+                                    AND NOT EXISTS (SELECT 1 FROM report_translation t WHERE t.report_id = r.id AND t.language = l.language))::int AS missing,
+                                  count(*)::int AS total
+                             FROM report r
+                            WHERE r.edition_id = $1 AND btrim(r.summary) <> ''
+                              AND EXISTS (SELECT 1 FROM practice p WHERE p.report_id = r.id AND p.status IN ${JURY_PRACTICE_STATUSES_LIST_SQL})) s
+                         -- The categories of the ballot: name and description.
+                         CROSS JOIN LATERAL (
+                           SELECT count(*) FILTER (WHERE NOT ${categoryReadableInSql('k', 'l.language', `EXISTS (SELECT 1 FROM category_description_translation t WHERE t.category_id = k.id AND t.language = l.language)`)})::int AS missing,
+                                  count(*)::int AS total
+                             FROM category k WHERE k.edition_id = $1) c
+                        WHERE p.total > 0) gap
+                WHERE gap.missing > 0 OR gap.summaries_missing > 0 OR gap.categories_missing > 0), '[]'::json) AS "languageGaps"`,
       [editionId],
     );
     return facts;

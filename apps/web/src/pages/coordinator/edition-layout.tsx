@@ -42,6 +42,7 @@ export function EditionLayout() {
     { to: 'panels', label: t('edition.tabs.panels') },
     { to: 'results', label: t('edition.tabs.results') },
     { to: 'awards', label: t('edition.tabs.awards') },
+    { to: 'translations', label: t('edition.tabs.translations') },
     { to: 'group-mail', label: t('edition.tabs.groupMail') },
     { to: 'mail-templates', label: t('edition.tabs.mailTemplates') },
   ];

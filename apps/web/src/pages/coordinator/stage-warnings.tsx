@@ -26,7 +26,15 @@ export function StageWarnings({ warnings }: { warnings: Warning[] }) {
             {warning.code === 'translations_missing' && warning.params.languages && (
               <ul>
                 {warning.params.languages.map((gap) => (
-                  <li key={gap.language}>{t('stageWarnings.languageGap', { language: languageLabel(t, gap.language), missing: gap.missing, total: gap.total })}</li>
+                  <li key={gap.language}>
+                    {[
+                      t('stageWarnings.languageGap', { language: languageLabel(t, gap.language), missing: gap.missing, total: gap.total }),
+                      gap.summariesMissing ? t('stageWarnings.languageGapSummaries', { missing: gap.summariesMissing, total: gap.summariesTotal ?? 0 }) : null,
+                      gap.categoriesMissing ? t('stageWarnings.languageGapCategories', { missing: gap.categoriesMissing, total: gap.categoriesTotal ?? 0 }) : null,
+                    ]
+                      .filter(Boolean)
+                      .join('; ')}
+                  </li>
                 ))}
               </ul>
             )}

@@ -1,6 +1,8 @@
 // The edition's translation coverage on the coordinator's overview (GET
-// /api/editions/:id/translation-coverage): per language, how many submitted practices can be read in it.
+// /api/editions/:id/translation-coverage): per language, how many submitted practices, summaries and
+// categories can be read in it, and the way to the translations screen.
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { client } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { Loaded, useApiQuery } from '../../components/query';
@@ -22,6 +24,8 @@ export function TranslationCoverage({ editionId }: { editionId: string }) {
               {data.languages.map((language) => (
                 <li key={language.language}>
                   {t('content.coverageLine', { language: language.language, covered: format.number(language.covered), count: language.total })}
+                  {language.summaries && language.summaries.total > 0 && ` · ${t('content.coverageSummaries', { covered: format.number(language.summaries.covered), count: language.summaries.total })}`}
+                  {language.categories && language.categories.total > 0 && ` · ${t('content.coverageCategories', { covered: format.number(language.categories.covered), count: language.categories.total })}`}
                   {language.outdated > 0 && <span className="meta-inline">{t('content.coverageOutdated', { count: language.outdated })}</span>}
                 </li>
               ))}
@@ -29,6 +33,9 @@ export function TranslationCoverage({ editionId }: { editionId: string }) {
           )
         }
       </Loaded>
+      <p>
+        <Link to={`/coordinator/editions/${editionId}/translations`}>{t('content.coverageManage')}</Link>
+      </p>
     </section>
   );
 }

@@ -22,6 +22,7 @@ import { loadAssignment, personalDue, reportsOpen } from './report-data';
 import { StartReport } from './start-report';
 import { SubmitSection } from './submit-section';
 import { SummarySection } from './summary-section';
+import { TranslationsSection } from './translations-section';
 import { LeaveGuard, UnsavedProvider, useUnsavedEditors } from './unsaved-changes';
 
 export interface ReportData {
@@ -156,6 +157,11 @@ export function Report({ data, reload, readOnly = false }: { data: ReportData; r
                 <li>
                   <a href="#practices-title">{t('report.practicesTitle', { count: report.practices.length })}</a>
                 </li>
+                {(report.practices.length > 0 || report.summary.trim() !== '') && (
+                  <li>
+                    <a href="#expert-translations-title">{t('translations.expertTitle')}</a>
+                  </li>
+                )}
                 <li>
                   <a href="#files-title">{t('report.filesLink', { count: report.files.length })}</a>
                 </li>
@@ -179,6 +185,7 @@ export function Report({ data, reload, readOnly = false }: { data: ReportData; r
           )}
           <SummarySection report={report} editable={editable} onSaved={reload} />
           <PracticesSection report={report} categories={categories} editable={editable} onChange={reload} />
+          <TranslationsSection report={report} />
           <FilesSection reportId={report.id} files={report.files} editable={editable} onChange={reload} />
           <FollowUpsSection reportId={report.id} distinctions={distinctions} followUps={report.followUps} editable={editable} onChange={reload} />
           {editable && (

@@ -206,6 +206,10 @@ export class LanguageGapView {
   @ApiProperty({ example: 'uk', description: "A language of a juror's account" }) language!: string;
   @ApiProperty({ description: 'Practices before the jury with neither an original nor a translation in it' }) missing!: number;
   @ApiProperty({ description: 'Practices before the jury' }) total!: number;
+  @ApiPropertyOptional({ description: 'Summaries of the reports before the jury with neither an original nor a translation in it' }) summariesMissing?: number;
+  @ApiPropertyOptional({ description: 'Summaries of the reports before the jury' }) summariesTotal?: number;
+  @ApiPropertyOptional({ description: 'The edition’s categories whose name or description has neither an original nor a translation in it' }) categoriesMissing?: number;
+  @ApiPropertyOptional({ description: 'The edition’s categories' }) categoriesTotal?: number;
 }
 
 export class TransitionWarningParamsView {

@@ -73,11 +73,19 @@ export class PracticeTranslationsView {
   @ApiProperty({ description: 'Whether translations may still be added and edited (until scoring opens)' }) editable!: boolean;
 }
 
+export class CoverageCount {
+  @ApiProperty({ description: 'Readable in this language: written in it, or translated into it' }) covered!: number;
+  @ApiProperty({ description: 'Of the translations counted, those whose original changed since' }) outdated!: number;
+  @ApiProperty() total!: number;
+}
+
 export class LanguageCoverage {
   @ApiProperty({ example: 'uk' }) language!: string;
   @ApiProperty({ description: 'Practices readable in this language: written in it, or translated into it' }) covered!: number;
   @ApiProperty({ description: 'Of the translations counted, those whose original changed since' }) outdated!: number;
   @ApiProperty({ description: 'The edition’s submitted practices' }) total!: number;
+  @ApiPropertyOptional({ type: CoverageCount, description: 'The submitted reports’ summaries (those written)' }) summaries?: CoverageCount;
+  @ApiPropertyOptional({ type: CoverageCount, description: 'The edition’s categories: name and description (if any) both readable in this language' }) categories?: CoverageCount;
 }
 
 export class TranslationCoverageView {

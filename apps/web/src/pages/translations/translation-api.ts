@@ -1,0 +1,95 @@
+// One shape for the five kinds of translatable text, over their own API routes: a practice (title and
+// description), a report's summary, a category's description, an award's citation, a follow-up's note.
+import { client } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import type { TranslationItemKind } from '../../api/types';
+
+export type TranslationField = 'title' | 'description' | 'summary' | 'text';
+
+/** The fields each kind translates, in the order the form shows them. */
+export const KIND_FIELDS: Record<TranslationItemKind, readonly TranslationField[]> = {
+  practice: ['title', 'description'],
+  reportSummary: ['summary'],
+  categoryDescription: ['text'],
+  awardCitation: ['text'],
+  followUpNote: ['text'],
+};
+
+export type TranslationTexts = Partial<Record<TranslationField, string>>;
+
+export interface TextVersionOf {
+  language: string;
+  texts: TranslationTexts;
+  providedAt: string;
+  providedByName: string | null;
+  outdated: boolean;
+}
+
+export interface TranslationsOf {
+  original: TextVersionOf;
+  translations: TextVersionOf[];
+  editable: boolean;
+}
+
+interface RawVersion {
+  language: string;
+  providedAt: string;
+  providedByName?: string | null;
+  outdated?: boolean;
+  title?: string;
+  description?: string;
+  summary?: string;
+  text?: string | null;
+}
+
+function version(raw: RawVersion): TextVersionOf {
+  const texts: TranslationTexts = {};
+  for (const field of ['title', 'description', 'summary', 'text'] as const) {
+    const value = raw[field];
+    if (typeof value === 'string') texts[field] = value;
+  }
+  return { language: raw.language, texts, providedAt: raw.providedAt, providedByName: raw.providedByName ?? null, outdated: raw.outdated ?? false };
+}
+
+function normalize(raw: { original: RawVersion; translations: RawVersion[]; editable: boolean }): TranslationsOf {
+  return { original: version(raw.original), translations: raw.translations.map(version), editable: raw.editable };
+}
+
+/** The original and every translation of the item. */
+export async function loadTranslations(kind: TranslationItemKind, id: string, signal?: AbortSignal): Promise<TranslationsOf> {
+  const params = { params: { path: { id } }, signal };
+  switch (kind) {
+    case 'practice':
+      return normalize(await unwrap(client.GET('/api/practices/{id}/translations', params)));
+    case 'reportSummary':
+      return normalize(await unwrap(client.GET('/api/reports/{id}/translations', params)));
+    case 'categoryDescription':
+      return normalize(await unwrap(client.GET('/api/categories/{id}/translations', params)));
+    case 'awardCitation':
+      return normalize(await unwrap(client.GET('/api/awards/{id}/translations', params)));
+    case 'followUpNote':
+      return normalize(await unwrap(client.GET('/api/follow-ups/{id}/translations', params)));
+  }
+}
+
+/** Adds or replaces the translation into `lang` (current again: no longer outdated). */
+export async function saveTranslation(kind: TranslationItemKind, id: string, lang: string, texts: TranslationTexts): Promise<void> {
+  const params = { params: { path: { id, lang } } };
+  switch (kind) {
+    case 'practice':
+      await unwrap(client.PUT('/api/practices/{id}/translations/{lang}', { ...params, body: { title: texts.title ?? '', description: texts.description ?? '' } }));
+      return;
+    case 'reportSummary':
+      await unwrap(client.PUT('/api/reports/{id}/translations/{lang}', { ...params, body: { summary: texts.summary ?? '' } }));
+      return;
+    case 'categoryDescription':
+      await unwrap(client.PUT('/api/categories/{id}/translations/{lang}', { ...params, body: { text: texts.text ?? '' } }));
+      return;
+    case 'awardCitation':
+      await unwrap(client.PUT('/api/awards/{id}/translations/{lang}', { ...params, body: { text: texts.text ?? '' } }));
+      return;
+    case 'followUpNote':
+      await unwrap(client.PUT('/api/follow-ups/{id}/translations/{lang}', { ...params, body: { text: texts.text ?? '' } }));
+      return;
+  }
+}
