@@ -1,7 +1,7 @@
 // What the edition walk (edition-walk.browser.e2e-spec.ts) starts from: the demo edition in
 // reportsOpen with Kraków's report already submitted through the API (not the subject of a step),
 // and what the Lublin expert writes and uploads, which the jurors then read and download.
-import type { apiAs } from './browser-harness';
+import { demoEdition, type apiAs } from './browser-harness';
 
 type Api = Awaited<ReturnType<typeof apiAs>>;
 
@@ -24,13 +24,7 @@ export function newWalkState(): WalkState {
 
 export async function prepareDemoEdition(apiAsDemo: (who: string) => Promise<Api>): Promise<Pick<WalkState, 'editionId' | 'cities' | 'categories'>> {
   const coordinator = await apiAsDemo('koordynator');
-  const editions = (await coordinator.get<{ items: { id: string; name: string; stage: string }[] }>('/editions?limit=200')).items;
-  const demo = editions.find((edition) => edition.name.startsWith('Edycja demonstracyjna'));
-  expect(demo?.stage).toBe('reportsOpen');
-  const editionId = demo!.id;
-  const cityList = (await coordinator.get<{ items: { id: string; name: string }[] }>('/cities?limit=200')).items;
-  const cities = Object.fromEntries(cityList.map((city) => [city.name, city.id]));
-  const categories = await coordinator.get<{ id: string; name: string }[]>(`/editions/${editionId}/categories`);
+  const { editionId, cities, categories } = await demoEdition(coordinator);
   const krakow = await apiAsDemo('ekspert.krakow');
   const report = await krakow.post<{ id: string }>(`/editions/${editionId}/reports`, { cityId: cities['Kraków'] });
   for (const [title, category] of [

@@ -270,6 +270,20 @@ export async function apiAs(harness: Pick<BrowserHarness, 'base'>, who: string, 
   };
 }
 
+/**
+ * The demo edition (open for reports, as the demo data leaves it) as the coordinator sees it: its
+ * id, the cities by name and the edition's categories, for tests that build on it through the API.
+ */
+export async function demoEdition(coordinator: Awaited<ReturnType<typeof apiAs>>) {
+  const editions = (await coordinator.get<{ items: { id: string; name: string; stage: string }[] }>('/editions?limit=200')).items;
+  const demo = editions.find((edition) => edition.name.startsWith('Edycja demonstracyjna'));
+  expect(demo?.stage).toBe('reportsOpen');
+  const cityList = (await coordinator.get<{ items: { id: string; name: string }[] }>('/cities?limit=200')).items;
+  const cities: Record<string, string> = Object.fromEntries(cityList.map((city) => [city.name, city.id]));
+  const categories = await coordinator.get<{ id: string; name: string }[]>(`/editions/${demo!.id}/categories`);
+  return { editionId: demo!.id, cities, categories };
+}
+
 /** Axe on the page as it is: recorded in the report, and no serious or critical violation. */
 export async function expectAccessible(harness: BrowserHarness, page: Page, label: string): Promise<void> {
   // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') stays in force.

@@ -5,7 +5,7 @@
 // XLSX downloaded from the results tab and read back with exceljs (the ranking). Setup that is not
 // the subject (the report, the scores) goes through the API. Screenshots, axe, 360 px.
 import ExcelJS from 'exceljs';
-import { apiAs, browserSuiteSkipped, expectAccessible, expectNoHorizontalScroll, settled, shoot, signIn, useBrowserHarness, VIEWPORTS } from './browser-harness';
+import { apiAs, browserSuiteSkipped, demoEdition, expectAccessible, expectNoHorizontalScroll, settled, shoot, signIn, useBrowserHarness, VIEWPORTS } from './browser-harness';
 
 const skip = browserSuiteSkipped('test/web/stage-move-export.browser.e2e-spec.ts');
 
@@ -20,14 +20,11 @@ const PRACTICES = [
 
   beforeAll(async () => {
     const coordinator = await apiAs(harness, 'koordynator');
-    const editions = (await coordinator.get<{ items: { id: string; name: string; stage: string }[] }>('/editions?limit=200')).items;
-    const demo = editions.find((edition) => edition.name.startsWith('Edycja demonstracyjna'));
-    expect(demo?.stage).toBe('reportsOpen');
-    editionId = demo!.id;
-    const cities = (await coordinator.get<{ items: { id: string; name: string }[] }>('/cities?limit=200')).items;
-    const categories = await coordinator.get<{ id: string }[]>(`/editions/${editionId}/categories`);
+    const demo = await demoEdition(coordinator);
+    editionId = demo.editionId;
+    const categories = demo.categories;
     const krakow = await apiAs(harness, 'ekspert.krakow');
-    const report = await krakow.post<{ id: string }>(`/editions/${editionId}/reports`, { cityId: cities.find((city) => city.name === 'Kraków')!.id });
+    const report = await krakow.post<{ id: string }>(`/editions/${editionId}/reports`, { cityId: demo.cities['Kraków'] });
     for (const practice of PRACTICES) await krakow.post(`/reports/${report.id}/practices`, { ...practice, recipientUnits: [], categoryIds: [categories[0].id] });
     await krakow.post(`/reports/${report.id}/submit`);
     const submitted = (await coordinator.get<{ items: { id: string }[] }>(`/editions/${editionId}/practices?status=submitted&limit=100`)).items;

@@ -7,7 +7,7 @@
 // reading in Ukrainian sees the outdated translation with its note. Setup that is not the subject
 // goes through the API. Screenshots into test-artifacts/screenshots/, axe and 360 px checked.
 import type { Page } from 'playwright-core';
-import { apiAs, browserSuiteSkipped, check, settled, shoot, signIn, useBrowserHarness, VIEWPORTS } from './browser-harness';
+import { apiAs, browserSuiteSkipped, demoEdition, check, settled, shoot, signIn, useBrowserHarness, VIEWPORTS } from './browser-harness';
 
 const skip = browserSuiteSkipped('test/web/translation-editing.browser.e2e-spec.ts');
 
@@ -29,12 +29,10 @@ const TRANSLATOR = 'ekspert2015.poznan';
 
   beforeAll(async () => {
     const coordinator = await apiAs(harness, 'koordynator');
-    const editions = (await coordinator.get<{ items: { id: string; name: string; stage: string }[] }>('/editions?limit=200')).items;
-    const demo = editions.find((edition) => edition.name.startsWith('Edycja demonstracyjna'));
-    expect(demo?.stage).toBe('reportsOpen');
-    editionId = demo!.id;
-    cityId = (await coordinator.get<{ items: { id: string; name: string }[] }>('/cities?limit=200')).items.find((city) => city.name === 'Kraków')!.id;
-    const categories = await coordinator.get<{ id: string }[]>(`/editions/${editionId}/categories`);
+    const demo = await demoEdition(coordinator);
+    editionId = demo.editionId;
+    cityId = demo.cities['Kraków'];
+    const categories = demo.categories;
     const krakow = await apiAs(harness, 'ekspert.krakow');
     reportId = (await krakow.post<{ id: string }>(`/editions/${editionId}/reports`, { cityId })).id;
     practiceId = (await krakow.post<{ id: string }>(`/reports/${reportId}/practices`, { ...PRACTICE.pl, recipientUnits: ['Urząd Miasta Krakowa'], categoryIds: [categories[0].id] })).id;

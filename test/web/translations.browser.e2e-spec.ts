@@ -5,7 +5,7 @@
 // scoring) is set up through the API. Screenshots into test-artifacts/screenshots/, axe-core checked.
 // The helpers are test/web/browser-harness.ts's; no Chromium: skipped loudly (fails in CI).
 import type { Page } from 'playwright-core';
-import { apiAs, browserSuiteSkipped, expectAccessible, shoot, signIn, useBrowserHarness, VIEWPORTS } from './browser-harness';
+import { apiAs, browserSuiteSkipped, demoEdition, expectAccessible, shoot, signIn, useBrowserHarness, VIEWPORTS } from './browser-harness';
 
 const skip = browserSuiteSkipped('test/web/translations.browser.e2e-spec.ts');
 
@@ -23,15 +23,12 @@ const SUMMARY = { pl: 'Kraków od 2016 r. prowadzi Program Otwarty Kraków.', uk
 
   beforeAll(async () => {
     const coordinator = await apiAs(harness, 'koordynator');
-    const editions = (await coordinator.get<{ items: { id: string; name: string; stage: string }[] }>('/editions?limit=200')).items;
-    const demo = editions.find((edition) => edition.name.startsWith('Edycja demonstracyjna'));
-    expect(demo?.stage).toBe('reportsOpen');
-    editionId = demo!.id;
-    const cities = (await coordinator.get<{ items: { id: string; name: string }[] }>('/cities?limit=200')).items;
-    const categories = await coordinator.get<{ id: string }[]>(`/editions/${editionId}/categories`);
+    const demo = await demoEdition(coordinator);
+    editionId = demo.editionId;
+    const categories = demo.categories;
     // Kraków's report: one practice the coordinator translates into Ukrainian, one left in Polish.
     const krakow = await apiAs(harness, 'ekspert.krakow');
-    const report = await krakow.post<{ id: string }>(`/editions/${editionId}/reports`, { cityId: cities.find((city) => city.name === 'Kraków')!.id });
+    const report = await krakow.post<{ id: string }>(`/editions/${editionId}/reports`, { cityId: demo.cities['Kraków'] });
     const translated = await krakow.post<{ id: string }>(`/reports/${report.id}/practices`, { ...TRANSLATED.pl, recipientUnits: ['Urząd Miasta Krakowa'], categoryIds: [categories[0].id] });
     await krakow.post(`/reports/${report.id}/practices`, { title: UNTRANSLATED, description: 'Program otwartości miasta na migrantów.', recipientUnits: [], categoryIds: [categories[1].id] });
     await krakow.patch(`/reports/${report.id}`, { summary: SUMMARY.pl });
