@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { jobOptions, JobQueue, QUEUES, UnitOfWork } from '@app/core';
-import { DeliveryBusyError, NotificationSender, NotificationsService } from '@app/domain';
+import { COMPOSE_AHEAD, DeliveryBusyError, MailTransport, NotificationSender, NotificationsService } from '@app/domain';
 import {
   createTestApp,
   decodeMail,
@@ -341,6 +341,52 @@ describe('notifications', () => {
     expect(sink.to(busy.email)).toHaveLength(1);
     expect(sink.to(fresh.email)).toHaveLength(1);
     sink.refuse.delete(refused.email.toLowerCase());
+  });
+
+  it('hands each mail of a batch to the SMTP pool once composed, not only as earlier ones are accepted', async () => {
+    const n = 3 * COMPOSE_AHEAD;
+    const users = await Promise.all(Array.from({ length: n }, () => makeUser(ds)));
+    const ids: string[] = [];
+    for (const user of users) {
+      const [{ id }] = await ds.query(
+        `INSERT INTO notification_delivery (event_id, dedupe_key, template, user_id) VALUES (gen_random_uuid(), $2, 'passwordReset', $1) RETURNING id`,
+        [user.id, `pool-${randomUUID()}`],
+      );
+      ids.push(id);
+    }
+    // The server's replies held back until every mail of the batch is with the pool (or 5 s pass):
+    // a sender that waits for replies before handing over more stays at its window and times out.
+    const sender = t.app.get(NotificationSender);
+    const real = sender.transport;
+    let inFlight = 0;
+    let most = 0;
+    let release!: () => void;
+    const allHandedOver = new Promise<void>((resolve) => (release = resolve));
+    const timeout = setTimeout(release, 5000);
+    const holding: MailTransport = {
+      kind: real.kind,
+      close: () => real.close(),
+      async send(mail) {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        if (inFlight === n) release();
+        await allHandedOver;
+        try {
+          return await real.send(mail);
+        } finally {
+          inFlight -= 1;
+        }
+      },
+    };
+    Object.defineProperty(sender, 'transport', { value: holding, configurable: true });
+    try {
+      await expect(sender.sendBatch(ids)).resolves.toEqual({ sent: n, failed: 0, notPending: 0 });
+    } finally {
+      clearTimeout(timeout);
+      delete (sender as unknown as Record<string, unknown>).transport;
+    }
+    expect(most).toBe(n);
+    for (const user of users) expect(sink.to(user.email)).toHaveLength(1);
   });
 });
 

@@ -44,6 +44,10 @@ export class BareMailProcess {
     this.node.child.stdin!.write(`${line}\n`);
   }
 
+  get pid(): number | undefined {
+    return this.node.child.pid;
+  }
+
   /** Renders n messages in the bare process (not timed). */
   async prepare(n: number): Promise<void> {
     this.send(`prepare ${n}`);

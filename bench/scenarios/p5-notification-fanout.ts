@@ -2,7 +2,7 @@
 // juryScoring, whose audience is every juror of the edition) fans out through the real path to
 // 10,000 mails at a real SMTP server on 127.0.0.1: UnitOfWork commit → outbox relay → BullMQ
 // `outbox.dispatch` → NotificationsService.dispatch (10,000 notification_delivery rows, 400
-// `notification.sendBatch` jobs of 25) → NotificationSender (one claim statement per batch, render,
+// `notification.sendBatch` jobs of SEND_BATCH) → NotificationSender (one claim statement per batch, render,
 // nodemailer's pooled SMTP transport, the 250 replies recorded as receipts) in the production worker process
 // (`node dist/apps/worker/src/main.js`).
 // The baseline is the physical limit of that work (issue 15): a bare process
@@ -20,6 +20,7 @@
 // no-op queue), measurement.ts (CPU from /proc, PostgreSQL waits, Redis commands),
 // enqueue-latency.ts, report.ts (the comparison's rows and detail lines), seed.ts, common.ts.
 import { DataSource } from 'typeorm';
+import { SEND_BATCH } from '@app/domain';
 import { openBenchDatabase } from '../lib/database';
 import type { MeasurementScenario, ReportRow } from '../lib/scenario';
 import { CountingSmtpSink } from '../lib/smtp-sink';
@@ -69,7 +70,7 @@ export const p5: MeasurementScenario = {
       details.push(
         `${db.description}; ${fmtInt(n)} recipients (jurors of one edition, pl/en/uk; plus a disabled juror and an expert who must not be mailed); ` +
           `event edition.stageChanged → juryScoring (template scoringOpen); ${workerCount} worker process(es) (dist/apps/worker/src/main.js, NODE_ENV=production, LOG_LEVEL=warn, ` +
-          `notifications concurrency 3, batches of 25); SMTP sink: smtp-server in the harness process on 127.0.0.1 (counts messages by their X-Open-Cities-Delivery header); ` +
+          `notifications concurrency 3, batches of ${SEND_BATCH}); SMTP sink: smtp-server in the harness process on 127.0.0.1 (counts messages by their X-Open-Cities-Delivery header); ` +
           `the server has autovacuum ${autovacuum}: every run, app or baseline, is preceded by VACUUM (ANALYZE) of the database (not timed), so each starts from the same table state`,
         `each side: warm-up of ${fmtInt(warmupN)}, then ${pairs} alternating A/B pairs of ${fmtInt(n)}; app time = from just before the UnitOfWork commit to the ${fmtInt(n)}th distinct mail at the sink ` +
           `(and all ${fmtInt(n)} deliveries must be status sent, no duplicates, or the run is INVALID); baseline time = from "go" to the bare process to the ${fmtInt(n)}th message at the sink ` +

@@ -17,7 +17,7 @@ import { summarizeProfile } from '../../lib/profile';
 import type { BenchContext, Sample } from '../../lib/scenario';
 import type { CountingSmtpSink } from '../../lib/smtp-sink';
 import { fmtInt, fmtMiB, fmtMs, fmtSec } from '../../lib/stats';
-import { APP_PREFIX, BACKEND_LABEL, BackendKind, BASELINE_PREFIX, BASELINE_QUEUE, BenchQueue, BenchWorker, percentile, readComm, WORKER_OPTIONS } from './common';
+import { APP_PREFIX, BACKEND_LABEL, BackendKind, BASELINE_PREFIX, BASELINE_QUEUE, BenchQueue, BenchWorker, describePendingJobs, percentile, readComm, WORKER_OPTIONS } from './common';
 import { EnqueueLatency, measureEnqueueLatency } from './enqueue-latency';
 import { CpuUse, RunFacts, RunMeter } from './measurement';
 import { P5ProducerModule, Seeded } from './seed';
@@ -89,7 +89,9 @@ export class BackendBench {
       // Leftovers of an aborted run under our own prefix only.
       for (const name of Object.values(QUEUES)) await this.jobs.queue(name).obliterate({ force: true });
     }
-    this.meter = new RunMeter(this.dataSource, () => this.workers.map((w) => w.child.pid!), this.redis, this.redisPid);
+    // The sending processes: the worker(s) and the bare sender (each idles while the other side runs).
+    const senders = () => [...this.workers.map((w) => w.child.pid!), ...(this.bare?.pid ? [this.bare.pid] : [])];
+    this.meter = new RunMeter(this.dataSource, senders, this.redis, this.redisPid);
     if (this.profileDir) mkdirSync(this.profileDir, { recursive: true });
     for (let i = 0; i < this.workerCount; i++) {
       const nodeArgs = this.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`, '--require', join(__dirname, '..', '..', 'lib', 'profile-preload.js')] : [];
@@ -142,13 +144,20 @@ export class BackendBench {
     if (run.done.length + run.failed >= run.target) run.resolve();
   }
 
-  /** Waits (bounded) until a queue has nothing waiting, active or delayed: runs start from an idle backend. */
-  private async waitIdle(counts: () => Promise<Record<string, number>>): Promise<void> {
+  /**
+   * Waits (bounded) until a queue has nothing waiting, active or delayed: runs start from an idle
+   * backend. On giving up, says which jobs were left (state, name, attempts, last error).
+   */
+  private async waitIdle(counts: () => Promise<Record<string, number>>, leftover?: () => Promise<string>): Promise<void> {
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const pending = Object.values(await counts()).reduce((a, b) => a + b, 0);
+      const byState = await counts();
+      const pending = Object.values(byState).reduce((a, b) => a + b, 0);
       if (pending === 0) return;
-      if (Date.now() > deadline) throw new Error(`${pending} job(s) still pending after 60 s`);
+      if (Date.now() > deadline) {
+        const states = Object.entries(byState).filter(([, n]) => n > 0).map(([state, n]) => `${n} ${state}`).join(', ');
+        throw new Error(`${pending} job(s) still pending after 60 s (${states})${leftover ? `: ${await leftover().catch((e: unknown) => String(e))}` : ''}`);
+      }
       await sleep(50);
     }
   }
@@ -179,7 +188,10 @@ export class BackendBench {
     await this.dataSource.query(`DELETE FROM outbox_event`);
     await this.dataSource.query(`UPDATE edition SET stage = 'reportsOpen' WHERE id = $1`, [editionId]);
     await this.vacuum();
-    await this.waitIdle(() => this.jobs.queue(QUEUES.notifications).getJobCounts('waiting', 'active', 'delayed', 'prioritized'));
+    await this.waitIdle(
+      () => this.jobs.queue(QUEUES.notifications).getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
+      () => describePendingJobs(this.jobs.queue(QUEUES.notifications)),
+    );
     this.sink.reset();
     const redisBefore = await this.meter.redisCommands();
     const cpuBefore = await this.meter.cpuSnapshot();
@@ -218,7 +230,10 @@ export class BackendBench {
          FROM outbox_event WHERE id = $1`,
       [eventId],
     );
-    await this.waitIdle(() => this.jobs.queue(QUEUES.notifications).getJobCounts('waiting', 'active', 'delayed', 'prioritized'));
+    await this.waitIdle(
+      () => this.jobs.queue(QUEUES.notifications).getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
+      () => describePendingJobs(this.jobs.queue(QUEUES.notifications)),
+    );
     const redisAfter = await this.meter.redisCommands();
 
     const sent = statuses.sent ?? 0;

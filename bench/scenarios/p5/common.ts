@@ -1,6 +1,6 @@
 // P5's shared pieces: its settings and targets, the queue shapes it uses, small helpers.
 import { readFileSync } from 'node:fs';
-import { Job, JobsOptions } from 'bullmq';
+import { Job, JobsOptions, JobType } from 'bullmq';
 
 export const RECIPIENTS = 10_000;
 export const LATENCY_EVENTS = 200;
@@ -50,4 +50,15 @@ export function readComm(pid: number): string {
   } catch {
     return '';
   }
+}
+
+/** A queue's pending jobs grouped by state, name, attempts made and last error: what a stuck run left behind. */
+export async function describePendingJobs(queue: { getJobs(types: JobType[]): Promise<(Job | undefined)[]> }): Promise<string> {
+  const groups = new Map<string, number>();
+  for (const job of await queue.getJobs(['waiting', 'active', 'delayed', 'prioritized'])) {
+    if (!job) continue;
+    const key = `${await job.getState()} ${job.name} after ${job.attemptsMade} attempt(s)${job.failedReason ? ` (${job.failedReason.slice(0, 120)})` : ''}`;
+    groups.set(key, (groups.get(key) ?? 0) + 1);
+  }
+  return [...groups].map(([key, n]) => `${n}× ${key}`).join('; ');
 }

@@ -113,7 +113,7 @@ export async function benchBackend(ctx: BenchContext, bench: BackendBench, n: nu
   };
   const cpuMs = (r: RunFacts) => ((r.cpu.harness + r.cpu.workers + r.cpu.postgres + r.cpu.redis) / r.n) * 1000;
   const cpuLine = (runs: RunFacts[]) =>
-    `${perJob(runs, cpuMs, 2)} ms CPU per job (worker process ${perJob(runs, (r) => (r.cpu.workers / r.n) * 1000, 2)} of which its main thread ${perJob(runs, (r) => (r.cpu.workerMainThreads / r.n) * 1000, 2)}, harness ${perJob(runs, (r) => (r.cpu.harness / r.n) * 1000, 2)}, ` +
+    `${perJob(runs, cpuMs, 2)} ms CPU per job (sending process ${perJob(runs, (r) => (r.cpu.workers / r.n) * 1000, 2)} of which its main thread ${perJob(runs, (r) => (r.cpu.workerMainThreads / r.n) * 1000, 2)}, harness ${perJob(runs, (r) => (r.cpu.harness / r.n) * 1000, 2)}, ` +
     `PostgreSQL backends ${perJob(runs, (r) => (r.cpu.postgres / r.n) * 1000, 2)}${bench.kind === 'redis' ? `, redis-server ${perJob(runs, (r) => (r.cpu.redis / r.n) * 1000, 2)}` : ''})`;
   const counters = (runs: RunFacts[]) =>
     bench.kind === 'redis' ? `; ${perJob(runs, (r) => r.redisCommandsPerJob ?? Number.NaN)} Redis commands per job (whole server: INFO total_commands_processed)` : '';
@@ -122,7 +122,7 @@ export async function benchBackend(ctx: BenchContext, bench: BackendBench, n: nu
     ...bench.runs.map((r, i) => `${L} measured run ${i + 1} (${r.side}): ${r.sample.detail}`),
     `${L} per job, medians over the measured runs: app ${cpuLine(appRuns)}${counters(appRuns)}. Bare send ${cpuLine(baseRuns)}. ` +
       `No-op queue ${cpuLine(noopRuns)}${counters(noopRuns)}` +
-      ' (CPU from /proc: the worker process(es), this process (SMTP sink, relay; for the no-op queue also its Worker), the PostgreSQL backends connected to this database' +
+      ' (CPU from /proc: the sending process(es): the worker(s), for the bare send the bare process; this process (SMTP sink, relay; for the no-op queue also its Worker), the PostgreSQL backends connected to this database' +
       `${bench.kind === 'redis' ? ', redis-server (shared with other sessions, as are its command counts)' : ''})`,
     `${L} commit → job in queue (relay's addBulk resolved), ${ack.length} events: p50 ${fmtMs(percentile(ack, 50))}, p95 ${fmtMs(p95)}, p99 ${fmtMs(percentile(ack, 99))}, max ${fmtMs(ack[ack.length - 1])}` +
       `${latency.missing ? `; ${latency.missing} event(s) never seen enqueued (INVALID)` : ''}; ` +

@@ -70,6 +70,9 @@ interface ComposedMail {
   locale: string;
 }
 
+/** Messages composed ahead of the pool: two per SMTP connection, so one is ready whenever a connection frees. */
+export const COMPOSE_AHEAD = 2 * SMTP_MAX_CONNECTIONS;
+
 /** How one attempt of a batch ended: sent (receipt recorded), or a failure still to be recorded. */
 type AttemptResult = { sent: true } | { sent: false; failure: Failure };
 
@@ -80,7 +83,13 @@ export class NotificationSender implements OnApplicationShutdown {
   private composerInstance: Composer | null = null;
   /** Receipts of all batches in flight in this process, written together (group commit). */
   private readonly receipts = new GroupWriter<Receipt>((receipts) => this.repository.recordReceipts(receipts));
-  private readonly window = new SendWindow(2 * SMTP_MAX_CONNECTIONS);
+  /**
+   * Mails being composed at once in this process (queued at the compose thread), across all its
+   * batches. Only composing is limited: a composed message goes straight to the pool, whose
+   * connections take the next queued message the moment one is done, as in a bare send. (A window
+   * around compose + send kept the connections idle whenever its slots were all composing.)
+   */
+  private readonly composing = new SendWindow(COMPOSE_AHEAD);
 
   constructor(
     private readonly repository: NotificationsRepository,
@@ -97,7 +106,7 @@ export class NotificationSender implements OnApplicationShutdown {
 
   /** Composes messages off the main thread once built (compose-threads.ts); created with the first mail. */
   private get composer(): Composer {
-    this.composerInstance ??= createComposer(this.window.size);
+    this.composerInstance ??= createComposer(this.composing.size);
     return this.composerInstance;
   }
 
@@ -140,7 +149,7 @@ export class NotificationSender implements OnApplicationShutdown {
 
   /** Composes and hands over one claimed delivery; resolves once its receipt is recorded or with its failure. */
   private async attempt(delivery: ClaimedDelivery, token: string): Promise<AttemptResult> {
-    const handedOver = await this.window.run(() => this.composeAndHandOver(delivery));
+    const handedOver = await this.composeAndHandOver(delivery);
     if ('failure' in handedOver) return { sent: false, failure: handedOver.failure };
     const { receipt, mail } = handedOver;
     await this.receipts.add({ deliveryId: delivery.id, token, receipt, asSent: { email: delivery.email, locale: mail.locale, subject: mail.subject } });
@@ -151,7 +160,7 @@ export class NotificationSender implements OnApplicationShutdown {
     let mail: ComposedMail;
     try {
       if (delivery.user_status === 'disabled') throw new PermanentDeliveryError('the recipient’s account is disabled');
-      mail = await this.compose(delivery);
+      mail = await this.composing.run(() => this.compose(delivery));
     } catch (error) {
       return { failure: this.failureOf(delivery, error, false) };
     }

@@ -24,10 +24,12 @@ import { messageIdHeader } from './mail/mime';
 
 /**
  * Deliveries per send job: one claim statement and one job per batch instead of per mail (P5). The
- * batch's mails go to the SMTP pool together; a worker killed mid-batch re-sends only those whose
- * receipt it had not written yet (receipts are written as they come, see NotificationSender).
+ * batch's mails go to the SMTP pool as soon as each is composed; a worker killed mid-batch re-sends
+ * only those whose receipt it had not written yet (receipts are written as they come, see
+ * NotificationSender). 50: the queue's and the claim's work per mail halves against 25, while a
+ * killed worker's three running batches (150 deliveries) wait for their lease, not longer.
  */
-export const SEND_BATCH = 25;
+export const SEND_BATCH = 50;
 
 /** A pending delivery untouched this long whose job is gone is re-queued by the sweep. */
 export const RESCUE_AFTER_SECONDS = 60;

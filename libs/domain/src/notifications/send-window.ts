@@ -1,7 +1,7 @@
-// How many mails a worker process composes and hands over at once, across all its batches: enough
-// to keep every SMTP connection of the pool busy with the next message already composed, few enough
-// that the first mails of a fan-out leave at once (instead of after every claimed mail was composed
-// side by side) and that composed messages do not pile up in memory. First come, first served.
+// How many mails a worker process composes at once, across all its batches (NotificationSender's
+// compose-ahead): enough that a composed message is ready whenever an SMTP connection frees, few
+// enough that the first mails of a fan-out leave at once (instead of after every claimed mail was
+// composed side by side). First come, first served.
 export class SendWindow {
   private active = 0;
   private readonly waiting: (() => void)[] = [];

@@ -6,9 +6,9 @@ import { JobHandlerRegistry, QUEUES } from '@app/core';
 // A worker that dies (SIGKILL, OOM) holds its jobs' locks until they expire; a short lock (renewed
 // every half of it while the job runs) brings them back within seconds. Repeated crashes may stall
 // the same job several times: it stays retryable, and the deliveries' own state keeps it idempotent.
-// Three jobs at once: sends come in batches that share the sender's window (16 mails in flight), so
-// a third batch already claimed keeps the window fed, while a worker that dies strands at most three
-// batches (75 mails) behind their locks for those seconds.
+// Three jobs at once: sends come in batches (SEND_BATCH) whose mails share the sender's composer and
+// SMTP pool, so while one batch waits for its last receipts the others keep the pool fed; a worker
+// that dies strands at most three batches (150 mails) behind their locks and leases.
 @Processor(QUEUES.notifications, { concurrency: 3, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 20 })
 export class NotificationsProcessor extends WorkerHost {
   constructor(private readonly registry: JobHandlerRegistry) {
