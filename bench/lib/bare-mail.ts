@@ -48,9 +48,9 @@ export class BareMailProcess {
     return this.node.child.pid;
   }
 
-  /** Renders n messages in the bare process (not timed). */
-  async prepare(n: number): Promise<void> {
-    this.send(`prepare ${n}`);
+  /** Renders n messages in the bare process (not timed): kept rendered (composed as they are sent) or composed into MIME now. */
+  async prepare(n: number, form: 'rendered' | 'composed'): Promise<void> {
+    this.send(`prepare ${n} ${form}`);
     const answer = await this.next();
     if (answer !== 'ready') throw new Error(`the bare sender answered "${answer}" to prepare`);
   }

@@ -28,7 +28,7 @@ export interface CpuUse {
 
 /** What one run leaves for the report beyond the Sample. */
 export interface RunFacts {
-  side: 'app' | 'baseline' | 'noop';
+  side: 'app' | 'baseline' | 'composedBaseline' | 'noop';
   n: number;
   timeMs: number;
   sample: Sample;
