@@ -7,7 +7,7 @@
 // reading in Ukrainian sees the outdated translation with its note. Setup that is not the subject
 // goes through the API. Screenshots into test-artifacts/screenshots/, axe and 360 px checked.
 import type { Page } from 'playwright-core';
-import { apiAs, browserSuiteSkipped, check, settled, shoot, signIn, useBrowserHarness, VIEWPORTS } from './browser-harness';
+import { apiAs, browserSuiteSkipped, check, expectAccessible, settled, shoot, signIn, useBrowserHarness, VIEWPORTS } from './browser-harness';
 
 const skip = browserSuiteSkipped('test/web/translation-editing.browser.e2e-spec.ts');
 
@@ -143,6 +143,45 @@ const TRANSLATOR = 'ekspert2015.poznan';
     await page.close();
   });
 
+  it('the coordinator removes a translation after confirming it; the original and the other translations stay', async () => {
+    const coordinator = await apiAs(harness, 'koordynator');
+    await coordinator.put(`/practices/${practiceId}/translations/en`, { title: 'Support centre for foreigners in Kraków', description: 'The centre helps foreigners with residence and work.' });
+    const page = await signIn(harness, 'koordynator');
+    await page.goto(`${harness.base}/coordinator/editions/${editionId}/translations?edit=practice:${practiceId}&to=en`);
+    const editor = page.getByTestId('translation-editor');
+    await editor.locator('input[name=title]').waitFor();
+    await editor.getByRole('button', { name: 'Usuń tłumaczenie' }).click();
+    const dialog = page.getByRole('dialog', { name: `Usunąć tłumaczenie „${PRACTICE.pl.title}” – English?` });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Oryginał pozostaje bez zmian.');
+    await shoot(page, 'translation-editing-remove-dialog-desktop', { viewport: true });
+    await expectAccessible(harness, page, 'translation-editing-remove-dialog');
+    // Cancelled: nothing goes.
+    await dialog.getByRole('button', { name: 'Anuluj' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await coordinator.get<{ translations: { language: string }[] }>(`/practices/${practiceId}/translations`)).translations.map((t) => t.language)).toEqual(['en', 'uk']);
+
+    await editor.getByRole('button', { name: 'Usuń tłumaczenie' }).click();
+    await dialog.getByRole('button', { name: 'Usuń', exact: true }).click();
+    await editor.getByTestId('translation-removed').waitFor();
+    expect(await editor.getByTestId('translation-removed').textContent()).toBe('Usunięto: nie ma już tłumaczenia (English).');
+    // Nothing left to remove; the form is empty, ready for a new translation.
+    await editor.getByRole('button', { name: 'Usuń tłumaczenie' }).waitFor({ state: 'detached' });
+    expect(await editor.locator('input[name=title]').inputValue()).toBe('');
+    expect(await editor.getByRole('button', { name: 'Zapisz tłumaczenie', exact: true }).count()).toBe(1);
+    await check(harness, page, 'translation-editing-removed');
+    const after = await coordinator.get<{ original: { language: string; title: string }; translations: { language: string }[] }>(`/practices/${practiceId}/translations`);
+    expect(after.translations.map((t) => t.language)).toEqual(['uk']);
+    expect(after.original).toEqual(expect.objectContaining({ language: 'pl', title: PRACTICE.pl.title }));
+
+    // Back on the list: English is missing again; the original (Polish) has no button at all.
+    await page.getByRole('button', { name: '← Wróć do wszystkich tłumaczeń' }).click();
+    await settled(page);
+    expect(await status(page, PRACTICE.pl.title, 'English').textContent()).toBe('brak');
+    expect(await item(page, PRACTICE.pl.title).locator('.translations__version', { hasText: 'Polski' }).getByRole('button').count()).toBe(0);
+    await page.close();
+  });
+
   it('once scoring opens a save is refused and the screen turns read-only; the juror reads the outdated translation with its note', async () => {
     // The expert changes the original again and resubmits: the translation is outdated when scoring opens.
     const krakow = await apiAs(harness, 'ekspert.krakow');
@@ -164,6 +203,8 @@ const TRANSLATOR = 'ekspert2015.poznan';
     await editor.getByRole('button', { name: 'Зберегти переклад знову' }).click();
     await editor.getByTestId('translation-closed').waitFor();
     expect(await editor.locator('textarea').count()).toBe(0);
+    // Read-only: nothing to remove either.
+    expect(await editor.getByRole('button', { name: 'Видалити переклад' }).count()).toBe(0);
     await check(harness, page, 'translation-editing-closed-editor');
     await page.goto(`${harness.base}/translator/editions/${editionId}`);
     await settled(page, 'Переклади');

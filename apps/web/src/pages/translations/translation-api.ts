@@ -93,3 +93,25 @@ export async function saveTranslation(kind: TranslationItemKind, id: string, lan
       return;
   }
 }
+
+/** Removes the translation into `lang` (never the original: the API refuses the original's language). */
+export async function deleteTranslation(kind: TranslationItemKind, id: string, lang: string): Promise<void> {
+  const params = { params: { path: { id, lang } } };
+  switch (kind) {
+    case 'practice':
+      await unwrap(client.DELETE('/api/practices/{id}/translations/{lang}', params));
+      return;
+    case 'reportSummary':
+      await unwrap(client.DELETE('/api/reports/{id}/translations/{lang}', params));
+      return;
+    case 'categoryDescription':
+      await unwrap(client.DELETE('/api/categories/{id}/translations/{lang}', params));
+      return;
+    case 'awardCitation':
+      await unwrap(client.DELETE('/api/awards/{id}/translations/{lang}', params));
+      return;
+    case 'followUpNote':
+      await unwrap(client.DELETE('/api/follow-ups/{id}/translations/{lang}', params));
+      return;
+  }
+}
