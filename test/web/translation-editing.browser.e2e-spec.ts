@@ -2,10 +2,12 @@
 // translator grant of the demo edition, interface in Ukrainian) finds a practice without a Ukrainian
 // version on the translations screen and adds it beside the original; the expert's change of the
 // original marks it outdated on the coordinator's screen (badge, the date the original changed) and
-// re-saving clears the mark; the expert translates their own summary from the report page; once
-// scoring opens a save is refused (409 wrong_stage) and the screen turns read-only, and the juror
-// reading in Ukrainian sees the outdated translation with its note. Setup that is not the subject
-// goes through the API. Screenshots into test-artifacts/screenshots/, axe and 360 px checked.
+// re-saving clears the mark; the expert translates their own summary from the report page; the
+// translator, who has no set-up screen, translates a category's name there; the coordinator removes
+// a translation after confirming it; once scoring opens a save is refused (409 wrong_stage) and the
+// screen turns read-only, and the juror reading in Ukrainian sees the outdated translation with its
+// note. Setup that is not the subject goes through the API. Screenshots into
+// test-artifacts/screenshots/, axe and 360 px checked.
 import type { Page } from 'playwright-core';
 import { apiAs, browserSuiteSkipped, check, expectAccessible, settled, shoot, signIn, useBrowserHarness, VIEWPORTS } from './browser-harness';
 
@@ -19,6 +21,7 @@ const CHANGED = 'Centrum pomaga cudzoziemcom w sprawach pobytu, pracy i nauki; d
 const CHANGED_UK = 'Центр допомагає іноземцям у питаннях перебування, роботи й навчання; чергування трьома мовами.';
 const SUMMARY = { pl: 'Kraków prowadzi Program Otwarty Kraków od 2016 r.', en: 'Kraków has run the Open Kraków programme since 2016.' };
 const TRANSLATOR = 'ekspert2015.poznan';
+const CATEGORY = { pl: 'Wsparcie psychologiczne dla cudzoziemców', en: 'Psychological support for foreigners', uk: 'Психологічна підтримка для іноземців' };
 
 (skip ? describe.skip : describe)('editing translations in Chromium', () => {
   const harness = useBrowserHarness();
@@ -140,6 +143,33 @@ const TRANSLATOR = 'ekspert2015.poznan';
     const coordinator = await apiAs(harness, 'koordynator');
     const translations = await coordinator.get<{ translations: { language: string; summary: string; outdated: boolean }[] }>(`/reports/${reportId}/translations`);
     expect(translations.translations).toEqual([expect.objectContaining({ language: 'en', summary: SUMMARY.en, outdated: false })]);
+    await page.close();
+  });
+
+  it('the translator, who has no set-up screen, translates a category’s name on the translations screen', async () => {
+    const coordinator = await apiAs(harness, 'koordynator');
+    const category = await coordinator.post<{ id: string }>(`/editions/${editionId}/categories`, { name: CATEGORY.pl, translations: { en: CATEGORY.en } });
+    // The set-up screen's route is the coordinator's alone.
+    const translator = await apiAs(harness, TRANSLATOR);
+    await expect(translator.patch(`/categories/${category.id}`, { translations: { uk: CATEGORY.uk } })).rejects.toThrow(/403/);
+
+    const page = await signIn(harness, TRANSLATOR, { language: 'uk' });
+    await page.goto(`${harness.base}/translator/editions/${editionId}?lang=uk&status=missing`);
+    await settled(page, 'Переклади');
+    const card = item(page, CATEGORY.pl);
+    expect(await card.locator('.translations__kind').textContent()).toBe('Назва категорії');
+    expect(await status(page, CATEGORY.pl, 'Українська').textContent()).toBe('немає');
+    await card.getByRole('button', { name: `Додати переклад «${CATEGORY.pl}» – Українська` }).click();
+    const editor = page.getByTestId('translation-editor');
+    expect(await editor.getByTestId('translation-original').textContent()).toContain(CATEGORY.pl);
+    await editor.locator('input[name=name]').fill(CATEGORY.uk);
+    await editor.getByRole('button', { name: 'Зберегти переклад' }).click();
+    await page.getByText('Збережено: переклад (Українська) актуальний.').waitFor();
+    expect(await editor.getByTestId('translation-provenance').textContent()).toContain('не записується');
+    await check(harness, page, 'translation-editing-category-name');
+    // The same names the set-up screen edits and the ballot shows.
+    const categories = await coordinator.get<{ id: string; translations: Record<string, string> }[]>(`/editions/${editionId}/categories`);
+    expect(categories.find((candidate) => candidate.id === category.id)?.translations).toEqual({ en: CATEGORY.en, uk: CATEGORY.uk });
     await page.close();
   });
 

@@ -102,8 +102,10 @@ function EditorBody({ kind, id, language, label, onSaved, idPrefix, focus, data,
       {existing ? (
         <p className="meta" data-testid="translation-provenance">
           {existing.outdated && <Badge tone="warn">{t('translations.status.outdated')}</Badge>}{' '}
-          {t('translations.providedBy', { name: existing.providedByName ?? t('translations.someone'), date: format.dateTime(existing.providedAt) })}
-          {existing.outdated && <> · {t('translations.originalChangedOn', { date: format.dateTime(data.original.providedAt) })}</>}
+          {existing.providedAt
+            ? t('translations.providedBy', { name: existing.providedByName ?? t('translations.someone'), date: format.dateTime(existing.providedAt) })
+            : t('translations.providedUnrecorded', { language: languageName(language) })}
+          {existing.outdated && data.original.providedAt && <> · {t('translations.originalChangedOn', { date: format.dateTime(data.original.providedAt) })}</>}
         </p>
       ) : (
         <p className="meta">{t('translations.noneYet', { language: languageName(language) })}</p>
@@ -136,7 +138,7 @@ function EditorBody({ kind, id, language, label, onSaved, idPrefix, focus, data,
             <Form onSubmit={() => void submit()} idPrefix={prefix} label={t('translations.editorTitle', { label, language: languageName(language) })}>
               <ErrorSummary errors={form.errors} labels={Object.fromEntries(fields.map((field) => [field, fieldLabel(field)]))} />
               {fields.map((field) =>
-                field === 'title' ? (
+                field === 'title' || field === 'name' ? (
                   <TextField key={field} name={field} label={fieldLabel(field)} value={texts[field] ?? ''} onChange={(value) => setTexts({ ...texts, [field]: value })} errors={form.errors.fields} lang={language} maxLength={300} />
                 ) : (
                   <TextAreaField key={field} name={field} label={fieldLabel(field)} value={texts[field] ?? ''} onChange={(value) => setTexts({ ...texts, [field]: value })} errors={form.errors.fields} lang={language} rows={8} />
