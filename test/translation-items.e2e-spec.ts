@@ -14,6 +14,8 @@ interface Item {
   versions: { language: string; status: string; providedByName: string | null }[];
 }
 
+const status = (item: Item | undefined, language: string) => item?.versions.find((version) => version.language === language)?.status;
+
 describe('the edition’s translation work list', () => {
   let t: TestApp;
   let ds: DataSource;
@@ -30,17 +32,16 @@ describe('the edition’s translation work list', () => {
     const row = await makeEdition(ds, { stage });
     const category = await makeCategory(ds, row.id, 'Przestrzeń przyjazna imigrantom');
     await ds.query(`UPDATE category SET description = 'Opis kategorii' WHERE id = $1`, [category.id]);
-    await makeCategory(ds, row.id, 'Bez opisu');
+    const plain = await makeCategory(ds, row.id, 'Bez opisu');
     const report = await makeReport(ds, row.id, lublin.id, 'submitted');
     await ds.query(`UPDATE report SET summary = 'Podsumowanie Lublina' WHERE id = $1`, [report.id]);
     const practice = await makePractice(ds, report.id, { title: 'Punkt obsługi cudzoziemców', description: 'Opis', status: 'eligible', categoryIds: [category.id] });
     const coordinator = await makeSignedInUser(ds, t.http, 'coordinator');
-    return { edition: row, category, report, practice, coordinator };
+    return { edition: row, category, plain, report, practice, coordinator };
   }
-  const status = (item: Item | undefined, language: string) => item?.versions.find((version) => version.language === language)?.status;
 
-  it('lists practices, summaries and described categories with their status per language; outdated after the original changes, current when re-saved', async () => {
-    const { edition: e, category, report, practice, coordinator } = await edition('reportsOpen');
+  it('lists practices, summaries, category names and described categories with their status per language; outdated after the original changes, current when re-saved', async () => {
+    const { edition: e, category, plain, report, practice, coordinator } = await edition('reportsOpen');
     const list = async () => (await t.http.get(`/api/editions/${e.id}/translation-items`).set(coordinator.auth).expect(200)).body as { stage: string; languages: string[]; items: Item[] };
 
     const first = await list();
@@ -48,6 +49,9 @@ describe('the edition’s translation work list', () => {
     expect(first.items.map((item) => [item.kind, item.id])).toEqual([
       ['practice', practice.id],
       ['reportSummary', report.id],
+      // The categories by position (the factory's are both 0), then name; a category's name before its description.
+      ['categoryName', plain.id],
+      ['categoryName', category.id],
       ['categoryDescription', category.id],
     ]);
     const practiceItem = first.items[0];
@@ -71,7 +75,7 @@ describe('the edition’s translation work list', () => {
     const { edition: e } = await edition('juryScoring');
     const translator = await makeSignedInUser(ds, t.http, 'translator', { editionId: e.id });
     const items = (await t.http.get(`/api/editions/${e.id}/translation-items`).set(translator.auth).expect(200)).body.items as Item[];
-    expect(items.length).toBe(3);
+    expect(items.length).toBe(5);
     expect(items.every((item) => !item.editable)).toBe(true);
 
     const other = await makeSignedInUser(ds, t.http, 'translator', { editionId: (await makeEdition(ds, { stage: 'reportsOpen' })).id });
@@ -82,6 +86,62 @@ describe('the edition’s translation work list', () => {
     await t.http.get(`/api/editions/${e.id}/translation-items`).set(juror.auth).expect(403);
     // A malformed id names no edition the caller translates.
     await t.http.get(`/api/editions/not-a-uuid/translation-items`).set(translator.auth).expect(404);
+  });
+});
+
+describe('category names on the translations screen', () => {
+  let t: TestApp;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ds = t.app.get(DataSource);
+  });
+  afterAll(() => t.close());
+
+  it('the edition’s translator translates a category’s name (never its original language) and removes it; closed once scoring opens; set-up stays the coordinator’s', async () => {
+    const e = await makeEdition(ds, { stage: 'reportsOpen' });
+    const category = await makeCategory(ds, e.id, 'Edukacja');
+    await ds.query(`UPDATE category SET translations = $2 WHERE id = $1`, [category.id, JSON.stringify({ en: 'Education' })]);
+    const translator = await makeSignedInUser(ds, t.http, 'translator', { editionId: e.id });
+    const names = async () => (await t.http.get(`/api/categories/${category.id}/name-translations`).set(translator.auth).expect(200)).body;
+    const item = async () =>
+      ((await t.http.get(`/api/editions/${e.id}/translation-items`).set(translator.auth).expect(200)).body.items as Item[]).find((candidate) => candidate.kind === 'categoryName' && candidate.id === category.id)!;
+
+    expect(await names()).toEqual({ id: category.id, original: { language: 'pl', name: 'Edukacja' }, translations: [{ language: 'en', name: 'Education' }], editable: true });
+    expect((await item()).versions.map((version) => [version.language, version.status])).toEqual([['pl', 'original'], ['en', 'current'], ['uk', 'missing']]);
+
+    const put = await t.http.put(`/api/categories/${category.id}/name-translations/uk`).set(translator.auth).send({ name: '  Освіта ' }).expect(200);
+    expect(put.body.translations).toEqual([{ language: 'en', name: 'Education' }, { language: 'uk', name: 'Освіта' }]);
+    // The same map the set-up screen and the ballot read.
+    expect((await ds.query(`SELECT translations FROM category WHERE id = $1`, [category.id]))[0].translations).toEqual({ en: 'Education', uk: 'Освіта' });
+    expect(status(await item(), 'uk')).toBe('current');
+
+    // Bad input names the field; the original's language is not a translation.
+    const empty = await t.http.put(`/api/categories/${category.id}/name-translations/uk`).set(translator.auth).send({ name: ' ' }).expect(400);
+    expect(JSON.stringify(empty.body)).toContain('name');
+    const original = await t.http.put(`/api/categories/${category.id}/name-translations/pl`).set(translator.auth).send({ name: 'Edukacja 2' }).expect(400);
+    expect(JSON.stringify(original.body)).toContain('lang');
+
+    await t.http.delete(`/api/categories/${category.id}/name-translations/en`).set(translator.auth).expect(204);
+    await t.http.delete(`/api/categories/${category.id}/name-translations/en`).set(translator.auth).expect(204);
+    expect((await names()).translations).toEqual([{ language: 'uk', name: 'Освіта' }]);
+    expect(status(await item(), 'en')).toBe('missing');
+
+    // The set-up screen's route stays the coordinator's; other editions' translators and experts never reach the names.
+    await t.http.patch(`/api/categories/${category.id}`).set(translator.auth).send({ translations: { uk: 'x' } }).expect(403);
+    const other = await makeSignedInUser(ds, t.http, 'translator', { editionId: (await makeEdition(ds, { stage: 'reportsOpen' })).id });
+    await t.http.put(`/api/categories/${category.id}/name-translations/uk`).set(other.auth).send({ name: 'x' }).expect(404);
+    const expert = await makeSignedInUser(ds, t.http, 'expert', { editionId: e.id, cityId: (await makeCity(ds)).id });
+    await t.http.put(`/api/categories/${category.id}/name-translations/uk`).set(expert.auth).send({ name: 'x' }).expect(403);
+
+    // Scoring opens: the names are what the jury reads.
+    await ds.query(`UPDATE edition SET stage = 'juryScoring' WHERE id = $1`, [e.id]);
+    expect((await names()).editable).toBe(false);
+    expect((await item()).editable).toBe(false);
+    const locked = await t.http.put(`/api/categories/${category.id}/name-translations/uk`).set(translator.auth).send({ name: 'Освіта 2' }).expect(409);
+    expect(locked.body.code).toBe('categories_locked');
+    await t.http.delete(`/api/categories/${category.id}/name-translations/uk`).set(translator.auth).expect(409);
   });
 });
 

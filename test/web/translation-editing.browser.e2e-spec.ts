@@ -2,12 +2,14 @@
 // translator grant of the demo edition, interface in Ukrainian) finds a practice without a Ukrainian
 // version on the translations screen and adds it beside the original; the expert's change of the
 // original marks it outdated on the coordinator's screen (badge, the date the original changed) and
-// re-saving clears the mark; the expert translates their own summary from the report page; once
-// scoring opens a save is refused (409 wrong_stage) and the screen turns read-only, and the juror
-// reading in Ukrainian sees the outdated translation with its note. Setup that is not the subject
-// goes through the API. Screenshots into test-artifacts/screenshots/, axe and 360 px checked.
+// re-saving clears the mark; the expert translates their own summary from the report page; the
+// translator, who has no set-up screen, translates a category's name there; the coordinator removes
+// a translation after confirming it; once scoring opens a save is refused (409 wrong_stage) and the
+// screen turns read-only, and the juror reading in Ukrainian sees the outdated translation with its
+// note. Setup that is not the subject goes through the API. Screenshots into
+// test-artifacts/screenshots/, axe and 360 px checked.
 import type { Page } from 'playwright-core';
-import { apiAs, browserSuiteSkipped, demoEdition, check, settled, shoot, signIn, useBrowserHarness, VIEWPORTS } from './browser-harness';
+import { apiAs, browserSuiteSkipped, check, demoEdition, expectAccessible, settled, shoot, signIn, useBrowserHarness, VIEWPORTS } from './browser-harness';
 
 const skip = browserSuiteSkipped('test/web/translation-editing.browser.e2e-spec.ts');
 
@@ -19,6 +21,7 @@ const CHANGED = 'Centrum pomaga cudzoziemcom w sprawach pobytu, pracy i nauki; d
 const CHANGED_UK = 'Центр допомагає іноземцям у питаннях перебування, роботи й навчання; чергування трьома мовами.';
 const SUMMARY = { pl: 'Kraków prowadzi Program Otwarty Kraków od 2016 r.', en: 'Kraków has run the Open Kraków programme since 2016.' };
 const TRANSLATOR = 'ekspert2015.poznan';
+const CATEGORY = { pl: 'Wsparcie psychologiczne dla cudzoziemców', en: 'Psychological support for foreigners', uk: 'Психологічна підтримка для іноземців' };
 
 (skip ? describe.skip : describe)('editing translations in Chromium', () => {
   const harness = useBrowserHarness();
@@ -141,6 +144,72 @@ const TRANSLATOR = 'ekspert2015.poznan';
     await page.close();
   });
 
+  it('the translator, who has no set-up screen, translates a category’s name on the translations screen', async () => {
+    const coordinator = await apiAs(harness, 'koordynator');
+    const category = await coordinator.post<{ id: string }>(`/editions/${editionId}/categories`, { name: CATEGORY.pl, translations: { en: CATEGORY.en } });
+    // The set-up screen's route is the coordinator's alone.
+    const translator = await apiAs(harness, TRANSLATOR);
+    await expect(translator.patch(`/categories/${category.id}`, { translations: { uk: CATEGORY.uk } })).rejects.toThrow(/403/);
+
+    const page = await signIn(harness, TRANSLATOR, { language: 'uk' });
+    await page.goto(`${harness.base}/translator/editions/${editionId}?lang=uk&status=missing`);
+    await settled(page, 'Переклади');
+    const card = item(page, CATEGORY.pl);
+    expect(await card.locator('.translations__kind').textContent()).toBe('Назва категорії');
+    expect(await status(page, CATEGORY.pl, 'Українська').textContent()).toBe('немає');
+    await card.getByRole('button', { name: `Додати переклад «${CATEGORY.pl}» – Українська` }).click();
+    const editor = page.getByTestId('translation-editor');
+    expect(await editor.getByTestId('translation-original').textContent()).toContain(CATEGORY.pl);
+    await editor.locator('input[name=name]').fill(CATEGORY.uk);
+    await editor.getByRole('button', { name: 'Зберегти переклад' }).click();
+    await page.getByText('Збережено: переклад (Українська) актуальний.').waitFor();
+    expect(await editor.getByTestId('translation-provenance').textContent()).toContain('не записується');
+    await check(harness, page, 'translation-editing-category-name');
+    // The same names the set-up screen edits and the ballot shows.
+    const categories = await coordinator.get<{ id: string; translations: Record<string, string> }[]>(`/editions/${editionId}/categories`);
+    expect(categories.find((candidate) => candidate.id === category.id)?.translations).toEqual({ en: CATEGORY.en, uk: CATEGORY.uk });
+    await page.close();
+  });
+
+  it('the coordinator removes a translation after confirming it; the original and the other translations stay', async () => {
+    const coordinator = await apiAs(harness, 'koordynator');
+    await coordinator.put(`/practices/${practiceId}/translations/en`, { title: 'Support centre for foreigners in Kraków', description: 'The centre helps foreigners with residence and work.' });
+    const page = await signIn(harness, 'koordynator');
+    await page.goto(`${harness.base}/coordinator/editions/${editionId}/translations?edit=practice:${practiceId}&to=en`);
+    const editor = page.getByTestId('translation-editor');
+    await editor.locator('input[name=title]').waitFor();
+    await editor.getByRole('button', { name: 'Usuń tłumaczenie' }).click();
+    const dialog = page.getByRole('dialog', { name: `Usunąć tłumaczenie „${PRACTICE.pl.title}” – English?` });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Oryginał pozostaje bez zmian.');
+    await shoot(page, 'translation-editing-remove-dialog-desktop', { viewport: true });
+    await expectAccessible(harness, page, 'translation-editing-remove-dialog');
+    // Cancelled: nothing goes.
+    await dialog.getByRole('button', { name: 'Anuluj' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await coordinator.get<{ translations: { language: string }[] }>(`/practices/${practiceId}/translations`)).translations.map((t) => t.language)).toEqual(['en', 'uk']);
+
+    await editor.getByRole('button', { name: 'Usuń tłumaczenie' }).click();
+    await dialog.getByRole('button', { name: 'Usuń', exact: true }).click();
+    await editor.getByTestId('translation-removed').waitFor();
+    expect(await editor.getByTestId('translation-removed').textContent()).toBe('Usunięto: nie ma już tłumaczenia (English).');
+    // Nothing left to remove; the form is empty, ready for a new translation.
+    await editor.getByRole('button', { name: 'Usuń tłumaczenie' }).waitFor({ state: 'detached' });
+    expect(await editor.locator('input[name=title]').inputValue()).toBe('');
+    expect(await editor.getByRole('button', { name: 'Zapisz tłumaczenie', exact: true }).count()).toBe(1);
+    await check(harness, page, 'translation-editing-removed');
+    const after = await coordinator.get<{ original: { language: string; title: string }; translations: { language: string }[] }>(`/practices/${practiceId}/translations`);
+    expect(after.translations.map((t) => t.language)).toEqual(['uk']);
+    expect(after.original).toEqual(expect.objectContaining({ language: 'pl', title: PRACTICE.pl.title }));
+
+    // Back on the list: English is missing again; the original (Polish) has no button at all.
+    await page.getByRole('button', { name: '← Wróć do wszystkich tłumaczeń' }).click();
+    await settled(page);
+    expect(await status(page, PRACTICE.pl.title, 'English').textContent()).toBe('brak');
+    expect(await item(page, PRACTICE.pl.title).locator('.translations__version', { hasText: 'Polski' }).getByRole('button').count()).toBe(0);
+    await page.close();
+  });
+
   it('once scoring opens a save is refused and the screen turns read-only; the juror reads the outdated translation with its note', async () => {
     // The expert changes the original again and resubmits: the translation is outdated when scoring opens.
     const krakow = await apiAs(harness, 'ekspert.krakow');
@@ -162,6 +231,8 @@ const TRANSLATOR = 'ekspert2015.poznan';
     await editor.getByRole('button', { name: 'Зберегти переклад знову' }).click();
     await editor.getByTestId('translation-closed').waitFor();
     expect(await editor.locator('textarea').count()).toBe(0);
+    // Read-only: nothing to remove either.
+    expect(await editor.getByRole('button', { name: 'Видалити переклад' }).count()).toBe(0);
     await check(harness, page, 'translation-editing-closed-editor');
     await page.goto(`${harness.base}/translator/editions/${editionId}`);
     await settled(page, 'Переклади');

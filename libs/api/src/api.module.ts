@@ -38,6 +38,7 @@ import {
 } from '@app/domain';
 import { AuditController } from './http/audit.controller';
 import { TextTranslationsController } from './http/text-translations.controller';
+import { CategoryNamesController } from './http/category-names.controller';
 import { BulkController } from './http/bulk.controller';
 import { DocumentsController } from './http/documents.controller';
 import { DecisionsController } from './http/decisions.controller';
@@ -94,7 +95,7 @@ export class ApiModule {
         PrivacyModule,
         BulkModule,
       ],
-      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, CorrectionsController, GroupMailsController, TranslationsController, TextTranslationsController, JuryController, PanelsController, DecisionsController, DeliberationController, DocumentsController, PublicController, OpenDataController, AuditController, NotificationsController, MailTemplatesController, QueuesBoardController, BulkController],
+      controllers: [HealthController, MetricsController, AuthController, UsersController, EditionsController, CategoriesController, CitiesController, ReportsController, CorrectionsController, GroupMailsController, TranslationsController, TextTranslationsController, CategoryNamesController, JuryController, PanelsController, DecisionsController, DeliberationController, DocumentsController, PublicController, OpenDataController, AuditController, NotificationsController, MailTemplatesController, QueuesBoardController, BulkController],
       providers: [
         QueuesBoardAccess,
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -14,6 +14,7 @@ export * from './editions/edition-stage';
 export * from './editions/editions.module';
 export * from './editions/editions.service';
 export * from './categories/categories.service';
+export * from './categories/category-name-translation.dto';
 export * from './cities/cities.module';
 export * from './cities/cities.service';
 export * from './grants/grants.service';

@@ -283,6 +283,41 @@ export interface paths {
         patch: operations["CategoriesController_updateCategory"];
         trace?: never;
     };
+    "/api/categories/{id}/name-translations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A category’s name as written and its translations (the `translations` of the category) */
+        get: operations["CategoryNamesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/categories/{id}/name-translations/{lang}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or replace the category’s name in a language (before jury scoring starts): coordinators and the edition’s translators */
+        put: operations["CategoryNamesController_put"];
+        post?: never;
+        /** Remove the category name’s translation into a language (before jury scoring starts; idempotent) */
+        delete: operations["CategoryNamesController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/categories/{id}/translations": {
         parameters: {
             query?: never;
@@ -2269,6 +2304,24 @@ export interface components {
             };
             year: number;
         };
+        CategoryNameTranslationsView: {
+            /** @description Whether name translations may still be added and edited (until jury scoring starts) */
+            editable: boolean;
+            /**
+             * Format: uuid
+             * @description The category
+             */
+            id: string;
+            /** @description The name as written, in its original language */
+            original: components["schemas"]["CategoryNameVersion"];
+            /** @description One per language it is translated into (the same as the category’s `translations`) */
+            translations: components["schemas"]["CategoryNameVersion"][];
+        };
+        CategoryNameVersion: {
+            /** @example uk */
+            language: string;
+            name: string;
+        };
         CategoryRef: {
             /** Format: uuid */
             id: string;
@@ -3649,6 +3702,13 @@ export interface components {
             /** @description The whole assignment of the edition (replaces it). Empty: no assignment, every juror scores every eligible practice outside their conflicts. */
             items: components["schemas"]["PracticeAssignmentDto"][];
         };
+        PutCategoryNameTranslationDto: {
+            /**
+             * @description The category’s name in the language of the route
+             * @example Міський пункт обслуговування іноземців
+             */
+            name: string;
+        };
         PutPracticeTranslationDto: {
             description: string;
             /** @example Міський пункт обслуговування іноземців */
@@ -4056,10 +4116,10 @@ export interface components {
             languages: components["schemas"]["LanguageCoverage"][];
         };
         /**
-         * @description Which translation routes edit it: practices/{id}, reports/{id} (summary), categories/{id} (description), awards/{id} (citation), follow-ups/{id} (note)
+         * @description Which translation routes edit it: practices/{id}, reports/{id} (summary), categories/{id} (description), awards/{id} (citation), follow-ups/{id} (note), categories/{id}/name-translations (categoryName: the category’s name; no provenance)
          * @enum {string}
          */
-        TranslationItemKind: "practice" | "reportSummary" | "categoryDescription" | "awardCitation" | "followUpNote";
+        TranslationItemKind: "practice" | "reportSummary" | "categoryDescription" | "awardCitation" | "followUpNote" | "categoryName";
         TranslationItemsView: {
             /** Format: uuid */
             editionId: string;
@@ -4098,7 +4158,7 @@ export interface components {
              * @description The practice, report, category, award or follow-up
              */
             id: string;
-            /** @description Which translation routes edit it: practices/{id}, reports/{id} (summary), categories/{id} (description), awards/{id} (citation), follow-ups/{id} (note) */
+            /** @description Which translation routes edit it: practices/{id}, reports/{id} (summary), categories/{id} (description), awards/{id} (citation), follow-ups/{id} (note), categories/{id}/name-translations (categoryName: the category’s name; no provenance) */
             kind: components["schemas"]["TranslationItemKind"];
             /** @description What to call it: the practice’s title, the city (summaries, notes), the category’s name, the award’s recipient */
             label: string;
@@ -5457,6 +5517,211 @@ export interface operations {
                 };
             };
             /** @description categories_locked: jury scoring has started; category_exists: the name is taken in this edition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CategoryNamesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryNameTranslationsView"];
+                };
+            };
+            /** @description Invalid input: details name each field and its problem; unknown fields are rejected. Any route answers 400 to a malformed request (bad encoding, NUL characters, too deep or too large a body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such category, or not one the caller may translate
+             *
+             *     No such category visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CategoryNamesController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutCategoryNameTranslationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryNameTranslationsView"];
+                };
+            };
+            /** @description `lang` is not a language code or is the language of the name; `name` missing or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such category, or not one the caller may translate
+             *
+             *     No such category visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `categories_locked`: jury scoring has started */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CategoryNamesController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `lang` is not a language code or is the language of the name */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller’s roles may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /**
+             * @description No such category, or not one the caller may translate
+             *
+             *     No such category visible to the caller
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `categories_locked`: jury scoring has started */
             409: {
                 headers: {
                     [name: string]: unknown;

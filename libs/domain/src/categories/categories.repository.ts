@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { queryRows } from '@app/core';
 import { CategoryView } from '../editions/dto/edition.dto';
+import { EditionStage } from '../editions/edition-stage';
 
 const CATEGORY_SELECT = `SELECT id, edition_id AS "editionId", name, description, translations, position FROM category`;
 
@@ -20,8 +21,39 @@ export interface CategoryChange {
   translations?: Record<string, string>;
 }
 
+/** A category's name as written and its translations, with its edition's stage. */
+export interface CategoryNameRow {
+  editionId: string;
+  name: string;
+  originalLanguage: string;
+  translations: Record<string, string>;
+  stage: EditionStage;
+}
+
 @Injectable()
 export class CategoriesRepository {
+  async names(manager: EntityManager, categoryId: string): Promise<CategoryNameRow | undefined> {
+    const [row] = await queryRows<CategoryNameRow>(
+      manager,
+      `SELECT c.edition_id AS "editionId", c.name, c.original_language AS "originalLanguage", c.translations, e.stage::text AS stage
+         FROM category c JOIN edition e ON e.id = c.edition_id WHERE c.id = $1`,
+      [categoryId],
+    );
+    return row;
+  }
+
+  /** Sets (or, with null, removes) the name's translation into `language`; whether anything changed. */
+  async setNameTranslation(manager: EntityManager, categoryId: string, language: string, name: string | null): Promise<boolean> {
+    const rows = await queryRows(
+      manager,
+      `UPDATE category SET translations = CASE WHEN $3::text IS NULL THEN translations - $2::text ELSE translations || jsonb_build_object($2::text, $3::text) END
+        WHERE id = $1 AND translations IS DISTINCT FROM (CASE WHEN $3::text IS NULL THEN translations - $2::text ELSE translations || jsonb_build_object($2::text, $3::text) END)
+        RETURNING id`,
+      [categoryId, language, name],
+    );
+    return rows.length > 0;
+  }
+
   listByEdition(manager: EntityManager, editionId: string): Promise<CategoryView[]> {
     return queryRows(manager, `${CATEGORY_SELECT} WHERE edition_id = $1 ORDER BY position, name`, [editionId]);
   }

@@ -9,6 +9,7 @@ import { isAtOrAfter } from '../editions/edition-stage';
 import { EditionsService } from '../editions/editions.service';
 import { TextTranslationsService } from '../text-translations/text-translations.service';
 import { CategoriesRepository } from './categories.repository';
+import { CategoryNameTranslationsView } from './category-name-translation.dto';
 
 /** Translations are keyed by language code, each a name like the category's own. */
 function assertTranslations(translations: Record<string, unknown>): void {
@@ -90,6 +91,38 @@ export class CategoriesService {
       await this.categories.renumber(manager, category.editionId);
       // The edition in details: the audit trail's edition filter finds the event once the row is gone.
       await this.audit.record({ actorId: actor.userId, action: 'category.delete', objectType: 'category', objectId: categoryId, outcome: 'success', details: { editionId: category.editionId } }, manager);
+    });
+  }
+
+  /** The name as written and its translations (the translations screen's editor). */
+  async nameTranslations(categoryId: string): Promise<CategoryNameTranslationsView> {
+    const row = await this.categories.names(this.dataSource.manager, categoryId);
+    if (!row) throw new NotFoundError('Category');
+    return {
+      id: categoryId,
+      original: { language: row.originalLanguage, name: row.name },
+      translations: Object.entries(row.translations)
+        .filter(([language, name]) => language !== row.originalLanguage && name.trim() !== '')
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([language, name]) => ({ language, name })),
+      editable: !isAtOrAfter(row.stage, 'juryScoring'),
+    };
+  }
+
+  /**
+   * Adds, replaces or (null) removes the name's translation into `language`, before jury scoring
+   * starts, as the set-up screen's `translations` does; for coordinators and the edition's translators.
+   */
+  async setNameTranslation(actor: Principal, categoryId: string, language: string, name: string | null): Promise<void> {
+    await this.uow.run(async ({ manager }) => {
+      await this.lockCategory(manager, categoryId, 'changed');
+      const row = (await this.categories.names(manager, categoryId))!;
+      if (language === row.originalLanguage) throw new InvalidInputError('lang', `is the language of the category's name (${language}); rename the category instead`);
+      if (!(await this.categories.setNameTranslation(manager, categoryId, language, name))) return;
+      await this.audit.record(
+        { actorId: actor.userId, action: name === null ? 'category.name_translation_deleted' : 'category.name_translation_put', objectType: 'category', objectId: categoryId, outcome: 'success', details: { language, editionId: row.editionId } },
+        manager,
+      );
     });
   }
 

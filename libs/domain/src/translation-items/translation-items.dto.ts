@@ -14,7 +14,7 @@ export class TranslationItemVersion {
 }
 
 export class TranslationItemView {
-  @ApiProperty({ enum: TRANSLATION_ITEM_KINDS, enumName: 'TranslationItemKind', description: 'Which translation routes edit it: practices/{id}, reports/{id} (summary), categories/{id} (description), awards/{id} (citation), follow-ups/{id} (note)' })
+  @ApiProperty({ enum: TRANSLATION_ITEM_KINDS, enumName: 'TranslationItemKind', description: 'Which translation routes edit it: practices/{id}, reports/{id} (summary), categories/{id} (description), awards/{id} (citation), follow-ups/{id} (note), categories/{id}/name-translations (categoryName: the category’s name; no provenance)' })
   kind!: TranslationItemKind;
   @ApiProperty({ format: 'uuid', description: 'The practice, report, category, award or follow-up' }) id!: string;
   @ApiProperty({ description: 'What to call it: the practice’s title, the city (summaries, notes), the category’s name, the award’s recipient' }) label!: string;

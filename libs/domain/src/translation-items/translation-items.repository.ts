@@ -1,18 +1,19 @@
 // Every statement of the edition's translation work list: each translatable text of the edition
-// (practices, report summaries, category descriptions, award citations, follow-up notes) with its
+// (practices, report summaries, category names and descriptions, award citations, follow-up notes) with its
 // original's language and last change, and one row per translation (language, outdated, who, when).
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { queryRows } from '@app/core';
 import { EditionStage } from '../editions/edition-stage';
 
-export const TRANSLATION_ITEM_KINDS = ['practice', 'reportSummary', 'categoryDescription', 'awardCitation', 'followUpNote'] as const;
+export const TRANSLATION_ITEM_KINDS = ['practice', 'reportSummary', 'categoryDescription', 'awardCitation', 'followUpNote', 'categoryName'] as const;
 export type TranslationItemKind = (typeof TRANSLATION_ITEM_KINDS)[number];
 
 export interface TranslationItemTranslationRow {
   language: string;
   outdated: boolean;
-  providedAt: string;
+  /** Null for category names (their translations keep no provenance). */
+  providedAt: string | null;
   providedByName: string | null;
 }
 
@@ -97,6 +98,11 @@ export class TranslationItemsRepository {
                 ${translationsOf('report_translation', 'report_id', 'r.id')}
            FROM report r JOIN city c ON c.id = r.city_id WHERE r.edition_id = $1 AND btrim(r.summary) <> ''
          UNION ALL
+         SELECT 'categoryName', s.id, s.name, NULL, s.original_language, s.created_at, NULL, 3, '', s.position,
+                COALESCE((SELECT json_agg(json_build_object('language', n.key, 'outdated', false, 'providedAt', NULL, 'providedByName', NULL) ORDER BY n.key)
+                            FROM jsonb_each_text(s.translations) n WHERE n.key <> s.original_language AND btrim(n.value) <> ''), '[]'::json) AS translations
+           FROM category s WHERE s.edition_id = $1
+         UNION ALL
          SELECT 'categoryDescription', s.id, s.name, NULL, s.original_language, s.created_at, NULL, 3, '', s.position,
                 ${translationsOf('category_description_translation', 'category_id', 's.id')}
            FROM category s WHERE s.edition_id = $1 AND btrim(coalesce(s.description, '')) <> ''
@@ -108,7 +114,7 @@ export class TranslationItemsRepository {
          SELECT 'followUpNote', s.id, c.name, c.name, r.original_language, s.updated_at, (r.status = 'submitted'), 5, c.name, 0,
                 ${translationsOf('follow_up_note_translation', 'follow_up_id', 's.id')}
            FROM follow_up s JOIN report r ON r.id = s.report_id JOIN city c ON c.id = r.city_id WHERE r.edition_id = $1 AND btrim(s.assessment) <> ''
-       ) items ORDER BY part, sort1, sort2, label`,
+       ) items ORDER BY part, sort1, sort2, label, kind DESC`,
       [editionId],
     );
   }

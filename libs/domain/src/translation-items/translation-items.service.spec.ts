@@ -38,6 +38,8 @@ describe('translationEditable', () => {
     expect(translationEditable('practice', 'juryScoring')).toBe(false);
     expect(translationEditable('reportSummary', 'deliberation')).toBe(false);
     expect(translationEditable('categoryDescription', 'draft')).toBe(true);
+    expect(translationEditable('categoryName', 'reportsOpen')).toBe(true);
+    expect(translationEditable('categoryName', 'juryScoring')).toBe(false);
     expect(translationEditable('followUpNote', 'published')).toBe(false);
     expect(translationEditable('awardCitation', 'published')).toBe(true);
   });

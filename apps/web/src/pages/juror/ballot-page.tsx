@@ -55,6 +55,33 @@ export function CriteriaList({ ballot }: { ballot: BallotView }) {
   );
 }
 
+/**
+ * An empty ballot says why: every practice of a city the juror is tied to (conflict of interest),
+ * declared conflicts, the coordinator's assignment, or simply nothing eligible yet.
+ */
+function EmptyBallot({ ballot }: { ballot: BallotView }) {
+  const { t } = useTranslation();
+  const tied = ballot.cityTiedPractices;
+  const recused = ballot.recusedPracticeIds.length;
+  const reasons =
+    tied > 0 && recused === 0
+      ? [t('ballot.cityTiedAll', { count: tied })]
+      : [
+          ...(tied > 0 ? [t('ballot.cityTied', { count: tied })] : []),
+          ...(recused > 0 ? [t('ballot.recused', { count: recused })] : []),
+          ...(ballot.byAssignment ? [t('ballot.byAssignment')] : []),
+        ];
+  return (
+    <div data-testid="empty-ballot">
+      <Alert kind="info" title={t('ballot.emptyTitle')}>
+        {(reasons.length > 0 ? reasons : [t('juror.nothingToScore')]).map((reason) => (
+          <p key={reason}>{reason}</p>
+        ))}
+      </Alert>
+    </div>
+  );
+}
+
 export function BallotPage() {
   const { t, i18n } = useTranslation();
   const { editionId = '' } = useParams();
@@ -96,8 +123,7 @@ export function BallotPage() {
             <BallotCategories editionId={editionId} />
             <h2>{t('ballot.practices')}</h2>
             {data.items.length === 0 ? (
-              // Empty because every practice is of a city the juror is tied to: say so, not just "nothing".
-              <p>{data.cityTiedPractices > 0 ? t('ballot.cityTiedAll', { count: data.cityTiedPractices }) : t('juror.nothingToScore')}</p>
+              <EmptyBallot ballot={data} />
             ) : (
               <ol className="ballot-list">
                 {data.items.map(({ practice, myScore }) => (
@@ -116,8 +142,8 @@ export function BallotPage() {
               </ol>
             )}
             {data.items.length > 0 && data.cityTiedPractices > 0 && <p className="meta">{t('ballot.cityTied', { count: data.cityTiedPractices })}</p>}
-            {data.byAssignment && <p className="meta">{t('ballot.byAssignment')}</p>}
-            {data.recusedPracticeIds.length > 0 && <p className="meta">{t('ballot.recused', { count: data.recusedPracticeIds.length })}</p>}
+            {data.items.length > 0 && data.byAssignment && <p className="meta">{t('ballot.byAssignment')}</p>}
+            {data.items.length > 0 && data.recusedPracticeIds.length > 0 && <p className="meta">{t('ballot.recused', { count: data.recusedPracticeIds.length })}</p>}
           </>
         )}
       </Loaded>

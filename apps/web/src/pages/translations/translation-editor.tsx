@@ -8,10 +8,12 @@ import { ApiError } from '../../api/errors';
 import type { TranslationItemKind } from '../../api/types';
 import { Alert } from '../../components/alert';
 import { Badge } from '../../components/badge';
+import { useAction } from '../../components/action';
+import { RemoveDialog } from '../../components/dialog';
 import { ErrorSummary, Form, SubmitButton, TextAreaField, TextField, useApiForm } from '../../components/form';
 import { Loaded, useApiQuery } from '../../components/query';
 import { useFormat } from '../../i18n/format';
-import { KIND_FIELDS, loadTranslations, saveTranslation, type TextVersionOf, type TranslationField, type TranslationsOf, type TranslationTexts } from './translation-api';
+import { deleteTranslation, KIND_FIELDS, loadTranslations, saveTranslation, type TextVersionOf, type TranslationField, type TranslationsOf, type TranslationTexts } from './translation-api';
 import { useLanguageName } from './translation-labels';
 
 interface EditorProps {
@@ -61,6 +63,9 @@ function EditorBody({ kind, id, language, label, onSaved, idPrefix, focus, data,
   const [texts, setTexts] = useState<TranslationTexts>(() => Object.fromEntries(fields.map((field) => [field, existing?.texts[field] ?? ''])));
   const [closedByApi, setClosedByApi] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const [removed, setRemoved] = useState(false);
+  const remove = useAction();
   const form = useApiForm();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -75,6 +80,7 @@ function EditorBody({ kind, id, language, label, onSaved, idPrefix, focus, data,
       () => Object.fromEntries(fields.filter((field) => !(texts[field] ?? '').trim()).map((field) => [field, [t('validation.required')]])),
       async () => {
         setSaved(false);
+        setRemoved(false);
         try {
           await saveTranslation(kind, id, language, texts);
         } catch (error) {
@@ -96,8 +102,10 @@ function EditorBody({ kind, id, language, label, onSaved, idPrefix, focus, data,
       {existing ? (
         <p className="meta" data-testid="translation-provenance">
           {existing.outdated && <Badge tone="warn">{t('translations.status.outdated')}</Badge>}{' '}
-          {t('translations.providedBy', { name: existing.providedByName ?? t('translations.someone'), date: format.dateTime(existing.providedAt) })}
-          {existing.outdated && <> · {t('translations.originalChangedOn', { date: format.dateTime(data.original.providedAt) })}</>}
+          {existing.providedAt
+            ? t('translations.providedBy', { name: existing.providedByName ?? t('translations.someone'), date: format.dateTime(existing.providedAt) })
+            : t('translations.providedUnrecorded', { language: languageName(language) })}
+          {existing.outdated && data.original.providedAt && <> · {t('translations.originalChangedOn', { date: format.dateTime(data.original.providedAt) })}</>}
         </p>
       ) : (
         <p className="meta">{t('translations.noneYet', { language: languageName(language) })}</p>
@@ -105,6 +113,11 @@ function EditorBody({ kind, id, language, label, onSaved, idPrefix, focus, data,
       {readOnly && (
         <Alert kind="info" title={t('translations.closedTitle')}>
           <p data-testid="translation-closed">{kind === 'awardCitation' ? t('translations.closedCitation') : t('translations.closed')}</p>
+        </Alert>
+      )}
+      {removed && (
+        <Alert kind="success" live>
+          <p data-testid="translation-removed">{t('translations.removed', { language: languageName(language) })}</p>
         </Alert>
       )}
       {saved && !form.errors.summary && (
@@ -125,7 +138,7 @@ function EditorBody({ kind, id, language, label, onSaved, idPrefix, focus, data,
             <Form onSubmit={() => void submit()} idPrefix={prefix} label={t('translations.editorTitle', { label, language: languageName(language) })}>
               <ErrorSummary errors={form.errors} labels={Object.fromEntries(fields.map((field) => [field, fieldLabel(field)]))} />
               {fields.map((field) =>
-                field === 'title' ? (
+                field === 'title' || field === 'name' ? (
                   <TextField key={field} name={field} label={fieldLabel(field)} value={texts[field] ?? ''} onChange={(value) => setTexts({ ...texts, [field]: value })} errors={form.errors.fields} lang={language} maxLength={300} />
                 ) : (
                   <TextAreaField key={field} name={field} label={fieldLabel(field)} value={texts[field] ?? ''} onChange={(value) => setTexts({ ...texts, [field]: value })} errors={form.errors.fields} lang={language} rows={8} />
@@ -133,11 +146,39 @@ function EditorBody({ kind, id, language, label, onSaved, idPrefix, focus, data,
               )}
               <div className="actions">
                 <SubmitButton busy={form.busy}>{existing ? t('translations.saveAgain') : t('translations.save')}</SubmitButton>
+                {existing && (
+                  <button type="button" className="button button--danger" onClick={() => setRemoving(true)}>
+                    {t('translations.remove')}
+                  </button>
+                )}
               </div>
             </Form>
           )}
         </div>
       </div>
+      <RemoveDialog
+        open={removing}
+        title={t('translations.removeTitle', { label, language: languageName(language) })}
+        action={remove}
+        remove={async () => {
+          try {
+            await deleteTranslation(kind, id, language);
+          } catch (error) {
+            if (error instanceof ApiError && error.status === 409 && error.code === 'wrong_stage') setClosedByApi(true);
+            throw error;
+          }
+        }}
+        onClose={() => setRemoving(false)}
+        onRemoved={() => {
+          setSaved(false);
+          setRemoved(true);
+          setTexts(Object.fromEntries(fields.map((field) => [field, ''])));
+          reload();
+          onSaved?.();
+        }}
+      >
+        <p>{t('translations.removeQuestion', { language: languageName(language), original: languageName(data.original.language) })}</p>
+      </RemoveDialog>
     </section>
   );
 }
