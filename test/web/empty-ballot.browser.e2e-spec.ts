@@ -4,7 +4,7 @@
 // not a bare "no practices to score"; Priscilla Rubia (tied to Łódź) has the practice on her ballot.
 // Setup that is not the subject goes through the API. Screenshots into test-artifacts/screenshots/,
 // axe and 360 px checked.
-import { apiAs, browserSuiteSkipped, check, settled, signIn, switchLanguage, useBrowserHarness } from './browser-harness';
+import { apiAs, browserSuiteSkipped, check, demoEdition, settled, signIn, switchLanguage, useBrowserHarness } from './browser-harness';
 
 const skip = browserSuiteSkipped('test/web/empty-ballot.browser.e2e-spec.ts');
 
@@ -22,12 +22,10 @@ interface Ballot {
 
   beforeAll(async () => {
     const coordinator = await apiAs(harness, 'koordynator');
-    const editions = (await coordinator.get<{ items: { id: string; name: string; stage: string }[] }>('/editions?limit=200')).items;
-    const demo = editions.find((edition) => edition.name.startsWith('Edycja demonstracyjna'));
-    expect(demo?.stage).toBe('reportsOpen');
-    editionId = demo!.id;
-    const lublin = (await coordinator.get<{ items: { id: string; name: string }[] }>('/cities?limit=200')).items.find((city) => city.name === 'Lublin')!.id;
-    const categories = await coordinator.get<{ id: string }[]>(`/editions/${editionId}/categories`);
+    const demo = await demoEdition(coordinator);
+    editionId = demo.editionId;
+    const lublin = demo.cities['Lublin'];
+    const categories = demo.categories;
     const expert = await apiAs(harness, 'ekspert.lublin');
     const reportId = (await expert.post<{ id: string }>(`/editions/${editionId}/reports`, { cityId: lublin })).id;
     await expert.post(`/reports/${reportId}/practices`, { ...PRACTICE, recipientUnits: ['Urząd Miasta Lublin'], categoryIds: [categories[0].id] });
