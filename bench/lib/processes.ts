@@ -156,6 +156,12 @@ export async function waitForQuiet(options: { thresholdCores?: number; windowMs?
   }
 }
 
+/** The Node flags `npm run start:worker` runs the worker with (package.json), so the bench runs it as production does. */
+export function productionWorkerNodeArgs(root: string): string[] {
+  const script: string = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.['start:worker'] ?? '';
+  return script.split(/\s+/).filter((token) => /^--[\w-]+(=\S+)?$/.test(token));
+}
+
 /** The malloc tuning the Dockerfile's runtime image sets (its `ENV GLIBC_TUNABLES=` line), if any. */
 export function productionRuntimeEnv(root: string): NodeJS.ProcessEnv {
   const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');

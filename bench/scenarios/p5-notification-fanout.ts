@@ -73,7 +73,7 @@ export const p5: MeasurementScenario = {
       ctx.log(`  ${db.description}: ${fmtInt(n)} jurors of one edition (warm-up edition: ${fmtInt(warmupN)}); SMTP sink at ${sink.url}`);
       details.push(
         `${db.description}; ${fmtInt(n)} recipients (jurors of one edition, pl/en/uk; plus a disabled juror and an expert who must not be mailed); ` +
-          `event edition.stageChanged → juryScoring (template scoringOpen); ${workerCount} worker process(es) (dist/apps/worker/src/main.js, NODE_ENV=production, LOG_LEVEL=warn, ` +
+          `event edition.stageChanged → juryScoring (template scoringOpen); ${workerCount} worker process(es) (dist/apps/worker/src/main.js with the flags of npm run start:worker, NODE_ENV=production, LOG_LEVEL=warn, ` +
           `notifications concurrency 3, batches of ${SEND_BATCH}); SMTP sink: smtp-server in the harness process on 127.0.0.1 (counts messages by their X-Open-Cities-Delivery header); ` +
           `the server has autovacuum ${autovacuum}: every run, app or baseline, is preceded by VACUUM (ANALYZE) of the database (not timed), so each starts from the same table state`,
         `each side: warm-up of ${fmtInt(warmupN)}, then ${pairs} alternating A/B pairs of ${fmtInt(n)}; app time = from just before the UnitOfWork commit to the ${fmtInt(n)}th distinct mail at the sink ` +

@@ -12,7 +12,7 @@ import { DataSource } from 'typeorm';
 import { BULLMQ_PG_SCHEMA, JobQueue, jobOptions, loadConfig, QUEUES, redisConnectionFromUrl, UnitOfWork } from '@app/core';
 import { BareMailProcess } from '../../lib/bare-mail';
 import type { BenchDatabase } from '../../lib/database';
-import { cpuSecondsOf, sampleRss, sleep, spawnNode, SpawnedNode, stopChild } from '../../lib/processes';
+import { cpuSecondsOf, productionRuntimeEnv, productionWorkerNodeArgs, sampleRss, sleep, spawnNode, SpawnedNode, stopChild } from '../../lib/processes';
 import { summarizeProfile } from '../../lib/profile';
 import type { BenchContext, Sample } from '../../lib/scenario';
 import type { CountingSmtpSink } from '../../lib/smtp-sink';
@@ -94,8 +94,13 @@ export class BackendBench {
     this.meter = new RunMeter(this.dataSource, senders, this.redis, this.redisPid);
     if (this.profileDir) mkdirSync(this.profileDir, { recursive: true });
     for (let i = 0; i < this.workerCount; i++) {
-      const nodeArgs = this.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`, '--require', join(__dirname, '..', '..', 'lib', 'profile-preload.js')] : [];
-      this.workers.push(spawnNode(join(this.ctx.root, 'dist/apps/worker/src/main.js'), { env: { PATH: process.env.PATH ?? '', ...env }, nodeArgs, cwd: this.ctx.root }));
+      const nodeArgs = [...productionWorkerNodeArgs(this.ctx.root)];
+      if (this.profileDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${this.profileDir}`, '--require', join(__dirname, '..', '..', 'lib', 'profile-preload.js'));
+      // Extra Node/V8 flags for experiments on the worker process, as BENCH_API_NODE_ARGS for the API.
+      nodeArgs.push(...(process.env.BENCH_WORKER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean));
+      // As production runs it: the runtime image's malloc tuning (Dockerfile) applies to the worker too.
+      const runtime = productionRuntimeEnv(this.ctx.root);
+      this.workers.push(spawnNode(join(this.ctx.root, 'dist/apps/worker/src/main.js'), { env: { PATH: process.env.PATH ?? '', ...runtime, ...env }, nodeArgs, cwd: this.ctx.root }));
     }
     await this.waitForWorkers();
     this.bare = await BareMailProcess.start(this.ctx.root, this.sink.url);
