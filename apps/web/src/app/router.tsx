@@ -1,42 +1,35 @@
 // Every screen's address. Public: home, editions and awards, the catalogue (and each practice), and
-// the account pages reached from e-mails. Signed in: one area per role, gated by RequireRole; the
-// areas' screens load on first visit (their own chunks), so the public pages stay light.
+// the account pages reached from e-mails. Signed in: one area per role, gated by RequireRole. Only
+// the home and the sign-in page come with the app; every other screen loads on first visit (its own
+// chunk), so a first visit of the home stays within its budget (test/web/browser-performance).
 import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
 import { RequireRole } from '../auth/require-role';
 import { AppLayout } from '../layout/app-layout';
-import { AcceptInvitationPage } from '../pages/account/accept-invitation-page';
-import { PasswordResetConfirmPage } from '../pages/account/password-reset-confirm-page';
-import { PasswordResetRequestPage } from '../pages/account/password-reset-request-page';
 import { SignInPage } from '../pages/account/sign-in-page';
-import { DashboardHomePage } from '../pages/dashboards/dashboard-home-page';
 import { NotFoundPage } from '../pages/not-found-page';
-import { CataloguePage } from '../pages/public/catalogue-page';
-import { EditionAwardsPage } from '../pages/public/edition-awards-page';
-import { EditionsPage } from '../pages/public/editions-page';
 import { HomePage } from '../pages/public/home-page';
-import { PublicPracticePage } from '../pages/public/practice-page';
 
 export const routes: RouteObject[] = [
   {
     element: <AppLayout />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'editions', element: <EditionsPage /> },
-      { path: 'editions/:year', element: <EditionAwardsPage /> },
-      { path: 'catalogue', element: <CataloguePage /> },
-      { path: 'catalogue/:id', element: <PublicPracticePage /> },
+      { path: 'editions', lazy: () => import('../pages/public/editions-page').then((m) => ({ Component: m.EditionsPage })) },
+      { path: 'editions/:year', lazy: () => import('../pages/public/edition-awards-page').then((m) => ({ Component: m.EditionAwardsPage })) },
+      { path: 'catalogue', lazy: () => import('../pages/public/catalogue-page').then((m) => ({ Component: m.CataloguePage })) },
+      { path: 'catalogue/:id', lazy: () => import('../pages/public/practice-page').then((m) => ({ Component: m.PublicPracticePage })) },
       { path: 'statistics', lazy: () => import('../pages/public/statistics-page').then((m) => ({ Component: m.StatisticsPage })) },
       { path: 'verify/:code', lazy: () => import('../pages/public/verify-certificate-page').then((m) => ({ Component: m.VerifyCertificatePage })) },
       { path: 'sign-in', element: <SignInPage /> },
       // The address people guess; the page is /sign-in (its query, e.g. where to go next, kept).
       { path: 'login', loader: ({ request }) => redirect(`/sign-in${new URL(request.url).search}`) },
-      { path: 'invitations/accept', element: <AcceptInvitationPage /> },
-      { path: 'password-reset', element: <PasswordResetRequestPage /> },
-      { path: 'password-reset/confirm', element: <PasswordResetConfirmPage /> },
+      { path: 'invitations/accept', lazy: () => import('../pages/account/accept-invitation-page').then((m) => ({ Component: m.AcceptInvitationPage })) },
+      { path: 'password-reset', lazy: () => import('../pages/account/password-reset-request-page').then((m) => ({ Component: m.PasswordResetRequestPage })) },
+      { path: 'password-reset/confirm', lazy: () => import('../pages/account/password-reset-confirm-page').then((m) => ({ Component: m.PasswordResetConfirmPage })) },
       {
         element: <RequireRole />,
         children: [
-          { path: 'dashboard', element: <DashboardHomePage /> },
+          { path: 'dashboard', lazy: () => import('../pages/dashboards/dashboard-home-page').then((m) => ({ Component: m.DashboardHomePage })) },
           { path: 'notifications', lazy: () => import('../pages/account/my-notifications-page').then((m) => ({ Component: m.MyNotificationsPage })) },
         ],
       },
