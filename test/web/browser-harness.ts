@@ -323,8 +323,12 @@ export async function check(harness: BrowserHarness, page: Page, name: string, s
   if (original) await page.setViewportSize(original);
 }
 
-/** Below 600 px the languages and the navigation sit behind the menu button: opens it when it shows and is closed. */
+/**
+ * Below 600 px the languages and the navigation sit behind the menu button: opens it when it shows
+ * and is closed. Waits for the header first: a screen loaded on first visit renders once its chunk is in.
+ */
 export async function openMenu(page: Page): Promise<void> {
+  await page.locator('header.site-header').waitFor();
   const button = page.locator('.menu-button');
   if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) === 'false') await button.click();
 }
