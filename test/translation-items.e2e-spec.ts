@@ -16,17 +16,21 @@ interface Item {
 
 const status = (item: Item | undefined, language: string) => item?.versions.find((version) => version.language === language)?.status;
 
+// One app and database for the three parts below (each makes its own editions).
+let t: TestApp;
+let ds: DataSource;
+beforeAll(async () => {
+  t = await createTestApp();
+  ds = t.app.get(DataSource);
+});
+afterAll(() => t.close());
+
 describe('the edition’s translation work list', () => {
-  let t: TestApp;
-  let ds: DataSource;
   let lublin: { id: string };
 
   beforeAll(async () => {
-    t = await createTestApp();
-    ds = t.app.get(DataSource);
     lublin = await makeCity(ds, 'Lublin');
   });
-  afterAll(() => t.close());
 
   async function edition(stage: string) {
     const row = await makeEdition(ds, { stage });
@@ -90,15 +94,6 @@ describe('the edition’s translation work list', () => {
 });
 
 describe('category names on the translations screen', () => {
-  let t: TestApp;
-  let ds: DataSource;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    ds = t.app.get(DataSource);
-  });
-  afterAll(() => t.close());
-
   it('the edition’s translator translates a category’s name (never its original language) and removes it; closed once scoring opens; set-up stays the coordinator’s', async () => {
     const e = await makeEdition(ds, { stage: 'reportsOpen' });
     const category = await makeCategory(ds, e.id, 'Edukacja');
@@ -146,15 +141,6 @@ describe('category names on the translations screen', () => {
 });
 
 describe('coverage and the stage warning count what a juror reads: practices, summaries, categories', () => {
-  let t: TestApp;
-  let ds: DataSource;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    ds = t.app.get(DataSource);
-  });
-  afterAll(() => t.close());
-
   it('counts the summaries and the categories (name and description) per language, in the coverage and in translations_missing', async () => {
     const e = await makeEdition(ds, { stage: 'reportsOpen', reportsDueAt: null });
     const named = await makeCategory(ds, e.id, 'Przestrzeń');
