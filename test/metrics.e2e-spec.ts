@@ -35,8 +35,8 @@ describe('metrics', () => {
     expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     return res.text;
   };
-  const liveCount = (text: string, statusClass = '2xx') =>
-    sample(text, 'open_cities_http_request_duration_seconds_count', { method: 'GET', route: '/api/health/live', status_class: statusClass }) ?? 0;
+  const readyCount = (text: string, statusClass = '2xx') =>
+    sample(text, 'open_cities_http_request_duration_seconds_count', { method: 'GET', route: '/api/health/ready', status_class: statusClass }) ?? 0;
 
   it('answers in Prometheus format after traffic, with values that move', async () => {
     // No worker meanwhile: its outbox sweep would relay the event this test leaves unrelayed.
@@ -57,7 +57,9 @@ describe('metrics', () => {
     expect(sample(before, 'open_cities_metrics_source_up', { source: 'queues' })).toBe(1);
 
     // Traffic: five good requests on one route, one refused request on another.
-    for (let i = 0; i < 5; i++) await t.http.get('/api/health/live').expect(200);
+    for (let i = 0; i < 5; i++) await t.http.get('/api/health/ready').expect(200);
+    // The liveness probe is answered before any hook and is not measured (orchestrators poll it).
+    await t.http.get('/api/health/live').expect(200);
     await t.http.get('/api/editions').expect(401);
     // Backlog: an outbox event the relay has not picked up for a minute, and a delayed job.
     await ds.query(`INSERT INTO outbox_event (type, payload, created_at) VALUES ('metrics.test', '{}', now() - interval '60 seconds')`);
@@ -66,8 +68,9 @@ describe('metrics', () => {
     await t.app.get(JobQueue).queue(QUEUES.notifications).add('outbox.dispatch', { outboxId: jobId }, { jobId, delay: 3_600_000 });
 
     const after = await scrape();
-    expect(liveCount(after) - liveCount(before)).toBe(5);
-    expect(sample(after, 'open_cities_http_request_duration_seconds_bucket', { method: 'GET', route: '/api/health/live', status_class: '2xx', le: '+Inf' })).toBe(liveCount(after));
+    expect(readyCount(after) - readyCount(before)).toBe(5);
+    expect(sample(after, 'open_cities_http_request_duration_seconds_bucket', { method: 'GET', route: '/api/health/ready', status_class: '2xx', le: '+Inf' })).toBe(readyCount(after));
+    expect(sample(after, 'open_cities_http_request_duration_seconds_count', { method: 'GET', route: '/api/health/live', status_class: '2xx' })).toBeUndefined();
     expect(sample(after, 'open_cities_http_request_duration_seconds_count', { method: 'GET', route: '/api/editions', status_class: '4xx' })).toBeGreaterThanOrEqual(1);
     expect(sample(after, 'open_cities_outbox_unrelayed')).toBeGreaterThanOrEqual(1);
     expect(sample(after, 'open_cities_outbox_oldest_unrelayed_age_seconds')).toBeGreaterThanOrEqual(59);

@@ -1,6 +1,7 @@
 // Only what a route needs runs for it: public routes never touch the auth machinery (no token
 // verification, no principal lookup), throttling counts only the sign-in family of routes, and the
 // security headers and the request id are set once per reply.
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { AccessGuard, PrincipalCache } from '@app/core';
 import { createTestApp, makeSignedInUser, TestApp } from '@app/testing';
@@ -23,19 +24,32 @@ describe('request pipeline', () => {
     expect(cache.loads).toBe(loads);
   });
 
-  it('answers the liveness probe without Nest\'s per-request work (not even the guard), with the same body and headers', async () => {
+  it('answers the liveness probe before any other hook (not even the adapter\'s or the guard), with the same body and headers', async () => {
     const guard = jest.spyOn(AccessGuard.prototype, 'canActivate');
+    // Called by one of the onRequest hooks Nest's FastifyAdapter adds to every route.
+    const adapterHook = jest.spyOn(FastifyAdapter.prototype as unknown as { isRoutableRequestTarget(url: string): boolean }, 'isRoutableRequestTarget');
     try {
       const res = await t.http.get('/api/health/live').expect(200);
       expect(res.body).toEqual({ status: 'ok' });
       expect(res.headers['content-type']).toMatch(/^application\/json/);
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(guard).not.toHaveBeenCalled();
+      expect(adapterHook).not.toHaveBeenCalled();
       await t.http.get('/api/public/editions').expect(200);
       expect(guard).toHaveBeenCalledTimes(1);
+      expect(adapterHook).toHaveBeenCalledTimes(1);
+      // A browser's request (with an Origin) takes the whole path, CORS included; so does HEAD.
+      await t.http.get('/api/health/live').set('origin', 'https://example.org').expect(200, { status: 'ok' });
+      await t.http.head('/api/health/live').expect(200);
+      expect(adapterHook).toHaveBeenCalledTimes(3);
     } finally {
       guard.mockRestore();
+      adapterHook.mockRestore();
     }
+  });
+
+  it('keeps the adapter\'s onResponse hook out (nothing sets it; Fastify would listen for every response\'s end)', () => {
+    expect(() => (t.app.getHttpAdapter() as FastifyAdapter).setOnResponseHook(() => undefined)).toThrow(/onResponse/);
   });
 
   it('throttles the sign-in routes only: other routes are not counted against the limit', async () => {

@@ -2,13 +2,14 @@
 // the embedded default and the tests, so all three serve the same app.
 import { registerCompression } from './compression';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RawServerDefault } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, JsonTooDeepError, jsonDeeperThan, registerRequestLog } from '@app/core';
 import { MAX_FILE_BYTES, MetricsService } from '@app/domain';
 import { HttpRequestMetrics } from './http-metrics';
-import { answerLivenessWithoutNest } from './liveness';
+import { ApiFastifyAdapter } from './api-fastify-adapter';
+import { answerLivenessWithoutNest, LIVENESS_PATH } from './liveness';
 import { ApiModule } from './api.module';
 import { API_PREFIX, setupOpenApi } from './openapi';
 import { registerSecurityHeaders, requestId } from './security-headers';
@@ -19,7 +20,7 @@ import { registerMultipart } from './multipart';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export async function createApi(config: AppConfig, options: { logs?: boolean; shutdownHooks?: boolean } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
+  const adapter = new ApiFastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: 'loopback',
     return503OnClosing: true,
@@ -31,9 +32,10 @@ export async function createApi(config: AppConfig, options: { logs?: boolean; sh
     requestIdHeader: false,
     genReqId: requestId,
   });
-  // Before any route exists, so every route (API, web app, queue board) gets its duration hook.
+  // Before any route exists, so every route (API, web app, queue board) gets its duration hook; but
+  // the liveness probe, answered before any hook (orchestrators poll it; it would only add noise).
   const httpMetrics = new HttpRequestMetrics();
-  httpMetrics.instrument(adapter.getInstance());
+  httpMetrics.instrument(adapter.getInstance(), [LIVENESS_PATH]);
   answerLivenessWithoutNest(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     bufferLogs: true,

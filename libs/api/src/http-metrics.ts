@@ -40,9 +40,11 @@ export class HttpRequestMetrics {
   readonly help = 'API request duration, by route template, method and status class (1xx-5xx)';
   private readonly series: Series[] = [];
 
-  /** Adds the observing hook to every route registered on `fastify` (call before routes are added). */
-  instrument(fastify: FastifyInstance): void {
-    fastify.addHook('onRoute', (route) => this.addHook(route));
+  /** Adds the observing hook to every route registered on `fastify` but `except` (call before routes are added). */
+  instrument(fastify: FastifyInstance, except: readonly string[] = []): void {
+    fastify.addHook('onRoute', (route) => {
+      if (!except.includes(route.url)) this.addHook(route);
+    });
   }
 
   /** What prom-client's registry renders (it accepts any object with name, help and get()). */
