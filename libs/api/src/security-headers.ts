@@ -53,8 +53,15 @@ export const API_HEADERS: Record<string, string> = {
 
 const SANE_REQUEST_ID = /^[\w.-]{1,64}$/;
 
-/** Fastify's genReqId: the caller's X-Request-Id when it is sane, a fresh UUID otherwise. */
+/** The liveness probe's id: nothing reads it (the probe is answered before any hook, not logged, and gets no X-Request-Id). */
+const PROBE_REQUEST_ID = 'liveness-probe';
+
+/**
+ * Fastify's genReqId: the caller's X-Request-Id when it is sane, a fresh UUID otherwise. (Fastify asks
+ * before routing; a UUID was the largest allocation of a probe, so the probe gets a constant.)
+ */
 export function requestId(request: IncomingMessage): string {
+  if (request.url === LIVENESS_PATH) return PROBE_REQUEST_ID;
   const given = request.headers['x-request-id'];
   return typeof given === 'string' && SANE_REQUEST_ID.test(given) ? given : randomUUID();
 }
