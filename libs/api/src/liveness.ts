@@ -28,9 +28,9 @@ export function answerLivenessWithoutNest(fastify: FastifyInstance): void {
 
 /**
  * The first onRequest hook of the instance (ApiFastifyAdapter adds it before Nest's adapter adds
- * its own): it answers `GET /api/health/live` at once, so none of the other hooks runs for a probe
- * (503 while Nest shuts down, CORS, security and versioning hooks, the security headers, the request
- * log). A liveness probe should say "alive" until the process stops listening; readiness is the
+ * its own): it answers `GET /api/health/live` at once, so none of the other onRequest hooks runs for
+ * a probe (503 while Nest shuts down, CORS, security and versioning hooks, the security headers; the
+ * request log's onResponse hook, when logging is on, skips /api/health). A liveness probe should say "alive" until the process stops listening; readiness is the
  * probe that turns 503 during shut-down. A request with an Origin comes from a browser and takes the
  * whole path (CORS headers); so does any other form of the path (a query string, HEAD).
  */
